@@ -1,0 +1,95 @@
+//! The catalog: every question, material, step, deadline, notice, region and holiday calendar,
+//! merged from the bundled `checklists/` data and the user's override folder, and validated.
+
+mod load;
+pub mod model;
+mod validate;
+
+pub use load::{BUNDLED, read_override_files, user_checklists_dir};
+pub use model::*;
+pub use validate::ReachabilityReport;
+
+use crate::dates::Calendar;
+use std::collections::HashMap;
+
+/// Where an entry came from, for error messages (`file:line:col`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// A problem in the data, with its position and the offending id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[error("{origin}: {message}")]
+pub struct CatalogError {
+    pub origin: Origin,
+    pub id: Option<String>,
+    pub message: String,
+}
+
+/// The merged, validated data the engine works on.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub data_version: String,
+    pub disclaimer: Text,
+    pub sources: Vec<Source>,
+    pub questions: Vec<Question>,
+    pub regions: Vec<Region>,
+    pub channels: Vec<Channel>,
+    pub materials: Vec<Material>,
+    pub steps: Vec<Step>,
+    pub deadlines: Vec<Deadline>,
+    pub notices: Vec<Notice>,
+    pub calendar: Calendar,
+    /// Files merged over the bundled data (user overrides), in load order.
+    pub override_files: Vec<String>,
+    origins: HashMap<(Section, String), Origin>,
+}
+
+/// The sections of a catalog file, for looking up where an id was defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Source,
+    Question,
+    Region,
+    Channel,
+    Material,
+    Step,
+    Deadline,
+    Notice,
+    Holiday,
+}
+
+impl Catalog {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn channel(&self, id: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.id == id)
+    }
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn origin(&self, section: Section, id: &str) -> Option<&Origin> {
+        self.origins.get(&(section, id.to_string()))
+    }
+    /// Label of an option of a choice question, if both exist.
+    pub fn option_label(&self, question: &str, option: &str) -> Option<&Text> {
+        self.question(question)?
+            .options
+            .iter()
+            .find(|o| o.id == option)
+            .map(|o| &o.label)
+    }
+}

@@ -1,0 +1,419 @@
+//! The RON data model. Everything the engine knows about scenarios, materials, steps,
+//! deadlines, regions and holidays is an instance of these types, loaded from `checklists/`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A text in both languages. Chinese is primary; English is a translation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "zh" | "zh-CN" | "cn" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// When an entry applies (or a question is asked). Pure data; evaluated by the engine.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Condition {
+    #[default]
+    Always,
+    /// `Is("question", "option")`
+    Is(String, String),
+    /// `In("question", ["a", "b"])`: the answer is one of the options.
+    In(String, Vec<String>),
+    /// The question has an answer (any option, or a date).
+    Answered(String),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// A citation: `"002"` (a seed's main article) or `"002#上海可以刷异地医保吗"` (a snippet in it).
+pub type Cite = String;
+
+/// One of the source documents in `../shared/seeds/`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub file: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Titles of the 相关推荐 snippets cited from this file.
+    #[serde(default)]
+    pub snippets: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuestionKind {
+    Choice,
+    Date,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuestionOption {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    pub prompt: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    #[serde(default)]
+    pub options: Vec<QuestionOption>,
+    /// Asked only when this holds; may only name questions that come earlier.
+    #[serde(default)]
+    pub ask_when: Condition,
+    /// A checklist can be derived without it (dates: the deadline then says which date to enter).
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// Dates: must not be earlier than these dates (when answered).
+    #[serde(default)]
+    pub not_before: Vec<String>,
+    /// Dates: how far after `today` the date may lie.
+    #[serde(default)]
+    pub max_future_days: Option<u32>,
+    /// Short label for summaries and the review page.
+    #[serde(default)]
+    pub short: Option<Text>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Extra options for a question declared in another file (regions add themselves this way).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OptionExtension {
+    pub question: String,
+    pub option: QuestionOption,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialGroup {
+    Identity,
+    MedicalRecords,
+    Bills,
+    Forms,
+    Proof,
+}
+
+impl MaterialGroup {
+    pub const ALL: [MaterialGroup; 5] = [
+        MaterialGroup::Identity,
+        MaterialGroup::MedicalRecords,
+        MaterialGroup::Bills,
+        MaterialGroup::Forms,
+        MaterialGroup::Proof,
+    ];
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            MaterialGroup::Identity => ("身份与医保凭证", "Identity and insurance"),
+            MaterialGroup::MedicalRecords => ("病历与证明", "Medical records"),
+            MaterialGroup::Bills => ("票据与清单", "Bills and invoices"),
+            MaterialGroup::Forms => ("表格与承诺书", "Forms and pledges"),
+            MaterialGroup::Proof => ("其他证明材料", "Other proof"),
+        };
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// Whether the original, a copy, or both are handed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    Original,
+    Copy,
+    OriginalAndCopy,
+    /// A scan or photo uploaded online.
+    Photo,
+    /// Shown, signed or ticked on screen; nothing to hand in.
+    OnScreen,
+    /// The sources do not say.
+    Unspecified,
+}
+
+impl Form {
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            Form::Original => ("原件", "Original"),
+            Form::Copy => ("复印件", "Copy"),
+            Form::OriginalAndCopy => ("原件及复印件", "Original and copy"),
+            Form::Photo => ("拍照/扫描上传", "Photo or scan upload"),
+            Form::OnScreen => ("线上填写/勾选", "Filled in online"),
+            Form::Unspecified => ("来源未说明原件或复印件", "Original or copy: not stated"),
+        };
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// A text that applies under a condition, with its sources (format rules, where to get it, …).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Note {
+    pub text: Text,
+    #[serde(default)]
+    pub when: Condition,
+    #[serde(default)]
+    pub sources: Vec<Cite>,
+}
+
+/// The form a material takes under a condition (the first matching one wins).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FormRule {
+    pub form: Form,
+    #[serde(default)]
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub when: Condition,
+    #[serde(default)]
+    pub sources: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Material {
+    pub id: String,
+    pub name: Text,
+    /// What it is, in a sentence.
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub group: MaterialGroup,
+    pub when: Condition,
+    /// Why it is needed (shown with the answers that made it required).
+    pub why: Text,
+    #[serde(default)]
+    pub forms: Vec<FormRule>,
+    #[serde(default)]
+    pub format: Vec<Note>,
+    #[serde(default)]
+    pub obtain: Vec<Note>,
+    #[serde(default)]
+    pub alternatives: Vec<Note>,
+    pub sources: Vec<Cite>,
+    /// Entries this one stands in for while it applies (regional overrides).
+    #[serde(default)]
+    pub replaces: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Channel {
+    pub id: String,
+    pub name: Text,
+    /// A phone number, mini-program name, website … as printed in the sources.
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub sources: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    /// Position in the sequence; steps are shown by order, then file order.
+    pub order: u32,
+    pub title: Text,
+    #[serde(default)]
+    pub detail: Option<Text>,
+    #[serde(default)]
+    pub channels: Vec<String>,
+    pub when: Condition,
+    pub sources: Vec<Cite>,
+    #[serde(default)]
+    pub replaces: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// Last day to hand in a claim (a limit: the earliest version is the safest).
+    ClaimDeadline,
+    /// How long a 备案 stays valid (a limit).
+    FilingValidity,
+    /// How long a review or a filing takes (an estimate: the latest version is the cautious one).
+    ProcessingTime,
+    /// When the money arrives (an estimate).
+    PayoutTime,
+}
+
+impl DeadlineKind {
+    /// Limits run out; estimates are waited for.
+    pub fn is_limit(self) -> bool {
+        matches!(self, DeadlineKind::ClaimDeadline | DeadlineKind::FilingValidity)
+    }
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            DeadlineKind::ClaimDeadline => ("报销申请期限", "Claim deadline"),
+            DeadlineKind::FilingValidity => ("备案有效期", "Filing validity"),
+            DeadlineKind::ProcessingTime => ("办理/审核时间", "Processing time"),
+            DeadlineKind::PayoutTime => ("到账时间", "Payout time"),
+        };
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// A length of time as the sources state it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Span {
+    Days(u32),
+    WorkingDays(u32),
+    Months(u32),
+    Years(u32),
+    /// `即时生效`
+    Immediate,
+    /// `长期有效`
+    Indefinite,
+}
+
+/// One source's version of a deadline or duration.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DeadlineVersion {
+    pub span: Span,
+    /// Upper end of a range such as `3-6个月`, in the span's unit.
+    #[serde(default)]
+    pub span_max: Option<u32>,
+    /// Date questions it runs from; the first one answered is used. Empty: no start point.
+    #[serde(default)]
+    pub from: Vec<String>,
+    /// The source's own words, or a faithful summary.
+    pub text: Text,
+    /// Said when the source names no start point and the data assumes one.
+    #[serde(default)]
+    pub assumption: Option<Text>,
+    /// What the source says happens when it is missed.
+    #[serde(default)]
+    pub consequence: Option<Text>,
+    #[serde(default)]
+    pub when: Condition,
+    pub sources: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Deadline {
+    pub id: String,
+    pub kind: DeadlineKind,
+    pub label: Text,
+    pub when: Condition,
+    /// Every version in the sources; more than one applying is a conflict and is shown as such.
+    pub versions: Vec<DeadlineVersion>,
+    #[serde(default)]
+    pub replaces: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// Something that can cost the user money or a rejected claim.
+    Warning,
+    /// A rule or principle that applies.
+    Rule,
+    /// Practical advice.
+    Tip,
+}
+
+/// One source's statement in a notice. Several versions make a conflict shown side by side.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NoticeVersion {
+    pub text: Text,
+    pub sources: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Notice {
+    pub id: String,
+    pub kind: NoticeKind,
+    pub title: Text,
+    pub when: Condition,
+    pub versions: Vec<NoticeVersion>,
+    #[serde(default)]
+    pub replaces: Vec<String>,
+}
+
+/// A region whose policy can apply (参保地). Its entries carry `Is("region", id)` conditions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Region {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub hotlines: Vec<String>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<Cite>,
+}
+
+/// One year's statutory holidays and make-up working days (调休).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct HolidayYear {
+    pub year: i32,
+    pub source: String,
+    /// Inclusive ranges of days off: `("2025-01-28", "2025-02-04")`.
+    pub days_off: Vec<(NaiveDate, NaiveDate)>,
+    /// Weekend days that are working days.
+    pub working_weekend_days: Vec<NaiveDate>,
+}
+
+/// The shape of every RON file in `checklists/`: each section is optional.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CatalogFile {
+    /// Version of the data, shown in the footer of printed sheets.
+    pub data_version: Option<String>,
+    pub disclaimer: Option<Text>,
+    pub sources: Vec<Source>,
+    pub questions: Vec<Question>,
+    pub options: Vec<OptionExtension>,
+    pub regions: Vec<Region>,
+    pub channels: Vec<Channel>,
+    pub materials: Vec<Material>,
+    pub steps: Vec<Step>,
+    pub deadlines: Vec<Deadline>,
+    pub notices: Vec<Notice>,
+    pub holidays: Vec<HolidayYear>,
+}

@@ -1,0 +1,177 @@
+//! Answers: question id → option id (choice) or ISO date (date questions), and their checks.
+
+use crate::catalog::{Catalog, QuestionKind};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A set of answers. Values are option ids, or `YYYY-MM-DD` for date questions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, String>);
+
+impl Answers {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn get(&self, question: &str) -> Option<&str> {
+        self.0.get(question).map(String::as_str)
+    }
+    pub fn set(&mut self, question: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        self.0.insert(question.into(), value.into());
+        self
+    }
+    pub fn remove(&mut self, question: &str) -> Option<String> {
+        self.0.remove(question)
+    }
+    pub fn is_answered(&self, question: &str) -> bool {
+        self.0.contains_key(question)
+    }
+    /// A date answer, if it parses.
+    pub fn date(&self, question: &str) -> Option<NaiveDate> {
+        self.get(question).and_then(|v| parse_date(v).ok())
+    }
+    /// Builds answers from `question=value` pairs (the CLI's `--answer` form).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut a = Answers::new();
+        for (q, v) in pairs {
+            a.set(q, v);
+        }
+        a
+    }
+}
+
+/// A strict ISO date: `2025-02-30` and `2025-2-3` are rejected.
+pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    let ok_shape = value.len() == 10
+        && value
+            .char_indices()
+            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    if !ok_shape {
+        return Err(format!("\"{value}\" is not a date in the form YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| format!("\"{value}\" is not a real calendar date"))
+}
+
+/// What is wrong with one answer. `question` names the field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerError {
+    pub question: String,
+    pub kind: AnswerErrorKind,
+    /// A sentence for people (English; the GUI has its own translations per kind).
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum AnswerErrorKind {
+    UnknownQuestion { valid: Vec<String> },
+    UnknownOption { value: String, valid: Vec<String> },
+    InvalidDate { value: String },
+    /// The date lies before another date it must follow (discharge before admission).
+    DateOrder { value: String, other: String, other_value: String },
+    DateTooFarInFuture { value: String, max_days: u32 },
+    DateTooOld { value: String },
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Days after `today` a date may lie when the question sets no limit.
+pub const DEFAULT_MAX_FUTURE_DAYS: u32 = 366;
+/// Dates before this are typos, not medical visits that can still be claimed.
+pub const EARLIEST_YEAR: i32 = 2000;
+
+/// Checks every answer against the catalog: unknown questions and options, bad dates.
+pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> Vec<AnswerError> {
+    let mut errors = Vec::new();
+    for (qid, value) in &answers.0 {
+        let Some(q) = catalog.question(qid) else {
+            errors.push(AnswerError {
+                question: qid.clone(),
+                message: format!(
+                    "unknown question \"{qid}\"; the questions are: {}",
+                    catalog.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+                kind: AnswerErrorKind::UnknownQuestion {
+                    valid: catalog.questions.iter().map(|q| q.id.clone()).collect(),
+                },
+            });
+            continue;
+        };
+        match q.kind {
+            QuestionKind::Choice => {
+                if !q.options.iter().any(|o| &o.id == value) {
+                    let valid: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
+                    errors.push(AnswerError {
+                        question: qid.clone(),
+                        message: format!(
+                            "{qid}: unknown option \"{value}\"; choose one of: {}",
+                            valid.join(", ")
+                        ),
+                        kind: AnswerErrorKind::UnknownOption {
+                            value: value.clone(),
+                            valid,
+                        },
+                    });
+                }
+            }
+            QuestionKind::Date => match parse_date(value) {
+                Err(msg) => errors.push(AnswerError {
+                    question: qid.clone(),
+                    message: format!("{qid}: {msg}"),
+                    kind: AnswerErrorKind::InvalidDate {
+                        value: value.clone(),
+                    },
+                }),
+                Ok(date) => {
+                    let max_days = q.max_future_days.unwrap_or(DEFAULT_MAX_FUTURE_DAYS);
+                    if date.year_ce().1 < EARLIEST_YEAR as u32 {
+                        errors.push(AnswerError {
+                            question: qid.clone(),
+                            message: format!("{qid}: {value} is before {EARLIEST_YEAR}; check the year"),
+                            kind: AnswerErrorKind::DateTooOld {
+                                value: value.clone(),
+                            },
+                        });
+                    } else if (date - today).num_days() > i64::from(max_days) {
+                        errors.push(AnswerError {
+                            question: qid.clone(),
+                            message: format!(
+                                "{qid}: {value} is more than {max_days} days after today ({today}); check the year"
+                            ),
+                            kind: AnswerErrorKind::DateTooFarInFuture {
+                                value: value.clone(),
+                                max_days,
+                            },
+                        });
+                    }
+                    for other in &q.not_before {
+                        if let Some(other_date) = answers.date(other)
+                            && date < other_date
+                        {
+                            errors.push(AnswerError {
+                                question: qid.clone(),
+                                message: format!(
+                                    "{qid}: {value} is before {other} ({other_date}); it cannot be earlier"
+                                ),
+                                kind: AnswerErrorKind::DateOrder {
+                                    value: value.clone(),
+                                    other: other.clone(),
+                                    other_value: other_date.to_string(),
+                                },
+                            });
+                        }
+                    }
+                }
+            },
+        }
+    }
+    errors
+}
+
+use chrono::Datelike;
