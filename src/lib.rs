@@ -13,3 +13,4 @@ pub mod gui;
 pub mod cli;
 pub mod cli_export;
 pub mod assets;
+pub mod paths;

@@ -2,16 +2,38 @@
 //! `.bak` of the previous version, quarantine for corrupt files, schema migration and a lock
 //! so a second running instance cannot overwrite the first one's saves.
 //!
-//! SKELETON: the API below is the contract the GUI and the CLI use; the bodies are filled in by
-//! the store work.
+//! Layout of the store folder:
+//!
+//! | name                          | what                                                       |
+//! |-------------------------------|------------------------------------------------------------|
+//! | `<id>.ron`                    | a case, pretty-printed RON, `schema: 1`                    |
+//! | `<id>.ron.bak`                | the version before the last save                           |
+//! | `<id>.ron.corrupt-<time>`     | a file that could not be read, moved aside (never deleted) |
+//! | `.trash/<id>.ron[.bak]`       | deleted cases, for [`Store::undelete`]                     |
+//! | `.save-XXXXXX.tmp`            | a save in progress (leftovers are removed on open)         |
+//! | `.lock`                       | held (exclusive file lock) by the instance that may write   |
+//!
+//! See [`schema`](self::schema) for the file format of every schema version.
+
+mod fsio;
+mod load;
+pub mod schema;
 
 use crate::engine::Answers;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
 
-/// The schema version written by this build. Older versions load through `migrate`.
+/// The schema version written by this build. Older versions load through a migration
+/// (see [`schema`](self::schema)).
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Name of the lock file inside the store folder.
+pub const LOCK_FILE: &str = ".lock";
+/// Name of the folder (inside the store folder) that holds deleted cases.
+pub const TRASH_DIR: &str = ".trash";
 
 /// A user's tick and note on one item (material or step id).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +42,13 @@ pub struct ItemState {
     pub done: bool,
     #[serde(default)]
     pub note: String,
+}
+
+impl ItemState {
+    /// Not ticked and no note: carries no information.
+    pub fn is_blank(&self) -> bool {
+        !self.done && self.note.is_empty()
+    }
 }
 
 /// One saved case: the answers and the ticks. Derived data is never saved; it is recomputed.
@@ -38,10 +67,94 @@ pub struct Case {
     pub items: BTreeMap<String, ItemState>,
 }
 
+/// Now, local time, RFC 3339 with seconds (`2025-03-01T14:22:33+08:00`).
+pub(crate) fn now_rfc3339() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// A fresh, filesystem-safe, practically unique id: `YYYYMMDD-HHMMSS-<10 hex digits>`.
+pub fn new_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let now = chrono::Local::now();
+    // RandomState is seeded randomly per process; mix in time, pid and a counter so two ids made
+    // in the same instant (in one process or two) still differ.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    h.write_i64(now.timestamp_nanos_opt().unwrap_or_default());
+    h.write_u32(std::process::id());
+    let random = h.finish() & 0xff_ffff_ffff;
+    format!("{}-{random:010x}", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// Whether `id` can name a case file: non-empty, one path component, not hidden, no control
+/// characters. (Ids made by [`new_id`] are always valid; ids of hand-named files may be looser.)
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && !id.starts_with('.')
+        && !id.chars().any(|c| c == '/' || c == '\\' || c.is_control())
+}
+
 impl Case {
     /// A new empty case with a fresh id and the given label.
     pub fn new(label: impl Into<String>) -> Case {
-        todo!("store work: {}", label.into())
+        let now = now_rfc3339();
+        Case {
+            schema: SCHEMA_VERSION,
+            id: new_id(),
+            label: label.into(),
+            created: now.clone(),
+            updated: now,
+            answers: Answers::default(),
+            items: BTreeMap::new(),
+        }
+    }
+    /// Sets `updated` to now. The setters below call it; call it yourself after editing fields
+    /// directly (e.g. `answers`). [`Store::save`] writes the case exactly as given.
+    pub fn touch(&mut self) {
+        self.updated = now_rfc3339();
+    }
+    pub fn rename(&mut self, label: impl Into<String>) {
+        self.label = label.into();
+        self.touch();
+    }
+    pub fn is_done(&self, item: &str) -> bool {
+        self.items.get(item).is_some_and(|s| s.done)
+    }
+    pub fn note(&self, item: &str) -> &str {
+        self.items.get(item).map_or("", |s| s.note.as_str())
+    }
+    /// Ticks or unticks an item. An entry that ends up unticked with no note is removed.
+    pub fn set_done(&mut self, item: &str, done: bool) {
+        self.items.entry(item.to_string()).or_default().done = done;
+        self.drop_if_blank(item);
+        self.touch();
+    }
+    /// Sets an item's note. An entry that ends up unticked with no note is removed.
+    pub fn set_note(&mut self, item: &str, note: impl Into<String>) {
+        self.items.entry(item.to_string()).or_default().note = note.into();
+        self.drop_if_blank(item);
+        self.touch();
+    }
+    fn drop_if_blank(&mut self, item: &str) {
+        if self.items.get(item).is_some_and(ItemState::is_blank) {
+            self.items.remove(item);
+        }
+    }
+    /// Item states whose id `is_required` rejects: ticks and notes the current data no longer
+    /// asks for (the GUI lists them as "no longer required"). The store keeps them.
+    pub fn items_not_in<'a>(
+        &'a self,
+        is_required: impl Fn(&str) -> bool + 'a,
+    ) -> impl Iterator<Item = (&'a str, &'a ItemState)> + 'a {
+        self.items.iter().filter(move |(id, _)| !is_required(id)).map(|(id, s)| (id.as_str(), s))
+    }
+    /// Written by a newer version of the app (`schema > SCHEMA_VERSION`): show it, but
+    /// [`Store::save`] refuses to overwrite it.
+    pub fn is_from_newer_version(&self) -> bool {
+        self.schema > SCHEMA_VERSION
     }
 }
 
@@ -49,19 +162,41 @@ impl Case {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quarantined {
     pub original: PathBuf,
+    /// Where the file is now. Equal to `original` when it could not be moved (read-only store
+    /// or folder); `reason` then says so.
     pub moved_to: PathBuf,
     pub reason: String,
+}
+
+/// A case file written by a newer version of the app. It is left untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewerSchema {
+    pub path: PathBuf,
+    pub id: String,
+    /// The schema number found in the file.
+    pub schema: u32,
+    /// Whether a best-effort read succeeded; if so the case is in [`LoadReport::cases`]
+    /// (read-only: [`Case::is_from_newer_version`]).
+    pub loaded: bool,
 }
 
 /// What opening the store found.
 #[derive(Debug, Clone, Default)]
 pub struct LoadReport {
+    /// Every case that loaded, most recently updated first.
     pub cases: Vec<Case>,
     pub quarantined: Vec<Quarantined>,
-    /// Cases restored from their `.bak` because the main file was corrupt.
+    /// Cases restored from their `.bak` because the main file was corrupt (or missing).
     pub recovered_from_backup: Vec<String>,
     /// Another instance holds the lock: this one must not write.
     pub read_only: bool,
+    /// Files from a newer app version: not quarantined, not rewritten.
+    pub newer_schema: Vec<NewerSchema>,
+    /// Ids of cases read from an older schema (migrated in memory; the file is upgraded on the
+    /// next save, with the old version kept in `.bak`).
+    pub migrated: Vec<String>,
+    /// Anything else worth telling the user (lock not supported, cleanup failed…).
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,40 +211,284 @@ pub enum StoreError {
     NotFound(String),
 }
 
+fn write_err(path: &Path, source: io::Error) -> StoreError {
+    StoreError::Write { path: path.to_path_buf(), source }
+}
+fn read_err(path: &Path, source: io::Error) -> StoreError {
+    StoreError::Read { path: path.to_path_buf(), source }
+}
+fn invalid(msg: impl Into<String>) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, msg.into())
+}
+
 /// The folder of saved cases.
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// The open, exclusively locked `.lock` file; `None` when another instance holds it.
+    lock: Option<File>,
+    read_only: bool,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        if let Some(f) = &self.lock {
+            let _ = f.unlock();
+        }
+    }
 }
 
 impl Store {
     /// The default folder: `<data dir>/cases`.
     pub fn default_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "yibao-checklist").map(|d| d.data_dir().join("cases"))
+        crate::paths::data_dir().map(|d| d.join("cases"))
     }
     /// Opens (creating) the folder, takes the lock if free, loads every case.
+    ///
+    /// With the lock: leftover temp files are removed, corrupt files are moved aside and cases
+    /// are restored from `.bak` on disk. Without it (another instance runs): the store is
+    /// read-only and nothing in the folder is changed; problems are only reported.
     pub fn open(dir: &Path) -> Result<(Store, LoadReport), StoreError> {
-        todo!("store work: {}", dir.display())
+        fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
+        let mut warnings = Vec::new();
+        let lock_path = dir.join(LOCK_FILE);
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .or_else(|_| File::open(&lock_path));
+        let (lock, read_only) = match file {
+            Ok(f) => match f.try_lock() {
+                Ok(()) => (Some(f), false),
+                Err(fs::TryLockError::WouldBlock) => (None, true),
+                Err(fs::TryLockError::Error(e)) => {
+                    warnings.push(format!(
+                        "cannot lock {}: {e}; another copy of the app could overwrite saves",
+                        lock_path.display()
+                    ));
+                    (None, false)
+                }
+            },
+            Err(e) => {
+                warnings.push(format!(
+                    "cannot create {}: {e}; another copy of the app could overwrite saves",
+                    lock_path.display()
+                ));
+                (None, false)
+            }
+        };
+        let store = Store { dir: dir.to_path_buf(), lock, read_only };
+        if !read_only {
+            load::remove_temp_files(&store.dir, &mut warnings);
+        }
+        let mut report = store.reload()?;
+        warnings.append(&mut report.warnings);
+        report.warnings = warnings;
+        Ok((store, report))
+    }
+    /// Scans the folder again (same handling as [`Store::open`], without re-locking).
+    pub fn reload(&self) -> Result<LoadReport, StoreError> {
+        load::load_all(&self.dir, self.read_only)
     }
     pub fn dir(&self) -> &Path {
         &self.dir
     }
     pub fn is_read_only(&self) -> bool {
-        todo!()
+        self.read_only
     }
+    /// `<dir>/.lock`.
+    pub fn lock_path(&self) -> PathBuf {
+        self.dir.join(LOCK_FILE)
+    }
+    /// `<dir>/<id>.ron` (whether or not it exists).
+    pub fn case_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.ron"))
+    }
+    /// `<dir>/<id>.ron.bak` (whether or not it exists).
+    pub fn backup_path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.ron.bak"))
+    }
+    fn trash_dir(&self) -> PathBuf {
+        self.dir.join(TRASH_DIR)
+    }
+    fn check_writable(&self) -> Result<(), StoreError> {
+        if self.read_only { Err(StoreError::ReadOnly(self.lock_path())) } else { Ok(()) }
+    }
+    fn check_id(&self, id: &str) -> Result<(), StoreError> {
+        if is_valid_id(id) {
+            Ok(())
+        } else {
+            Err(write_err(&self.dir, io::Error::new(io::ErrorKind::InvalidInput, format!("invalid case id {id:?}"))))
+        }
+    }
+
+    /// The case with this label (exact match after trimming), else the one with this id.
+    pub fn find_by_label<'a>(&self, cases: &'a [Case], label: &str) -> Option<&'a Case> {
+        let label = label.trim();
+        cases.iter().find(|c| c.label.trim() == label).or_else(|| cases.iter().find(|c| c.id == label))
+    }
+
     /// Atomic save: temp file in the same folder, fsync, previous version to `.bak`, rename.
+    ///
+    /// Writes the case exactly as given (call [`Case::touch`] to bump `updated`). On error the
+    /// file on disk is unchanged and the caller still has the case.
     pub fn save(&self, case: &Case) -> Result<(), StoreError> {
-        todo!("store work: {}", case.id)
+        self.check_writable()?;
+        self.check_id(&case.id)?;
+        let target = self.case_path(&case.id);
+        if case.is_from_newer_version() {
+            return Err(write_err(&target, newer_refusal(case.schema)));
+        }
+        let text = schema::to_text(case).map_err(|e| write_err(&target, invalid(e)))?;
+        match fs::read(&target) {
+            Ok(old) => {
+                if old == text.as_bytes() {
+                    return Ok(());
+                }
+                let old_parsed = std::str::from_utf8(&old).ok().map(schema::parse);
+                match old_parsed {
+                    Some(Ok(schema::Parsed::Newer { schema, .. })) => {
+                        return Err(write_err(&target, newer_refusal(schema)));
+                    }
+                    Some(Ok(schema::Parsed::Current { .. })) => {
+                        let bak = self.backup_path(&case.id);
+                        fsio::write_atomic(&bak, &old).map_err(|e| write_err(&bak, e))?;
+                    }
+                    // The file went bad since it was loaded: keep it aside, keep the old `.bak`.
+                    _ => {
+                        fsio::quarantine(&target).map_err(|e| write_err(&target, e))?;
+                    }
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(read_err(&target, e)),
+        }
+        fsio::write_atomic(&target, text.as_bytes()).map_err(|e| write_err(&target, e))
     }
+
+    /// Moves `<id>.ron` (and its `.bak`) into the `.trash` folder; [`Store::undelete`] brings
+    /// it back.
     pub fn delete(&self, id: &str) -> Result<(), StoreError> {
-        todo!("store work: {id}")
+        self.check_writable()?;
+        if !is_valid_id(id) {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let main = self.case_path(id);
+        if !main.is_file() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let trash = self.trash_dir();
+        fs::create_dir_all(&trash).map_err(|e| write_err(&trash, e))?;
+        let bak = self.backup_path(id);
+        // `.bak` first: a crash in between leaves the case in place, not an orphan `.bak`.
+        if bak.is_file() {
+            let to = trash.join(format!("{id}.ron.bak"));
+            fs::rename(&bak, &to).map_err(|e| write_err(&bak, e))?;
+        }
+        let to = trash.join(format!("{id}.ron"));
+        fs::rename(&main, &to).map_err(|e| write_err(&main, e))?;
+        let _ = fsio::sync_dir(&trash);
+        fsio::sync_dir(&self.dir).map_err(|e| write_err(&self.dir, e))
     }
+
+    /// Brings back a case removed by [`Store::delete`] and returns it. Fails with `NotFound` if
+    /// there is no deleted case with this id, and with `Write` (`AlreadyExists`) if a case with
+    /// this id has been saved since.
+    pub fn undelete(&self, id: &str) -> Result<Case, StoreError> {
+        self.check_writable()?;
+        if !is_valid_id(id) {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let trash = self.trash_dir();
+        let from = trash.join(format!("{id}.ron"));
+        if !from.is_file() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let main = self.case_path(id);
+        if fs::symlink_metadata(&main).is_ok() {
+            return Err(write_err(
+                &main,
+                io::Error::new(io::ErrorKind::AlreadyExists, "a case with this id exists"),
+            ));
+        }
+        let mut case = read_case(&from)?;
+        case.id = id.to_string();
+        fs::rename(&from, &main).map_err(|e| write_err(&main, e))?;
+        let bak_from = trash.join(format!("{id}.ron.bak"));
+        if bak_from.is_file() {
+            let bak = self.backup_path(id);
+            if fs::symlink_metadata(&bak).is_err() {
+                let _ = fs::rename(&bak_from, &bak);
+            }
+        }
+        let _ = fsio::sync_dir(&trash);
+        fsio::sync_dir(&self.dir).map_err(|e| write_err(&self.dir, e))?;
+        Ok(case)
+    }
+
+    /// Cases in the trash that [`Store::undelete`] can bring back (unreadable ones are
+    /// skipped), most recently updated first.
+    pub fn deleted_cases(&self) -> Vec<Case> {
+        let Ok(entries) = fs::read_dir(self.trash_dir()) else { return Vec::new() };
+        let mut cases: Vec<Case> = entries
+            .flatten()
+            .filter_map(|e| {
+                let path = e.path();
+                let id = load::case_id_of(&path)?;
+                let mut case = read_case(&path).ok()?;
+                case.id = id;
+                Some(case)
+            })
+            .collect();
+        load::sort_cases(&mut cases);
+        cases
+    }
+
     /// Case file contents for export (a hand-over file for a relative or colleague).
+    /// Written atomically; works in a read-only store too.
     pub fn export_to(&self, case: &Case, path: &Path) -> Result<(), StoreError> {
-        todo!("store work: {} {}", case.id, path.display())
+        if case.is_from_newer_version() {
+            return Err(write_err(path, newer_refusal(case.schema)));
+        }
+        let text = schema::to_text(case).map_err(|e| write_err(path, invalid(e)))?;
+        fsio::write_atomic(path, text.as_bytes()).map_err(|e| write_err(path, e))
     }
+
     /// Reads an exported case file; the imported case gets a fresh id.
+    ///
+    /// Any supported schema is accepted (older ones are migrated). A corrupt file, or one from
+    /// a newer version of the app, is a `Read` error with kind `InvalidData`.
     pub fn import_from(path: &Path) -> Result<Case, StoreError> {
-        todo!("store work: {}", path.display())
+        let mut case = read_case(path)?;
+        if case.is_from_newer_version() {
+            return Err(read_err(path, newer_refusal(case.schema)));
+        }
+        case.id = new_id();
+        Ok(case)
+    }
+}
+
+fn newer_refusal(schema: u32) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!(
+            "written by a newer version of the app (schema {schema}, this version knows {SCHEMA_VERSION}); \
+             update the app to change it"
+        ),
+    )
+}
+
+/// Reads and parses one case file (current or migrated schema; a newer schema only if its known
+/// fields read, with `schema` left as found).
+fn read_case(path: &Path) -> Result<Case, StoreError> {
+    let bytes = fsio::read_limited(path).map_err(|e| read_err(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| read_err(path, invalid("the file is not UTF-8 text")))?;
+    match schema::parse(&text) {
+        Ok(schema::Parsed::Current { case, .. }) => Ok(case),
+        Ok(schema::Parsed::Newer { case: Some(case), .. }) => Ok(case),
+        Ok(schema::Parsed::Newer { schema, case: None }) => Err(read_err(path, newer_refusal(schema))),
+        Err(reason) => Err(read_err(path, invalid(reason))),
     }
 }

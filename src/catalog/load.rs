@@ -15,7 +15,7 @@ pub use bundled::BUNDLED;
 
 /// The user's override folder: `<data dir>/checklists/` (on Linux `~/.local/share/yibao-checklist/checklists/`).
 pub fn user_checklists_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "yibao-checklist").map(|d| d.data_dir().join("checklists"))
+    crate::paths::data_dir().map(|d| d.join("checklists"))
 }
 
 fn ron_options() -> ron::Options {

@@ -1,10 +1,24 @@
 //! A4 PDF checklists, rendered with krilla from a `Derivation`.
 //!
-//! SKELETON: the API below is the contract the GUI and the CLI use; the PDF work fills it in.
+//! The text is real text in the bundled CJK font (embedded as a subset with a ToUnicode map, so
+//! it can be searched and copied). Lines are wrapped by `wrap` with the font's own advances and
+//! drawn glyph by glyph with the same advances; blocks are measured before they are placed, so
+//! a row is never cut at a page end.
+
+mod font;
+mod layout;
+mod sheet;
+pub mod wrap;
 
 use crate::catalog::{Catalog, Lang};
 use crate::engine::Derivation;
+use krilla::Document;
+use krilla::metadata::Metadata;
+use layout::{Block, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, PAGE_W, Painter, Row, paginate};
+use sheet::Sheet;
 use std::collections::BTreeMap;
+
+pub use layout::{PAGE_H as A4_HEIGHT_PT, PAGE_W as A4_WIDTH_PT};
 
 /// How the sheet is printed.
 #[derive(Debug, Clone, Default)]
@@ -30,6 +44,86 @@ pub enum PdfError {
 
 /// Renders the checklist as a PDF document (A4 portrait).
 pub fn render(catalog: &Catalog, derivation: &Derivation, options: &SheetOptions) -> Result<Vec<u8>, PdfError> {
-    let _ = (catalog, derivation, options);
-    Err(PdfError::Render("not built yet".into()))
+    let m = font::metrics().map_err(PdfError::Render)?;
+    let d = derivation;
+    let sheet = Sheet::new(m, d, options);
+
+    let mut blocks: Vec<Block> = Vec::new();
+    blocks.extend(sheet.header(catalog, d, options));
+    blocks.extend(sheet.warnings(d));
+    blocks.extend(sheet.materials(d, options));
+    blocks.extend(sheet.steps(d, options));
+    blocks.extend(sheet.deadlines(d, options));
+    blocks.extend(sheet.other_notices(d));
+    blocks.extend(sheet.sources(d));
+
+    let (footer_rows, footer_meta) = sheet.footer(d, options);
+    let fs = sheet.footer_style();
+    let meta_h = Sheet::line_height(fs);
+    let footer_h: f32 = footer_rows.iter().map(|r| r.height).sum::<f32>() + meta_h;
+    let footer_top = PAGE_H - MARGIN_BOTTOM - footer_h;
+    let head_rows = sheet.running_head(options);
+    let head_h: f32 = head_rows.iter().map(|r| r.height).sum();
+    let content_bottom = footer_top - 6.0;
+    let pages = paginate(blocks, MARGIN_TOP, MARGIN_TOP + head_h + 4.0, content_bottom);
+    let total = pages.len();
+
+    let mut doc = Document::new();
+    let mut title = sheet::t(options.lang, "医保报销材料清单", "Medical-insurance checklist").to_string();
+    if let (Some(l), false) = (&options.label, options.blank) {
+        title.push_str(" · ");
+        title.push_str(l);
+    }
+    doc.set_metadata(
+        Metadata::new()
+            .title(title)
+            .language(match options.lang {
+                Lang::Zh => "zh-CN".into(),
+                Lang::En => "en".into(),
+            })
+            .creator(format!("yibao-checklist {}", env!("CARGO_PKG_VERSION"))),
+    );
+    let painter = Painter { metrics: m };
+    for (i, placed) in pages.iter().enumerate() {
+        let mut page = Painter::start_page(&mut doc);
+        let mut surface = page.surface();
+        if i > 0 {
+            let mut y = MARGIN_TOP;
+            for r in &head_rows {
+                painter.draw_row(&mut surface, y, r);
+                y += r.height;
+            }
+        }
+        for p in placed {
+            painter.draw_row(&mut surface, p.y, &p.row);
+        }
+        let mut y = footer_top;
+        for r in &footer_rows {
+            painter.draw_row(&mut surface, y, r);
+            y += r.height;
+        }
+        let label = sheet.page_label(i + 1, total);
+        let lw = sheet.text_width(&label, fs);
+        let base = Sheet::baseline(fs);
+        let meta_row = Row {
+            height: meta_h,
+            ops: vec![
+                layout::Op::Text { x: sheet.x0, y: base, text: footer_meta.clone(), style: fs },
+                layout::Op::Text { x: PAGE_W - layout::MARGIN_X - lw, y: base, text: label, style: fs },
+            ],
+        };
+        painter.draw_row(&mut surface, y, &meta_row);
+        surface.finish();
+        page.finish();
+    }
+    doc.finish().map_err(|e| PdfError::Render(format!("{e:?}")))
+}
+
+/// Characters in the checklist the bundled font cannot show (they would print as boxes).
+pub fn missing_glyphs(text: &str) -> Vec<char> {
+    let Ok(m) = font::metrics() else { return Vec::new() };
+    let mut out: Vec<char> = text.chars().filter(|c| !c.is_control() && !c.is_whitespace() && !m.covers(*c)).collect();
+    out.sort();
+    out.dedup();
+    out
 }

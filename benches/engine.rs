@@ -1,0 +1,47 @@
+//! Engine speed: loading and validating the bundled data, one derivation, and every reachable
+//! combination of the main questions. Targets: < 5 ms, < 20 µs, < 50 ms.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use yibao_checklist::catalog::Catalog;
+use yibao_checklist::engine::{Answers, derive, enumerate_answer_sets};
+
+/// The questions whose every combination is a regression artefact (tests/regression.rs).
+const AXES: &[&str] = &["scenario", "visit", "emergency", "filed", "settlement", "channel", "filing_type"];
+
+fn bench(c: &mut Criterion) {
+    c.bench_function("load_and_validate_bundled", |b| b.iter(|| black_box(Catalog::bundled().unwrap())));
+    let catalog = Catalog::bundled().unwrap();
+    let today = "2025-04-01".parse().unwrap();
+    let mut answers = Answers::new();
+    for (q, v) in [
+        ("scenario", "cross_region"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "yes"),
+        ("filed", "no"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "yes"),
+        ("third_party", "no"),
+        ("admission_date", "2025-03-01"),
+        ("discharge_date", "2025-03-10"),
+        ("invoice_date", "2025-03-10"),
+    ] {
+        answers.set(q, v);
+    }
+    c.bench_function("derive_one", |b| b.iter(|| black_box(derive(&catalog, black_box(&answers), today).unwrap())));
+    let sets = enumerate_answer_sets(&catalog, Some(AXES));
+    c.bench_function(&format!("derive_all_{}_reachable_sets", sets.len()), |b| {
+        b.iter(|| {
+            for a in &sets {
+                black_box(derive(&catalog, a, today).unwrap());
+            }
+        })
+    });
+    c.bench_function("check_reachability_exhaustive", |b| b.iter(|| black_box(catalog.check_reachability())));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,154 @@
+//! Scanning the store folder: loading, quarantine, recovery from `.bak`.
+
+use super::schema::{self, Parsed};
+use super::{fsio, read_err, Case, LoadReport, NewerSchema, Quarantined, SCHEMA_VERSION};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The case id of a `<id>.ron` file name (not hidden, UTF-8 stem), else `None`.
+pub(super) fn case_id_of(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let id = name.strip_suffix(".ron")?;
+    super::is_valid_id(id).then(|| id.to_string())
+}
+
+/// Most recently updated first, then by label and id for a stable order.
+pub(super) fn sort_cases(cases: &mut [Case]) {
+    cases.sort_by(|a, b| {
+        b.updated.cmp(&a.updated).then_with(|| a.label.cmp(&b.label)).then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+/// Removes `.save-*.tmp` leftovers of interrupted saves. Only call with the lock held.
+pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if fsio::is_temp_name(name) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            if let Err(e) = fs::remove_file(entry.path()) {
+                warnings.push(format!("cannot remove the leftover {}: {e}", entry.path().display()));
+            }
+        }
+    }
+}
+
+/// Reads and parses a file; `Err` is the reason it is unusable.
+fn read_parsed(path: &Path) -> Result<(Parsed, Vec<u8>), String> {
+    let bytes = fsio::read_limited(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| "the file is not UTF-8 text (damaged?)".to_string())?;
+    let parsed = schema::parse(text)?;
+    Ok((parsed, bytes))
+}
+
+fn accept(parsed: Parsed, id: &str, path: &Path, report: &mut LoadReport) {
+    match parsed {
+        Parsed::Current { mut case, from_schema } => {
+            // The file name is the id (a copied or hand-renamed file keeps working).
+            case.id = id.to_string();
+            if from_schema < SCHEMA_VERSION {
+                report.migrated.push(id.to_string());
+            }
+            report.cases.push(case);
+        }
+        Parsed::Newer { schema, case } => {
+            report.newer_schema.push(NewerSchema {
+                path: path.to_path_buf(),
+                id: id.to_string(),
+                schema,
+                loaded: case.is_some(),
+            });
+            if let Some(mut case) = case {
+                case.id = id.to_string();
+                report.cases.push(case);
+            }
+        }
+    }
+}
+
+/// Restores `<id>.ron` from `<id>.ron.bak` (if it reads) and accepts it. Returns whether it did.
+fn recover(dir: &Path, id: &str, main: &Path, read_only: bool, report: &mut LoadReport) -> bool {
+    let bak = dir.join(format!("{id}.ron.bak"));
+    if !bak.is_file() {
+        return false;
+    }
+    match read_parsed(&bak) {
+        Ok((parsed, bytes)) => {
+            if !read_only && fs::symlink_metadata(main).is_err() {
+                if let Err(e) = fsio::write_atomic(main, &bytes) {
+                    report.warnings.push(format!(
+                        "restored \"{id}\" from {} in memory, but cannot write {}: {e}",
+                        bak.display(),
+                        main.display()
+                    ));
+                }
+            }
+            report.recovered_from_backup.push(id.to_string());
+            accept(parsed, id, main, report);
+            true
+        }
+        Err(reason) => {
+            report.warnings.push(format!("the backup {} is unusable too: {reason}", bak.display()));
+            false
+        }
+    }
+}
+
+pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super::StoreError> {
+    let entries = fs::read_dir(dir).map_err(|e| read_err(dir, e))?;
+    let mut mains: Vec<(String, PathBuf)> = Vec::new();
+    let mut baks: Vec<String> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| read_err(dir, e))?;
+        let path = entry.path();
+        if !path.is_file() {
+            continue;
+        }
+        if let Some(id) = case_id_of(&path) {
+            mains.push((id, path));
+        } else if let Some(id) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".ron.bak"))
+            .filter(|id| super::is_valid_id(id))
+        {
+            baks.push(id.to_string());
+        }
+    }
+    mains.sort();
+    baks.sort();
+
+    let mut report = LoadReport { read_only, ..LoadReport::default() };
+    for (id, path) in &mains {
+        match read_parsed(path) {
+            Ok((parsed, _)) => accept(parsed, id, path, &mut report),
+            Err(mut reason) => {
+                let moved_to = if read_only {
+                    reason.push_str(" (not moved aside: another copy of the app holds the store)");
+                    path.clone()
+                } else {
+                    match fsio::quarantine(path) {
+                        Ok(to) => to,
+                        Err(e) => {
+                            reason.push_str(&format!(" (cannot move it aside: {e})"));
+                            path.clone()
+                        }
+                    }
+                };
+                report.quarantined.push(Quarantined { original: path.clone(), moved_to, reason });
+                recover(dir, id, path, read_only, &mut report);
+            }
+        }
+    }
+    // A `.bak` without its case file: a crash between moving a corrupt file aside and
+    // restoring the backup, or the case file was removed by hand. Never lose it.
+    for id in &baks {
+        if mains.iter().any(|(m, _)| m == id) {
+            continue;
+        }
+        let main = dir.join(format!("{id}.ron"));
+        recover(dir, id, &main, read_only, &mut report);
+    }
+    sort_cases(&mut report.cases);
+    Ok(report)
+}

@@ -1,0 +1,121 @@
+//! Reading case files of every schema version, and migrating older ones to [`SCHEMA_VERSION`].
+//!
+//! ## Schema 0 (pre-release builds)
+//!
+//! Files written before the store had a schema number look like this (the `schema` field is
+//! absent or `0`):
+//!
+//! ```ron
+//! (
+//!     id: "20240101-101500-0a1b2c3d4e",   // optional: the file name is the id
+//!     name: "妈妈 住院 2024",               // became `label`
+//!     created: "2024-01-01T10:15:00+08:00", // optional
+//!     updated: "2024-01-02T09:00:00+08:00", // optional: defaults to `created`
+//!     answers: { "scheme": "urban_employee" },
+//!     ticked: ["invoice", "discharge_summary"], // became `items[..].done = true`
+//!     notes: { "invoice": "原件在抽屉里" },     // optional: became `items[..].note`
+//! )
+//! ```
+//!
+//! ## Schema 1 (current)
+//!
+//! The serde shape of [`Case`]: `schema`, `id`, `label`, `created`, `updated`, `answers`,
+//! `items: { item_id: (done: bool, note: String) }`.
+//!
+//! A file with a schema number above [`SCHEMA_VERSION`] was written by a newer build: it is
+//! never rewritten or quarantined by this one (see [`Parsed::Newer`]).
+
+use super::{Case, ItemState, SCHEMA_VERSION};
+use crate::engine::Answers;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The result of reading one case file's text.
+#[derive(Debug, Clone)]
+pub(crate) enum Parsed {
+    /// A case of the current schema (possibly migrated from `from_schema`).
+    Current { case: Case, from_schema: u32 },
+    /// A newer schema than this build knows. `case` is a best-effort read of the fields this
+    /// build knows (unknown fields ignored), `None` if even that failed.
+    Newer { schema: u32, case: Option<Case> },
+}
+
+/// Only the schema number; every other field is ignored.
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(default)]
+    schema: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct CaseV0 {
+    #[serde(default)]
+    id: String,
+    name: String,
+    #[serde(default)]
+    created: String,
+    #[serde(default)]
+    updated: Option<String>,
+    #[serde(default)]
+    answers: Answers,
+    #[serde(default)]
+    ticked: Vec<String>,
+    #[serde(default)]
+    notes: BTreeMap<String, String>,
+}
+
+fn migrate_v0(v0: CaseV0) -> Case {
+    let created = if v0.created.trim().is_empty() { super::now_rfc3339() } else { v0.created };
+    let updated = v0.updated.filter(|u| !u.trim().is_empty()).unwrap_or_else(|| created.clone());
+    let mut items: BTreeMap<String, ItemState> = BTreeMap::new();
+    for id in v0.ticked {
+        items.entry(id).or_default().done = true;
+    }
+    for (id, note) in v0.notes {
+        if !note.is_empty() {
+            items.entry(id).or_default().note = note;
+        }
+    }
+    Case {
+        schema: SCHEMA_VERSION,
+        id: v0.id,
+        label: v0.name,
+        created,
+        updated,
+        answers: v0.answers,
+        items,
+    }
+}
+
+/// Reads a case file's text. `Err` carries a human-readable reason (for the quarantine report).
+pub(crate) fn parse(text: &str) -> Result<Parsed, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err("the file is empty".to_string());
+    }
+    let probe: Probe =
+        ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
+    match probe.schema.unwrap_or(0) {
+        0 => {
+            let v0: CaseV0 = ron::from_str(text)
+                .map_err(|e| format!("not a valid schema-0 case file: {e}"))?;
+            Ok(Parsed::Current { case: migrate_v0(v0), from_schema: 0 })
+        }
+        SCHEMA_VERSION => {
+            let case: Case =
+                ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
+            Ok(Parsed::Current { case, from_schema: SCHEMA_VERSION })
+        }
+        schema => Ok(Parsed::Newer { schema, case: ron::from_str::<Case>(text).ok() }),
+    }
+}
+
+/// The text written for a case (schema [`SCHEMA_VERSION`], pretty-printed, trailing newline).
+pub(crate) fn to_text(case: &Case) -> Result<String, String> {
+    let mut case = case.clone();
+    case.schema = SCHEMA_VERSION;
+    let config = ron::ser::PrettyConfig::new().struct_names(false);
+    let mut text = ron::ser::to_string_pretty(&case, config).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text)
+}

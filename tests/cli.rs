@@ -1,0 +1,171 @@
+//! The command line, run as a user would (assert_cmd).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn cli() -> Command {
+    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
+    // Never read the developer's own overrides or cases.
+    c.env("YIBAO_CHECKLIST_DATA_DIR", std::env::temp_dir().join("yibao-cli-tests-empty"));
+    c
+}
+
+const EMERGENCY_CLAIM: &[&str] = &[
+    "-a", "scenario=cross_region", "-a", "region=national", "-a", "insurance=employee",
+    "-a", "visit=inpatient", "-a", "emergency=yes", "-a", "filed=no", "-a", "settlement=manual",
+    "-a", "channel=window", "-a", "proxy=no", "-a", "third_party=no",
+];
+
+#[test]
+fn questions_lists_ids_and_options() {
+    cli()
+        .arg("questions")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("scenario: 您要办理什么事？"))
+        .stdout(predicate::str::contains("cross_region = "))
+        .stdout(predicate::str::contains("discharge_date (YYYY-MM-DD)"));
+}
+
+#[test]
+fn questions_json_is_machine_readable() {
+    let out = cli().args(["questions", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
+    for id in ["scenario", "visit", "emergency", "settlement", "channel", "filing_type", "filed", "insurance", "third_party", "proxy", "special_drugs", "region"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+}
+
+#[test]
+fn unknown_option_exits_2_naming_the_valid_ones() {
+    cli()
+        .args(["derive", "-a", "scenario=abroad"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown option \"abroad\""))
+        .stderr(predicate::str::contains("filing, cross_region, local"));
+}
+
+#[test]
+fn unknown_question_exits_2_naming_the_questions() {
+    cli()
+        .args(["derive", "-a", "scenaro=local"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown question \"scenaro\""))
+        .stderr(predicate::str::contains("scenario, region"));
+}
+
+#[test]
+fn missing_answers_name_the_questions_still_to_answer() {
+    cli()
+        .args(["derive", "-a", "scenario=cross_region", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Still to answer"))
+        .stderr(predicate::str::contains("region: Where are you insured?"))
+        .stderr(predicate::str::contains("visit: Outpatient or inpatient?"))
+        .stderr(predicate::str::contains("outpatient (Outpatient"));
+}
+
+#[test]
+fn malformed_answer_is_an_input_error() {
+    cli().args(["derive", "-a", "scenario"]).assert().code(2).stderr(predicate::str::contains("question=value"));
+}
+
+#[test]
+fn impossible_date_names_the_field() {
+    cli()
+        .arg("derive")
+        .args(EMERGENCY_CLAIM)
+        .args(["-d", "discharge_date=2025-02-30", "--today", "2025-04-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("discharge_date: \"2025-02-30\" is not a real calendar date"));
+}
+
+#[test]
+fn discharge_before_admission_names_the_field() {
+    cli()
+        .arg("derive")
+        .args(EMERGENCY_CLAIM)
+        .args(["-d", "admission_date=2025-03-10", "-d", "discharge_date=2025-03-01", "--today", "2025-04-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("discharge_date: 2025-03-01 is before admission_date"));
+}
+
+#[test]
+fn date_far_in_the_future_names_the_field() {
+    cli()
+        .arg("derive")
+        .args(EMERGENCY_CLAIM)
+        .args(["-d", "discharge_date=2052-03-01", "--today", "2025-04-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("discharge_date: 2052-03-01 is more than"));
+}
+
+#[test]
+fn bad_today_is_an_input_error() {
+    cli().arg("derive").args(EMERGENCY_CLAIM).args(["--today", "yesterday"]).assert().code(2).stderr(predicate::str::contains("--today"));
+}
+
+#[test]
+fn derive_prints_a_readable_checklist_with_dates() {
+    cli()
+        .arg("derive")
+        .args(EMERGENCY_CLAIM)
+        .args(["-d", "admission_date=2025-03-01", "-d", "discharge_date=2025-03-10", "--today", "2025-04-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("== 材料 =="))
+        .stdout(predicate::str::contains("急诊"))
+        .stdout(predicate::str::contains("2025-09-10"))
+        .stdout(predicate::str::contains("以当地医保部门为准"));
+}
+
+#[test]
+fn derive_json_has_the_documented_shape_and_lists_unused_answers() {
+    let out = cli()
+        .arg("derive")
+        .args(EMERGENCY_CLAIM)
+        .args(["-a", "filing_type=retiree", "-d", "discharge_date=2025-03-10", "--today", "2025-04-01", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["today", "answers", "unused", "pending", "materials", "steps", "deadlines", "notices", "sources", "disclaimer", "data_version"] {
+        assert!(v.get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(v["unused"], serde_json::json!([["filing_type", "retiree"]]));
+    let m = &v["materials"][0];
+    assert!(m["name"]["zh"].is_string() && m["name"]["en"].is_string());
+    assert!(m["sources"].as_array().is_some_and(|s| !s.is_empty()));
+    let dl = v["deadlines"].as_array().unwrap();
+    assert!(dl.iter().any(|d| d["kind"] == "claim_deadline"));
+}
+
+#[test]
+fn english_output() {
+    cli()
+        .arg("derive")
+        .args(EMERGENCY_CLAIM)
+        .args(["--lang", "en", "--today", "2025-04-01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("== Materials =="))
+        .stdout(predicate::str::contains("== Steps =="));
+}
+
+#[test]
+fn validate_passes_on_the_bundled_data() {
+    cli().arg("validate").assert().success().stdout(predicate::str::starts_with("ok: "));
+}
+
+#[test]
+fn validate_on_a_missing_folder_fails_clearly() {
+    cli().args(["validate", "/nonexistent/folder"]).assert().failure().stderr(predicate::str::contains("cannot read"));
+}
