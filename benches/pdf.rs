@@ -1,7 +1,77 @@
-//! PDF export benchmarks (filled in below).
-use criterion::{Criterion, criterion_group, criterion_main};
+//! PDF export: a typical checklist (derive + render), its large variant, and the front-desk pack.
+//! Targets: a typical sheet under 100 ms and 300 KB; the whole pack under 2 s.
 
-fn bench(_c: &mut Criterion) {}
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use yibao_checklist::catalog::{Catalog, Lang};
+use yibao_checklist::engine::{self, Answers};
+use yibao_checklist::pdf::{SheetOptions, render};
+
+fn typical_answers() -> Answers {
+    Answers::from_pairs([
+        ("scenario", "cross_region"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "no"),
+        ("filed", "yes"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "yes"),
+        ("third_party", "no"),
+        ("admission_date", "2026-10-01"),
+        ("discharge_date", "2026-10-10"),
+    ])
+}
+
+fn bench(c: &mut Criterion) {
+    let catalog = Catalog::bundled().expect("bundled data is valid");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let answers = typical_answers();
+    let options = SheetOptions {
+        lang: Lang::Zh,
+        printed_on: Some(today),
+        label: Some("妈妈住院报销".into()),
+        ..Default::default()
+    };
+    // Report what a typical sheet is like, once.
+    let d = engine::derive(&catalog, &answers, today).unwrap();
+    let bytes = render(&catalog, &d, &options).unwrap();
+    let pages = lopdf::Document::load_mem(&bytes).map(|d| d.get_pages().len()).unwrap_or(0);
+    eprintln!(
+        "typical sheet: {} materials, {} steps, {} deadlines, {} bytes, {pages} page(s)",
+        d.materials.len(),
+        d.steps.len(),
+        d.deadlines.len(),
+        bytes.len(),
+    );
+    let large = SheetOptions { large: true, ..options.clone() };
+    eprintln!("typical sheet, large: {} bytes", render(&catalog, &d, &large).unwrap().len());
+
+    c.bench_function("export typical checklist (derive + render)", |b| {
+        b.iter(|| {
+            let d = engine::derive(&catalog, black_box(&answers), today).unwrap();
+            black_box(render(&catalog, &d, &options).unwrap())
+        })
+    });
+    c.bench_function("export typical checklist, large type", |b| {
+        b.iter(|| {
+            let d = engine::derive(&catalog, black_box(&answers), today).unwrap();
+            black_box(render(&catalog, &d, &large).unwrap())
+        })
+    });
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("export-pack");
+    group.sample_size(10);
+    group.bench_function("export-pack (all blank sheets, written)", |b| {
+        b.iter(|| black_box(yibao_checklist::cli_export::export_pack(&catalog, dir.path(), Lang::Zh, false, today).unwrap()))
+    });
+    group.finish();
+    let total: u64 = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    eprintln!("export-pack: {} files, {total} bytes", yibao_checklist::cli_export::PACK.len());
+}
 
 criterion_group!(benches, bench);
 criterion_main!(benches);

@@ -25,10 +25,11 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if fsio::is_temp_name(name) && entry.file_type().is_ok_and(|t| t.is_file()) {
-            if let Err(e) = fs::remove_file(entry.path()) {
-                warnings.push(format!("cannot remove the leftover {}: {e}", entry.path().display()));
-            }
+        if fsio::is_temp_name(name)
+            && entry.file_type().is_ok_and(|t| t.is_file())
+            && let Err(e) = fs::remove_file(entry.path())
+        {
+            warnings.push(format!("cannot remove the leftover {}: {e}", entry.path().display()));
         }
     }
 }
@@ -74,14 +75,15 @@ fn recover(dir: &Path, id: &str, main: &Path, read_only: bool, report: &mut Load
     }
     match read_parsed(&bak) {
         Ok((parsed, bytes)) => {
-            if !read_only && fs::symlink_metadata(main).is_err() {
-                if let Err(e) = fsio::write_atomic(main, &bytes) {
-                    report.warnings.push(format!(
-                        "restored \"{id}\" from {} in memory, but cannot write {}: {e}",
-                        bak.display(),
-                        main.display()
-                    ));
-                }
+            if !read_only
+                && fs::symlink_metadata(main).is_err()
+                && let Err(e) = fsio::write_atomic(main, &bytes)
+            {
+                report.warnings.push(format!(
+                    "restored \"{id}\" from {} in memory, but cannot write {}: {e}",
+                    bak.display(),
+                    main.display()
+                ));
             }
             report.recovered_from_backup.push(id.to_string());
             accept(parsed, id, main, report);

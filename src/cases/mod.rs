@@ -251,34 +251,7 @@ impl Store {
     pub fn open(dir: &Path) -> Result<(Store, LoadReport), StoreError> {
         fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
         let mut warnings = Vec::new();
-        let lock_path = dir.join(LOCK_FILE);
-        let file = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .or_else(|_| File::open(&lock_path));
-        let (lock, read_only) = match file {
-            Ok(f) => match f.try_lock() {
-                Ok(()) => (Some(f), false),
-                Err(fs::TryLockError::WouldBlock) => (None, true),
-                Err(fs::TryLockError::Error(e)) => {
-                    warnings.push(format!(
-                        "cannot lock {}: {e}; another copy of the app could overwrite saves",
-                        lock_path.display()
-                    ));
-                    (None, false)
-                }
-            },
-            Err(e) => {
-                warnings.push(format!(
-                    "cannot create {}: {e}; another copy of the app could overwrite saves",
-                    lock_path.display()
-                ));
-                (None, false)
-            }
-        };
+        let (lock, read_only) = take_lock(&dir.join(LOCK_FILE), &mut warnings);
         let store = Store { dir: dir.to_path_buf(), lock, read_only };
         if !read_only {
             load::remove_temp_files(&store.dir, &mut warnings);
@@ -291,6 +264,22 @@ impl Store {
     /// Scans the folder again (same handling as [`Store::open`], without re-locking).
     pub fn reload(&self) -> Result<LoadReport, StoreError> {
         load::load_all(&self.dir, self.read_only)
+    }
+    /// For a read-only store: tries the lock again (the other instance may have quit). Returns
+    /// whether the store is now writable. Leftover temp files are removed when it becomes so;
+    /// call [`Store::reload`] afterwards to move aside corrupt files found meanwhile.
+    pub fn try_acquire_lock(&mut self) -> bool {
+        if !self.read_only {
+            return true;
+        }
+        let mut warnings = Vec::new();
+        let (lock, read_only) = take_lock(&self.lock_path(), &mut warnings);
+        if !read_only {
+            self.lock = lock;
+            self.read_only = false;
+            load::remove_temp_files(&self.dir, &mut warnings);
+        }
+        !self.read_only
     }
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -467,6 +456,40 @@ impl Store {
         }
         case.id = new_id();
         Ok(case)
+    }
+}
+
+/// Opens `lock_path` and tries to lock it exclusively. Returns the locked file and whether the
+/// store must be read-only (another process or `Store` holds the lock). A lock that cannot be
+/// taken for another reason (no lock file in a read-only folder, a file system without locks)
+/// does not make the store read-only: writes then fail or succeed on their own; a warning says so.
+fn take_lock(lock_path: &Path, warnings: &mut Vec<String>) -> (Option<File>, bool) {
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock_path)
+        .or_else(|_| File::open(lock_path));
+    match file {
+        Ok(f) => match f.try_lock() {
+            Ok(()) => (Some(f), false),
+            Err(fs::TryLockError::WouldBlock) => (None, true),
+            Err(fs::TryLockError::Error(e)) => {
+                warnings.push(format!(
+                    "cannot lock {}: {e}; another copy of the app could overwrite saves",
+                    lock_path.display()
+                ));
+                (None, false)
+            }
+        },
+        Err(e) => {
+            warnings.push(format!(
+                "cannot create {}: {e}; another copy of the app could overwrite saves",
+                lock_path.display()
+            ));
+            (None, false)
+        }
     }
 }
 

@@ -43,8 +43,9 @@ pub(crate) enum Parsed {
 /// Only the schema number; every other field is ignored.
 #[derive(Deserialize)]
 struct Probe {
+    /// Absent in schema-0 files.
     #[serde(default)]
-    schema: Option<u32>,
+    schema: u32,
 }
 
 #[derive(Deserialize)]
@@ -95,7 +96,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, String> {
     }
     let probe: Probe =
         ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
-    match probe.schema.unwrap_or(0) {
+    match probe.schema {
         0 => {
             let v0: CaseV0 = ron::from_str(text)
                 .map_err(|e| format!("not a valid schema-0 case file: {e}"))?;

@@ -10,9 +10,10 @@ pub const CJK_FONT: &str = "NotoSansSC-subset";
 /// and the Monospace family, after egui's own fonts. eframe's system-font provider (the
 /// `system_fonts` feature) stays the fallback for rare characters a user types.
 pub fn add_cjk_font(fonts: &mut FontDefinitions) {
-    fonts
-        .font_data
-        .insert(CJK_FONT.to_owned(), Arc::new(FontData::from_static(crate::assets::FONT_CJK)));
+    fonts.font_data.insert(
+        CJK_FONT.to_owned(),
+        Arc::new(FontData::from_static(crate::assets::FONT_CJK)),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         let list = fonts.families.entry(family).or_default();
         if !list.iter().any(|f| f == CJK_FONT) {
@@ -54,5 +55,12 @@ pub fn apply_style(ctx: &egui::Context) {
         sp.icon_width_inner = 11.0;
         sp.icon_spacing = 8.0;
         sp.text_edit_width = 260.0;
+    });
+    // Light theme: outline tick boxes, radio buttons and text fields so they stand out on white,
+    // and use darker "weak" text (egui's default grey is too faint for older eyes).
+    ctx.style_mut_of(egui::Theme::Light, |style| {
+        let v = &mut style.visuals;
+        v.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, egui::Color32::from_gray(120));
+        v.weak_text_color = Some(egui::Color32::from_gray(95));
     });
 }

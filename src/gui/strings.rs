@@ -101,7 +101,7 @@ strings! {
     where_to_get => "在哪里办理/获取", "Where to get it";
     alternatives => "可以替代", "Alternatives";
     why_needed => "为什么需要", "Why it is needed";
-    because => "因为您的回答：", "Because you answered:";
+    because => "因为您的回答", "Because you answered";
     sources => "来源", "Sources";
     note => "备注", "Note";
     note_hint => "例如：已复印2份", "e.g. two copies made";
@@ -113,13 +113,13 @@ strings! {
     sources_disagree => "来源说法不一，以下并列显示各个说法：", "The sources disagree; every version is shown:";
     safest_limit => "最稳妥（最早）", "Safest (earliest)";
     safest_estimate => "按最晚估计", "Plan on the latest";
-    if_missed => "逾期后果：", "If missed:";
-    counted_from => "起算：", "Counted from:";
+    if_missed => "逾期后果", "If missed";
+    counted_from => "起算", "Counted from";
     rules_tips => "规则与提示", "Rules and tips";
     no_longer_needed => "不再需要的项目", "No longer needed";
     no_longer_intro => "这些项目您之前勾选或写了备注，但按现在的回答已不再需要。记录仍然保留。", "You ticked these or wrote a note, but your answers no longer call for them. Your ticks are kept.";
     insured_region => "参保地", "Insured region";
-    hotlines => "咨询电话：", "Hotlines:";
+    hotlines => "咨询电话", "Hotlines";
     all_sources => "资料来源", "Sources";
     partial_checklist => "还有必答的问题没有回答，下面的清单还不完整。", "Some required questions are not answered yet, so this checklist is incomplete.";
     continue_answering => "继续回答", "Continue answering";
@@ -130,6 +130,7 @@ strings! {
     choosing_file => "正在等待选择文件…", "Waiting for you to choose a file…";
     save_to_default => "保存到默认文件夹", "Save to the default folder";
 
+    enter_date => "填写日期", "Enter the date";
     // Banners
     dismiss => "知道了", "Dismiss";
     retry => "重试", "Retry";
@@ -145,6 +146,30 @@ pub fn s(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+/// A label and what follows it: `来源：…` / `Sources: …`.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
+/// Between the items of a list of phrases: `；` / `; `.
+pub fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// Between names in an enumeration: `、` / `, `.
+pub fn enum_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
     }
 }
 
@@ -205,6 +230,33 @@ pub fn change_named(lang: Lang, question: &str) -> String {
     }
 }
 
+/// The footer of a checklist: which data and which day it was worked out with.
+pub fn data_version_line(lang: Lang, version: &str, today: &str) -> String {
+    match lang {
+        Lang::Zh => format!("数据版本 {version}，按 {today} 计算"),
+        Lang::En => format!("Data version {version}, worked out on {today}"),
+    }
+}
+
+/// A deadline that needs a date first: `填写“出院日期”或“发票日期”后可以算出日期。`
+pub fn needs_date(lang: Lang, labels: &[String]) -> String {
+    match lang {
+        Lang::Zh => {
+            let names: Vec<String> = labels.iter().map(|l| format!("“{l}”")).collect();
+            format!("填写{}后可以算出日期。", names.join("或"))
+        }
+        Lang::En => format!("Enter the {} to see the date.", labels.join(" or ")),
+    }
+}
+
+/// Accessible name of the button that opens a date question from the checklist.
+pub fn enter_named(lang: Lang, question: &str) -> String {
+    match lang {
+        Lang::Zh => format!("填写日期：{question}"),
+        Lang::En => format!("Enter the date: {question}"),
+    }
+}
+
 /// Accessible name of the note field of an item.
 pub fn note_for(lang: Lang, item: &str) -> String {
     match lang {
@@ -236,9 +288,15 @@ pub fn io_reason(lang: Lang, e: &io::Error) -> String {
     use io::ErrorKind as K;
     let zh = match e.kind() {
         K::StorageFull => Some(("磁盘已满", "the disk is full")),
-        K::PermissionDenied => Some(("没有写入这个文件夹的权限", "there is no permission to write to this folder")),
+        K::PermissionDenied => Some((
+            "没有写入这个文件夹的权限",
+            "there is no permission to write to this folder",
+        )),
         K::ReadOnlyFilesystem => Some(("这个文件夹是只读的", "the folder is read-only")),
-        K::NotFound => Some(("找不到这个文件或文件夹", "the file or folder does not exist")),
+        K::NotFound => Some((
+            "找不到这个文件或文件夹",
+            "the file or folder does not exist",
+        )),
         K::AlreadyExists => Some(("同名文件已存在", "a file with that name already exists")),
         K::InvalidData => None,
         _ => None,
@@ -255,12 +313,26 @@ pub fn io_reason(lang: Lang, e: &io::Error) -> String {
 pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
     use crate::cases::StoreError as E;
     match (e, lang) {
-        (E::Write { path, source }, Lang::Zh) => format!("无法写入 {}：{}", path.display(), io_reason(lang, source)),
-        (E::Write { path, source }, Lang::En) => format!("cannot write {}: {}", path.display(), io_reason(lang, source)),
-        (E::Read { path, source }, Lang::Zh) => format!("无法读取 {}：{}", path.display(), io_reason(lang, source)),
-        (E::Read { path, source }, Lang::En) => format!("cannot read {}: {}", path.display(), io_reason(lang, source)),
+        (E::Write { path, source }, Lang::Zh) => {
+            format!("无法写入 {}：{}", path.display(), io_reason(lang, source))
+        }
+        (E::Write { path, source }, Lang::En) => format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(lang, source)
+        ),
+        (E::Read { path, source }, Lang::Zh) => {
+            format!("无法读取 {}：{}", path.display(), io_reason(lang, source))
+        }
+        (E::Read { path, source }, Lang::En) => format!(
+            "cannot read {}: {}",
+            path.display(),
+            io_reason(lang, source)
+        ),
         (E::ReadOnly(_), Lang::Zh) => "另一个窗口正在使用同一份数据，本窗口不能保存".to_string(),
-        (E::ReadOnly(_), Lang::En) => "another window of the app is using the same data; this one cannot save".to_string(),
+        (E::ReadOnly(_), Lang::En) => {
+            "another window of the app is using the same data; this one cannot save".to_string()
+        }
         (E::NotFound(id), Lang::Zh) => format!("找不到清单 {id}"),
         (E::NotFound(id), Lang::En) => format!("no checklist {id}"),
     }
@@ -269,61 +341,142 @@ pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
 /// Messages shown in banners; rendered in the current language when shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
-    Quarantined { file: String, moved_to: String, reason: String },
-    Recovered { label: String },
-    NewerSchema { file: String },
+    Quarantined {
+        file: String,
+        moved_to: String,
+        reason: String,
+    },
+    Recovered {
+        label: String,
+    },
+    NewerSchema {
+        file: String,
+    },
     StoreWarning(String),
-    StoreOpenFailed { dir: String, err: String },
-    SaveFailed { label: String, err: String },
-    DeleteFailed { label: String, err: String },
-    Saved { path: String },
-    SavedFallback { path: String },
-    OpenFailed { path: String },
-    PdfFailed { err: String },
-    WriteFailed { path: String, err: String },
-    Imported { label: String },
-    ImportFailed { path: String, err: String },
-    Exported { path: String },
+    NoDataDir,
+    StoreOpenFailed {
+        dir: String,
+        err: String,
+    },
+    SaveFailed {
+        label: String,
+        err: String,
+    },
+    DeleteFailed {
+        label: String,
+        err: String,
+    },
+    Saved {
+        path: String,
+    },
+    SavedFallback {
+        path: String,
+    },
+    OpenFailed {
+        path: String,
+    },
+    PdfFailed {
+        err: String,
+    },
+    WriteFailed {
+        path: String,
+        err: String,
+    },
+    Imported {
+        label: String,
+    },
+    ImportFailed {
+        path: String,
+        err: String,
+    },
+    Exported {
+        path: String,
+    },
 }
 
 impl Msg {
     pub fn text(&self, lang: Lang) -> String {
         use Msg::*;
         match (self, lang) {
-            (Quarantined { file, moved_to, reason }, Lang::Zh) => format!(
+            (
+                Quarantined {
+                    file,
+                    moved_to,
+                    reason,
+                },
+                Lang::Zh,
+            ) => format!(
                 "清单文件“{file}”已损坏，无法读取，已移到“{moved_to}”保存起来。其他清单已正常载入。（原因：{reason}）"
             ),
-            (Quarantined { file, moved_to, reason }, Lang::En) => format!(
+            (
+                Quarantined {
+                    file,
+                    moved_to,
+                    reason,
+                },
+                Lang::En,
+            ) => format!(
                 "The checklist file “{file}” is damaged and could not be read; it was moved to “{moved_to}”. The other checklists loaded normally. (Reason: {reason})"
             ),
-            (Recovered { label }, Lang::Zh) => format!("“{label}”的文件已损坏，已从备份恢复；最近的一次修改可能没有保存下来。"),
-            (Recovered { label }, Lang::En) => format!("The file of “{label}” was damaged and has been restored from its backup; the last change may be missing."),
-            (NewerSchema { file }, Lang::Zh) => format!("“{file}”是新版本程序保存的，本程序只能查看，不会修改它。"),
-            (NewerSchema { file }, Lang::En) => format!("“{file}” was saved by a newer version of the app; it is shown but not changed."),
+            (Recovered { label }, Lang::Zh) => {
+                format!("“{label}”的文件已损坏，已从备份恢复；最近的一次修改可能没有保存下来。")
+            }
+            (Recovered { label }, Lang::En) => format!(
+                "The file of “{label}” was damaged and has been restored from its backup; the last change may be missing."
+            ),
+            (NewerSchema { file }, Lang::Zh) => {
+                format!("“{file}”是新版本程序保存的，本程序只能查看，不会修改它。")
+            }
+            (NewerSchema { file }, Lang::En) => format!(
+                "“{file}” was saved by a newer version of the app; it is shown but not changed."
+            ),
             (StoreWarning(w), Lang::Zh) => format!("保存文件夹的提示：{w}"),
             (StoreWarning(w), Lang::En) => format!("Note about the save folder: {w}"),
-            (StoreOpenFailed { dir, err }, Lang::Zh) => format!("无法打开保存清单的文件夹 {dir}（{err}）。本次的修改不会被保存。"),
-            (StoreOpenFailed { dir, err }, Lang::En) => format!("The folder for saved checklists, {dir}, cannot be opened ({err}). Changes will not be saved."),
-            (SaveFailed { label, err }, Lang::Zh) => format!("无法保存“{label}”：{err}。修改仍保留在本窗口中，请检查磁盘空间和文件夹权限后点“重试”。"),
-            (SaveFailed { label, err }, Lang::En) => format!("“{label}” could not be saved: {err}. Your changes are kept in this window; check the disk space and folder permissions, then click “Retry”."),
+            (StoreOpenFailed { dir, err }, Lang::Zh) => {
+                format!("无法打开保存清单的文件夹 {dir}（{err}）。本次的修改不会被保存。")
+            }
+            (StoreOpenFailed { dir, err }, Lang::En) => format!(
+                "The folder for saved checklists, {dir}, cannot be opened ({err}). Changes will not be saved."
+            ),
+            (SaveFailed { label, err }, Lang::Zh) => format!(
+                "无法保存“{label}”：{err}。修改仍保留在本窗口中，请检查磁盘空间和文件夹权限后点“重试”。"
+            ),
+            (SaveFailed { label, err }, Lang::En) => format!(
+                "“{label}” could not be saved: {err}. Your changes are kept in this window; check the disk space and folder permissions, then click “Retry”."
+            ),
             (DeleteFailed { label, err }, Lang::Zh) => format!("无法删除“{label}”：{err}。"),
-            (DeleteFailed { label, err }, Lang::En) => format!("“{label}” could not be deleted: {err}."),
+            (DeleteFailed { label, err }, Lang::En) => {
+                format!("“{label}” could not be deleted: {err}.")
+            }
             (Saved { path }, Lang::Zh) => format!("已保存到 {path}"),
             (Saved { path }, Lang::En) => format!("Saved to {path}"),
-            (SavedFallback { path }, Lang::Zh) => format!("没有可用的文件选择窗口，文件已保存到：{path}"),
-            (SavedFallback { path }, Lang::En) => format!("No file dialog is available, so the file was saved to: {path}"),
-            (OpenFailed { path }, Lang::Zh) => format!("无法自动打开文件，请手动打开并打印：{path}"),
-            (OpenFailed { path }, Lang::En) => format!("The file could not be opened automatically; open and print it yourself: {path}"),
+            (SavedFallback { path }, Lang::Zh) => {
+                format!("没有可用的文件选择窗口，文件已保存到：{path}")
+            }
+            (SavedFallback { path }, Lang::En) => {
+                format!("No file dialog is available, so the file was saved to: {path}")
+            }
+            (OpenFailed { path }, Lang::Zh) => {
+                format!("无法自动打开文件，请手动打开并打印：{path}")
+            }
+            (OpenFailed { path }, Lang::En) => format!(
+                "The file could not be opened automatically; open and print it yourself: {path}"
+            ),
             (PdfFailed { err }, Lang::Zh) => format!("无法生成PDF：{err}"),
             (PdfFailed { err }, Lang::En) => format!("The PDF could not be made: {err}"),
             (WriteFailed { path, err }, Lang::Zh) => format!("无法写入文件 {path}：{err}"),
-            (WriteFailed { path, err }, Lang::En) => format!("The file {path} could not be written: {err}"),
+            (WriteFailed { path, err }, Lang::En) => {
+                format!("The file {path} could not be written: {err}")
+            }
             (Imported { label }, Lang::Zh) => format!("已导入“{label}”。"),
             (Imported { label }, Lang::En) => format!("Imported “{label}”."),
             (ImportFailed { path, err }, Lang::Zh) => format!("无法导入 {path}：{err}"),
-            (ImportFailed { path, err }, Lang::En) => format!("{path} could not be imported: {err}"),
+            (ImportFailed { path, err }, Lang::En) => {
+                format!("{path} could not be imported: {err}")
+            }
             (Exported { path }, Lang::Zh) => format!("已导出到 {path}"),
             (Exported { path }, Lang::En) => format!("Exported to {path}"),
+            (NoDataDir, lang) => s(lang).no_data_dir.to_string(),
         }
     }
 }
@@ -331,9 +484,13 @@ impl Msg {
 /// Whether `value` has the `YYYY-MM-DD` shape (so a parse failure means "no such day").
 fn iso_shaped(value: &str) -> bool {
     value.len() == 10
-        && value
-            .char_indices()
-            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+        && value.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// An answer error as a sentence. `label` names a question by id (its short label).
@@ -352,11 +509,31 @@ pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String)
         (AnswerErrorKind::InvalidDate { value }, Lang::En) => {
             format!("{q}: “{value}” is not a date. Write year-month-day, for example 2025-03-10.")
         }
-        (AnswerErrorKind::DateOrder { value, other, other_value }, Lang::Zh) => {
-            format!("{q}（{value}）不能早于{}（{other_value}），请检查这两个日期。", label(other))
+        (
+            AnswerErrorKind::DateOrder {
+                value,
+                other,
+                other_value,
+            },
+            Lang::Zh,
+        ) => {
+            format!(
+                "{q}（{value}）不能早于{}（{other_value}），请检查这两个日期。",
+                label(other)
+            )
         }
-        (AnswerErrorKind::DateOrder { value, other, other_value }, Lang::En) => {
-            format!("{q} ({value}) cannot be before {} ({other_value}); check both dates.", label(other))
+        (
+            AnswerErrorKind::DateOrder {
+                value,
+                other,
+                other_value,
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "{q} ({value}) cannot be before {} ({other_value}); check both dates.",
+                label(other)
+            )
         }
         (AnswerErrorKind::DateTooFarInFuture { value, max_days }, Lang::Zh) => {
             format!("{q}：{value} 比今天晚了超过 {max_days} 天，请检查年份是否写错。")
@@ -365,10 +542,16 @@ pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String)
             format!("{q}: {value} is more than {max_days} days from today; check the year.")
         }
         (AnswerErrorKind::DateTooOld { value }, Lang::Zh) => {
-            format!("{q}：{value} 早于{}年，请检查年份是否写错。", crate::engine::EARLIEST_YEAR)
+            format!(
+                "{q}：{value} 早于{}年，请检查年份是否写错。",
+                crate::engine::EARLIEST_YEAR
+            )
         }
         (AnswerErrorKind::DateTooOld { value }, Lang::En) => {
-            format!("{q}: {value} is before {}; check the year.", crate::engine::EARLIEST_YEAR)
+            format!(
+                "{q}: {value} is before {}; check the year.",
+                crate::engine::EARLIEST_YEAR
+            )
         }
         (AnswerErrorKind::UnknownOption { value, .. }, Lang::Zh) => {
             format!("{q}：保存的回答“{value}”已不在选项中，请重新选择。")
@@ -380,7 +563,10 @@ pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String)
             format!("保存的回答中有已不再使用的问题“{}”。", e.question)
         }
         (AnswerErrorKind::UnknownQuestion { .. }, Lang::En) => {
-            format!("The saved answers name a question that no longer exists: “{}”.", e.question)
+            format!(
+                "The saved answers name a question that no longer exists: “{}”.",
+                e.question
+            )
         }
     }
 }

@@ -51,6 +51,8 @@ pub struct Block {
     pub space_before: f32,
     /// Keep on the same page as the start of the next block (headings).
     pub keep_with_next: bool,
+    /// Rows put above the block when it opens a page ("材料清单（续）").
+    pub repeat: Vec<Row>,
 }
 
 impl Block {
@@ -72,23 +74,35 @@ pub fn paginate(blocks: Vec<Block>, top: f32, top_next: f32, bottom: f32) -> Vec
     let mut y = top;
     let mut page_top = top;
     let heights: Vec<f32> = blocks.iter().map(Block::height).collect();
+    let keep: Vec<bool> = blocks.iter().map(|b| b.keep_with_next).collect();
+    let spaces: Vec<f32> = blocks.iter().map(|b| b.space_before).collect();
+    let first_row: Vec<f32> = blocks.iter().map(|b| b.rows.first().map_or(0.0, |r| r.height)).collect();
     let full = bottom - top_next;
     for (i, block) in blocks.into_iter().enumerate() {
         let at_top = y <= page_top + 0.01;
         let space = if at_top { 0.0 } else { block.space_before };
-        // What must fit with this block: the next block's start, for headings.
+        // What must fit with this block: for headings, the following headings and the start
+        // of the first block after them ("材料清单" + "身份与医保凭证" + the first material).
         let mut needed = heights[i];
-        if block.keep_with_next
-            && let Some(next) = heights.get(i + 1)
-        {
-            needed += if *next <= full * 0.5 { *next } else { 0.0 };
+        let mut j = i;
+        while keep[j] && j + 1 < heights.len() {
+            j += 1;
+            needed += spaces[j] + if heights[j] <= full * 0.5 { heights[j] } else { first_row[j] };
         }
+        let repeat_h: f32 = block.repeat.iter().map(|r| r.height).sum();
         if !at_top && y + space + needed > bottom {
             pages.push(Vec::new());
             y = top_next;
             page_top = top_next;
         } else {
             y += space;
+        }
+        if y <= page_top + 0.01 && pages.len() > 1 && y + repeat_h + heights[i] <= bottom {
+            for row in block.repeat {
+                let h = row.height;
+                pages.last_mut().expect("a page").push(Placed { y, row });
+                y += h;
+            }
         }
         let whole = heights[i] <= bottom - y + 0.01;
         for row in block.rows {
@@ -199,6 +213,7 @@ mod tests {
             rows: rows.iter().map(|h| Row { height: *h, ops: vec![] }).collect(),
             space_before: 2.0,
             keep_with_next: keep,
+            repeat: vec![Row { height: 5.0, ops: vec![] }],
         }
     }
 
@@ -207,8 +222,9 @@ mod tests {
         let pages = paginate(vec![block(&[40.0], false), block(&[30.0, 30.0], false)], 0.0, 0.0, 100.0);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].len(), 1);
-        assert_eq!(pages[1].len(), 2);
+        assert_eq!(pages[1].len(), 3, "the repeated heading, then the block");
         assert_eq!(pages[1][0].y, 0.0, "no space above the first block of a page");
+        assert_eq!(pages[1][1].y, 5.0);
     }
 
     #[test]
@@ -216,7 +232,26 @@ mod tests {
         let pages = paginate(vec![block(&[70.0], false), block(&[10.0], true), block(&[20.0], false)], 0.0, 0.0, 100.0);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].len(), 1);
-        assert_eq!(pages[1].len(), 2);
+        assert_eq!(pages[1].len(), 3);
+    }
+
+    #[test]
+    fn headings_in_a_row_stay_with_the_first_block_after_them() {
+        let pages = paginate(
+            vec![block(&[60.0], false), block(&[10.0], true), block(&[10.0], true), block(&[20.0], false)],
+            0.0,
+            0.0,
+            100.0,
+        );
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].len(), 1, "neither heading is left alone at the page end");
+    }
+
+    #[test]
+    fn the_space_before_the_next_block_counts() {
+        // 60 + 2 + 10 + 2 + 27 = 101: the heading must move although 60 + 2 + 10 + 27 fits.
+        let pages = paginate(vec![block(&[60.0], false), block(&[10.0], true), block(&[27.0], false)], 0.0, 0.0, 100.0);
+        assert_eq!(pages[0].len(), 1);
     }
 
     #[test]
@@ -227,6 +262,6 @@ mod tests {
                 assert!(r.y + r.row.height <= 100.0 + 0.01, "row cut at the page end");
             }
         }
-        assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), 9);
+        assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), 9, "no heading repeated above a block that cannot fit");
     }
 }

@@ -5,7 +5,7 @@ use super::SheetOptions;
 use super::font::Metrics;
 use super::layout::{Block, MARGIN_X, Op, PAGE_W, Row, Style};
 use super::wrap::wrap;
-use crate::catalog::{Lang, MaterialGroup, NoticeKind, QuestionKind};
+use crate::catalog::{Form, Lang, MaterialGroup, NoticeKind, QuestionKind};
 use crate::cli::{span_text, version_date_text};
 use crate::engine::{DateStatus, DerivedNotice, Derivation};
 use crate::catalog::Catalog;
@@ -103,7 +103,11 @@ impl<'a> Sheet<'a> {
 
     /// Wrapped text as rows, one per line.
     pub fn text_rows(&self, x: f32, width: f32, text: &str, style: Style) -> Vec<Row> {
-        let text = clean(text);
+        let mut text = clean(text);
+        if self.lang == Lang::En {
+            // The CJK font's curly quotes are full-width: in English they read as gaps.
+            text = text.replace(['“', '”'], "\"").replace(['‘', '’'], "'");
+        }
         let size = style.size;
         wrap(&text, width, |c| self.m.advance(c) * size)
             .into_iter()
@@ -117,6 +121,18 @@ impl<'a> Sheet<'a> {
                 }],
             })
             .collect()
+    }
+
+    /// Rows with every operation moved down by `dy`.
+    fn shifted(mut rows: Vec<Row>, dy: f32) -> Vec<Row> {
+        for r in &mut rows {
+            for op in &mut r.ops {
+                match op {
+                    Op::Text { y, .. } | Op::Box { y, .. } | Op::Fill { y, .. } => *y += dy,
+                }
+            }
+        }
+        rows
     }
 
     /// Two columns side by side, row by row.
@@ -137,6 +153,7 @@ impl<'a> Sheet<'a> {
     }
 
     /// A label in its own column, the text wrapped beside it (hanging indent).
+    #[allow(clippy::too_many_arguments)]
     fn labelled(&self, x: f32, width: f32, label_w: f32, label: &str, label_style: Style, text: &str, style: Style) -> Vec<Row> {
         let labels = if label.is_empty() { Vec::new() } else { self.text_rows(x, label_w, label, label_style) };
         Self::zip(self.text_rows(x + label_w, width - label_w, text, style), labels)
@@ -179,7 +196,20 @@ impl<'a> Sheet<'a> {
 
     fn with_cites(&self, text: &str, cites: &[String]) -> String {
         let c = self.cites(cites);
-        if c.is_empty() { text.to_string() } else { format!("{text} {c}") }
+        match (c.is_empty(), self.lang) {
+            (true, _) => text.to_string(),
+            (false, Lang::Zh) => format!("{text}{c}"),
+            (false, Lang::En) => format!("{text} {c}"),
+        }
+    }
+
+    /// A heading repeated at the top of a page where its list continues: "材料清单（续）".
+    fn continued(&self, text: &str, style: Style, rule: (f32, u8)) -> Vec<Row> {
+        let text = format!("{text}{}", self.t("（续）", " (continued)"));
+        let mut rows = self.text_rows(self.x0, self.width, &text, style);
+        rows.push(self.rule(4.0 * self.k, rule.0, rule.1));
+        rows.push(Self::space(3.0 * self.k));
+        rows
     }
 
     fn section_heading(&self, text: &str) -> Block {
@@ -189,7 +219,7 @@ impl<'a> Sheet<'a> {
             height: 5.0 * self.k,
             ops: vec![Op::Fill { x: self.x0, y: 1.0, w: self.width, h: 1.2, gray: 0 }],
         });
-        Block { rows, space_before: 14.0 * self.k, keep_with_next: true }
+        Block { rows, space_before: 14.0 * self.k, keep_with_next: true, repeat: Vec::new() }
     }
 
     // ---------------------------------------------------------------- header
@@ -221,11 +251,11 @@ impl<'a> Sheet<'a> {
         let mut labels: Vec<&str> = answers.iter().map(|(q, _)| *q).collect();
         let printed = options.printed_on.filter(|_| !options.blank);
         let printed_label = self.t("打印日期", "Printed on");
-        let region_label = self.t("医保咨询", "Helpline");
+        let region_label = self.t("咨询电话", "Helpline");
         if printed.is_some() {
             labels.push(printed_label);
         }
-        if d.region.is_some() {
+        if d.region.as_ref().is_some_and(|r| !r.hotlines.is_empty()) {
             labels.push(region_label);
         }
         let lw = self.label_width(&labels, self.body());
@@ -234,11 +264,10 @@ impl<'a> Sheet<'a> {
             rows.extend(self.labelled(self.x0, self.width, lw, q, lstyle, v, self.strong()));
         }
         if let Some(r) = &d.region {
-            let mut text = r.name.get(self.lang).to_string();
             if !r.hotlines.is_empty() {
-                text.push_str(&format!("  {}", r.hotlines.join("  ")));
+                let text = format!("{}（{}）", r.hotlines.join(self.t("、", ", ")), r.name.get(self.lang));
+                rows.extend(self.labelled(self.x0, self.width, lw, region_label, lstyle, &text, self.body()));
             }
-            rows.extend(self.labelled(self.x0, self.width, lw, region_label, lstyle, &text, self.body()));
             if let Some(note) = &r.note {
                 rows.extend(self.text_rows(self.x0 + lw, self.width - lw, note.get(self.lang), self.note()));
             }
@@ -252,7 +281,7 @@ impl<'a> Sheet<'a> {
         }
         rows.push(Self::space(4.0 * self.k));
         rows.push(self.rule(4.0 * self.k, 1.5, 0));
-        vec![Block { rows, space_before: 0.0, keep_with_next: false }]
+        vec![Block { rows, space_before: 0.0, keep_with_next: false, repeat: Vec::new() }]
     }
 
     /// "姓名 ______  日期 ______" for a front-desk hand-out.
@@ -278,20 +307,20 @@ impl<'a> Sheet<'a> {
 
     // ---------------------------------------------------------------- notices
 
-    fn notice_rows(&self, n: &DerivedNotice, x: f32, width: f32) -> Vec<Row> {
+    fn notice_rows(&self, n: &DerivedNotice, x: f32, width: f32, title_style: Style, style: Style) -> Vec<Row> {
         let mut title = n.title.get(self.lang).to_string();
         if n.conflict {
             title.push_str(self.t("（来源说法不一）", " (sources disagree)"));
         }
-        let mut rows = self.text_rows(x, width, &title, self.strong());
+        let mut rows = self.text_rows(x, width, &title, title_style);
         let bullet = n.versions.len() > 1;
         for v in &n.versions {
             let text = self.with_cites(v.text.get(self.lang), &v.sources);
             if bullet {
-                let bw = self.text_width("• ", self.detail());
-                rows.extend(self.labelled(x, width, bw, "•", self.detail(), &text, self.detail()));
+                let bw = self.text_width("• ", style);
+                rows.extend(self.labelled(x, width, bw, "•", style, &text, style));
             } else {
-                rows.extend(self.text_rows(x, width, &text, self.detail()));
+                rows.extend(self.text_rows(x, width, &text, style));
             }
         }
         rows
@@ -306,12 +335,12 @@ impl<'a> Sheet<'a> {
         let bar = 3.0 * self.k;
         let pad = bar + 7.0 * self.k;
         for n in warnings {
-            let mut rows = self.notice_rows(n, self.x0 + pad, self.width - pad);
+            let mut rows = self.notice_rows(n, self.x0 + pad, self.width - pad, self.strong(), self.detail());
             // A black bar beside each warning, drawn per row so a split block stays right.
             for r in &mut rows {
                 r.ops.push(Op::Fill { x: self.x0, y: 0.0, w: bar, h: r.height + 0.3, gray: 0 });
             }
-            blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false });
+            blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("请先注意", "Read this first"), self.section(), (1.2, 0)) });
         }
         blocks
     }
@@ -323,8 +352,10 @@ impl<'a> Sheet<'a> {
         }
         let mut blocks = vec![self.section_heading(self.t("规则与提示", "Rules and tips"))];
         for n in notices {
-            let rows = self.notice_rows(n, self.x0, self.width);
-            blocks.push(Block { rows, space_before: 5.0 * self.k, keep_with_next: false });
+            // Background rules and tips: compact, after the checklist itself.
+            let small = Style { size: 8.5 * self.k, bold: false, gray: 0 };
+            let rows = self.notice_rows(n, self.x0, self.width, Style { bold: true, ..self.detail() }, small);
+            blocks.push(Block { rows, space_before: 4.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("规则与提示", "Rules and tips"), self.section(), (1.2, 0)) });
         }
         blocks
     }
@@ -358,7 +389,7 @@ impl<'a> Sheet<'a> {
             let gs = self.group();
             let mut rows = self.text_rows(self.x0, self.width, g.label().get(self.lang), gs);
             rows.push(self.rule(4.0 * self.k, 0.5, GRAY_RULE));
-            blocks.push(Block { rows, space_before: 9.0 * self.k, keep_with_next: true });
+            blocks.push(Block { rows, space_before: 9.0 * self.k, keep_with_next: true, repeat: Vec::new() });
             for m in items {
                 let ticked = !options.blank && options.ticks.get(&m.id).copied().unwrap_or(false);
                 let mut form = m.form.label().get(self.lang).to_string();
@@ -370,7 +401,14 @@ impl<'a> Sheet<'a> {
                 }
                 let mut rows = Self::zip(
                     self.text_rows(tx, tw - form_w - gap, m.name.get(self.lang), self.strong()),
-                    self.text_rows(self.x0 + self.width - form_w, form_w, &form, self.detail()),
+                    {
+                        // Smaller type on the same baseline as the name.
+                        let fs = if m.form == Form::Unspecified { self.note() } else { self.detail() };
+                        Self::shifted(
+                            self.text_rows(self.x0 + self.width - form_w, form_w, &form, fs),
+                            Self::baseline(self.strong()) - Self::baseline(fs),
+                        )
+                    },
                 );
                 let base = Self::baseline(body);
                 rows[0].ops.push(Op::Box {
@@ -389,7 +427,7 @@ impl<'a> Sheet<'a> {
                 }
                 let why = self.with_cites(m.why.get(self.lang), &m.sources);
                 rows.extend(self.labelled(tx, tw, lw, detail_labels[3], ls, &why, ds));
-                blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false });
+                blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false, repeat: self.continued(g.label().get(self.lang), gs, (0.5, GRAY_RULE)) });
             }
         }
         blocks
@@ -421,34 +459,37 @@ impl<'a> Sheet<'a> {
             });
             let x = tx + num_w;
             let w = tw - num_w;
+            // The step's sources go after its last line of text.
+            let channels: Vec<String> = st
+                .channels
+                .iter()
+                .map(|c| match &c.contact {
+                    Some(contact) => format!("{} {contact}", c.name.get(self.lang)),
+                    None => c.name.get(self.lang).to_string(),
+                })
+                .collect();
             if let Some(detail) = &st.detail {
-                rows.extend(self.text_rows(x, w, detail.get(self.lang), self.detail()));
+                let text = if channels.is_empty() { self.with_cites(detail.get(self.lang), &st.sources) } else { detail.get(self.lang).to_string() };
+                rows.extend(self.text_rows(x, w, &text, self.detail()));
             }
-            if !st.channels.is_empty() {
-                let list: Vec<String> = st
-                    .channels
-                    .iter()
-                    .map(|c| match &c.contact {
-                        Some(contact) => format!("{} {contact}", c.name.get(self.lang)),
-                        None => c.name.get(self.lang).to_string(),
-                    })
-                    .collect();
-                let text = list.join(self.t("；", "; "));
+            if !channels.is_empty() {
+                let text = self.with_cites(&channels.join(self.t("；", "; ")), &st.sources);
                 rows.extend(self.labelled(x, w, lw, channel_label, self.detail_label(), &text, self.detail()));
             }
-            let c = self.cites(&st.sources);
-            if !c.is_empty() {
-                // Sources of the step, small, after its text.
-                rows.extend(self.text_rows(x, w, &format!("{}{c}", self.t("来源", "Sources ")), self.note()));
+            if st.detail.is_none() && channels.is_empty() {
+                let c = self.cites(&st.sources);
+                if !c.is_empty() {
+                    rows.extend(self.text_rows(x, w, &c, self.note()));
+                }
             }
-            blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false });
+            blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("办理步骤", "Steps"), self.section(), (1.2, 0)) });
         }
         blocks
     }
 
     // ---------------------------------------------------------------- deadlines
 
-    pub fn deadlines(&self, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
+    pub fn deadlines(&self, catalog: &Catalog, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
         if d.deadlines.is_empty() {
             return Vec::new();
         }
@@ -470,7 +511,25 @@ impl<'a> Sheet<'a> {
                     let has_date = v.date.is_some()
                         || matches!(v.status, DateStatus::NeedsDate | DateStatus::NoStart);
                     if has_date {
-                        let mut when = version_date_text(v, self.lang);
+                        let mut when = if v.status == DateStatus::NeedsDate {
+                            // Question labels rather than ids: "填写出院日期/就诊日期后可算出日期".
+                            let labels: Vec<&str> = v
+                                .needs
+                                .iter()
+                                .map(|q| {
+                                    catalog
+                                        .question(q)
+                                        .map(|q| q.short.as_ref().unwrap_or(&q.prompt).get(self.lang))
+                                        .unwrap_or(q.as_str())
+                                })
+                                .collect();
+                            match self.lang {
+                                Lang::Zh => format!("填写{}后可算出日期", labels.join("或")),
+                                Lang::En => format!("enter the {} to see the date", labels.join(" or ").to_lowercase()),
+                            }
+                        } else {
+                            version_date_text(v, self.lang)
+                        };
                         let safest = dl.safest == Some(i) && dl.conflict;
                         if safest {
                             when.push_str(if dl.kind.is_limit() {
@@ -490,7 +549,7 @@ impl<'a> Sheet<'a> {
                     rows.extend(self.text_rows(x, w, &format!("{}{}", self.t("逾期：", "If missed: "), c.get(self.lang)), ds));
                 }
             }
-            blocks.push(Block { rows, space_before: 7.0 * self.k, keep_with_next: false });
+            blocks.push(Block { rows, space_before: 7.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("期限与时间", "Deadlines and times"), self.section(), (1.2, 0)) });
         }
         blocks
     }
@@ -514,6 +573,7 @@ impl<'a> Sheet<'a> {
             ),
             space_before: 2.0 * self.k,
             keep_with_next: true,
+            repeat: Vec::new(),
         });
         let ds = self.detail();
         let nw = self.text_width(&format!("[{}] ", d.sources.len()), ds) + 2.0;
@@ -523,7 +583,7 @@ impl<'a> Sheet<'a> {
                 text.push_str(&format!("（{date}）"));
             }
             let rows = self.labelled(self.x0, self.width, nw, &format!("[{}]", i + 1), ds, &text, ds);
-            blocks.push(Block { rows, space_before: 2.0 * self.k, keep_with_next: false });
+            blocks.push(Block { rows, space_before: 2.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("来源", "Sources"), self.section(), (1.2, 0)) });
         }
         blocks
     }

@@ -54,10 +54,9 @@ struct Unit {
 
 fn units(text: &str, base: usize, max_width: f32, advance: &impl Fn(char) -> f32) -> Vec<Unit> {
     let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
     let mut cur: Option<Unit> = None;
     let mut prev: Option<char> = None;
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         let w = advance(c);
         if let (Some(p), Some(u)) = (prev, cur)
             && can_break(p, c)
@@ -119,7 +118,7 @@ const EPS: f32 = 0.01;
 
 /// Breaks `text` into lines no wider than `max_width`, as slices of `text` without trailing
 /// spaces. `advance` gives a character's width in the same unit as `max_width`.
-pub fn wrap<'a>(text: &'a str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<&'a str> {
+pub fn wrap(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<&str> {
     let mut lines = Vec::new();
     let mut base = 0;
     for para in text.split('\n') {

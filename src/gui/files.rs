@@ -1,0 +1,366 @@
+//! Files: the PDF sheet, case export and import, through the desktop's file dialogs (rfd) when
+//! there is one, else into a default folder whose path is shown. Nothing fails silently.
+
+use super::strings::{self, Msg};
+use super::{Action, App};
+use crate::cases::Store;
+use crate::pdf::{self, SheetOptions};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// A dialog returning `None` faster than this never showed (no portal, no zenity): the file goes
+/// to the default folder. Slower, the user closed it: that is a cancel.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(1500);
+
+/// What a file dialog is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    ExportCase { case_id: String, file_name: String },
+    ImportCase,
+    SavePdf { bytes: Vec<u8>, file_name: String },
+}
+
+/// What the dialog gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// No dialog could be shown.
+    Unavailable,
+}
+
+/// File dialogs run on a thread so the window keeps drawing; results come back here.
+pub struct Dialogs {
+    native: bool,
+    tx: mpsc::Sender<(Job, Picked)>,
+    rx: mpsc::Receiver<(Job, Picked)>,
+    open: usize,
+}
+
+impl Dialogs {
+    pub fn new(native: bool) -> Dialogs {
+        let (tx, rx) = mpsc::channel();
+        Dialogs {
+            native,
+            tx,
+            rx,
+            open: 0,
+        }
+    }
+
+    /// A dialog is open.
+    pub fn busy(&self) -> bool {
+        self.open > 0
+    }
+
+    pub fn poll(&mut self) -> Vec<(Job, Picked)> {
+        let got: Vec<_> = self.rx.try_iter().collect();
+        self.open = self.open.saturating_sub(got.len());
+        got
+    }
+
+    fn start(
+        &mut self,
+        ctx: &egui::Context,
+        job: Job,
+        title: String,
+        filter: (String, &'static str),
+    ) {
+        if !self.native {
+            let _ = self.tx.send((job, Picked::Unavailable));
+            ctx.request_repaint();
+            self.open += 1;
+            return;
+        }
+        self.open += 1;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let dialog = rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(filter.0, &[filter.1]);
+            let got = match &job {
+                Job::ImportCase => dialog.pick_file(),
+                Job::ExportCase { file_name, .. } | Job::SavePdf { file_name, .. } => dialog
+                    .set_directory(default_dir(None))
+                    .set_file_name(file_name)
+                    .save_file(),
+            };
+            let picked = match got {
+                Some(p) => Picked::Path(p),
+                None if started.elapsed() < NO_DIALOG_WITHIN => Picked::Unavailable,
+                None => Picked::Cancelled,
+            };
+            let _ = tx.send((job, picked));
+            ctx.request_repaint();
+        });
+    }
+}
+
+/// The default folder for saved files: the configured one, else Documents, else the data folder.
+pub fn default_dir(configured: Option<&Path>) -> PathBuf {
+    configured
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+        })
+        .or_else(crate::paths::data_dir)
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// A file name from a case label: no path separators or characters Windows forbids.
+pub fn safe_file_name(label: &str) -> String {
+    let cleaned: String = label
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches('.').to_string();
+    if cleaned.is_empty() {
+        "checklist".to_string()
+    } else {
+        cleaned.chars().take(80).collect()
+    }
+}
+
+/// `dir/name`, or `dir/name (2).ext` … when it exists.
+fn unique_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i..]),
+        _ => (name, ""),
+    };
+    (2..1000)
+        .map(|n| dir.join(format!("{stem} ({n}){ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Runs an action a screen asked for.
+pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
+    let lang = app.lang();
+    let t = strings::s(lang);
+    match action {
+        Action::ExportCase(id) => {
+            let Some(case) = app.state.case(&id) else {
+                return;
+            };
+            let file_name = format!("{}.ron", safe_file_name(&case.label));
+            app.dialogs.start(
+                ctx,
+                Job::ExportCase {
+                    case_id: id,
+                    file_name,
+                },
+                t.export.trim_end_matches('…').to_string(),
+                (t.case_file_filter.to_string(), "ron"),
+            );
+        }
+        Action::Import => {
+            app.ui.import_path = None;
+            app.dialogs.start(
+                ctx,
+                Job::ImportCase,
+                t.import.trim_end_matches('…').to_string(),
+                (t.case_file_filter.to_string(), "ron"),
+            );
+        }
+        Action::ImportPath(path) => {
+            let path = PathBuf::from(path.trim());
+            if import(app, &path) {
+                app.ui.import_path = None;
+            }
+        }
+        Action::Pdf { blank } => {
+            let Some(id) = app.state.current.clone() else {
+                return;
+            };
+            let Some(derived) = app.state.derived(&id) else {
+                return;
+            };
+            let Ok(d) = &*derived else { return };
+            let case = app.state.case(&id).expect("current case exists");
+            let options = SheetOptions {
+                lang,
+                large: app.state.settings.clamped_zoom() >= 1.5,
+                label: (!blank).then(|| case.label.clone()),
+                blank,
+                ticks: if blank {
+                    Default::default()
+                } else {
+                    case.items
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.done))
+                        .collect()
+                },
+                printed_on: (!blank).then_some(app.state.today),
+            };
+            match pdf::render(&app.state.catalog, d, &options) {
+                Ok(bytes) => {
+                    let stem = if blank {
+                        format!("{}-{}", t.blank_sheet, app.state.today)
+                    } else {
+                        format!("{}-{}", safe_file_name(&case.label), app.state.today)
+                    };
+                    app.dialogs.start(
+                        ctx,
+                        Job::SavePdf {
+                            bytes,
+                            file_name: format!("{stem}.pdf"),
+                        },
+                        t.print_pdf.to_string(),
+                        ("PDF".to_string(), "pdf"),
+                    );
+                }
+                Err(e) => app
+                    .state
+                    .push_banner(Msg::PdfFailed { err: e.to_string() }, true),
+            }
+        }
+        Action::SaveToDefault => {
+            if let Some(job) = app.ui.offer_fallback.take() {
+                finish(app, job, Picked::Unavailable);
+            }
+        }
+    }
+}
+
+/// Acts on what a dialog gave.
+pub fn finish(app: &mut App, job: Job, picked: Picked) {
+    let lang = app.lang();
+    let fallback_dir = default_dir(app.config.export_dir.as_deref());
+    let (path, fallback) = match (&job, picked) {
+        (_, Picked::Path(p)) => (p, false),
+        (Job::ImportCase, Picked::Unavailable) => {
+            app.ui.import_path = Some(String::new());
+            return;
+        }
+        (Job::ImportCase, Picked::Cancelled) => return,
+        (_, Picked::Cancelled) => {
+            app.ui.offer_fallback = Some(job);
+            return;
+        }
+        (
+            Job::ExportCase { file_name, .. } | Job::SavePdf { file_name, .. },
+            Picked::Unavailable,
+        ) => {
+            if let Err(e) = std::fs::create_dir_all(&fallback_dir) {
+                let err = strings::io_reason(lang, &e);
+                app.state.push_banner(
+                    Msg::WriteFailed {
+                        path: fallback_dir.display().to_string(),
+                        err,
+                    },
+                    true,
+                );
+                return;
+            }
+            (unique_path(&fallback_dir, file_name), true)
+        }
+    };
+    let shown = path.display().to_string();
+    match job {
+        Job::ImportCase => {
+            import(app, &path);
+        }
+        Job::ExportCase { case_id, .. } => {
+            let Some(case) = app.state.case(&case_id).cloned() else {
+                return;
+            };
+            let result = match &app.state.store {
+                Some(store) => store.export_to(&case, &path),
+                None => Err(crate::cases::StoreError::NotFound(case.label.clone())),
+            };
+            match result {
+                Ok(()) if fallback => app
+                    .state
+                    .push_banner(Msg::SavedFallback { path: shown }, false),
+                Ok(()) => app.state.push_banner(Msg::Exported { path: shown }, false),
+                Err(e) => {
+                    let err = strings::store_error(lang, &e);
+                    app.state
+                        .push_banner(Msg::WriteFailed { path: shown, err }, true);
+                }
+            }
+        }
+        Job::SavePdf { bytes, .. } => match std::fs::write(&path, &bytes) {
+            Ok(()) => {
+                app.state.push_banner(
+                    if fallback {
+                        Msg::SavedFallback {
+                            path: shown.clone(),
+                        }
+                    } else {
+                        Msg::Saved {
+                            path: shown.clone(),
+                        }
+                    },
+                    false,
+                );
+                if app.config.open_exported && opener::open(&path).is_err() {
+                    app.state.push_banner(Msg::OpenFailed { path: shown }, true);
+                }
+            }
+            Err(e) => {
+                let err = strings::io_reason(lang, &e);
+                app.state
+                    .push_banner(Msg::WriteFailed { path: shown, err }, true);
+            }
+        },
+    }
+}
+
+fn import(app: &mut App, path: &Path) -> bool {
+    let lang = app.lang();
+    match Store::import_from(path) {
+        Ok(case) => {
+            let label = case.label.clone();
+            app.state.add_imported(case);
+            app.state.push_banner(Msg::Imported { label }, false);
+            true
+        }
+        Err(e) => {
+            let err = strings::store_error(lang, &e);
+            app.state.push_banner(
+                Msg::ImportFailed {
+                    path: path.display().to_string(),
+                    err,
+                },
+                true,
+            );
+            false
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(safe_file_name("张三/李四: 住院?"), "张三_李四_ 住院_");
+        assert_eq!(safe_file_name("  "), "checklist");
+        assert_eq!(safe_file_name("..."), "checklist");
+    }
+
+    #[test]
+    fn existing_files_are_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = unique_path(dir.path(), "x.pdf");
+        std::fs::write(&a, b"1").unwrap();
+        let b = unique_path(dir.path(), "x.pdf");
+        assert_eq!(b.file_name().unwrap(), "x (2).pdf");
+    }
+}

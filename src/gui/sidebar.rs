@@ -1,0 +1,227 @@
+//! The side panel of saved cases, and the header of the open case (rename, duplicate, delete,
+//! export).
+
+use super::strings::{self, s};
+use super::{Action, App};
+use crate::engine::DUE_SOON_DAYS;
+use egui::{Color32, RichText};
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    // The whole panel scrolls (at 200 % text size the list would otherwise get no room).
+    egui::ScrollArea::vertical()
+        .id_salt("case_panel")
+        .auto_shrink([false, false])
+        .show(ui, |ui| panel(app, ui));
+}
+
+fn panel(app: &mut App, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let t = s(lang);
+    ui.add_space(6.0);
+    ui.heading(t.saved_cases);
+    ui.add_space(4.0);
+    let new = egui::Button::new(RichText::new(t.new_case).size(20.0).strong())
+        .fill(ui.visuals().selection.bg_fill)
+        .min_size(egui::vec2(ui.available_width(), 44.0));
+    if ui.add(new).clicked() {
+        app.ui.renaming = None;
+        app.state.new_case();
+    }
+    if ui
+        .add(egui::Button::new(t.import).min_size(egui::vec2(ui.available_width(), 0.0)))
+        .clicked()
+    {
+        app.push_action(Action::Import);
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let l = ui.label(t.search);
+        ui.add(
+            egui::TextEdit::singleline(&mut app.ui.search)
+                .hint_text(t.search_hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    });
+    ui.separator();
+
+    if app.state.cases.is_empty() {
+        ui.label(RichText::new(t.no_cases).weak());
+        return;
+    }
+    let needle = app.ui.search.trim().to_lowercase();
+    let ids: Vec<String> = app
+        .state
+        .cases
+        .iter()
+        .filter(|c| needle.is_empty() || c.label.to_lowercase().contains(&needle))
+        .map(|c| c.id.clone())
+        .collect();
+    if ids.is_empty() {
+        ui.label(RichText::new(t.no_match).weak());
+        return;
+    }
+    let mut open = None;
+    ui.scope(|ui| {
+        for id in &ids {
+            let summary = app.state.summary(id);
+            let Some(case) = app.state.case(id) else {
+                continue;
+            };
+            let selected = app.state.current.as_deref() == Some(id.as_str());
+            let fill = if selected {
+                ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+            } else {
+                Color32::TRANSPARENT
+            };
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(6.0)
+                .corner_radius(4.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    if row_button(ui, selected, &case.label).clicked() {
+                        open = Some(id.clone());
+                    }
+                    let line = if !summary.answered {
+                        t.not_started.to_string()
+                    } else if summary.scenario.is_empty() {
+                        t.answering.to_string()
+                    } else {
+                        summary.scenario.clone()
+                    };
+                    ui.add(egui::Label::new(RichText::new(line).small()).truncate());
+                    ui.horizontal_wrapped(|ui| {
+                        match summary.progress {
+                            Some((done, total)) => {
+                                let text = strings::progress_short(lang, done, total);
+                                let rt = RichText::new(text).small();
+                                ui.label(if done == total && total > 0 {
+                                    rt.color(ok_color(ui))
+                                } else {
+                                    rt
+                                });
+                            }
+                            None if summary.answered && !summary.complete => {
+                                ui.label(RichText::new(t.answering).small().weak());
+                            }
+                            None => {}
+                        }
+                        if let Some((date, days)) = summary.next_deadline {
+                            let text = strings::next_deadline(lang, &date.to_string(), days);
+                            let rt = RichText::new(text).small();
+                            ui.label(if days <= DUE_SOON_DAYS {
+                                rt.color(ui.visuals().warn_fg_color).strong()
+                            } else {
+                                rt
+                            });
+                        }
+                    });
+                });
+        }
+    });
+    if let Some(id) = open {
+        app.ui.renaming = None;
+        app.state.select(&id);
+    }
+}
+
+/// A full-width, left-aligned button with the case label (truncated to one line), announced
+/// as a toggle button named by the label.
+fn row_button(ui: &mut egui::Ui, selected: bool, label: &str) -> egui::Response {
+    let pad = egui::vec2(8.0, 4.0);
+    let width = ui.available_width();
+    let galley = egui::WidgetText::from(RichText::new(label).strong().size(18.0)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        width - 2.0 * pad.x,
+        egui::TextStyle::Button,
+    );
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(width, galley.size().y + 2.0 * pad.y),
+        egui::Sense::click(),
+    );
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        if selected || response.hovered() || response.has_focus() {
+            ui.painter().rect(
+                rect,
+                4.0,
+                visuals.weak_bg_fill,
+                visuals.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        ui.painter()
+            .galley(rect.min + pad, galley, visuals.text_color());
+    }
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::accesskit::Role::Button,
+            ui.is_enabled(),
+            selected,
+            label,
+        )
+    });
+    response
+}
+
+fn ok_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(120, 200, 120)
+    } else {
+        Color32::from_rgb(0, 110, 40)
+    }
+}
+
+/// The open case's name and what can be done with it.
+pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
+    let t = s(app.lang());
+    let Some(case) = app.state.current_case() else {
+        return;
+    };
+    let id = case.id.clone();
+    let label = case.label.clone();
+    if let Some(buf) = &mut app.ui.renaming {
+        let mut done = None;
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(t.rename_to);
+            let r = ui
+                .add(egui::TextEdit::singleline(buf).desired_width(300.0))
+                .labelled_by(l.id);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button(t.ok).clicked() || enter {
+                done = Some(true);
+            }
+            if ui.button(t.cancel).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                done = Some(false);
+            }
+        });
+        match done {
+            Some(true) => {
+                let new = buf.clone();
+                app.state.rename(&id, &new);
+                app.ui.renaming = None;
+            }
+            Some(false) => app.ui.renaming = None,
+            None => {}
+        }
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&label).heading().strong());
+        ui.add_space(12.0);
+        if ui.button(t.rename).clicked() {
+            app.ui.renaming = Some(label.clone());
+        }
+        if ui.button(t.duplicate).clicked() {
+            app.state.duplicate(&id);
+        }
+        if ui.button(t.delete).clicked() {
+            app.state.delete(&id);
+        }
+        if ui.button(t.export).clicked() {
+            app.push_action(Action::ExportCase(id.clone()));
+        }
+    });
+}

@@ -1,0 +1,324 @@
+//! The wizard: one question at a time, and the review page ("核对您的回答").
+
+use super::App;
+use super::state::{Screen, WizardError, normalize_date};
+use super::strings::{self, s};
+use crate::catalog::{Lang, QuestionKind};
+use crate::engine;
+use egui::{Color32, RichText};
+
+pub(crate) fn error_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(255, 140, 140)
+    } else {
+        Color32::from_rgb(180, 20, 20)
+    }
+}
+
+/// The short label of a question (for sentences and the review page).
+pub(crate) fn short_label(app: &App, qid: &str) -> String {
+    let lang = app.lang();
+    app.state
+        .catalog
+        .question(qid)
+        .map(|q| q.short.as_ref().unwrap_or(&q.prompt).get(lang).to_string())
+        .unwrap_or_else(|| qid.to_string())
+}
+
+pub(crate) fn error_text(app: &App, e: &WizardError) -> Vec<String> {
+    let lang = app.lang();
+    let t = s(lang);
+    match e {
+        WizardError::ChooseOne => vec![t.choose_one.to_string()],
+        WizardError::DateRequired => vec![t.date_required.to_string()],
+        WizardError::Answer(errors) => errors
+            .iter()
+            .map(|e| strings::answer_error(lang, e, &|q: &str| short_label(app, q)))
+            .collect(),
+    }
+}
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let t = s(lang);
+    let qid = app.state.wizard.question.clone();
+    let Some(q) = app.state.catalog.question(&qid).cloned() else {
+        app.state.screen = Screen::Review;
+        return;
+    };
+    let asked: Vec<String> = app.state.asked().iter().map(|q| q.id.clone()).collect();
+    let pos = asked.iter().position(|a| *a == qid).unwrap_or(0);
+    let current = app
+        .state
+        .current_case()
+        .and_then(|c| c.answers.get(&qid))
+        .map(str::to_string);
+
+    // The page scrolls as a whole (see `App::show`).
+    ui.scope(|ui| {
+        ui.set_max_width(ui.available_width().min(820.0));
+        ui.add_space(6.0);
+        let n = strings::question_n_of(lang, pos + 1, asked.len().max(1));
+        ui.label(RichText::new(&n).size(16.0).weak());
+        ui.add(
+            egui::ProgressBar::new((pos + 1) as f32 / asked.len().max(1) as f32)
+                .desired_height(8.0),
+        );
+        ui.add_space(10.0);
+        let mut prompt = q.prompt.get(lang).to_string();
+        if !q.required {
+            prompt.push_str(t.optional);
+        }
+        let heading = ui.label(RichText::new(prompt).size(25.0).strong());
+        if let Some(help) = &q.help {
+            ui.add_space(2.0);
+            ui.label(RichText::new(help.get(lang)).size(16.0));
+        }
+        ui.add_space(12.0);
+
+        let mut enter = false;
+        match q.kind {
+            QuestionKind::Choice => {
+                let mut chosen = None;
+                ui.label_inputs_by(heading.id, |ui| {
+                    for o in &q.options {
+                        let selected = current.as_deref() == Some(o.id.as_str());
+                        let fill = if selected {
+                            ui.visuals().selection.bg_fill.gamma_multiply(0.3)
+                        } else {
+                            ui.visuals().faint_bg_color
+                        };
+                        let stroke = if selected {
+                            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
+                        } else {
+                            egui::Stroke::NONE
+                        };
+                        let card = egui::Frame::new()
+                            .fill(fill)
+                            .stroke(stroke)
+                            .inner_margin(egui::Margin::symmetric(12, 10))
+                            .corner_radius(6.0)
+                            .show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                let r = ui.add(egui::RadioButton::new(
+                                    selected,
+                                    RichText::new(o.label.get(lang)).size(20.0),
+                                ));
+                                if r.clicked() {
+                                    chosen = Some(o.id.clone());
+                                }
+                                if let Some(h) = &o.help {
+                                    ui.label(RichText::new(h.get(lang)).size(15.0).weak());
+                                }
+                            });
+                        // The whole card picks the option (a big target); the radio button
+                        // inside stays the one named, focusable control.
+                        let whole = ui.interact(
+                            card.response.rect,
+                            ui.make_persistent_id(("option_card", &o.id)),
+                            egui::Sense::CLICK,
+                        );
+                        if whole.clicked() {
+                            chosen = Some(o.id.clone());
+                        }
+                        whole.on_hover_cursor(egui::CursorIcon::PointingHand);
+                        ui.add_space(4.0);
+                    }
+                });
+                if let Some(o) = chosen {
+                    app.state.set_choice(&qid, &o);
+                }
+            }
+            QuestionKind::Date => {
+                let today = app.state.today.to_string();
+                let buf = app
+                    .state
+                    .wizard
+                    .date_text
+                    .entry(qid.clone())
+                    .or_insert_with(|| current.clone().unwrap_or_default());
+                let mut edited = false;
+                ui.horizontal_wrapped(|ui| {
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(buf)
+                                .hint_text(t.date_hint)
+                                .font(egui::FontId::proportional(22.0))
+                                .desired_width(200.0)
+                                .char_limit(20),
+                        )
+                        .labelled_by(heading.id);
+                    edited |= r.changed();
+                    if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        enter = true;
+                    }
+                    if ui
+                        .add(egui::Button::new(RichText::new(t.today).size(18.0)))
+                        .clicked()
+                    {
+                        *buf = today.clone();
+                        edited = true;
+                    }
+                });
+                ui.label(RichText::new(t.date_format).size(15.0).weak());
+                // Say what is wrong while typing, once the text is long enough to be a date.
+                let typed = normalize_date(buf);
+                if edited {
+                    app.state.wizard.error = None;
+                }
+                if app.state.wizard.error.is_none() && typed.len() >= 10 {
+                    let errs = app.state.date_errors(&qid, &typed);
+                    for e in errs {
+                        let msg = strings::answer_error(lang, &e, &|q: &str| short_label(app, q));
+                        ui.label(RichText::new(msg).color(error_color(ui)).size(17.0));
+                    }
+                }
+            }
+        }
+
+        if let Some(err) = app.state.wizard.error.clone() {
+            ui.add_space(6.0);
+            for line in error_text(app, &err) {
+                ui.label(
+                    RichText::new(line)
+                        .color(error_color(ui))
+                        .size(17.0)
+                        .strong(),
+                );
+            }
+        }
+
+        if enter {
+            app.state.wizard_next();
+        }
+        ui.add_space(16.0);
+    });
+}
+
+/// Back / next / skip, in a bar under the page so they stay in view on long option lists.
+pub fn nav(app: &mut App, ui: &mut egui::Ui) {
+    let t = s(app.lang());
+    let qid = app.state.wizard.question.clone();
+    let Some(required) = app.state.catalog.question(&qid).map(|q| q.required) else {
+        return;
+    };
+    let first = app.state.asked().first().is_none_or(|q| q.id == qid);
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        let big = |text: &str| {
+            egui::Button::new(RichText::new(text).size(19.0)).min_size(egui::vec2(120.0, 40.0))
+        };
+        if !first && ui.add(big(t.back)).clicked() {
+            app.state.wizard_back();
+        }
+        if ui
+            .add(big(t.next).fill(ui.visuals().selection.bg_fill))
+            .clicked()
+        {
+            app.state.wizard_next();
+        }
+        if !required && ui.add(big(t.skip)).clicked() {
+            app.state.wizard_skip();
+        }
+    });
+    ui.add_space(2.0);
+}
+
+/// "核对您的回答": every asked question with its answer and a change link.
+pub fn review(app: &mut App, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let t = s(lang);
+    let Some(case) = app.state.current_case() else {
+        return;
+    };
+    let answers = case.answers.clone();
+    let questions: Vec<(String, String, Option<String>, bool)> =
+        engine::asked_questions(&app.state.catalog, &answers)
+            .iter()
+            .map(|q| {
+                let label = q.short.as_ref().unwrap_or(&q.prompt).get(lang).to_string();
+                let value = answers.get(&q.id).map(|v| value_label(app, &q.id, v, lang));
+                (q.id.clone(), label, value, q.required)
+            })
+            .collect();
+    let id = case.id.clone();
+    let derived = app.state.derived(&id);
+    let pending_required: Vec<String> = match derived.as_deref() {
+        Some(Ok(d)) => d.pending_required.clone(),
+        _ => Vec::new(),
+    };
+
+    let mut goto = None;
+    // The page scrolls as a whole (see `App::show`).
+    ui.scope(|ui| {
+        ui.set_max_width(ui.available_width().min(820.0));
+        ui.add_space(6.0);
+        ui.heading(RichText::new(t.review_title).size(25.0));
+        ui.label(t.review_intro);
+        ui.add_space(10.0);
+        for (qid, label, value, required) in &questions {
+            egui::Frame::new()
+                .fill(ui.visuals().faint_bg_color)
+                .inner_margin(10.0)
+                .corner_radius(6.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new(format!("{label}{}", strings::colon(lang))).strong(),
+                        );
+                        match value {
+                            Some(v) => ui.label(RichText::new(v).size(18.0)),
+                            None if *required => {
+                                ui.label(RichText::new(t.not_answered).color(error_color(ui)))
+                            }
+                            None => ui.label(RichText::new(t.not_answered).weak()),
+                        };
+                        ui.add_space(8.0);
+                        let r = ui
+                            .button(t.change)
+                            .accessible_name(strings::change_named(lang, label));
+                        if r.clicked() {
+                            goto = Some(qid.clone());
+                        }
+                    });
+                });
+            ui.add_space(4.0);
+        }
+        ui.add_space(12.0);
+        if !pending_required.is_empty() {
+            ui.label(
+                RichText::new(t.required_missing)
+                    .color(error_color(ui))
+                    .strong(),
+            );
+            for q in &pending_required {
+                ui.horizontal(|ui| {
+                    ui.label(format!("• {}", short_label(app, q)));
+                });
+            }
+            if ui.button(t.answer_now).clicked() {
+                goto = pending_required.first().cloned();
+            }
+        } else {
+            let b = egui::Button::new(RichText::new(t.show_checklist).size(20.0).strong())
+                .fill(ui.visuals().selection.bg_fill)
+                .min_size(egui::vec2(220.0, 48.0));
+            if ui.add(b).clicked() {
+                app.state.screen = Screen::Checklist;
+            }
+        }
+    });
+    if let Some(q) = goto {
+        app.state.goto_question(&q, true);
+    }
+}
+
+/// The label of an answer: the option's label, or the date itself.
+pub(crate) fn value_label(app: &App, qid: &str, value: &str, lang: Lang) -> String {
+    app.state
+        .catalog
+        .option_label(qid, value)
+        .map(|l| l.get(lang).to_string())
+        .unwrap_or_else(|| value.to_string())
+}
