@@ -25,9 +25,15 @@ fn main() {
     collect(&dir, &mut files);
     let mut code = String::from("pub static BUNDLED: &[(&str, &str)] = &[\n");
     for f in &files {
-        let rel = f.strip_prefix(&format!("{}/", root.replace('\\', "/"))).unwrap_or(f);
+        let rel = f
+            .strip_prefix(&format!("{}/", root.replace('\\', "/")))
+            .unwrap_or(f);
         code.push_str(&format!("    ({rel:?}, include_str!({f:?})),\n"));
     }
     code.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("bundled.rs"), code).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("bundled.rs"),
+        code,
+    )
+    .unwrap();
 }

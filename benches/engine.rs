@@ -7,10 +7,20 @@ use yibao_checklist::catalog::Catalog;
 use yibao_checklist::engine::{Answers, derive, enumerate_answer_sets};
 
 /// The questions whose every combination is a regression artefact (tests/regression.rs).
-const AXES: &[&str] = &["scenario", "visit", "emergency", "filed", "settlement", "channel", "filing_type"];
+const AXES: &[&str] = &[
+    "scenario",
+    "visit",
+    "emergency",
+    "filed",
+    "settlement",
+    "channel",
+    "filing_type",
+];
 
 fn bench(c: &mut Criterion) {
-    c.bench_function("load_and_validate_bundled", |b| b.iter(|| black_box(Catalog::bundled().unwrap())));
+    c.bench_function("load_and_validate_bundled", |b| {
+        b.iter(|| black_box(Catalog::bundled().unwrap()))
+    });
     let catalog = Catalog::bundled().unwrap();
     let today = "2025-04-01".parse().unwrap();
     let mut answers = Answers::new();
@@ -31,7 +41,9 @@ fn bench(c: &mut Criterion) {
     ] {
         answers.set(q, v);
     }
-    c.bench_function("derive_one", |b| b.iter(|| black_box(derive(&catalog, black_box(&answers), today).unwrap())));
+    c.bench_function("derive_one", |b| {
+        b.iter(|| black_box(derive(&catalog, black_box(&answers), today).unwrap()))
+    });
     let sets = enumerate_answer_sets(&catalog, Some(AXES));
     c.bench_function(&format!("derive_all_{}_reachable_sets", sets.len()), |b| {
         b.iter(|| {
@@ -40,7 +52,9 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    c.bench_function("check_reachability_exhaustive", |b| b.iter(|| black_box(catalog.check_reachability())));
+    c.bench_function("check_reachability_exhaustive", |b| {
+        b.iter(|| black_box(catalog.check_reachability()))
+    });
 }
 
 criterion_group!(benches, bench);

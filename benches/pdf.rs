@@ -38,7 +38,9 @@ fn bench(c: &mut Criterion) {
     // Report what a typical sheet is like, once.
     let d = engine::derive(&catalog, &answers, today).unwrap();
     let bytes = render(&catalog, &d, &options).unwrap();
-    let pages = lopdf::Document::load_mem(&bytes).map(|d| d.get_pages().len()).unwrap_or(0);
+    let pages = lopdf::Document::load_mem(&bytes)
+        .map(|d| d.get_pages().len())
+        .unwrap_or(0);
     eprintln!(
         "typical sheet: {} materials, {} steps, {} deadlines, {} bytes, {pages} page(s)",
         d.materials.len(),
@@ -46,8 +48,14 @@ fn bench(c: &mut Criterion) {
         d.deadlines.len(),
         bytes.len(),
     );
-    let large = SheetOptions { large: true, ..options.clone() };
-    eprintln!("typical sheet, large: {} bytes", render(&catalog, &d, &large).unwrap().len());
+    let large = SheetOptions {
+        large: true,
+        ..options.clone()
+    };
+    eprintln!(
+        "typical sheet, large: {} bytes",
+        render(&catalog, &d, &large).unwrap().len()
+    );
 
     c.bench_function("export typical checklist (derive + render)", |b| {
         b.iter(|| {
@@ -66,11 +74,28 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("export-pack");
     group.sample_size(10);
     group.bench_function("export-pack (all blank sheets, written)", |b| {
-        b.iter(|| black_box(yibao_checklist::cli_export::export_pack(&catalog, dir.path(), Lang::Zh, false, today).unwrap()))
+        b.iter(|| {
+            black_box(
+                yibao_checklist::cli_export::export_pack(
+                    &catalog,
+                    dir.path(),
+                    Lang::Zh,
+                    false,
+                    today,
+                )
+                .unwrap(),
+            )
+        })
     });
     group.finish();
-    let total: u64 = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
-    eprintln!("export-pack: {} files, {total} bytes", yibao_checklist::cli_export::PACK.len());
+    let total: u64 = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    eprintln!(
+        "export-pack: {} files, {total} bytes",
+        yibao_checklist::cli_export::PACK.len()
+    );
 }
 
 criterion_group!(benches, bench);

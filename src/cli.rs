@@ -1,6 +1,8 @@
 //! The command line: the same engine as the app, for scripts and batch printing.
 
-use crate::catalog::{Catalog, CatalogError, Lang, MaterialGroup, QuestionKind, Span, user_checklists_dir};
+use crate::catalog::{
+    Catalog, CatalogError, Lang, MaterialGroup, QuestionKind, Span, user_checklists_dir,
+};
 use crate::engine::{self, Answers, DateStatus, Derivation};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
@@ -125,9 +127,9 @@ impl AnswerArgs {
     pub fn answers(&self) -> Result<Answers, CliError> {
         let mut answers = Answers::new();
         for raw in self.answers.iter().chain(&self.dates) {
-            let (q, v) = raw
-                .split_once('=')
-                .ok_or_else(|| CliError::input(format!("\"{raw}\" is not in the form question=value")))?;
+            let (q, v) = raw.split_once('=').ok_or_else(|| {
+                CliError::input(format!("\"{raw}\" is not in the form question=value"))
+            })?;
             answers.set(q.trim(), v.trim());
         }
         Ok(answers)
@@ -141,7 +143,12 @@ impl AnswerArgs {
 }
 
 /// Derives, turning engine errors and missing answers into messages that say what to do.
-pub fn derive_checked(catalog: &Catalog, answers: &Answers, today: NaiveDate, lang: Lang) -> Result<Derivation, CliError> {
+pub fn derive_checked(
+    catalog: &Catalog,
+    answers: &Answers,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Derivation, CliError> {
     let d = engine::derive(catalog, answers, today).map_err(|e| CliError::input(e.to_string()))?;
     if !d.is_complete() {
         let mut msg = String::from("Still to answer (pass --answer QUESTION=OPTION):\n");
@@ -152,7 +159,13 @@ pub fn derive_checked(catalog: &Catalog, answers: &Answers, today: NaiveDate, la
                     .iter()
                     .map(|o| format!("{} ({})", o.id, o.label.get(lang)))
                     .collect();
-                let _ = writeln!(msg, "  {}: {}\n    options: {}", q.id, q.prompt.get(lang), opts.join(", "));
+                let _ = writeln!(
+                    msg,
+                    "  {}: {}\n    options: {}",
+                    q.id,
+                    q.prompt.get(lang),
+                    opts.join(", ")
+                );
             }
         }
         return Err(CliError::input(msg.trim_end()));
@@ -212,8 +225,13 @@ fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
                 .transpose()
                 .map_err(|e| CliError::other(e.to_string()))?
                 .unwrap_or_default();
-            let base = crate::catalog::BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string()));
-            ("bundled data and overrides".to_string(), Catalog::from_sources(base, overrides))
+            let base = crate::catalog::BUNDLED
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.to_string()));
+            (
+                "bundled data and overrides".to_string(),
+                Catalog::from_sources(base, overrides),
+            )
         }
     };
     let report = |errors: Vec<CatalogError>| {
@@ -317,7 +335,11 @@ pub fn version_date_text(v: &engine::DatedVersion, lang: Lang) -> String {
     }
     s.push_str(&status);
     if v.weekends_only {
-        s.push_str(t(lang, "（该年无节假日数据，仅跳过周末）", " (no holiday data for that year: weekends only)"));
+        s.push_str(t(
+            lang,
+            "（该年无节假日数据，仅跳过周末）",
+            " (no holiday data for that year: weekends only)",
+        ));
     }
     s
 }
@@ -329,12 +351,25 @@ fn cites(list: &[String]) -> String {
 /// The readable text form of a checklist.
 pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}", t(lang, "医保报销材料清单", "Medical-insurance checklist"));
+    let _ = writeln!(
+        s,
+        "{}",
+        t(lang, "医保报销材料清单", "Medical-insurance checklist")
+    );
     for a in &d.answers {
-        let _ = writeln!(s, "  {}: {}", a.question_label.get(lang), a.value_label.get(lang));
+        let _ = writeln!(
+            s,
+            "  {}: {}",
+            a.question_label.get(lang),
+            a.value_label.get(lang)
+        );
     }
     for (q, v) in &d.unused {
-        let _ = writeln!(s, "  ({} {q}={v})", t(lang, "未使用的回答:", "unused answer:"));
+        let _ = writeln!(
+            s,
+            "  ({} {q}={v})",
+            t(lang, "未使用的回答:", "unused answer:")
+        );
     }
     let warnings: Vec<_> = d.warnings().collect();
     if !warnings.is_empty() {
@@ -352,15 +387,35 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
         let _ = writeln!(s, "-- {} --", g.label().get(lang));
         for m in items {
             let count = m.count.map(|c| format!(" ×{c}")).unwrap_or_default();
-            let _ = writeln!(s, "[ ] {} ({}{count})", m.name.get(lang), m.form.label().get(lang));
+            let _ = writeln!(
+                s,
+                "[ ] {} ({}{count})",
+                m.name.get(lang),
+                m.form.label().get(lang)
+            );
             for f in &m.format {
-                let _ = writeln!(s, "      {}: {}", t(lang, "要求", "format"), f.text.get(lang));
+                let _ = writeln!(
+                    s,
+                    "      {}: {}",
+                    t(lang, "要求", "format"),
+                    f.text.get(lang)
+                );
             }
             for f in &m.obtain {
-                let _ = writeln!(s, "      {}: {}", t(lang, "获取", "where"), f.text.get(lang));
+                let _ = writeln!(
+                    s,
+                    "      {}: {}",
+                    t(lang, "获取", "where"),
+                    f.text.get(lang)
+                );
             }
             for f in &m.alternatives {
-                let _ = writeln!(s, "      {}: {}", t(lang, "替代", "instead"), f.text.get(lang));
+                let _ = writeln!(
+                    s,
+                    "      {}: {}",
+                    t(lang, "替代", "instead"),
+                    f.text.get(lang)
+                );
             }
             let why: Vec<String> = m
                 .reasons
@@ -372,7 +427,11 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
                 "      {}: {}{}",
                 t(lang, "原因", "why"),
                 m.why.get(lang),
-                if why.is_empty() { String::new() } else { format!(" ({})", why.join(", ")) }
+                if why.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", why.join(", "))
+                }
             );
             let _ = writeln!(s, "      {}", cites(&m.sources));
         }
@@ -397,13 +456,25 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
         let _ = writeln!(s, "   {}", cites(&st.sources));
     }
     if !d.deadlines.is_empty() {
-        let _ = writeln!(s, "\n== {} ==", t(lang, "期限与时间", "Deadlines and times"));
+        let _ = writeln!(
+            s,
+            "\n== {} ==",
+            t(lang, "期限与时间", "Deadlines and times")
+        );
         for dl in &d.deadlines {
-            let conflict = if dl.conflict { t(lang, "（来源说法不一）", " (sources disagree)") } else { "" };
+            let conflict = if dl.conflict {
+                t(lang, "（来源说法不一）", " (sources disagree)")
+            } else {
+                ""
+            };
             let _ = writeln!(s, "* {}{conflict}", dl.label.get(lang));
             for (i, v) in dl.versions.iter().enumerate() {
                 let mark = if dl.safest == Some(i) && dl.conflict {
-                    if dl.kind.is_limit() { t(lang, " ← 最稳妥（最早）", " ← safest (earliest)") } else { t(lang, " ← 按最晚估计", " ← plan on the latest") }
+                    if dl.kind.is_limit() {
+                        t(lang, " ← 最稳妥（最早）", " ← safest (earliest)")
+                    } else {
+                        t(lang, " ← 按最晚估计", " ← plan on the latest")
+                    }
                 } else {
                     ""
                 };
@@ -424,7 +495,11 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
             }
         }
     }
-    let others: Vec<_> = d.notices.iter().filter(|n| n.kind != crate::catalog::NoticeKind::Warning).collect();
+    let others: Vec<_> = d
+        .notices
+        .iter()
+        .filter(|n| n.kind != crate::catalog::NoticeKind::Warning)
+        .collect();
     if !others.is_empty() {
         let _ = writeln!(s, "\n== {} ==", t(lang, "规则与提示", "Rules and tips"));
         for n in others {
@@ -432,7 +507,13 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
         }
     }
     if let Some(r) = &d.region {
-        let _ = writeln!(s, "\n{}: {} {}", t(lang, "参保地", "Insured region"), r.name.get(lang), r.hotlines.join(" "));
+        let _ = writeln!(
+            s,
+            "\n{}: {} {}",
+            t(lang, "参保地", "Insured region"),
+            r.name.get(lang),
+            r.hotlines.join(" ")
+        );
     }
     let _ = writeln!(s, "\n== {} ==", t(lang, "来源", "Sources"));
     for src in &d.sources {
@@ -443,7 +524,11 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
 }
 
 fn notice_text(s: &mut String, n: &engine::DerivedNotice, lang: Lang) {
-    let conflict = if n.conflict { t(lang, "（来源说法不一）", " (sources disagree)") } else { "" };
+    let conflict = if n.conflict {
+        t(lang, "（来源说法不一）", " (sources disagree)")
+    } else {
+        ""
+    };
     let _ = writeln!(s, "! {}{conflict}", n.title.get(lang));
     for v in &n.versions {
         let _ = writeln!(s, "  - {} {}", v.text.get(lang), cites(&v.sources));

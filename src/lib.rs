@@ -4,13 +4,13 @@
 //! `catalog`, `engine` and `dates` are pure and know nothing of egui; `gui`, `cli` and `pdf`
 //! build on them, never the other way round.
 
-pub mod catalog;
-pub mod dates;
-pub mod engine;
+pub mod assets;
 pub mod cases;
-pub mod pdf;
-pub mod gui;
+pub mod catalog;
 pub mod cli;
 pub mod cli_export;
-pub mod assets;
+pub mod dates;
+pub mod engine;
+pub mod gui;
 pub mod paths;
+pub mod pdf;

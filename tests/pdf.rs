@@ -145,7 +145,10 @@ const FIXTURE: &str = r#"(
 )"#;
 
 fn fixture_catalog(extra: Option<String>) -> Catalog {
-    let mut files = vec![("questions.ron".to_string(), QUESTIONS.to_string()), ("fixture.ron".to_string(), FIXTURE.to_string())];
+    let mut files = vec![
+        ("questions.ron".to_string(), QUESTIONS.to_string()),
+        ("fixture.ron".to_string(), FIXTURE.to_string()),
+    ];
     if let Some(e) = extra {
         files.push(("extra.ron".to_string(), e));
     }
@@ -190,7 +193,14 @@ fn options() -> SheetOptions {
 /// A catalog with `n` extra materials that always apply, named 第NN号测试材料….
 fn many_materials(n: usize) -> (String, Vec<String>) {
     let groups = ["identity", "medical_records", "bills", "forms", "proof"];
-    let tails = ["住院费用明细", "诊断证明书复印件", "银行卡", "检查报告单及化验单", "转诊证明和相关病历资料原件", "申请表"];
+    let tails = [
+        "住院费用明细",
+        "诊断证明书复印件",
+        "银行卡",
+        "检查报告单及化验单",
+        "转诊证明和相关病历资料原件",
+        "申请表",
+    ];
     let mut names = Vec::new();
     let mut ron = String::from("(materials: [\n");
     for i in 0..n {
@@ -260,7 +270,10 @@ fn media_box(doc: &Document, page: lopdf::ObjectId) -> Vec<f32> {
             };
             return arr.iter().map(|o| o.as_float().unwrap()).collect();
         }
-        id = dict.get(b"Parent").and_then(Object::as_reference).expect("MediaBox on the page or a parent");
+        id = dict
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .expect("MediaBox on the page or a parent");
     }
 }
 
@@ -271,7 +284,9 @@ fn has_embedded_font(doc: &Document) -> bool {
             Object::Stream(s) => &s.dict,
             _ => return false,
         };
-        dict.get(b"Type").and_then(Object::as_name).is_ok_and(|n| n == b"FontDescriptor")
+        dict.get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"FontDescriptor")
             && (dict.has(b"FontFile3") || dict.has(b"FontFile2") || dict.has(b"FontFile"))
     })
 }
@@ -287,7 +302,10 @@ fn the_sheet_is_a4_with_the_font_embedded() {
     for (_, id) in p.doc.get_pages() {
         let mb = media_box(&p.doc, id);
         let (w, h) = (mb[2] - mb[0], mb[3] - mb[1]);
-        assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "page is {w}×{h} pt, not A4");
+        assert!(
+            (w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5,
+            "page is {w}×{h} pt, not A4"
+        );
     }
     assert!(has_embedded_font(&p.doc), "no embedded font file");
     assert!(bytes.len() < 300_000, "{} bytes", bytes.len());
@@ -303,7 +321,12 @@ fn materials_steps_deadline_dates_and_warnings_are_searchable_text() {
     assert!(p.contains("医保报销材料清单"), "title: {}", p.all());
     assert!(d.materials.len() >= 8, "fixture derives its materials");
     for m in &d.materials {
-        assert!(p.contains(&m.name.zh), "material {} missing from: {}", m.name.zh, p.all());
+        assert!(
+            p.contains(&m.name.zh),
+            "material {} missing from: {}",
+            m.name.zh,
+            p.all()
+        );
     }
     for g in yibao_checklist::catalog::MaterialGroup::ALL {
         if d.materials_in(g).next().is_some() {
@@ -315,14 +338,24 @@ fn materials_steps_deadline_dates_and_warnings_are_searchable_text() {
         assert!(p.contains(&dl.label.zh));
         for v in &dl.versions {
             if let Some(date) = v.date {
-                assert!(p.contains(&date.to_string()), "deadline date {date} missing");
+                assert!(
+                    p.contains(&date.to_string()),
+                    "deadline date {date} missing"
+                );
                 dates += 1;
             }
         }
     }
-    assert_eq!(dates, 3, "both claim versions and the review date are dated");
+    assert_eq!(
+        dates, 3,
+        "both claim versions and the review date are dated"
+    );
     // Both conflicting versions, the safest marked, days left.
-    assert!(p.contains("2027-01-10") && p.contains("2027-04-10"), "{}", p.all());
+    assert!(
+        p.contains("2027-01-10") && p.contains("2027-04-10"),
+        "{}",
+        p.all()
+    );
     assert!(p.contains("最稳妥"));
     assert!(p.contains("还剩49天"), "days left: {}", p.all());
     for s in &d.steps {
@@ -331,7 +364,10 @@ fn materials_steps_deadline_dates_and_warnings_are_searchable_text() {
     assert!(p.contains("医保服务热线12393"), "channel with its number");
     assert!(p.contains("发票原件务必保存好"), "warning");
     assert!(p.contains("办理事项"), "answers printed");
-    assert!(p.contains("已在参保地以外就医，要结算或报销"), "answer label");
+    assert!(
+        p.contains("已在参保地以外就医，要结算或报销"),
+        "answer label"
+    );
     assert!(p.contains("2026-11-22"), "printed date");
     assert!(p.contains(&d.disclaimer.zh), "disclaimer");
     assert!(p.contains("出院职工医保报销手续办理流程"), "sources listed");
@@ -344,7 +380,10 @@ fn the_bundled_data_prints_every_required_material_and_deadline_date() {
     let mut answers = inpatient_manual();
     answers.set("proxy", "yes");
     let d = derive(&catalog, &answers);
-    assert!(!d.materials.is_empty() && !d.deadlines.is_empty(), "the typical case has materials and deadlines");
+    assert!(
+        !d.materials.is_empty() && !d.deadlines.is_empty(),
+        "the typical case has materials and deadlines"
+    );
     let bytes = render(&catalog, &d, &options()).unwrap();
     dump("bundled.pdf", &bytes);
     let p = parse(&bytes);
@@ -358,7 +397,11 @@ fn the_bundled_data_prints_every_required_material_and_deadline_date() {
     for dl in &d.deadlines {
         for v in &dl.versions {
             for date in v.date.iter().chain(&v.date_max) {
-                assert!(p.contains(&date.to_string()), "{}: date {date} missing", dl.label.zh);
+                assert!(
+                    p.contains(&date.to_string()),
+                    "{}: date {date} missing",
+                    dl.label.zh
+                );
                 dated += 1;
             }
         }
@@ -379,8 +422,16 @@ fn the_disclaimer_and_page_numbers_are_on_every_page() {
     let p = parse(&render(&catalog, &d, &options()).unwrap());
     let n = p.pages.len();
     for (i, page) in p.pages.iter().enumerate() {
-        assert!(page.contains(&squeeze("政策因地区而异，以当地医保部门为准")), "page {} has no disclaimer", i + 1);
-        assert!(page.contains(&squeeze(&format!("第 {} / {n} 页", i + 1))), "page {} of {n}: {page}", i + 1);
+        assert!(
+            page.contains(&squeeze("政策因地区而异，以当地医保部门为准")),
+            "page {} has no disclaimer",
+            i + 1
+        );
+        assert!(
+            page.contains(&squeeze(&format!("第 {} / {n} 页", i + 1))),
+            "page {} of {n}: {page}",
+            i + 1
+        );
     }
 }
 
@@ -393,16 +444,30 @@ fn sixty_materials_flow_over_several_pages_without_losing_any() {
     let bytes = render(&catalog, &d, &options()).unwrap();
     dump("sixty.pdf", &bytes);
     let p = parse(&bytes);
-    assert!(p.pages.len() >= 3, "60 materials on {} page(s)", p.pages.len());
+    assert!(
+        p.pages.len() >= 3,
+        "60 materials on {} page(s)",
+        p.pages.len()
+    );
     for name in &names {
         // Each name whole on exactly one page: a row is never cut at a page end.
-        let on: Vec<usize> = (0..p.pages.len()).filter(|&i| p.pages[i].contains(name.as_str())).collect();
+        let on: Vec<usize> = (0..p.pages.len())
+            .filter(|&i| p.pages[i].contains(name.as_str()))
+            .collect();
         assert_eq!(on.len(), 1, "{name} found on pages {on:?}");
     }
     for m in &d.materials {
         assert!(p.contains(&m.name.zh), "{}", m.name.zh);
     }
-    let bytes = render(&catalog, &d, &SheetOptions { lang: Lang::En, ..options() }).unwrap();
+    let bytes = render(
+        &catalog,
+        &d,
+        &SheetOptions {
+            lang: Lang::En,
+            ..options()
+        },
+    )
+    .unwrap();
     dump("sixty-en.pdf", &bytes);
     let en = parse(&bytes);
     let n = en.pages.len();
@@ -416,10 +481,23 @@ fn the_large_variant_needs_more_pages() {
     let catalog = fixture_catalog(Some(extra));
     let d = derive(&catalog, &inpatient_manual());
     let normal = parse(&render(&catalog, &d, &options()).unwrap());
-    let bytes = render(&catalog, &d, &SheetOptions { large: true, ..options() }).unwrap();
+    let bytes = render(
+        &catalog,
+        &d,
+        &SheetOptions {
+            large: true,
+            ..options()
+        },
+    )
+    .unwrap();
     dump("thirty-large.pdf", &bytes);
     let large = parse(&bytes);
-    assert!(large.pages.len() > normal.pages.len(), "large {} vs normal {}", large.pages.len(), normal.pages.len());
+    assert!(
+        large.pages.len() > normal.pages.len(),
+        "large {} vs normal {}",
+        large.pages.len(),
+        normal.pages.len()
+    );
     for m in &d.materials {
         assert!(large.contains(&m.name.zh));
     }
@@ -429,15 +507,26 @@ fn the_large_variant_needs_more_pages() {
 fn a_blank_sheet_has_no_dates_from_the_answers() {
     let catalog = fixture_catalog(None);
     let d = derive(&catalog, &inpatient_manual());
-    let mut dates: Vec<String> = vec!["2026-10-01".into(), "2026-10-10".into(), "2026-11-22".into()];
+    let mut dates: Vec<String> = vec![
+        "2026-10-01".into(),
+        "2026-10-10".into(),
+        "2026-11-22".into(),
+    ];
     for dl in &d.deadlines {
         for v in &dl.versions {
             dates.extend(v.date.iter().chain(&v.date_max).map(|x| x.to_string()));
         }
     }
     let filled = parse(&render(&catalog, &d, &options()).unwrap());
-    assert!(filled.contains("2026-10-10"), "the filled sheet shows the discharge date");
-    let opts = SheetOptions { blank: true, label: Some("张三".into()), ..options() };
+    assert!(
+        filled.contains("2026-10-10"),
+        "the filled sheet shows the discharge date"
+    );
+    let opts = SheetOptions {
+        blank: true,
+        label: Some("张三".into()),
+        ..options()
+    };
     let bytes = render(&catalog, &d, &opts).unwrap();
     dump("fixture-blank.pdf", &bytes);
     let blank = parse(&bytes);
@@ -459,7 +548,16 @@ fn ticks_and_labels_are_printed() {
     let d = derive(&catalog, &inpatient_manual());
     let ticks: BTreeMap<String, bool> = [("t_id_card".to_string(), true)].into();
     let plain = render(&catalog, &d, &options()).unwrap();
-    let ticked = render(&catalog, &d, &SheetOptions { ticks, label: Some("妈妈住院报销".into()), ..options() }).unwrap();
+    let ticked = render(
+        &catalog,
+        &d,
+        &SheetOptions {
+            ticks,
+            label: Some("妈妈住院报销".into()),
+            ..options()
+        },
+    )
+    .unwrap();
     assert_ne!(plain, ticked);
     assert!(parse(&ticked).contains("妈妈住院报销"));
 }
@@ -486,23 +584,53 @@ fn cli(data: &std::path::Path) -> Command {
 }
 
 const CLI_ANSWERS: &[&str] = &[
-    "-a", "scenario=cross_region", "-a", "region=national", "-a", "insurance=employee", "-a", "visit=inpatient", "-a",
-    "emergency=no", "-a", "filed=yes", "-a", "settlement=manual", "-a", "channel=window", "-a", "proxy=no", "-a",
-    "third_party=no", "-d", "discharge_date=2026-10-10", "--today", "2026-11-22",
+    "-a",
+    "scenario=cross_region",
+    "-a",
+    "region=national",
+    "-a",
+    "insurance=employee",
+    "-a",
+    "visit=inpatient",
+    "-a",
+    "emergency=no",
+    "-a",
+    "filed=yes",
+    "-a",
+    "settlement=manual",
+    "-a",
+    "channel=window",
+    "-a",
+    "proxy=no",
+    "-a",
+    "third_party=no",
+    "-d",
+    "discharge_date=2026-10-10",
+    "--today",
+    "2026-11-22",
 ];
 
 #[test]
 fn export_writes_a_pdf_and_prints_its_path() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("清单.pdf");
-    let assert = cli(tmp.path()).arg("export").args(CLI_ANSWERS).arg("--out").arg(&out).assert().success();
+    let assert = cli(tmp.path())
+        .arg("export")
+        .args(CLI_ANSWERS)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(stdout.contains(&out.display().to_string()), "{stdout}");
     let p = parse(&std::fs::read(&out).unwrap());
     assert!(p.contains("医保报销材料清单"));
     assert!(p.contains("已在参保地以外就医，要结算或报销"));
     // Nothing else left in the folder (the temporary file was renamed into place).
-    let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -535,7 +663,10 @@ fn export_to_a_missing_folder_fails_clearly_and_leaves_nothing() {
         .arg(&out)
         .assert()
         .code(1)
-        .stderr(predicates::str::contains("cannot write").and(predicates::str::contains("does not exist")));
+        .stderr(
+            predicates::str::contains("cannot write")
+                .and(predicates::str::contains("does not exist")),
+        );
     assert!(!out.exists());
     // Under a regular file: not a folder either.
     let file = tmp.path().join("plain.txt");
@@ -578,13 +709,28 @@ fn export_with_missing_answers_names_the_questions() {
 fn export_pack_writes_one_sheet_per_scenario() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("pack").join("zh");
-    let assert = cli(tmp.path()).arg("export-pack").arg("--out").arg(&dir).assert().success();
+    let assert = cli(tmp.path())
+        .arg("export-pack")
+        .arg("--out")
+        .arg(&dir)
+        .assert()
+        .success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     assert_eq!(files.len(), yibao_checklist::cli_export::PACK.len());
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
-    assert!(files[0].file_name().unwrap().to_string_lossy().starts_with("01-异地就医备案"), "{files:?}");
+    assert!(
+        files[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("01-异地就医备案"),
+        "{files:?}"
+    );
     for f in &files {
         assert!(stdout.contains(&f.display().to_string()));
         let p = parse(&std::fs::read(f).unwrap());
@@ -592,7 +738,11 @@ fn export_pack_writes_one_sheet_per_scenario() {
         assert!(p.contains("姓名"), "blank sheets have a name line");
     }
     let en = tmp.path().join("en");
-    cli(tmp.path()).args(["export-pack", "--lang", "en", "--large", "--out"]).arg(&en).assert().success();
+    cli(tmp.path())
+        .args(["export-pack", "--lang", "en", "--large", "--out"])
+        .arg(&en)
+        .assert()
+        .success();
     assert!(en.join("01-filing-temporary-trip.pdf").is_file());
 }
 
@@ -607,8 +757,17 @@ fn pack_answers_choose_no_for_yes_no_details() {
     assert_eq!(a.get("emergency"), Some("no"));
     assert_eq!(a.get("filed"), Some("yes"));
     for (i, s) in yibao_checklist::cli_export::PACK.iter().enumerate() {
-        let d = engine::derive(&catalog, &yibao_checklist::cli_export::pack_answers(&catalog, s), today()).unwrap();
-        assert!(d.is_complete(), "scenario {i} leaves {:?}", d.pending_required);
+        let d = engine::derive(
+            &catalog,
+            &yibao_checklist::cli_export::pack_answers(&catalog, s),
+            today(),
+        )
+        .unwrap();
+        assert!(
+            d.is_complete(),
+            "scenario {i} leaves {:?}",
+            d.pending_required
+        );
     }
 }
 
@@ -637,11 +796,20 @@ fn export_of_an_unknown_case_names_the_saved_ones() {
         .arg(&out)
         .assert()
         .failure()
-        .stderr(predicates::str::contains("妈妈住院").and(predicates::str::contains("Dad outpatient")));
+        .stderr(
+            predicates::str::contains("妈妈住院").and(predicates::str::contains("Dad outpatient")),
+        );
     assert!(!out.exists());
     // Case-insensitive match, then the case's own answers and label.
     cli(tmp.path())
-        .args(["export", "--case", "dad OUTPATIENT", "--today", "2026-11-22", "--out"])
+        .args([
+            "export",
+            "--case",
+            "dad OUTPATIENT",
+            "--today",
+            "2026-11-22",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .success();

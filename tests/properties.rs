@@ -14,12 +14,15 @@ fn catalog() -> &'static Catalog {
 }
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
-    (1990i32..2035, 1u32..=12, 1u32..=31)
-        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_else(|| NaiveDate::from_ymd_opt(y, m, 28).unwrap()))
+    (1990i32..2035, 1u32..=12, 1u32..=31).prop_map(|(y, m, d)| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(y, m, 28).unwrap())
+    })
 }
 
 fn recent_date() -> impl Strategy<Value = NaiveDate> {
-    (2000i32..2035, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    (2000i32..2035, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
 }
 
 /// A value for a question: usually a real option or date, sometimes junk.
@@ -36,7 +39,12 @@ fn any_value() -> impl Strategy<Value = String> {
 }
 
 fn any_answers() -> impl Strategy<Value = Answers> {
-    let ids: Vec<String> = catalog().questions.iter().map(|q| q.id.clone()).chain(["bogus".to_string()]).collect();
+    let ids: Vec<String> = catalog()
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .chain(["bogus".to_string()])
+        .collect();
     prop::collection::btree_map(prop::sample::select(ids), any_value(), 0..16).prop_map(Answers)
 }
 

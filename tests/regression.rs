@@ -6,7 +6,15 @@ use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::cli::derivation_text;
 use yibao_checklist::engine::{Answers, derive, enumerate_answer_sets};
 
-const AXES: &[&str] = &["scenario", "visit", "emergency", "filed", "settlement", "channel", "filing_type"];
+const AXES: &[&str] = &[
+    "scenario",
+    "visit",
+    "emergency",
+    "filed",
+    "settlement",
+    "channel",
+    "filing_type",
+];
 
 /// Fixed dates so every artefact shows real deadline dates.
 const DATES: &[(&str, &str)] = &[
@@ -42,7 +50,10 @@ fn every_reachable_combination_matches_its_artefact() {
             let answers = with_dates(&catalog, answers);
             let d = derive(&catalog, &answers, today).expect("derives");
             assert!(d.is_complete(), "{answers:?}");
-            assert!(!d.materials.is_empty() && !d.steps.is_empty(), "empty checklist for {answers:?}");
+            assert!(
+                !d.materials.is_empty() && !d.steps.is_empty(),
+                "empty checklist for {answers:?}"
+            );
             let name: Vec<String> = AXES
                 .iter()
                 .filter_map(|q| answers.get(q).map(|v| format!("{q}={v}")))

@@ -22,7 +22,13 @@ fn sample(label: &str) -> Case {
     case.set_note("invoice", "原件在抽屉里\n第二行 \"引号\" \\ 反斜杠");
     case.set_done("discharge_summary", true);
     // An item the current data no longer requires: must survive.
-    case.items.insert("retired_item".into(), ItemState { done: true, note: "旧表格".into() });
+    case.items.insert(
+        "retired_item".into(),
+        ItemState {
+            done: true,
+            note: "旧表格".into(),
+        },
+    );
     case
 }
 
@@ -48,13 +54,22 @@ fn save_and_reopen_round_trips_everything() {
     assert_eq!(report.cases.len(), 2);
     let got = report.cases.iter().find(|c| c.id == a.id).expect("case a");
     assert_eq!(got, &a);
-    assert_eq!(got.items["retired_item"], ItemState { done: true, note: "旧表格".into() });
+    assert_eq!(
+        got.items["retired_item"],
+        ItemState {
+            done: true,
+            note: "旧表格".into()
+        }
+    );
     assert!(report.cases.iter().any(|c| c == &b));
 
     // One pretty-printed RON file per case, named by id, with the schema number.
     let text = fs::read_to_string(dir.join(format!("{}.ron", a.id))).unwrap();
     assert!(text.contains("schema: 1"), "{text}");
-    assert!(text.contains("妈妈 住院 2025 🏥"), "unicode written as is: {text}");
+    assert!(
+        text.contains("妈妈 住院 2025 🏥"),
+        "unicode written as is: {text}"
+    );
     assert!(text.lines().count() > 5, "pretty-printed: {text}");
 }
 
@@ -64,10 +79,19 @@ fn ids_are_unique_and_filesystem_safe() {
     for _ in 0..2000 {
         let c = Case::new("x");
         assert!(is_valid_id(&c.id), "{}", c.id);
-        assert!(c.id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-'), "{}", c.id);
+        assert!(
+            c.id.chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '-'),
+            "{}",
+            c.id
+        );
         assert!(seen.insert(c.id.clone()), "duplicate id {}", c.id);
         assert_eq!(c.schema, SCHEMA_VERSION);
-        assert!(chrono::DateTime::parse_from_rfc3339(&c.created).is_ok(), "{}", c.created);
+        assert!(
+            chrono::DateTime::parse_from_rfc3339(&c.created).is_ok(),
+            "{}",
+            c.created
+        );
     }
 }
 
@@ -77,7 +101,10 @@ fn second_save_keeps_previous_version_in_bak() {
     let (store, _) = open(tmp.path());
     let mut case = sample("第一版");
     store.save(&case).unwrap();
-    assert!(!store.backup_path(&case.id).exists(), "no .bak before there is a previous version");
+    assert!(
+        !store.backup_path(&case.id).exists(),
+        "no .bak before there is a previous version"
+    );
     let v1 = fs::read_to_string(store.case_path(&case.id)).unwrap();
 
     case.rename("第二版");
@@ -89,7 +116,14 @@ fn second_save_keeps_previous_version_in_bak() {
     let main = fs::read_to_string(store.case_path(&case.id)).unwrap();
     assert!(main.contains("第二版") && !main.contains("第一版"));
     // Nothing but the case, its backup and the lock.
-    assert_eq!(names(tmp.path()), vec![".lock".to_string(), format!("{}.ron", case.id), format!("{}.ron.bak", case.id)]);
+    assert_eq!(
+        names(tmp.path()),
+        vec![
+            ".lock".to_string(),
+            format!("{}.ron", case.id),
+            format!("{}.ron.bak", case.id)
+        ]
+    );
 }
 
 #[test]
@@ -106,7 +140,11 @@ fn crash_before_rename_leaves_old_file_intact_and_temp_is_cleaned_up() {
         .unwrap()
         .replace("崩溃测试", "新版本");
     let half = &new_text.as_bytes()[..new_text.len() / 2];
-    let t1 = tempfile::Builder::new().prefix(".save-").suffix(".tmp").tempfile_in(tmp.path()).unwrap();
+    let t1 = tempfile::Builder::new()
+        .prefix(".save-")
+        .suffix(".tmp")
+        .tempfile_in(tmp.path())
+        .unwrap();
     fs::write(t1.path(), half).unwrap();
     let (_f, t1) = t1.keep().unwrap();
     let t2 = tmp.path().join(".save-zz9xQ1.tmp");
@@ -115,7 +153,10 @@ fn crash_before_rename_leaves_old_file_intact_and_temp_is_cleaned_up() {
     let (_store, report) = open(tmp.path());
     assert!(report.quarantined.is_empty(), "{:?}", report.quarantined);
     assert_eq!(report.cases, vec![case.clone()]);
-    assert!(!t1.exists() && !t2.exists(), "leftover temp files are removed on open");
+    assert!(
+        !t1.exists() && !t2.exists(),
+        "leftover temp files are removed on open"
+    );
 }
 
 #[test]
@@ -145,19 +186,48 @@ fn corrupt_files_are_quarantined_and_the_rest_load() {
 
     let (_store, report) = open(dir);
     assert_eq!(report.cases, vec![good.clone()]);
-    assert_eq!(report.quarantined.len(), bad.len() + 1, "{:#?}", report.quarantined);
+    assert_eq!(
+        report.quarantined.len(),
+        bad.len() + 1,
+        "{:#?}",
+        report.quarantined
+    );
     for q in &report.quarantined {
         assert!(!q.original.exists(), "moved away: {}", q.original.display());
         assert!(q.moved_to.exists(), "kept: {}", q.moved_to.display());
-        let moved_name = q.moved_to.file_name().unwrap().to_string_lossy().into_owned();
-        let orig_name = q.original.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(moved_name.starts_with(&format!("{orig_name}.corrupt-")), "{moved_name}");
+        let moved_name = q
+            .moved_to
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let orig_name = q
+            .original
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            moved_name.starts_with(&format!("{orig_name}.corrupt-")),
+            "{moved_name}"
+        );
         assert!(!q.reason.is_empty());
     }
     // Content preserved byte for byte.
-    let q = report.quarantined.iter().find(|q| q.original == truncated).unwrap();
-    assert_eq!(fs::read(&q.moved_to).unwrap(), &victim_text[..victim_text.len() / 2]);
-    let q = report.quarantined.iter().find(|q| q.original.ends_with("empty.ron")).unwrap();
+    let q = report
+        .quarantined
+        .iter()
+        .find(|q| q.original == truncated)
+        .unwrap();
+    assert_eq!(
+        fs::read(&q.moved_to).unwrap(),
+        &victim_text[..victim_text.len() / 2]
+    );
+    let q = report
+        .quarantined
+        .iter()
+        .find(|q| q.original.ends_with("empty.ron"))
+        .unwrap();
     assert!(q.reason.contains("empty"), "{}", q.reason);
 
     // Quarantined files are not picked up again.
@@ -165,7 +235,13 @@ fn corrupt_files_are_quarantined_and_the_rest_load() {
     let (_store, again) = open(dir);
     assert_eq!(again.cases, vec![good]);
     assert!(again.quarantined.is_empty());
-    assert_eq!(names(dir).iter().filter(|n| n.contains(".corrupt-")).count(), bad.len() + 1);
+    assert_eq!(
+        names(dir)
+            .iter()
+            .filter(|n| n.contains(".corrupt-"))
+            .count(),
+        bad.len() + 1
+    );
 }
 
 #[test]
@@ -190,7 +266,11 @@ fn corrupt_case_is_restored_from_bak() {
     assert_eq!(report.quarantined.len(), 1);
     let q = &report.quarantined[0];
     assert_eq!(q.original, main);
-    assert_eq!(fs::read(&q.moved_to).unwrap(), &full[..full.len() / 3], "corrupt file kept");
+    assert_eq!(
+        fs::read(&q.moved_to).unwrap(),
+        &full[..full.len() / 3],
+        "corrupt file kept"
+    );
     // The case file is back on disk and loads normally next time.
     drop(store);
     let (_store, again) = open(dir);
@@ -244,16 +324,31 @@ fn schema_0_files_are_migrated() {
     assert_eq!(case.created, "2023-11-02T08:30:00+08:00");
     assert_eq!(case.updated, case.created);
     assert_eq!(case.answers.get("discharge_date"), Some("2023-11-20"));
-    assert_eq!(case.items["invoice"], ItemState { done: true, note: "复印两份".into() });
+    assert_eq!(
+        case.items["invoice"],
+        ItemState {
+            done: true,
+            note: "复印两份".into()
+        }
+    );
     assert!(case.is_done("id_card_copy"));
     assert!(case.is_done("no_longer_in_catalog"));
-    assert_eq!(case.items["bank_card"], ItemState { done: false, note: "用工行卡".into() });
+    assert_eq!(
+        case.items["bank_card"],
+        ItemState {
+            done: false,
+            note: "用工行卡".into()
+        }
+    );
     assert_eq!(case.items.len(), 4);
     // Loading does not rewrite the file; the next save upgrades it and keeps the old one.
     assert_eq!(fs::read_to_string(&path).unwrap(), SCHEMA_0);
     store.save(case).unwrap();
     assert!(fs::read_to_string(&path).unwrap().contains("schema: 1"));
-    assert_eq!(fs::read_to_string(store.backup_path("old-one")).unwrap(), SCHEMA_0);
+    assert_eq!(
+        fs::read_to_string(store.backup_path("old-one")).unwrap(),
+        SCHEMA_0
+    );
     drop(store);
     let (_s, again) = open(dir);
     assert_eq!(again.cases, report.cases);
@@ -264,15 +359,33 @@ fn schema_0_files_are_migrated() {
 fn schema_0_without_schema_or_id_field_and_explicit_schema_0() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
-    fs::write(dir.join("a.ron"), r#"(name: "甲", answers: {}, ticked: ["x"])"#).unwrap();
-    fs::write(dir.join("b.ron"), r#"(schema: 0, id: "b", name: "乙", created: "2024-01-01T00:00:00Z")"#)
-        .unwrap();
+    fs::write(
+        dir.join("a.ron"),
+        r#"(name: "甲", answers: {}, ticked: ["x"])"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.ron"),
+        r#"(schema: 0, id: "b", name: "乙", created: "2024-01-01T00:00:00Z")"#,
+    )
+    .unwrap();
     let (_s, report) = open(dir);
     assert!(report.quarantined.is_empty(), "{:?}", report.quarantined);
-    let mut labels: Vec<(&str, &str)> = report.cases.iter().map(|c| (c.id.as_str(), c.label.as_str())).collect();
+    let mut labels: Vec<(&str, &str)> = report
+        .cases
+        .iter()
+        .map(|c| (c.id.as_str(), c.label.as_str()))
+        .collect();
     labels.sort();
     assert_eq!(labels, vec![("a", "甲"), ("b", "乙")]);
-    assert!(report.cases.iter().find(|c| c.id == "a").unwrap().is_done("x"));
+    assert!(
+        report
+            .cases
+            .iter()
+            .find(|c| c.id == "a")
+            .unwrap()
+            .is_done("x")
+    );
 }
 
 #[test]
@@ -297,9 +410,17 @@ fn newer_schema_is_reported_not_quarantined_and_never_overwritten() {
     let (store, report) = open(dir);
     assert!(report.quarantined.is_empty(), "{:?}", report.quarantined);
     assert_eq!(report.newer_schema.len(), 2);
-    let f = report.newer_schema.iter().find(|n| n.id == "future").unwrap();
+    let f = report
+        .newer_schema
+        .iter()
+        .find(|n| n.id == "future")
+        .unwrap();
     assert_eq!((f.schema, f.loaded), (2, true));
-    let a = report.newer_schema.iter().find(|n| n.id == "alien").unwrap();
+    let a = report
+        .newer_schema
+        .iter()
+        .find(|n| n.id == "alien")
+        .unwrap();
     assert_eq!((a.schema, a.loaded), (9, false));
     assert_eq!(report.cases.len(), 1);
     let mut case = report.cases[0].clone();
@@ -331,19 +452,33 @@ fn second_store_on_same_folder_is_read_only() {
 
     let (second, r2) = open(dir);
     assert!(r2.read_only && second.is_read_only());
-    assert_eq!(r2.cases, vec![case.clone()], "read-only store still loads cases");
+    assert_eq!(
+        r2.cases,
+        vec![case.clone()],
+        "read-only store still loads cases"
+    );
     let before = fs::read(first.case_path(&case.id)).unwrap();
     let mut other = case.clone();
     other.rename("第二个窗口改的");
     assert!(matches!(second.save(&other), Err(StoreError::ReadOnly(p)) if p == dir.join(".lock")));
-    assert!(matches!(second.delete(&case.id), Err(StoreError::ReadOnly(_))));
-    assert!(matches!(second.save(&Case::new("new")), Err(StoreError::ReadOnly(_))));
+    assert!(matches!(
+        second.delete(&case.id),
+        Err(StoreError::ReadOnly(_))
+    ));
+    assert!(matches!(
+        second.save(&Case::new("new")),
+        Err(StoreError::ReadOnly(_))
+    ));
     assert_eq!(fs::read(first.case_path(&case.id)).unwrap(), before);
 
     // The first one still writes.
     case.rename("第一个窗口改的");
     first.save(&case).unwrap();
-    assert!(fs::read_to_string(first.case_path(&case.id)).unwrap().contains("第一个窗口改的"));
+    assert!(
+        fs::read_to_string(first.case_path(&case.id))
+            .unwrap()
+            .contains("第一个窗口改的")
+    );
 
     // The lock goes with the store; a read-only store can take it once it is free.
     let mut second = second;
@@ -372,7 +507,10 @@ fn read_only_store_does_not_touch_the_folder() {
     let (_second, report) = open(dir);
     assert!(report.read_only);
     assert_eq!(report.quarantined.len(), 1);
-    assert_eq!(report.quarantined[0].moved_to, report.quarantined[0].original);
+    assert_eq!(
+        report.quarantined[0].moved_to,
+        report.quarantined[0].original
+    );
     assert_eq!(names(dir), before, "nothing moved, nothing removed");
 }
 
@@ -400,7 +538,9 @@ fn read_only_folder_gives_write_error_and_keeps_old_file() {
     let result = store.save(&case);
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
     match result {
-        Err(StoreError::Write { path, .. }) => assert!(path.starts_with(&dir), "{}", path.display()),
+        Err(StoreError::Write { path, .. }) => {
+            assert!(path.starts_with(&dir), "{}", path.display())
+        }
         other => panic!("expected a Write error, got {other:?}"),
     }
     assert_eq!(fs::read(store.case_path(&case.id)).unwrap(), before);
@@ -428,7 +568,11 @@ fn failed_write_keeps_old_file_and_leaves_no_temp() {
         other => panic!("expected a Write error, got {other:?}"),
     }
     assert_eq!(fs::read(store.case_path(&case.id)).unwrap(), before);
-    assert!(!names(dir).iter().any(|n| n.ends_with(".tmp")), "{:?}", names(dir));
+    assert!(
+        !names(dir).iter().any(|n| n.ends_with(".tmp")),
+        "{:?}",
+        names(dir)
+    );
 }
 
 #[test]
@@ -439,7 +583,10 @@ fn invalid_ids_are_refused() {
     let mut case = Case::new("x");
     for bad in ["../escape", "", ".hidden", "a/b", "a\\b"] {
         case.id = bad.to_string();
-        assert!(matches!(store.save(&case), Err(StoreError::Write { .. })), "{bad:?}");
+        assert!(
+            matches!(store.save(&case), Err(StoreError::Write { .. })),
+            "{bad:?}"
+        );
     }
     assert!(!tmp.path().join("escape.ron").exists());
     assert_eq!(names(&inner), vec![".lock".to_string()]);
@@ -457,7 +604,13 @@ fn export_import_round_trip_gives_fresh_id() {
     let imported = Store::import_from(&out).unwrap();
     assert_ne!(imported.id, case.id);
     assert!(is_valid_id(&imported.id));
-    assert_eq!(Case { id: case.id.clone(), ..imported.clone() }, case);
+    assert_eq!(
+        Case {
+            id: case.id.clone(),
+            ..imported.clone()
+        },
+        case
+    );
     // Importing twice gives two different ids.
     assert_ne!(Store::import_from(&out).unwrap().id, imported.id);
     // It saves as a separate case.
@@ -489,7 +642,11 @@ fn import_of_bad_files_is_an_error_not_a_panic() {
         match Store::import_from(&p) {
             Err(StoreError::Read { path, source }) => {
                 assert_eq!(path, p);
-                assert_eq!(source.kind(), std::io::ErrorKind::InvalidData, "{name}: {source}");
+                assert_eq!(
+                    source.kind(),
+                    std::io::ErrorKind::InvalidData,
+                    "{name}: {source}"
+                );
             }
             other => panic!("{name}: expected a Read error, got {other:?}"),
         }
@@ -517,20 +674,36 @@ fn delete_moves_aside_and_undelete_restores() {
 
         store.delete(&gone.id).unwrap();
         assert!(!store.case_path(&gone.id).exists());
-        assert!(!store.backup_path(&gone.id).exists(), "the .bak goes too (or it would come back)");
-        assert!(matches!(store.delete(&gone.id), Err(StoreError::NotFound(_))));
-        assert!(matches!(store.delete("no-such-case"), Err(StoreError::NotFound(_))));
+        assert!(
+            !store.backup_path(&gone.id).exists(),
+            "the .bak goes too (or it would come back)"
+        );
+        assert!(matches!(
+            store.delete(&gone.id),
+            Err(StoreError::NotFound(_))
+        ));
+        assert!(matches!(
+            store.delete("no-such-case"),
+            Err(StoreError::NotFound(_))
+        ));
         assert_eq!(store.deleted_cases(), vec![gone.clone()]);
     }
     {
         let (store, report) = open(dir);
-        assert_eq!(report.cases, vec![keep.clone()], "deleted case does not load");
+        assert_eq!(
+            report.cases,
+            vec![keep.clone()],
+            "deleted case does not load"
+        );
         assert!(report.recovered_from_backup.is_empty());
         let back = store.undelete(&gone.id).unwrap();
         assert_eq!(back, gone);
         assert!(store.case_path(&gone.id).exists());
         assert!(store.backup_path(&gone.id).exists());
-        assert!(matches!(store.undelete(&gone.id), Err(StoreError::NotFound(_))));
+        assert!(matches!(
+            store.undelete(&gone.id),
+            Err(StoreError::NotFound(_))
+        ));
         assert!(store.deleted_cases().is_empty());
     }
     let (_store, report) = open(dir);
@@ -547,8 +720,15 @@ fn undelete_does_not_clobber_a_newer_save() {
     store.delete(&case.id).unwrap();
     case.rename("saved again after delete");
     store.save(&case).unwrap();
-    assert!(matches!(store.undelete(&case.id), Err(StoreError::Write { .. })));
-    assert!(fs::read_to_string(store.case_path(&case.id)).unwrap().contains("saved again after delete"));
+    assert!(matches!(
+        store.undelete(&case.id),
+        Err(StoreError::Write { .. })
+    ));
+    assert!(
+        fs::read_to_string(store.case_path(&case.id))
+            .unwrap()
+            .contains("saved again after delete")
+    );
 }
 
 #[test]
@@ -577,14 +757,19 @@ fn case_helpers() {
     case.set_done("a", false);
     assert!(!case.items.contains_key("a"), "blank entries are dropped");
     case.set_note("c", "kept");
-    let stale: Vec<&str> = case.items_not_in(|id| id == "b").map(|(id, _)| id).collect();
+    let stale: Vec<&str> = case
+        .items_not_in(|id| id == "b")
+        .map(|(id, _)| id)
+        .collect();
     assert_eq!(stale, vec!["c"]);
 
     let tmp = tempfile::tempdir().unwrap();
     let (store, _) = open(tmp.path());
     let cases = vec![Case::new("甲"), Case::new("乙")];
     assert_eq!(store.find_by_label(&cases, " 乙 ").unwrap().id, cases[1].id);
-    assert_eq!(store.find_by_label(&cases, &cases[0].id).unwrap().label, "甲");
+    assert_eq!(
+        store.find_by_label(&cases, &cases[0].id).unwrap().label,
+        "甲"
+    );
     assert!(store.find_by_label(&cases, "丙").is_none());
 }
-

@@ -66,7 +66,11 @@ fn ron_syntax_error_reports_line_and_column() {
     let e = &errors[0];
     assert_eq!(e.origin.line, line_of(&src, r#"(id: "m1" name"#));
     assert!(e.origin.col > 1);
-    assert!(e.to_string().starts_with(&format!("test.ron:{}:", e.origin.line)), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with(&format!("test.ron:{}:", e.origin.line)),
+        "{e}"
+    );
 }
 
 #[test]
@@ -82,16 +86,32 @@ fn duplicate_id_points_at_the_second_definition() {
 
 #[test]
 fn condition_naming_unknown_question() {
-    let src = BASE.replace(r#"when: Is("scenario", "a"),
-         versions"#, r#"when: Is("sceanrio", "a"),
-         versions"#);
-    one_error(&src, "unknown question \"sceanrio\"", Some("dl"), line_of(&src, r#"(id: "dl""#));
+    let src = BASE.replace(
+        r#"when: Is("scenario", "a"),
+         versions"#,
+        r#"when: Is("sceanrio", "a"),
+         versions"#,
+    );
+    one_error(
+        &src,
+        "unknown question \"sceanrio\"",
+        Some("dl"),
+        line_of(&src, r#"(id: "dl""#),
+    );
 }
 
 #[test]
 fn condition_naming_unknown_option_lists_the_valid_ones() {
-    let src = BASE.replace(r#"ask_when: Is("scenario", "a")"#, r#"ask_when: Is("scenario", "c")"#);
-    let e = one_error(&src, "unknown option \"c\"", Some("extra"), line_of(&src, r#"(id: "extra""#));
+    let src = BASE.replace(
+        r#"ask_when: Is("scenario", "a")"#,
+        r#"ask_when: Is("scenario", "c")"#,
+    );
+    let e = one_error(
+        &src,
+        "unknown option \"c\"",
+        Some("extra"),
+        line_of(&src, r#"(id: "extra""#),
+    );
     assert!(e.message.contains("a, b"), "{e}");
 }
 
@@ -101,43 +121,100 @@ fn ask_condition_may_only_name_earlier_questions() {
         r#"(id: "scenario", kind: Choice, prompt: (zh: "办什么", en: "What"),"#,
         r#"(id: "scenario", kind: Choice, prompt: (zh: "办什么", en: "What"), ask_when: Answered("extra"),"#,
     );
-    one_error(&src, "not asked before it", Some("scenario"), line_of(&src, r#"(id: "scenario""#));
+    one_error(
+        &src,
+        "not asked before it",
+        Some("scenario"),
+        line_of(&src, r#"(id: "scenario""#),
+    );
 }
 
 #[test]
 fn entry_without_source() {
-    let src = BASE.replace(r#"why: (zh: "核实身份", en: "Proves who you are"), sources: ["000"]"#, r#"why: (zh: "核实身份", en: "Proves who you are"), sources: []"#);
-    one_error(&src, "cites no source", Some("m1"), line_of(&src, r#"(id: "m1""#));
+    let src = BASE.replace(
+        r#"why: (zh: "核实身份", en: "Proves who you are"), sources: ["000"]"#,
+        r#"why: (zh: "核实身份", en: "Proves who you are"), sources: []"#,
+    );
+    one_error(
+        &src,
+        "cites no source",
+        Some("m1"),
+        line_of(&src, r#"(id: "m1""#),
+    );
 }
 
 #[test]
 fn unknown_source_and_unknown_snippet() {
     let src = BASE.replace(r#"sources: ["000#片段"]"#, r#"sources: ["009"]"#);
-    one_error(&src, "unknown source \"009\"", Some("s1"), line_of(&src, r#"(id: "s1""#));
+    one_error(
+        &src,
+        "unknown source \"009\"",
+        Some("s1"),
+        line_of(&src, r#"(id: "s1""#),
+    );
     let src = BASE.replace(r#"sources: ["000#片段"]"#, r#"sources: ["000#没有这个"]"#);
-    one_error(&src, "snippet \"没有这个\"", Some("s1"), line_of(&src, r#"(id: "s1""#));
+    one_error(
+        &src,
+        "snippet \"没有这个\"",
+        Some("s1"),
+        line_of(&src, r#"(id: "s1""#),
+    );
 }
 
 #[test]
 fn text_missing_a_language() {
-    let src = BASE.replace(r#"title: (zh: "提交", en: "Submit")"#, r#"title: (zh: "提交", en: "")"#);
-    one_error(&src, "no English (en) text", Some("s1"), line_of(&src, r#"(id: "s1""#));
-    let src = BASE.replace(r#"name: (zh: "身份证", en: "ID card")"#, r#"name: (zh: " ", en: "ID card")"#);
-    one_error(&src, "no Chinese (zh) text", Some("m1"), line_of(&src, r#"(id: "m1""#));
+    let src = BASE.replace(
+        r#"title: (zh: "提交", en: "Submit")"#,
+        r#"title: (zh: "提交", en: "")"#,
+    );
+    one_error(
+        &src,
+        "no English (en) text",
+        Some("s1"),
+        line_of(&src, r#"(id: "s1""#),
+    );
+    let src = BASE.replace(
+        r#"name: (zh: "身份证", en: "ID card")"#,
+        r#"name: (zh: " ", en: "ID card")"#,
+    );
+    one_error(
+        &src,
+        "no Chinese (zh) text",
+        Some("m1"),
+        line_of(&src, r#"(id: "m1""#),
+    );
 }
 
 #[test]
 fn unknown_channel_and_non_date_start() {
     let src = BASE.replace(r#"channels: ["app"]"#, r#"channels: ["fax"]"#);
-    one_error(&src, "unknown channel \"fax\"", Some("s1"), line_of(&src, r#"(id: "s1""#));
+    one_error(
+        &src,
+        "unknown channel \"fax\"",
+        Some("s1"),
+        line_of(&src, r#"(id: "s1""#),
+    );
     let src = BASE.replace(r#"from: ["d1"]"#, r#"from: ["scenario"]"#);
-    one_error(&src, "\"scenario\" is not a date question", Some("dl"), line_of(&src, r#"(id: "dl""#));
+    one_error(
+        &src,
+        "\"scenario\" is not a date question",
+        Some("dl"),
+        line_of(&src, r#"(id: "dl""#),
+    );
 }
 
 #[test]
 fn unknown_replaced_entry() {
-    let src = BASE.replace(r#"group: identity, when: Always,"#, r#"group: identity, when: Always, replaces: ["m9"],"#);
-    one_error(&src, "replaces unknown entry \"m9\"", Some("m1"), line_of(&src, r#"(id: "m1""#));
+    let src = BASE.replace(
+        r#"group: identity, when: Always,"#,
+        r#"group: identity, when: Always, replaces: ["m9"],"#,
+    );
+    one_error(
+        &src,
+        "replaces unknown entry \"m9\"",
+        Some("m1"),
+        line_of(&src, r#"(id: "m1""#),
+    );
 }
 
 #[test]
@@ -156,7 +233,10 @@ fn question_that_can_never_be_asked() {
 
 #[test]
 fn answer_set_with_empty_checklist() {
-    let src = BASE.replace(r#"group: identity, when: Always"#, r#"group: identity, when: Is("scenario", "a")"#);
+    let src = BASE.replace(
+        r#"group: identity, when: Always"#,
+        r#"group: identity, when: Is("scenario", "a")"#,
+    );
     let c = load(&src).expect("structurally valid");
     let errors = c.check_reachability().errors();
     assert_eq!(errors.len(), 1, "{errors:#?}");

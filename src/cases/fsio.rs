@@ -46,7 +46,12 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
         match fs::File::open(dir).and_then(|d| d.sync_all()) {
             Ok(()) => Ok(()),
             // Some file systems (and some network mounts) refuse fsync on a directory.
-            Err(e) if matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => {
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+                ) =>
+            {
                 Ok(())
             }
             Err(e) => Err(e),
@@ -72,14 +77,20 @@ pub(crate) fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::with_capacity(len as usize);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "the file is too large for a case file"));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "the file is too large for a case file",
+        ));
     }
     Ok(bytes)
 }
 
 /// `<file name>.corrupt-<timestamp>` next to `path`, made unique with `-2`, `-3`… if needed.
 pub(crate) fn quarantine_name(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let dir = parent_of(path);
     let base = format!("{name}.corrupt-{stamp}");

@@ -1,7 +1,7 @@
 //! Scanning the store folder: loading, quarantine, recovery from `.bak`.
 
 use super::schema::{self, Parsed};
-use super::{fsio, read_err, Case, LoadReport, NewerSchema, Quarantined, SCHEMA_VERSION};
+use super::{Case, LoadReport, NewerSchema, Quarantined, SCHEMA_VERSION, fsio, read_err};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,13 +15,18 @@ pub(super) fn case_id_of(path: &Path) -> Option<String> {
 /// Most recently updated first, then by label and id for a stable order.
 pub(super) fn sort_cases(cases: &mut [Case]) {
     cases.sort_by(|a, b| {
-        b.updated.cmp(&a.updated).then_with(|| a.label.cmp(&b.label)).then_with(|| a.id.cmp(&b.id))
+        b.updated
+            .cmp(&a.updated)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.id.cmp(&b.id))
     });
 }
 
 /// Removes `.save-*.tmp` leftovers of interrupted saves. Only call with the lock held.
 pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
@@ -29,7 +34,10 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
             && entry.file_type().is_ok_and(|t| t.is_file())
             && let Err(e) = fs::remove_file(entry.path())
         {
-            warnings.push(format!("cannot remove the leftover {}: {e}", entry.path().display()));
+            warnings.push(format!(
+                "cannot remove the leftover {}: {e}",
+                entry.path().display()
+            ));
         }
     }
 }
@@ -37,14 +45,18 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
 /// Reads and parses a file; `Err` is the reason it is unusable.
 fn read_parsed(path: &Path) -> Result<(Parsed, Vec<u8>), String> {
     let bytes = fsio::read_limited(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| "the file is not UTF-8 text (damaged?)".to_string())?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| "the file is not UTF-8 text (damaged?)".to_string())?;
     let parsed = schema::parse(text)?;
     Ok((parsed, bytes))
 }
 
 fn accept(parsed: Parsed, id: &str, path: &Path, report: &mut LoadReport) {
     match parsed {
-        Parsed::Current { mut case, from_schema } => {
+        Parsed::Current {
+            mut case,
+            from_schema,
+        } => {
             // The file name is the id (a copied or hand-renamed file keeps working).
             case.id = id.to_string();
             if from_schema < SCHEMA_VERSION {
@@ -90,7 +102,10 @@ fn recover(dir: &Path, id: &str, main: &Path, read_only: bool, report: &mut Load
             true
         }
         Err(reason) => {
-            report.warnings.push(format!("the backup {} is unusable too: {reason}", bak.display()));
+            report.warnings.push(format!(
+                "the backup {} is unusable too: {reason}",
+                bak.display()
+            ));
             false
         }
     }
@@ -120,7 +135,10 @@ pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super:
     mains.sort();
     baks.sort();
 
-    let mut report = LoadReport { read_only, ..LoadReport::default() };
+    let mut report = LoadReport {
+        read_only,
+        ..LoadReport::default()
+    };
     for (id, path) in &mains {
         match read_parsed(path) {
             Ok((parsed, _)) => accept(parsed, id, path, &mut report),
@@ -137,7 +155,11 @@ pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super:
                         }
                     }
                 };
-                report.quarantined.push(Quarantined { original: path.clone(), moved_to, reason });
+                report.quarantined.push(Quarantined {
+                    original: path.clone(),
+                    moved_to,
+                    reason,
+                });
                 recover(dir, id, path, read_only, &mut report);
             }
         }

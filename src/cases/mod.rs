@@ -149,7 +149,10 @@ impl Case {
         &'a self,
         is_required: impl Fn(&str) -> bool + 'a,
     ) -> impl Iterator<Item = (&'a str, &'a ItemState)> + 'a {
-        self.items.iter().filter(move |(id, _)| !is_required(id)).map(|(id, s)| (id.as_str(), s))
+        self.items
+            .iter()
+            .filter(move |(id, _)| !is_required(id))
+            .map(|(id, s)| (id.as_str(), s))
     }
     /// Written by a newer version of the app (`schema > SCHEMA_VERSION`): show it, but
     /// [`Store::save`] refuses to overwrite it.
@@ -202,9 +205,15 @@ pub struct LoadReport {
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("another copy of the app is running and holds {0}; this one is read-only")]
     ReadOnly(PathBuf),
     #[error("no case named \"{0}\"")]
@@ -212,10 +221,16 @@ pub enum StoreError {
 }
 
 fn write_err(path: &Path, source: io::Error) -> StoreError {
-    StoreError::Write { path: path.to_path_buf(), source }
+    StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 fn read_err(path: &Path, source: io::Error) -> StoreError {
-    StoreError::Read { path: path.to_path_buf(), source }
+    StoreError::Read {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 fn invalid(msg: impl Into<String>) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, msg.into())
@@ -252,7 +267,11 @@ impl Store {
         fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
         let mut warnings = Vec::new();
         let (lock, read_only) = take_lock(&dir.join(LOCK_FILE), &mut warnings);
-        let store = Store { dir: dir.to_path_buf(), lock, read_only };
+        let store = Store {
+            dir: dir.to_path_buf(),
+            lock,
+            read_only,
+        };
         if !read_only {
             load::remove_temp_files(&store.dir, &mut warnings);
         }
@@ -303,20 +322,33 @@ impl Store {
         self.dir.join(TRASH_DIR)
     }
     fn check_writable(&self) -> Result<(), StoreError> {
-        if self.read_only { Err(StoreError::ReadOnly(self.lock_path())) } else { Ok(()) }
+        if self.read_only {
+            Err(StoreError::ReadOnly(self.lock_path()))
+        } else {
+            Ok(())
+        }
     }
     fn check_id(&self, id: &str) -> Result<(), StoreError> {
         if is_valid_id(id) {
             Ok(())
         } else {
-            Err(write_err(&self.dir, io::Error::new(io::ErrorKind::InvalidInput, format!("invalid case id {id:?}"))))
+            Err(write_err(
+                &self.dir,
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("invalid case id {id:?}"),
+                ),
+            ))
         }
     }
 
     /// The case with this label (exact match after trimming), else the one with this id.
     pub fn find_by_label<'a>(&self, cases: &'a [Case], label: &str) -> Option<&'a Case> {
         let label = label.trim();
-        cases.iter().find(|c| c.label.trim() == label).or_else(|| cases.iter().find(|c| c.id == label))
+        cases
+            .iter()
+            .find(|c| c.label.trim() == label)
+            .or_else(|| cases.iter().find(|c| c.id == label))
     }
 
     /// Atomic save: temp file in the same folder, fsync, previous version to `.bak`, rename.
@@ -420,7 +452,9 @@ impl Store {
     /// Cases in the trash that [`Store::undelete`] can bring back (unreadable ones are
     /// skipped), most recently updated first.
     pub fn deleted_cases(&self) -> Vec<Case> {
-        let Ok(entries) = fs::read_dir(self.trash_dir()) else { return Vec::new() };
+        let Ok(entries) = fs::read_dir(self.trash_dir()) else {
+            return Vec::new();
+        };
         let mut cases: Vec<Case> = entries
             .flatten()
             .filter_map(|e| {
@@ -507,11 +541,16 @@ fn newer_refusal(schema: u32) -> io::Error {
 /// fields read, with `schema` left as found).
 fn read_case(path: &Path) -> Result<Case, StoreError> {
     let bytes = fsio::read_limited(path).map_err(|e| read_err(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|_| read_err(path, invalid("the file is not UTF-8 text")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| read_err(path, invalid("the file is not UTF-8 text")))?;
     match schema::parse(&text) {
         Ok(schema::Parsed::Current { case, .. }) => Ok(case),
-        Ok(schema::Parsed::Newer { case: Some(case), .. }) => Ok(case),
-        Ok(schema::Parsed::Newer { schema, case: None }) => Err(read_err(path, newer_refusal(schema))),
+        Ok(schema::Parsed::Newer {
+            case: Some(case), ..
+        }) => Ok(case),
+        Ok(schema::Parsed::Newer { schema, case: None }) => {
+            Err(read_err(path, newer_refusal(schema)))
+        }
         Err(reason) => Err(read_err(path, invalid(reason))),
     }
 }

@@ -66,8 +66,15 @@ struct CaseV0 {
 }
 
 fn migrate_v0(v0: CaseV0) -> Case {
-    let created = if v0.created.trim().is_empty() { super::now_rfc3339() } else { v0.created };
-    let updated = v0.updated.filter(|u| !u.trim().is_empty()).unwrap_or_else(|| created.clone());
+    let created = if v0.created.trim().is_empty() {
+        super::now_rfc3339()
+    } else {
+        v0.created
+    };
+    let updated = v0
+        .updated
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| created.clone());
     let mut items: BTreeMap<String, ItemState> = BTreeMap::new();
     for id in v0.ticked {
         items.entry(id).or_default().done = true;
@@ -94,20 +101,28 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, String> {
     if text.trim().is_empty() {
         return Err("the file is empty".to_string());
     }
-    let probe: Probe =
-        ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
+    let probe: Probe = ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
     match probe.schema {
         0 => {
-            let v0: CaseV0 = ron::from_str(text)
-                .map_err(|e| format!("not a valid schema-0 case file: {e}"))?;
-            Ok(Parsed::Current { case: migrate_v0(v0), from_schema: 0 })
+            let v0: CaseV0 =
+                ron::from_str(text).map_err(|e| format!("not a valid schema-0 case file: {e}"))?;
+            Ok(Parsed::Current {
+                case: migrate_v0(v0),
+                from_schema: 0,
+            })
         }
         SCHEMA_VERSION => {
             let case: Case =
                 ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
-            Ok(Parsed::Current { case, from_schema: SCHEMA_VERSION })
+            Ok(Parsed::Current {
+                case,
+                from_schema: SCHEMA_VERSION,
+            })
         }
-        schema => Ok(Parsed::Newer { schema, case: ron::from_str::<Case>(text).ok() }),
+        schema => Ok(Parsed::Newer {
+            schema,
+            case: ron::from_str::<Case>(text).ok(),
+        }),
     }
 }
 

@@ -133,7 +133,9 @@ impl Builder {
                                 id: Some(id.clone()),
                                 message: format!(
                                     "duplicate id \"{id}\"{}",
-                                    first.map(|o| format!(" (first defined at {o})")).unwrap_or_default()
+                                    first
+                                        .map(|o| format!(" (first defined at {o})"))
+                                        .unwrap_or_default()
                                 ),
                             });
                         }
@@ -153,25 +155,40 @@ impl Builder {
         merge_section!(steps, Section::Step, |x: &Step| x.id.clone());
         merge_section!(deadlines, Section::Deadline, |x: &Deadline| x.id.clone());
         merge_section!(notices, Section::Notice, |x: &Notice| x.id.clone());
-        merge_section!(holidays, Section::Holiday, |x: &HolidayYear| x.year.to_string());
+        merge_section!(holidays, Section::Holiday, |x: &HolidayYear| x
+            .year
+            .to_string());
         // Option extensions are applied after all questions are known (see `finish`).
         for ext in data.options {
             let origin = self.locate(&pf, &ext.option.id);
-            self.origins
-                .insert((Section::Question, format!("{}/{}", ext.question, ext.option.id)), origin);
+            self.origins.insert(
+                (
+                    Section::Question,
+                    format!("{}/{}", ext.question, ext.option.id),
+                ),
+                origin,
+            );
             self.file.options.push(ext);
         }
     }
 
     pub fn finish(mut self) -> (Catalog, Vec<CatalogError>) {
         for ext in std::mem::take(&mut self.file.options) {
-            let key = (Section::Question, format!("{}/{}", ext.question, ext.option.id));
+            let key = (
+                Section::Question,
+                format!("{}/{}", ext.question, ext.option.id),
+            );
             let origin = self.origins.get(&key).cloned().unwrap_or(Origin {
                 file: "?".into(),
                 line: 1,
                 col: 1,
             });
-            match self.file.questions.iter_mut().find(|q| q.id == ext.question) {
+            match self
+                .file
+                .questions
+                .iter_mut()
+                .find(|q| q.id == ext.question)
+            {
                 Some(q) => match q.options.iter_mut().find(|o| o.id == ext.option.id) {
                     // The same option from an override replaces the bundled one.
                     Some(o) => *o = ext.option,
@@ -258,7 +275,10 @@ pub fn read_override_files(dir: &Path) -> Result<Vec<(String, String)>, CatalogE
 impl Catalog {
     /// The data compiled into the binary. Errors here are bugs caught by the test suite.
     pub fn bundled() -> Result<Catalog, Vec<CatalogError>> {
-        Self::from_sources(BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string())), [])
+        Self::from_sources(
+            BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string())),
+            [],
+        )
     }
 
     /// Bundled files plus override files (in order). All errors, or the validated catalog.
@@ -283,7 +303,11 @@ impl Catalog {
         let (catalog, merge_errors) = b.finish();
         errors.extend(merge_errors);
         errors.extend(catalog.validate());
-        if errors.is_empty() { Ok(catalog) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
     }
 
     /// A folder laid out like `checklists/`, on its own (for `validate DIR`).

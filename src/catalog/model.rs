@@ -283,7 +283,10 @@ pub enum DeadlineKind {
 impl DeadlineKind {
     /// Limits run out; estimates are waited for.
     pub fn is_limit(self) -> bool {
-        matches!(self, DeadlineKind::ClaimDeadline | DeadlineKind::FilingValidity)
+        matches!(
+            self,
+            DeadlineKind::ClaimDeadline | DeadlineKind::FilingValidity
+        )
     }
     pub fn label(self) -> Text {
         let (zh, en) = match self {

@@ -26,10 +26,18 @@ impl Ctx<'_> {
 
     fn text(&mut self, section: Section, id: &str, what: &str, t: &Text) {
         if t.zh.trim().is_empty() {
-            self.err(section, id, format!("\"{id}\": {what} has no Chinese (zh) text"));
+            self.err(
+                section,
+                id,
+                format!("\"{id}\": {what} has no Chinese (zh) text"),
+            );
         }
         if t.en.trim().is_empty() {
-            self.err(section, id, format!("\"{id}\": {what} has no English (en) text"));
+            self.err(
+                section,
+                id,
+                format!("\"{id}\": {what} has no English (en) text"),
+            );
         }
     }
 
@@ -43,7 +51,11 @@ impl Ctx<'_> {
                 None => (c.as_str(), None),
             };
             match self.catalog.source(seed) {
-                None => self.err(section, id, format!("\"{id}\": {what} cites unknown source \"{seed}\"")),
+                None => self.err(
+                    section,
+                    id,
+                    format!("\"{id}\": {what} cites unknown source \"{seed}\""),
+                ),
                 Some(s) => {
                     if let Some(n) = snippet
                         && !s.snippets.iter().any(|x| x == n)
@@ -60,23 +72,42 @@ impl Ctx<'_> {
     }
 
     /// `before`: the questions a question's ask condition may name (those earlier in order).
-    fn condition(&mut self, section: Section, id: &str, what: &str, cond: &Condition, before: Option<&HashSet<&str>>) {
+    fn condition(
+        &mut self,
+        section: Section,
+        id: &str,
+        what: &str,
+        cond: &Condition,
+        before: Option<&HashSet<&str>>,
+    ) {
         let c = self.catalog;
         for q in cond.questions() {
             match c.question(q) {
-                None => self.err(section, id, format!("\"{id}\": {what} names unknown question \"{q}\"")),
+                None => self.err(
+                    section,
+                    id,
+                    format!("\"{id}\": {what} names unknown question \"{q}\""),
+                ),
                 Some(_) if before.is_some_and(|b| !b.contains(q)) => self.err(
                     section,
                     id,
-                    format!("\"{id}\": {what} names question \"{q}\", which is not asked before it"),
+                    format!(
+                        "\"{id}\": {what} names question \"{q}\", which is not asked before it"
+                    ),
                 ),
                 Some(_) => {}
             }
         }
         for (q, o) in cond.options() {
-            let Some(question) = c.question(q) else { continue };
+            let Some(question) = c.question(q) else {
+                continue;
+            };
             if question.kind != QuestionKind::Choice {
-                self.err(section, id, format!("\"{id}\": {what} compares date question \"{q}\" with an option"));
+                self.err(
+                    section,
+                    id,
+                    format!("\"{id}\": {what} compares date question \"{q}\" with an option"),
+                );
             } else if !question.options.iter().any(|x| x.id == o) {
                 let valid: Vec<&str> = question.options.iter().map(|x| x.id.as_str()).collect();
                 self.err(
@@ -91,8 +122,16 @@ impl Ctx<'_> {
     fn date_question(&mut self, section: Section, id: &str, what: &str, q: &str) {
         match self.catalog.question(q) {
             Some(x) if x.kind == QuestionKind::Date => {}
-            Some(_) => self.err(section, id, format!("\"{id}\": {what} \"{q}\" is not a date question")),
-            None => self.err(section, id, format!("\"{id}\": {what} names unknown question \"{q}\"")),
+            Some(_) => self.err(
+                section,
+                id,
+                format!("\"{id}\": {what} \"{q}\" is not a date question"),
+            ),
+            None => self.err(
+                section,
+                id,
+                format!("\"{id}\": {what} names unknown question \"{q}\""),
+            ),
         }
     }
 
@@ -107,7 +146,11 @@ impl Ctx<'_> {
     fn replaces(&mut self, section: Section, id: &str, replaces: &[String], known: &HashSet<&str>) {
         for r in replaces {
             if !known.contains(r.as_str()) {
-                self.err(section, id, format!("\"{id}\": replaces unknown entry \"{r}\""));
+                self.err(
+                    section,
+                    id,
+                    format!("\"{id}\": replaces unknown entry \"{r}\""),
+                );
             } else if r == id {
                 self.err(section, id, format!("\"{id}\": replaces itself"));
             }
@@ -124,7 +167,11 @@ impl Catalog {
         };
         for s in &self.sources {
             if s.title.trim().is_empty() {
-                cx.err(Section::Source, &s.id, format!("source \"{}\" has no title", s.id));
+                cx.err(
+                    Section::Source,
+                    &s.id,
+                    format!("source \"{}\" has no title", s.id),
+                );
             }
         }
         let mut before: HashSet<&str> = HashSet::new();
@@ -136,22 +183,41 @@ impl Catalog {
             if let Some(s) = &q.short {
                 cx.text(Section::Question, &q.id, "the short label", s);
             }
-            cx.condition(Section::Question, &q.id, "ask_when", &q.ask_when, Some(&before));
+            cx.condition(
+                Section::Question,
+                &q.id,
+                "ask_when",
+                &q.ask_when,
+                Some(&before),
+            );
             match q.kind {
-                QuestionKind::Choice if q.options.is_empty() => {
-                    cx.err(Section::Question, &q.id, format!("choice question \"{}\" has no options", q.id))
-                }
-                QuestionKind::Date if !q.options.is_empty() => {
-                    cx.err(Section::Question, &q.id, format!("date question \"{}\" has options", q.id))
-                }
+                QuestionKind::Choice if q.options.is_empty() => cx.err(
+                    Section::Question,
+                    &q.id,
+                    format!("choice question \"{}\" has no options", q.id),
+                ),
+                QuestionKind::Date if !q.options.is_empty() => cx.err(
+                    Section::Question,
+                    &q.id,
+                    format!("date question \"{}\" has options", q.id),
+                ),
                 _ => {}
             }
             let mut seen = HashSet::new();
             for o in &q.options {
                 if !seen.insert(o.id.as_str()) {
-                    cx.err(Section::Question, &q.id, format!("question \"{}\" repeats option \"{}\"", q.id, o.id));
+                    cx.err(
+                        Section::Question,
+                        &q.id,
+                        format!("question \"{}\" repeats option \"{}\"", q.id, o.id),
+                    );
                 }
-                cx.text(Section::Question, &q.id, &format!("option \"{}\"", o.id), &o.label);
+                cx.text(
+                    Section::Question,
+                    &q.id,
+                    &format!("option \"{}\"", o.id),
+                    &o.label,
+                );
             }
             for other in &q.not_before {
                 cx.date_question(Section::Question, &q.id, "not_before", other);
@@ -161,9 +227,16 @@ impl Catalog {
         for r in &self.regions {
             cx.text(Section::Region, &r.id, "the name", &r.name);
             cx.cites(Section::Region, &r.id, "the region", &r.sources);
-            let offered = self.questions.iter().any(|q| q.options.iter().any(|o| o.id == r.id));
+            let offered = self
+                .questions
+                .iter()
+                .any(|q| q.options.iter().any(|o| o.id == r.id));
             if !offered {
-                cx.err(Section::Region, &r.id, format!("region \"{}\" is not an option of any question", r.id));
+                cx.err(
+                    Section::Region,
+                    &r.id,
+                    format!("region \"{}\" is not an option of any question", r.id),
+                );
             }
         }
         for c in &self.channels {
@@ -200,7 +273,11 @@ impl Catalog {
             cx.cites(s, &st.id, "the step", &st.sources);
             for ch in &st.channels {
                 if self.channel(ch).is_none() {
-                    cx.err(s, &st.id, format!("\"{}\": names unknown channel \"{ch}\"", st.id));
+                    cx.err(
+                        s,
+                        &st.id,
+                        format!("\"{}\": names unknown channel \"{ch}\"", st.id),
+                    );
                 }
             }
             cx.replaces(s, &st.id, &st.replaces, &ids);
@@ -222,14 +299,30 @@ impl Catalog {
                 }
                 if let Some(m) = v.span_max {
                     let min = match v.span {
-                        Span::Days(n) | Span::WorkingDays(n) | Span::Months(n) | Span::Years(n) => n,
+                        Span::Days(n) | Span::WorkingDays(n) | Span::Months(n) | Span::Years(n) => {
+                            n
+                        }
                         Span::Immediate | Span::Indefinite => {
-                            cx.err(s, &d.id, format!("deadline \"{}\": span_max with a span that has no length", d.id));
+                            cx.err(
+                                s,
+                                &d.id,
+                                format!(
+                                    "deadline \"{}\": span_max with a span that has no length",
+                                    d.id
+                                ),
+                            );
                             0
                         }
                     };
                     if m < min {
-                        cx.err(s, &d.id, format!("deadline \"{}\": span_max {m} is below the span {min}", d.id));
+                        cx.err(
+                            s,
+                            &d.id,
+                            format!(
+                                "deadline \"{}\": span_max {m} is below the span {min}",
+                                d.id
+                            ),
+                        );
                     }
                 }
                 for t in v.assumption.iter().chain(&v.consequence) {
@@ -278,13 +371,19 @@ impl Catalog {
             .iter()
             .filter(|q| !asked.contains(q.id.as_str()))
             .map(|q| CatalogError {
-                origin: self.origin(Section::Question, &q.id).cloned().unwrap_or(Origin {
-                    file: "?".into(),
-                    line: 0,
-                    col: 0,
-                }),
+                origin: self
+                    .origin(Section::Question, &q.id)
+                    .cloned()
+                    .unwrap_or(Origin {
+                        file: "?".into(),
+                        line: 0,
+                        col: 0,
+                    }),
                 id: Some(q.id.clone()),
-                message: format!("question \"{}\" can never be asked: no answers make its ask_when hold", q.id),
+                message: format!(
+                    "question \"{}\" can never be asked: no answers make its ask_when hold",
+                    q.id
+                ),
             })
             .collect();
         ReachabilityReport {
@@ -316,7 +415,10 @@ impl ReachabilityReport {
                     col: 0,
                 },
                 id: None,
-                message: format!("these answers give an empty checklist (no material or no step): {}", desc.join(" ")),
+                message: format!(
+                    "these answers give an empty checklist (no material or no step): {}",
+                    desc.join(" ")
+                ),
             });
         }
         out

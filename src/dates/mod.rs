@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashSet};
 /// (2025-08-31 + 6 months = 2026-02-28).
 pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
     // chrono's checked_add_months clamps to the month's end already; it fails only past year 262143.
-    date.checked_add_months(Months::new(n)).unwrap_or(NaiveDate::MAX)
+    date.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 pub fn add_days(date: NaiveDate, n: u32) -> NaiveDate {
@@ -49,7 +50,8 @@ impl Calendar {
                     d = add_days(d, 1);
                 }
             }
-            days.working_weekend.extend(y.working_weekend_days.iter().copied());
+            days.working_weekend
+                .extend(y.working_weekend_days.iter().copied());
             map.insert(y.year, days);
         }
         Calendar { years: map }
@@ -91,7 +93,10 @@ impl Calendar {
                 left -= 1;
             }
         }
-        WorkingDayResult { date, weekends_only }
+        WorkingDayResult {
+            date,
+            weekends_only,
+        }
     }
 }
 

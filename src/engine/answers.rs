@@ -44,9 +44,13 @@ impl Answers {
 /// A strict ISO date: `2025-02-30` and `2025-2-3` are rejected.
 pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
     let ok_shape = value.len() == 10
-        && value
-            .char_indices()
-            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+        && value.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if !ok_shape {
         return Err(format!("\"{value}\" is not a date in the form YYYY-MM-DD"));
     }
@@ -66,13 +70,29 @@ pub struct AnswerError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
 pub enum AnswerErrorKind {
-    UnknownQuestion { valid: Vec<String> },
-    UnknownOption { value: String, valid: Vec<String> },
-    InvalidDate { value: String },
+    UnknownQuestion {
+        valid: Vec<String>,
+    },
+    UnknownOption {
+        value: String,
+        valid: Vec<String>,
+    },
+    InvalidDate {
+        value: String,
+    },
     /// The date lies before another date it must follow (discharge before admission).
-    DateOrder { value: String, other: String, other_value: String },
-    DateTooFarInFuture { value: String, max_days: u32 },
-    DateTooOld { value: String },
+    DateOrder {
+        value: String,
+        other: String,
+        other_value: String,
+    },
+    DateTooFarInFuture {
+        value: String,
+        max_days: u32,
+    },
+    DateTooOld {
+        value: String,
+    },
 }
 
 impl std::fmt::Display for AnswerError {
@@ -95,7 +115,12 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                 question: qid.clone(),
                 message: format!(
                     "unknown question \"{qid}\"; the questions are: {}",
-                    catalog.questions.iter().map(|q| q.id.as_str()).collect::<Vec<_>>().join(", ")
+                    catalog
+                        .questions
+                        .iter()
+                        .map(|q| q.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
                 kind: AnswerErrorKind::UnknownQuestion {
                     valid: catalog.questions.iter().map(|q| q.id.clone()).collect(),
@@ -133,7 +158,9 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                     if date.year_ce().1 < EARLIEST_YEAR as u32 {
                         errors.push(AnswerError {
                             question: qid.clone(),
-                            message: format!("{qid}: {value} is before {EARLIEST_YEAR}; check the year"),
+                            message: format!(
+                                "{qid}: {value} is before {EARLIEST_YEAR}; check the year"
+                            ),
                             kind: AnswerErrorKind::DateTooOld {
                                 value: value.clone(),
                             },

@@ -196,7 +196,9 @@ impl Derivation {
         self.materials.iter().filter(move |m| m.group == group)
     }
     pub fn warnings(&self) -> impl Iterator<Item = &DerivedNotice> {
-        self.notices.iter().filter(|n| n.kind == NoticeKind::Warning)
+        self.notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::Warning)
     }
     /// The nearest limit still open (or the most overdue), for case summaries.
     pub fn next_deadline(&self) -> Option<(&DerivedDeadline, &DatedVersion)> {
@@ -260,7 +262,11 @@ fn notes(list: &[Note], answers: &Answers) -> Vec<Sourced> {
 }
 
 /// Ids suppressed by a regional (or other) entry that applies and `replaces` them.
-fn replaced<'a, T>(items: &'a [T], applies: impl Fn(&T) -> bool, replaces: impl Fn(&'a T) -> &'a [String]) -> HashSet<&'a str> {
+fn replaced<'a, T>(
+    items: &'a [T],
+    applies: impl Fn(&T) -> bool,
+    replaces: impl Fn(&'a T) -> &'a [String],
+) -> HashSet<&'a str> {
     items
         .iter()
         .filter(|i| applies(i))
@@ -268,7 +274,13 @@ fn replaced<'a, T>(items: &'a [T], applies: impl Fn(&T) -> bool, replaces: impl 
         .collect()
 }
 
-fn date_version(catalog: &Catalog, kind: DeadlineKind, v: &DeadlineVersion, answers: &Answers, today: NaiveDate) -> DatedVersion {
+fn date_version(
+    catalog: &Catalog,
+    kind: DeadlineKind,
+    v: &DeadlineVersion,
+    answers: &Answers,
+    today: NaiveDate,
+) -> DatedVersion {
     let from = v.from.iter().find(|q| answers.date(q).is_some()).cloned();
     let start = from.as_deref().and_then(|q| answers.date(q));
     let mut weekends_only = false;
@@ -310,9 +322,16 @@ fn date_version(catalog: &Catalog, kind: DeadlineKind, v: &DeadlineVersion, answ
         text: v.text.clone(),
         span: v.span,
         span_max: v.span_max,
-        from_label: from.as_deref().and_then(|q| catalog.question(q)).map(|q| q.short.clone().unwrap_or_else(|| q.prompt.clone())),
+        from_label: from
+            .as_deref()
+            .and_then(|q| catalog.question(q))
+            .map(|q| q.short.clone().unwrap_or_else(|| q.prompt.clone())),
         from,
-        needs: if start.is_none() { v.from.clone() } else { Vec::new() },
+        needs: if start.is_none() {
+            v.from.clone()
+        } else {
+            Vec::new()
+        },
         start,
         date,
         date_max,
@@ -326,7 +345,10 @@ fn date_version(catalog: &Catalog, kind: DeadlineKind, v: &DeadlineVersion, answ
 }
 
 fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
-    let dated = versions.iter().enumerate().filter_map(|(i, v)| v.date.map(|d| (i, d)));
+    let dated = versions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.date.map(|d| (i, d)));
     if kind.is_limit() {
         dated.min_by_key(|&(_, d)| d).map(|(i, _)| i)
     } else {
@@ -343,7 +365,11 @@ fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
 /// Derives the checklist. Unknown questions, unknown options and bad dates are errors; answers the
 /// situation does not ask about are accepted and listed in `unused`. A partial answer set gives a
 /// partial checklist with `pending` naming what to ask next.
-pub fn derive(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> Result<Derivation, DeriveError> {
+pub fn derive(
+    catalog: &Catalog,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<Derivation, DeriveError> {
     let errors = check_answers(catalog, answers, today);
     if !errors.is_empty() {
         return Err(DeriveError(errors));
@@ -376,7 +402,11 @@ pub fn derive(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> Result<
         }
     };
 
-    let gone = replaced(&catalog.materials, |m| m.when.eval(answers), |m| &m.replaces);
+    let gone = replaced(
+        &catalog.materials,
+        |m| m.when.eval(answers),
+        |m| &m.replaces,
+    );
     let mut materials = Vec::new();
     for m in &catalog.materials {
         if gone.contains(m.id.as_str()) || !m.when.eval(answers) {
@@ -447,7 +477,11 @@ pub fn derive(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> Result<
         })
         .collect();
 
-    let gone = replaced(&catalog.deadlines, |d| d.when.eval(answers), |d| &d.replaces);
+    let gone = replaced(
+        &catalog.deadlines,
+        |d| d.when.eval(answers),
+        |d| &d.replaces,
+    );
     let mut deadlines = Vec::new();
     for d in &catalog.deadlines {
         if gone.contains(d.id.as_str()) || !d.when.eval(answers) {
@@ -504,17 +538,24 @@ pub fn derive(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> Result<
         .collect();
     notices.sort_by_key(|n| n.kind);
 
-    let region = catalog.regions.iter().find(|r| r_answered(catalog, answers, &r.id)).map(|r| {
-        cite(&r.sources);
-        RegionRef {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            hotlines: r.hotlines.clone(),
-            note: r.note.clone(),
-        }
-    });
+    let region = catalog
+        .regions
+        .iter()
+        .find(|r| r_answered(catalog, answers, &r.id))
+        .map(|r| {
+            cite(&r.sources);
+            RegionRef {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                hotlines: r.hotlines.clone(),
+                note: r.note.clone(),
+            }
+        });
 
-    let mut seeds: Vec<&str> = cited.iter().map(|c| c.split('#').next().unwrap_or(c)).collect();
+    let mut seeds: Vec<&str> = cited
+        .iter()
+        .map(|c| c.split('#').next().unwrap_or(c))
+        .collect();
     seeds.sort();
     seeds.dedup();
     let sources = seeds
@@ -544,7 +585,11 @@ pub fn derive(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> Result<
         data_version: catalog.data_version.clone(),
         answers: answer_lines,
         unused,
-        pending_required: pending_qs.iter().filter(|q| q.required).map(|q| q.id.clone()).collect(),
+        pending_required: pending_qs
+            .iter()
+            .filter(|q| q.required)
+            .map(|q| q.id.clone())
+            .collect(),
         pending: pending_qs.iter().map(|q| q.id.clone()).collect(),
         region,
         materials,

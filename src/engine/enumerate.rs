@@ -12,7 +12,13 @@ pub fn enumerate_answer_sets(catalog: &Catalog, branch_on: Option<&[&str]>) -> V
     out
 }
 
-fn walk(catalog: &Catalog, branch_on: Option<&[&str]>, i: usize, answers: Answers, out: &mut Vec<Answers>) {
+fn walk(
+    catalog: &Catalog,
+    branch_on: Option<&[&str]>,
+    i: usize,
+    answers: Answers,
+    out: &mut Vec<Answers>,
+) {
     let Some(q) = catalog.questions.get(i) else {
         out.push(answers);
         return;
@@ -21,7 +27,11 @@ fn walk(catalog: &Catalog, branch_on: Option<&[&str]>, i: usize, answers: Answer
         return walk(catalog, branch_on, i + 1, answers, out);
     }
     let branch = branch_on.is_none_or(|b| b.contains(&q.id.as_str()));
-    let options = if branch { &q.options[..] } else { &q.options[..1] };
+    let options = if branch {
+        &q.options[..]
+    } else {
+        &q.options[..1]
+    };
     for o in options {
         let mut next = answers.clone();
         next.set(q.id.clone(), o.id.clone());

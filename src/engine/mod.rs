@@ -17,7 +17,11 @@ use crate::catalog::{Catalog, Question};
 
 /// The questions asked for these answers, in order (answered or not).
 pub fn asked_questions<'c>(catalog: &'c Catalog, answers: &Answers) -> Vec<&'c Question> {
-    catalog.questions.iter().filter(|q| q.ask_when.eval(answers)).collect()
+    catalog
+        .questions
+        .iter()
+        .filter(|q| q.ask_when.eval(answers))
+        .collect()
 }
 
 /// The questions still to answer, in order: asked and unanswered.
@@ -33,7 +37,11 @@ pub fn unused_answers(catalog: &Catalog, answers: &Answers) -> Vec<(String, Stri
     answers
         .0
         .iter()
-        .filter(|(q, _)| catalog.question(q).is_none_or(|q| !q.ask_when.eval(answers)))
+        .filter(|(q, _)| {
+            catalog
+                .question(q)
+                .is_none_or(|q| !q.ask_when.eval(answers))
+        })
         .map(|(q, v)| (q.clone(), v.clone()))
         .collect()
 }

@@ -21,7 +21,8 @@ pub(crate) fn metrics() -> Result<&'static Metrics, String> {
 
 fn load() -> Result<Metrics, String> {
     let data: &'static [u8] = crate::assets::FONT_CJK;
-    let face = ttf_parser::Face::parse(data, 0).map_err(|e| format!("the bundled font cannot be read: {e}"))?;
+    let face = ttf_parser::Face::parse(data, 0)
+        .map_err(|e| format!("the bundled font cannot be read: {e}"))?;
     let font = Font::new(data.into(), 0).ok_or("the bundled font cannot be read by krilla")?;
     let upem = face.units_per_em() as f32;
     let mut m = Metrics {
@@ -73,7 +74,15 @@ impl Metrics {
         text.char_indices()
             .map(|(i, c)| {
                 let (gid, adv) = self.glyph(c);
-                KrillaGlyph::new(GlyphId::new(gid as u32), adv, 0.0, 0.0, 0.0, i..i + c.len_utf8(), None)
+                KrillaGlyph::new(
+                    GlyphId::new(gid as u32),
+                    adv,
+                    0.0,
+                    0.0,
+                    0.0,
+                    i..i + c.len_utf8(),
+                    None,
+                )
             })
             .collect()
     }

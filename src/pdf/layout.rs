@@ -31,11 +31,27 @@ pub struct Style {
 /// One drawing operation; `y` is relative to the top of its row (text: the baseline).
 #[derive(Debug, Clone)]
 pub enum Op {
-    Text { x: f32, y: f32, text: String, style: Style },
+    Text {
+        x: f32,
+        y: f32,
+        text: String,
+        style: Style,
+    },
     /// An empty square (tick box), ticked when `ticked`.
-    Box { x: f32, y: f32, size: f32, ticked: bool },
+    Box {
+        x: f32,
+        y: f32,
+        size: f32,
+        ticked: bool,
+    },
     /// A filled rectangle (rules, bars).
-    Fill { x: f32, y: f32, w: f32, h: f32, gray: u8 },
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        gray: u8,
+    },
 }
 
 #[derive(Debug, Clone, Default)]
@@ -76,7 +92,10 @@ pub fn paginate(blocks: Vec<Block>, top: f32, top_next: f32, bottom: f32) -> Vec
     let heights: Vec<f32> = blocks.iter().map(Block::height).collect();
     let keep: Vec<bool> = blocks.iter().map(|b| b.keep_with_next).collect();
     let spaces: Vec<f32> = blocks.iter().map(|b| b.space_before).collect();
-    let first_row: Vec<f32> = blocks.iter().map(|b| b.rows.first().map_or(0.0, |r| r.height)).collect();
+    let first_row: Vec<f32> = blocks
+        .iter()
+        .map(|b| b.rows.first().map_or(0.0, |r| r.height))
+        .collect();
     let full = bottom - top_next;
     for (i, block) in blocks.into_iter().enumerate() {
         let at_top = y <= page_top + 0.01;
@@ -87,7 +106,12 @@ pub fn paginate(blocks: Vec<Block>, top: f32, top_next: f32, bottom: f32) -> Vec
         let mut j = i;
         while keep[j] && j + 1 < heights.len() {
             j += 1;
-            needed += spaces[j] + if heights[j] <= full * 0.5 { heights[j] } else { first_row[j] };
+            needed += spaces[j]
+                + if heights[j] <= full * 0.5 {
+                    heights[j]
+                } else {
+                    first_row[j]
+                };
         }
         let repeat_h: f32 = block.repeat.iter().map(|r| r.height).sum();
         if !at_top && y + space + needed > bottom {
@@ -163,13 +187,26 @@ impl Painter<'_> {
                 surface.set_fill(Some(Self::fill(style.gray)));
                 // One weight is bundled: bold is the same glyphs filled and thinly stroked, still
                 // real text (render mode 2), so it stays searchable.
-                surface.set_stroke(style.bold.then(|| Self::stroke(style.gray, style.size * 0.045)));
+                surface.set_stroke(
+                    style
+                        .bold
+                        .then(|| Self::stroke(style.gray, style.size * 0.045)),
+                );
                 let glyphs = self.metrics.glyphs(text);
-                surface.draw_glyphs(Point::from_xy(*x, y0 + y), &glyphs, self.metrics.font.clone(), text, style.size, false);
+                surface.draw_glyphs(
+                    Point::from_xy(*x, y0 + y),
+                    &glyphs,
+                    self.metrics.font.clone(),
+                    text,
+                    style.size,
+                    false,
+                );
                 surface.set_stroke(None);
             }
             Op::Box { x, y, size, ticked } => {
-                let Some(rect) = Rect::from_xywh(*x, y0 + y, *size, *size) else { return };
+                let Some(rect) = Rect::from_xywh(*x, y0 + y, *size, *size) else {
+                    return;
+                };
                 let mut pb = PathBuilder::new();
                 pb.push_rect(rect);
                 surface.set_fill(None);
@@ -191,7 +228,9 @@ impl Painter<'_> {
                 surface.set_stroke(None);
             }
             Op::Fill { x, y, w, h, gray } => {
-                let Some(rect) = Rect::from_xywh(*x, y0 + y, *w, *h) else { return };
+                let Some(rect) = Rect::from_xywh(*x, y0 + y, *w, *h) else {
+                    return;
+                };
                 let mut pb = PathBuilder::new();
                 pb.push_rect(rect);
                 surface.set_stroke(None);
@@ -210,26 +249,52 @@ mod tests {
 
     fn block(rows: &[f32], keep: bool) -> Block {
         Block {
-            rows: rows.iter().map(|h| Row { height: *h, ops: vec![] }).collect(),
+            rows: rows
+                .iter()
+                .map(|h| Row {
+                    height: *h,
+                    ops: vec![],
+                })
+                .collect(),
             space_before: 2.0,
             keep_with_next: keep,
-            repeat: vec![Row { height: 5.0, ops: vec![] }],
+            repeat: vec![Row {
+                height: 5.0,
+                ops: vec![],
+            }],
         }
     }
 
     #[test]
     fn a_block_that_does_not_fit_moves_whole() {
-        let pages = paginate(vec![block(&[40.0], false), block(&[30.0, 30.0], false)], 0.0, 0.0, 100.0);
+        let pages = paginate(
+            vec![block(&[40.0], false), block(&[30.0, 30.0], false)],
+            0.0,
+            0.0,
+            100.0,
+        );
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].len(), 1);
         assert_eq!(pages[1].len(), 3, "the repeated heading, then the block");
-        assert_eq!(pages[1][0].y, 0.0, "no space above the first block of a page");
+        assert_eq!(
+            pages[1][0].y, 0.0,
+            "no space above the first block of a page"
+        );
         assert_eq!(pages[1][1].y, 5.0);
     }
 
     #[test]
     fn a_heading_stays_with_the_next_block() {
-        let pages = paginate(vec![block(&[70.0], false), block(&[10.0], true), block(&[20.0], false)], 0.0, 0.0, 100.0);
+        let pages = paginate(
+            vec![
+                block(&[70.0], false),
+                block(&[10.0], true),
+                block(&[20.0], false),
+            ],
+            0.0,
+            0.0,
+            100.0,
+        );
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].len(), 1);
         assert_eq!(pages[1].len(), 3);
@@ -238,30 +303,60 @@ mod tests {
     #[test]
     fn headings_in_a_row_stay_with_the_first_block_after_them() {
         let pages = paginate(
-            vec![block(&[60.0], false), block(&[10.0], true), block(&[10.0], true), block(&[20.0], false)],
+            vec![
+                block(&[60.0], false),
+                block(&[10.0], true),
+                block(&[10.0], true),
+                block(&[20.0], false),
+            ],
             0.0,
             0.0,
             100.0,
         );
         assert_eq!(pages.len(), 2);
-        assert_eq!(pages[0].len(), 1, "neither heading is left alone at the page end");
+        assert_eq!(
+            pages[0].len(),
+            1,
+            "neither heading is left alone at the page end"
+        );
     }
 
     #[test]
     fn the_space_before_the_next_block_counts() {
         // 60 + 2 + 10 + 2 + 27 = 101: the heading must move although 60 + 2 + 10 + 27 fits.
-        let pages = paginate(vec![block(&[60.0], false), block(&[10.0], true), block(&[27.0], false)], 0.0, 0.0, 100.0);
+        let pages = paginate(
+            vec![
+                block(&[60.0], false),
+                block(&[10.0], true),
+                block(&[27.0], false),
+            ],
+            0.0,
+            0.0,
+            100.0,
+        );
         assert_eq!(pages[0].len(), 1);
     }
 
     #[test]
     fn a_block_taller_than_a_page_is_split_between_rows() {
-        let pages = paginate(vec![block(&[10.0], false), block(&[30.0; 8], false)], 0.0, 0.0, 100.0);
+        let pages = paginate(
+            vec![block(&[10.0], false), block(&[30.0; 8], false)],
+            0.0,
+            0.0,
+            100.0,
+        );
         for p in &pages {
             for r in p {
-                assert!(r.y + r.row.height <= 100.0 + 0.01, "row cut at the page end");
+                assert!(
+                    r.y + r.row.height <= 100.0 + 0.01,
+                    "row cut at the page end"
+                );
             }
         }
-        assert_eq!(pages.iter().map(Vec::len).sum::<usize>(), 9, "no heading repeated above a block that cannot fit");
+        assert_eq!(
+            pages.iter().map(Vec::len).sum::<usize>(),
+            9,
+            "no heading repeated above a block that cannot fit"
+        );
     }
 }

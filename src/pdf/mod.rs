@@ -43,7 +43,11 @@ pub enum PdfError {
 }
 
 /// Renders the checklist as a PDF document (A4 portrait).
-pub fn render(catalog: &Catalog, derivation: &Derivation, options: &SheetOptions) -> Result<Vec<u8>, PdfError> {
+pub fn render(
+    catalog: &Catalog,
+    derivation: &Derivation,
+    options: &SheetOptions,
+) -> Result<Vec<u8>, PdfError> {
     let m = font::metrics().map_err(PdfError::Render)?;
     let d = derivation;
     let sheet = Sheet::new(m, d, options);
@@ -65,11 +69,21 @@ pub fn render(catalog: &Catalog, derivation: &Derivation, options: &SheetOptions
     let head_rows = sheet.running_head(options);
     let head_h: f32 = head_rows.iter().map(|r| r.height).sum();
     let content_bottom = footer_top - 6.0;
-    let pages = paginate(blocks, MARGIN_TOP, MARGIN_TOP + head_h + 4.0, content_bottom);
+    let pages = paginate(
+        blocks,
+        MARGIN_TOP,
+        MARGIN_TOP + head_h + 4.0,
+        content_bottom,
+    );
     let total = pages.len();
 
     let mut doc = Document::new();
-    let mut title = sheet::t(options.lang, "医保报销材料清单", "Medical-insurance checklist").to_string();
+    let mut title = sheet::t(
+        options.lang,
+        "医保报销材料清单",
+        "Medical-insurance checklist",
+    )
+    .to_string();
     if let (Some(l), false) = (&options.label, options.blank) {
         title.push_str(" · ");
         title.push_str(l);
@@ -108,8 +122,18 @@ pub fn render(catalog: &Catalog, derivation: &Derivation, options: &SheetOptions
         let meta_row = Row {
             height: meta_h,
             ops: vec![
-                layout::Op::Text { x: sheet.x0, y: base, text: footer_meta.clone(), style: fs },
-                layout::Op::Text { x: PAGE_W - layout::MARGIN_X - lw, y: base, text: label, style: fs },
+                layout::Op::Text {
+                    x: sheet.x0,
+                    y: base,
+                    text: footer_meta.clone(),
+                    style: fs,
+                },
+                layout::Op::Text {
+                    x: PAGE_W - layout::MARGIN_X - lw,
+                    y: base,
+                    text: label,
+                    style: fs,
+                },
             ],
         };
         painter.draw_row(&mut surface, y, &meta_row);
@@ -121,8 +145,13 @@ pub fn render(catalog: &Catalog, derivation: &Derivation, options: &SheetOptions
 
 /// Characters in the checklist the bundled font cannot show (they would print as boxes).
 pub fn missing_glyphs(text: &str) -> Vec<char> {
-    let Ok(m) = font::metrics() else { return Vec::new() };
-    let mut out: Vec<char> = text.chars().filter(|c| !c.is_control() && !c.is_whitespace() && !m.covers(*c)).collect();
+    let Ok(m) = font::metrics() else {
+        return Vec::new();
+    };
+    let mut out: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace() && !m.covers(*c))
+        .collect();
     out.sort();
     out.dedup();
     out

@@ -5,10 +5,10 @@ use super::SheetOptions;
 use super::font::Metrics;
 use super::layout::{Block, MARGIN_X, Op, PAGE_W, Row, Style};
 use super::wrap::wrap;
+use crate::catalog::Catalog;
 use crate::catalog::{Form, Lang, MaterialGroup, NoticeKind, QuestionKind};
 use crate::cli::{span_text, version_date_text};
-use crate::engine::{DateStatus, DerivedNotice, Derivation};
-use crate::catalog::Catalog;
+use crate::engine::{DateStatus, Derivation, DerivedNotice};
 
 pub(crate) fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -51,7 +51,12 @@ impl<'a> Sheet<'a> {
             k: if options.large { 1.4 } else { 1.0 },
             x0: MARGIN_X,
             width: PAGE_W - 2.0 * MARGIN_X,
-            source_no: d.sources.iter().enumerate().map(|(i, s)| (s.id.clone(), i + 1)).collect(),
+            source_no: d
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), i + 1))
+                .collect(),
         }
     }
 
@@ -60,31 +65,65 @@ impl<'a> Sheet<'a> {
     }
 
     pub fn title(&self) -> Style {
-        Style { size: 20.0 * self.k, bold: true, gray: 0 }
+        Style {
+            size: 20.0 * self.k,
+            bold: true,
+            gray: 0,
+        }
     }
     pub fn section(&self) -> Style {
-        Style { size: 14.0 * self.k, bold: true, gray: 0 }
+        Style {
+            size: 14.0 * self.k,
+            bold: true,
+            gray: 0,
+        }
     }
     pub fn group(&self) -> Style {
-        Style { size: 11.5 * self.k, bold: true, gray: 0 }
+        Style {
+            size: 11.5 * self.k,
+            bold: true,
+            gray: 0,
+        }
     }
     pub fn body(&self) -> Style {
-        Style { size: 10.5 * self.k, bold: false, gray: 0 }
+        Style {
+            size: 10.5 * self.k,
+            bold: false,
+            gray: 0,
+        }
     }
     pub fn strong(&self) -> Style {
-        Style { bold: true, ..self.body() }
+        Style {
+            bold: true,
+            ..self.body()
+        }
     }
     pub fn detail(&self) -> Style {
-        Style { size: 9.5 * self.k, bold: false, gray: 0 }
+        Style {
+            size: 9.5 * self.k,
+            bold: false,
+            gray: 0,
+        }
     }
     pub fn detail_label(&self) -> Style {
-        Style { gray: GRAY_TEXT, ..self.detail() }
+        Style {
+            gray: GRAY_TEXT,
+            ..self.detail()
+        }
     }
     pub fn note(&self) -> Style {
-        Style { size: 8.5 * self.k, bold: false, gray: GRAY_TEXT }
+        Style {
+            size: 8.5 * self.k,
+            bold: false,
+            gray: GRAY_TEXT,
+        }
     }
     pub fn footer_style(&self) -> Style {
-        Style { size: 7.5 * self.k.min(1.25), bold: false, gray: 40 }
+        Style {
+            size: 7.5 * self.k.min(1.25),
+            bold: false,
+            gray: 40,
+        }
     }
 
     pub fn line_height(style: Style) -> f32 {
@@ -154,13 +193,32 @@ impl<'a> Sheet<'a> {
 
     /// A label in its own column, the text wrapped beside it (hanging indent).
     #[allow(clippy::too_many_arguments)]
-    fn labelled(&self, x: f32, width: f32, label_w: f32, label: &str, label_style: Style, text: &str, style: Style) -> Vec<Row> {
-        let labels = if label.is_empty() { Vec::new() } else { self.text_rows(x, label_w, label, label_style) };
-        Self::zip(self.text_rows(x + label_w, width - label_w, text, style), labels)
+    fn labelled(
+        &self,
+        x: f32,
+        width: f32,
+        label_w: f32,
+        label: &str,
+        label_style: Style,
+        text: &str,
+        style: Style,
+    ) -> Vec<Row> {
+        let labels = if label.is_empty() {
+            Vec::new()
+        } else {
+            self.text_rows(x, label_w, label, label_style)
+        };
+        Self::zip(
+            self.text_rows(x + label_w, width - label_w, text, style),
+            labels,
+        )
     }
 
     fn space(h: f32) -> Row {
-        Row { height: h, ops: Vec::new() }
+        Row {
+            height: h,
+            ops: Vec::new(),
+        }
     }
 
     fn rule(&self, h: f32, thickness: f32, gray: u8) -> Row {
@@ -182,7 +240,10 @@ impl<'a> Sheet<'a> {
             .iter()
             .filter_map(|c| {
                 let seed = c.split('#').next().unwrap_or(c);
-                self.source_no.iter().find(|(id, _)| id == seed).map(|(_, n)| *n)
+                self.source_no
+                    .iter()
+                    .find(|(id, _)| id == seed)
+                    .map(|(_, n)| *n)
             })
             .collect();
         nos.sort();
@@ -217,15 +278,31 @@ impl<'a> Sheet<'a> {
         let mut rows = self.text_rows(self.x0, self.width, text, s);
         rows.push(Row {
             height: 5.0 * self.k,
-            ops: vec![Op::Fill { x: self.x0, y: 1.0, w: self.width, h: 1.2, gray: 0 }],
+            ops: vec![Op::Fill {
+                x: self.x0,
+                y: 1.0,
+                w: self.width,
+                h: 1.2,
+                gray: 0,
+            }],
         });
-        Block { rows, space_before: 14.0 * self.k, keep_with_next: true, repeat: Vec::new() }
+        Block {
+            rows,
+            space_before: 14.0 * self.k,
+            keep_with_next: true,
+            repeat: Vec::new(),
+        }
     }
 
     // ---------------------------------------------------------------- header
 
     pub fn header(&self, catalog: &Catalog, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
-        let mut rows = self.text_rows(self.x0, self.width, self.t("医保报销材料清单", "Medical-insurance checklist"), self.title());
+        let mut rows = self.text_rows(
+            self.x0,
+            self.width,
+            self.t("医保报销材料清单", "Medical-insurance checklist"),
+            self.title(),
+        );
         rows.push(Self::space(3.0 * self.k));
         if let (Some(label), false) = (&options.label, options.blank) {
             rows.extend(self.labelled(
@@ -244,9 +321,17 @@ impl<'a> Sheet<'a> {
             .answers
             .iter()
             .filter(|a| {
-                !(options.blank && catalog.question(&a.question).is_some_and(|q| q.kind == QuestionKind::Date))
+                !(options.blank
+                    && catalog
+                        .question(&a.question)
+                        .is_some_and(|q| q.kind == QuestionKind::Date))
             })
-            .map(|a| (a.question_label.get(self.lang), a.value_label.get(self.lang)))
+            .map(|a| {
+                (
+                    a.question_label.get(self.lang),
+                    a.value_label.get(self.lang),
+                )
+            })
             .collect();
         let mut labels: Vec<&str> = answers.iter().map(|(q, _)| *q).collect();
         let printed = options.printed_on.filter(|_| !options.blank);
@@ -259,21 +344,49 @@ impl<'a> Sheet<'a> {
             labels.push(region_label);
         }
         let lw = self.label_width(&labels, self.body());
-        let lstyle = Style { gray: GRAY_TEXT, ..self.body() };
+        let lstyle = Style {
+            gray: GRAY_TEXT,
+            ..self.body()
+        };
         for (q, v) in &answers {
             rows.extend(self.labelled(self.x0, self.width, lw, q, lstyle, v, self.strong()));
         }
         if let Some(r) = &d.region {
             if !r.hotlines.is_empty() {
-                let text = format!("{}（{}）", r.hotlines.join(self.t("、", ", ")), r.name.get(self.lang));
-                rows.extend(self.labelled(self.x0, self.width, lw, region_label, lstyle, &text, self.body()));
+                let text = format!(
+                    "{}（{}）",
+                    r.hotlines.join(self.t("、", ", ")),
+                    r.name.get(self.lang)
+                );
+                rows.extend(self.labelled(
+                    self.x0,
+                    self.width,
+                    lw,
+                    region_label,
+                    lstyle,
+                    &text,
+                    self.body(),
+                ));
             }
             if let Some(note) = &r.note {
-                rows.extend(self.text_rows(self.x0 + lw, self.width - lw, note.get(self.lang), self.note()));
+                rows.extend(self.text_rows(
+                    self.x0 + lw,
+                    self.width - lw,
+                    note.get(self.lang),
+                    self.note(),
+                ));
             }
         }
         if let Some(date) = printed {
-            rows.extend(self.labelled(self.x0, self.width, lw, printed_label, lstyle, &date.to_string(), self.body()));
+            rows.extend(self.labelled(
+                self.x0,
+                self.width,
+                lw,
+                printed_label,
+                lstyle,
+                &date.to_string(),
+                self.body(),
+            ));
         }
         if options.blank {
             rows.push(Self::space(6.0 * self.k));
@@ -281,7 +394,12 @@ impl<'a> Sheet<'a> {
         }
         rows.push(Self::space(4.0 * self.k));
         rows.push(self.rule(4.0 * self.k, 1.5, 0));
-        vec![Block { rows, space_before: 0.0, keep_with_next: false, repeat: Vec::new() }]
+        vec![Block {
+            rows,
+            space_before: 0.0,
+            keep_with_next: false,
+            repeat: Vec::new(),
+        }]
     }
 
     /// "姓名 ______  日期 ______" for a front-desk hand-out.
@@ -291,23 +409,47 @@ impl<'a> Sheet<'a> {
         let base = lh - 0.3 * s.size;
         let mut ops = Vec::new();
         let half = self.width / 2.0;
-        for (i, label) in [self.t("姓名：", "Name:"), self.t("日期：", "Date:")].into_iter().enumerate() {
+        for (i, label) in [self.t("姓名：", "Name:"), self.t("日期：", "Date:")]
+            .into_iter()
+            .enumerate()
+        {
             let x = self.x0 + i as f32 * (half + 10.0);
             let lw = self.text_width(label, s) + 4.0;
-            ops.push(Op::Text { x, y: base, text: label.to_string(), style: s });
-            ops.push(Op::Fill { x: x + lw, y: base + 2.0, w: half - 10.0 - lw, h: 0.6, gray: 0 });
+            ops.push(Op::Text {
+                x,
+                y: base,
+                text: label.to_string(),
+                style: s,
+            });
+            ops.push(Op::Fill {
+                x: x + lw,
+                y: base + 2.0,
+                w: half - 10.0 - lw,
+                h: 0.6,
+                gray: 0,
+            });
         }
         Row { height: lh, ops }
     }
 
     fn label_width(&self, labels: &[&str], style: Style) -> f32 {
-        let widest = labels.iter().map(|l| self.text_width(&format!("{l}："), style)).fold(0.0, f32::max);
+        let widest = labels
+            .iter()
+            .map(|l| self.text_width(&format!("{l}："), style))
+            .fold(0.0, f32::max);
         (widest + 0.6 * style.size).min(self.width * 0.4)
     }
 
     // ---------------------------------------------------------------- notices
 
-    fn notice_rows(&self, n: &DerivedNotice, x: f32, width: f32, title_style: Style, style: Style) -> Vec<Row> {
+    fn notice_rows(
+        &self,
+        n: &DerivedNotice,
+        x: f32,
+        width: f32,
+        title_style: Style,
+        style: Style,
+    ) -> Vec<Row> {
         let mut title = n.title.get(self.lang).to_string();
         if n.conflict {
             title.push_str(self.t("（来源说法不一）", " (sources disagree)"));
@@ -335,27 +477,74 @@ impl<'a> Sheet<'a> {
         let bar = 3.0 * self.k;
         let pad = bar + 7.0 * self.k;
         for n in warnings {
-            let mut rows = self.notice_rows(n, self.x0 + pad, self.width - pad, self.strong(), self.detail());
+            let mut rows = self.notice_rows(
+                n,
+                self.x0 + pad,
+                self.width - pad,
+                self.strong(),
+                self.detail(),
+            );
             // A black bar beside each warning, drawn per row so a split block stays right.
             for r in &mut rows {
-                r.ops.push(Op::Fill { x: self.x0, y: 0.0, w: bar, h: r.height + 0.3, gray: 0 });
+                r.ops.push(Op::Fill {
+                    x: self.x0,
+                    y: 0.0,
+                    w: bar,
+                    h: r.height + 0.3,
+                    gray: 0,
+                });
             }
-            blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("请先注意", "Read this first"), self.section(), (1.2, 0)) });
+            blocks.push(Block {
+                rows,
+                space_before: 6.0 * self.k,
+                keep_with_next: false,
+                repeat: self.continued(
+                    self.t("请先注意", "Read this first"),
+                    self.section(),
+                    (1.2, 0),
+                ),
+            });
         }
         blocks
     }
 
     pub fn other_notices(&self, d: &Derivation) -> Vec<Block> {
-        let notices: Vec<&DerivedNotice> = d.notices.iter().filter(|n| n.kind != NoticeKind::Warning).collect();
+        let notices: Vec<&DerivedNotice> = d
+            .notices
+            .iter()
+            .filter(|n| n.kind != NoticeKind::Warning)
+            .collect();
         if notices.is_empty() {
             return Vec::new();
         }
         let mut blocks = vec![self.section_heading(self.t("规则与提示", "Rules and tips"))];
         for n in notices {
             // Background rules and tips: compact, after the checklist itself.
-            let small = Style { size: 8.5 * self.k, bold: false, gray: 0 };
-            let rows = self.notice_rows(n, self.x0, self.width, Style { bold: true, ..self.detail() }, small);
-            blocks.push(Block { rows, space_before: 4.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("规则与提示", "Rules and tips"), self.section(), (1.2, 0)) });
+            let small = Style {
+                size: 8.5 * self.k,
+                bold: false,
+                gray: 0,
+            };
+            let rows = self.notice_rows(
+                n,
+                self.x0,
+                self.width,
+                Style {
+                    bold: true,
+                    ..self.detail()
+                },
+                small,
+            );
+            blocks.push(Block {
+                rows,
+                space_before: 4.0 * self.k,
+                keep_with_next: false,
+                repeat: self.continued(
+                    self.t("规则与提示", "Rules and tips"),
+                    self.section(),
+                    (1.2, 0),
+                ),
+            });
         }
         blocks
     }
@@ -389,7 +578,12 @@ impl<'a> Sheet<'a> {
             let gs = self.group();
             let mut rows = self.text_rows(self.x0, self.width, g.label().get(self.lang), gs);
             rows.push(self.rule(4.0 * self.k, 0.5, GRAY_RULE));
-            blocks.push(Block { rows, space_before: 9.0 * self.k, keep_with_next: true, repeat: Vec::new() });
+            blocks.push(Block {
+                rows,
+                space_before: 9.0 * self.k,
+                keep_with_next: true,
+                repeat: Vec::new(),
+            });
             for m in items {
                 let ticked = !options.blank && options.ticks.get(&m.id).copied().unwrap_or(false);
                 let mut form = m.form.label().get(self.lang).to_string();
@@ -403,7 +597,11 @@ impl<'a> Sheet<'a> {
                     self.text_rows(tx, tw - form_w - gap, m.name.get(self.lang), self.strong()),
                     {
                         // Smaller type on the same baseline as the name.
-                        let fs = if m.form == Form::Unspecified { self.note() } else { self.detail() };
+                        let fs = if m.form == Form::Unspecified {
+                            self.note()
+                        } else {
+                            self.detail()
+                        };
                         Self::shifted(
                             self.text_rows(self.x0 + self.width - form_w, form_w, &form, fs),
                             Self::baseline(self.strong()) - Self::baseline(fs),
@@ -419,15 +617,32 @@ impl<'a> Sheet<'a> {
                 });
                 let ds = self.detail();
                 let ls = self.detail_label();
-                for (label, notes) in [(detail_labels[0], &m.format), (detail_labels[1], &m.obtain), (detail_labels[2], &m.alternatives)] {
+                for (label, notes) in [
+                    (detail_labels[0], &m.format),
+                    (detail_labels[1], &m.obtain),
+                    (detail_labels[2], &m.alternatives),
+                ] {
                     for (i, n) in notes.iter().enumerate() {
                         let l = if i == 0 { label } else { "" };
-                        rows.extend(self.labelled(tx, tw, lw, l, ls, &self.with_cites(n.text.get(self.lang), &n.sources), ds));
+                        rows.extend(self.labelled(
+                            tx,
+                            tw,
+                            lw,
+                            l,
+                            ls,
+                            &self.with_cites(n.text.get(self.lang), &n.sources),
+                            ds,
+                        ));
                     }
                 }
                 let why = self.with_cites(m.why.get(self.lang), &m.sources);
                 rows.extend(self.labelled(tx, tw, lw, detail_labels[3], ls, &why, ds));
-                blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false, repeat: self.continued(g.label().get(self.lang), gs, (0.5, GRAY_RULE)) });
+                blocks.push(Block {
+                    rows,
+                    space_before: 6.0 * self.k,
+                    keep_with_next: false,
+                    repeat: self.continued(g.label().get(self.lang), gs, (0.5, GRAY_RULE)),
+                });
             }
         }
         blocks
@@ -443,14 +658,23 @@ impl<'a> Sheet<'a> {
         let body = self.body();
         let box_size = body.size * 0.95;
         let indent = box_size + 0.7 * body.size;
-        let num_w = self.text_width(&format!("{}.", d.steps.len()), self.strong()) + 0.5 * body.size;
+        let num_w =
+            self.text_width(&format!("{}.", d.steps.len()), self.strong()) + 0.5 * body.size;
         let tx = self.x0 + indent;
         let tw = self.width - indent;
         let channel_label = self.t("渠道", "Where");
         let lw = self.label_width(&[channel_label], self.detail_label());
         for st in &d.steps {
             let ticked = !options.blank && options.ticks.get(&st.id).copied().unwrap_or(false);
-            let mut rows = self.labelled(tx, tw, num_w, &format!("{}.", st.number), self.strong(), st.title.get(self.lang), self.strong());
+            let mut rows = self.labelled(
+                tx,
+                tw,
+                num_w,
+                &format!("{}.", st.number),
+                self.strong(),
+                st.title.get(self.lang),
+                self.strong(),
+            );
             rows[0].ops.push(Op::Box {
                 x: self.x0,
                 y: Self::baseline(body) - 0.4 * body.size - box_size / 2.0,
@@ -469,12 +693,24 @@ impl<'a> Sheet<'a> {
                 })
                 .collect();
             if let Some(detail) = &st.detail {
-                let text = if channels.is_empty() { self.with_cites(detail.get(self.lang), &st.sources) } else { detail.get(self.lang).to_string() };
+                let text = if channels.is_empty() {
+                    self.with_cites(detail.get(self.lang), &st.sources)
+                } else {
+                    detail.get(self.lang).to_string()
+                };
                 rows.extend(self.text_rows(x, w, &text, self.detail()));
             }
             if !channels.is_empty() {
                 let text = self.with_cites(&channels.join(self.t("；", "; ")), &st.sources);
-                rows.extend(self.labelled(x, w, lw, channel_label, self.detail_label(), &text, self.detail()));
+                rows.extend(self.labelled(
+                    x,
+                    w,
+                    lw,
+                    channel_label,
+                    self.detail_label(),
+                    &text,
+                    self.detail(),
+                ));
             }
             if st.detail.is_none() && channels.is_empty() {
                 let c = self.cites(&st.sources);
@@ -482,14 +718,24 @@ impl<'a> Sheet<'a> {
                     rows.extend(self.text_rows(x, w, &c, self.note()));
                 }
             }
-            blocks.push(Block { rows, space_before: 6.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("办理步骤", "Steps"), self.section(), (1.2, 0)) });
+            blocks.push(Block {
+                rows,
+                space_before: 6.0 * self.k,
+                keep_with_next: false,
+                repeat: self.continued(self.t("办理步骤", "Steps"), self.section(), (1.2, 0)),
+            });
         }
         blocks
     }
 
     // ---------------------------------------------------------------- deadlines
 
-    pub fn deadlines(&self, catalog: &Catalog, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
+    pub fn deadlines(
+        &self,
+        catalog: &Catalog,
+        d: &Derivation,
+        options: &SheetOptions,
+    ) -> Vec<Block> {
         if d.deadlines.is_empty() {
             return Vec::new();
         }
@@ -501,12 +747,27 @@ impl<'a> Sheet<'a> {
         for dl in &d.deadlines {
             let mut title = dl.label.get(self.lang).to_string();
             if dl.conflict {
-                title.push_str(self.t("（来源说法不一，均列出）", " (sources disagree: all versions listed)"));
+                title.push_str(self.t(
+                    "（来源说法不一，均列出）",
+                    " (sources disagree: all versions listed)",
+                ));
             }
             let mut rows = self.text_rows(self.x0, self.width, &title, self.strong());
             for (i, v) in dl.versions.iter().enumerate() {
-                let rule = format!("{} — {}", span_text(v.span, v.span_max, self.lang), v.text.get(self.lang));
-                rows.extend(self.labelled(self.x0, self.width, bullet_w, "•", ds, &self.with_cites(&rule, &v.sources), ds));
+                let rule = format!(
+                    "{} — {}",
+                    span_text(v.span, v.span_max, self.lang),
+                    v.text.get(self.lang)
+                );
+                rows.extend(self.labelled(
+                    self.x0,
+                    self.width,
+                    bullet_w,
+                    "•",
+                    ds,
+                    &self.with_cites(&rule, &v.sources),
+                    ds,
+                ));
                 if !options.blank {
                     let has_date = v.date.is_some()
                         || matches!(v.status, DateStatus::NeedsDate | DateStatus::NoStart);
@@ -519,13 +780,18 @@ impl<'a> Sheet<'a> {
                                 .map(|q| {
                                     catalog
                                         .question(q)
-                                        .map(|q| q.short.as_ref().unwrap_or(&q.prompt).get(self.lang))
+                                        .map(|q| {
+                                            q.short.as_ref().unwrap_or(&q.prompt).get(self.lang)
+                                        })
                                         .unwrap_or(q.as_str())
                                 })
                                 .collect();
                             match self.lang {
                                 Lang::Zh => format!("填写{}后可算出日期", labels.join("或")),
-                                Lang::En => format!("enter the {} to see the date", labels.join(" or ").to_lowercase()),
+                                Lang::En => format!(
+                                    "enter the {} to see the date",
+                                    labels.join(" or ").to_lowercase()
+                                ),
                             }
                         } else {
                             version_date_text(v, self.lang)
@@ -538,7 +804,11 @@ impl<'a> Sheet<'a> {
                                 self.t("  ← 按最晚的估计", "  ← plan on the latest")
                             });
                         }
-                        let style = if v.date.is_some() { self.strong() } else { self.detail() };
+                        let style = if v.date.is_some() {
+                            self.strong()
+                        } else {
+                            self.detail()
+                        };
                         rows.extend(self.text_rows(x, w, &when, style));
                     }
                 }
@@ -546,10 +816,24 @@ impl<'a> Sheet<'a> {
                     rows.extend(self.text_rows(x, w, a.get(self.lang), self.note()));
                 }
                 if let Some(c) = &v.consequence {
-                    rows.extend(self.text_rows(x, w, &format!("{}{}", self.t("逾期：", "If missed: "), c.get(self.lang)), ds));
+                    rows.extend(self.text_rows(
+                        x,
+                        w,
+                        &format!("{}{}", self.t("逾期：", "If missed: "), c.get(self.lang)),
+                        ds,
+                    ));
                 }
             }
-            blocks.push(Block { rows, space_before: 7.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("期限与时间", "Deadlines and times"), self.section(), (1.2, 0)) });
+            blocks.push(Block {
+                rows,
+                space_before: 7.0 * self.k,
+                keep_with_next: false,
+                repeat: self.continued(
+                    self.t("期限与时间", "Deadlines and times"),
+                    self.section(),
+                    (1.2, 0),
+                ),
+            });
         }
         blocks
     }
@@ -582,8 +866,21 @@ impl<'a> Sheet<'a> {
             if let Some(date) = &s.date {
                 text.push_str(&format!("（{date}）"));
             }
-            let rows = self.labelled(self.x0, self.width, nw, &format!("[{}]", i + 1), ds, &text, ds);
-            blocks.push(Block { rows, space_before: 2.0 * self.k, keep_with_next: false, repeat: self.continued(self.t("来源", "Sources"), self.section(), (1.2, 0)) });
+            let rows = self.labelled(
+                self.x0,
+                self.width,
+                nw,
+                &format!("[{}]", i + 1),
+                ds,
+                &text,
+                ds,
+            );
+            blocks.push(Block {
+                rows,
+                space_before: 2.0 * self.k,
+                keep_with_next: false,
+                repeat: self.continued(self.t("来源", "Sources"), self.section(), (1.2, 0)),
+            });
         }
         blocks
     }
@@ -611,7 +908,9 @@ impl<'a> Sheet<'a> {
 
     /// The small title line on pages after the first.
     pub fn running_head(&self, options: &SheetOptions) -> Vec<Row> {
-        let mut text = self.t("医保报销材料清单", "Medical-insurance checklist").to_string();
+        let mut text = self
+            .t("医保报销材料清单", "Medical-insurance checklist")
+            .to_string();
         if let (Some(label), false) = (&options.label, options.blank) {
             text.push_str(" · ");
             text.push_str(label);

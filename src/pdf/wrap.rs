@@ -10,9 +10,51 @@
 pub fn no_line_start(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '」' | '』' | '】' | '》' | '〉' | '〕' | '〗' | '〙'
-            | '〛' | '］' | '｝' | '”' | '’' | '%' | '％' | '…' | '‥' | '·' | '・' | '—' | '～' | '〜' | 'ー' | '々'
-            | '℃' | '°' | '‰' | ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']' | '}' | '．' | '＂'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | '〕'
+            | '〗'
+            | '〙'
+            | '〛'
+            | '］'
+            | '｝'
+            | '”'
+            | '’'
+            | '%'
+            | '％'
+            | '…'
+            | '‥'
+            | '·'
+            | '・'
+            | '—'
+            | '～'
+            | '〜'
+            | 'ー'
+            | '々'
+            | '℃'
+            | '°'
+            | '‰'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '．'
+            | '＂'
     )
 }
 
@@ -20,8 +62,27 @@ pub fn no_line_start(c: char) -> bool {
 pub fn no_line_end(c: char) -> bool {
     matches!(
         c,
-        '（' | '「' | '『' | '【' | '《' | '〈' | '〔' | '〖' | '〘' | '〚' | '［' | '｛' | '“' | '‘' | '(' | '[' | '{'
-            | '¥' | '￥' | '$' | '£' | '№'
+        '（' | '「'
+            | '『'
+            | '【'
+            | '《'
+            | '〈'
+            | '〔'
+            | '〖'
+            | '〘'
+            | '〚'
+            | '［'
+            | '｛'
+            | '“'
+            | '‘'
+            | '('
+            | '['
+            | '{'
+            | '¥'
+            | '￥'
+            | '$'
+            | '£'
+            | '№'
     )
 }
 
@@ -128,7 +189,14 @@ pub fn wrap(text: &str, max_width: f32, advance: impl Fn(char) -> f32) -> Vec<&s
     lines
 }
 
-fn wrap_paragraph<'a>(text: &'a str, para: &str, base: usize, max_width: f32, advance: &impl Fn(char) -> f32, lines: &mut Vec<&'a str>) {
+fn wrap_paragraph<'a>(
+    text: &'a str,
+    para: &str,
+    base: usize,
+    max_width: f32,
+    advance: &impl Fn(char) -> f32,
+    lines: &mut Vec<&'a str>,
+) {
     let units = units(para, base, max_width, advance);
     if units.is_empty() {
         lines.push("");
@@ -155,7 +223,9 @@ fn wrap_paragraph<'a>(text: &'a str, para: &str, base: usize, max_width: f32, ad
         let (pa, pb) = spans[spans.len() - 2];
         if is_lone(last) && pb - pa >= 2 {
             let moved = &units[pb - 1];
-            let new_width = moved.width + units[a..b - 1].iter().map(|u| u.width).sum::<f32>() + units[b - 1].trimmed;
+            let new_width = moved.width
+                + units[a..b - 1].iter().map(|u| u.width).sum::<f32>()
+                + units[b - 1].trimmed;
             if new_width <= max_width + EPS {
                 let n = spans.len();
                 spans[n - 2].1 = pb - 1;
@@ -187,7 +257,10 @@ mod tests {
         for (i, l) in lines.iter().enumerate() {
             if i > 0 {
                 let first = l.chars().next().unwrap();
-                assert!(!no_line_start(first), "line {i} starts with {first:?}: {lines:?}");
+                assert!(
+                    !no_line_start(first),
+                    "line {i} starts with {first:?}: {lines:?}"
+                );
             }
             if i + 1 < lines.len() {
                 let last = l.chars().last().unwrap();
@@ -241,7 +314,10 @@ mod tests {
             let lines = wrap(&text, 4.0, adv);
             check_rules(&lines);
             assert_eq!(lines.concat(), text, "{mark}");
-            assert_eq!(lines[0], "一二三", "{mark} moved down with the next character");
+            assert_eq!(
+                lines[0], "一二三",
+                "{mark} moved down with the next character"
+            );
         }
     }
 
@@ -269,7 +345,10 @@ mod tests {
         for l in &lines {
             assert!(width(l) <= 6.0, "{l:?} too wide");
         }
-        assert_eq!(lines.concat().replace(' ', ""), "seehttps://fuwu.nhsa.gov.cn/nationalHallSt/");
+        assert_eq!(
+            lines.concat().replace(' ', ""),
+            "seehttps://fuwu.nhsa.gov.cn/nationalHallSt/"
+        );
     }
 
     #[test]
@@ -300,7 +379,11 @@ mod tests {
                 assert!(width(l) <= w + EPS, "{l:?} wider than {w}");
             }
             let joined: String = lines.concat();
-            assert_eq!(joined.replace(' ', ""), text.replace(' ', ""), "nothing lost at width {w}");
+            assert_eq!(
+                joined.replace(' ', ""),
+                text.replace(' ', ""),
+                "nothing lost at width {w}"
+            );
         }
     }
 }
