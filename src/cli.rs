@@ -301,6 +301,12 @@ pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
     }
 }
 
+/// The dates still to enter, by their labels ("出院日期或就诊日期").
+fn needs_text(v: &engine::DatedVersion, lang: Lang, sep: &str) -> String {
+    let labels: Vec<&str> = v.needs_labels.iter().map(|t| t.get(lang)).collect();
+    labels.join(sep)
+}
+
 /// One dated version as a line: the date, days left, and the status.
 pub fn version_date_text(v: &engine::DatedVersion, lang: Lang) -> String {
     let mut s = match (v.date, v.date_max) {
@@ -323,8 +329,11 @@ pub fn version_date_text(v: &engine::DatedVersion, lang: Lang) -> String {
         },
         DateStatus::Expected => t(lang, "预计", "expected").into(),
         DateStatus::NeedsDate => match lang {
-            Lang::Zh => format!("填写{}后可算出日期", v.needs.join("/")),
-            Lang::En => format!("enter {} to see the date", v.needs.join(" or ")),
+            Lang::Zh => format!("填写{}后可算出日期", needs_text(v, lang, "或")),
+            Lang::En => format!(
+                "enter the {} to see the date",
+                needs_text(v, lang, " or ").to_lowercase()
+            ),
         },
         DateStatus::NoStart => t(lang, "来源未说明起算日", "the source gives no start date").into(),
         DateStatus::Indefinite => t(lang, "长期有效", "no end date").into(),

@@ -53,10 +53,10 @@ impl Condition {
     pub fn questions(&self) -> Vec<&str> {
         let mut out = Vec::new();
         self.walk(&mut |c| match c {
-            Condition::Is(q, _) | Condition::In(q, _) | Condition::Answered(q) => {
-                if !out.contains(&q.as_str()) {
-                    out.push(q.as_str())
-                }
+            Condition::Is(q, _) | Condition::In(q, _) | Condition::Answered(q)
+                if !out.contains(&q.as_str()) =>
+            {
+                out.push(q.as_str())
             }
             _ => {}
         });

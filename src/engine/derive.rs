@@ -92,8 +92,10 @@ pub struct DatedVersion {
     /// The date question it was counted from.
     pub from: Option<String>,
     pub from_label: Option<Text>,
-    /// The date questions it could run from, when none is answered yet.
+    /// The date questions it could run from, when none is answered yet (those this case asks
+    /// for, else all), and their short labels for "enter the discharge date" hints.
     pub needs: Vec<String>,
+    pub needs_labels: Vec<Text>,
     pub start: Option<NaiveDate>,
     /// The date (for a range, its early end).
     pub date: Option<NaiveDate>,
@@ -306,6 +308,25 @@ fn date_version(
         _ => (None, None),
     };
     let days_left = date.map(|d| (d - today).num_days());
+    let needs: Vec<String> = if start.is_some() {
+        Vec::new()
+    } else {
+        let asked: Vec<String> = v
+            .from
+            .iter()
+            .filter(|q| {
+                catalog
+                    .question(q)
+                    .is_some_and(|q| q.ask_when.eval(answers))
+            })
+            .cloned()
+            .collect();
+        if asked.is_empty() {
+            v.from.clone()
+        } else {
+            asked
+        }
+    };
     let status = match (v.span, date) {
         (Span::Indefinite, _) => DateStatus::Indefinite,
         (Span::Immediate, _) => DateStatus::Immediate,
@@ -327,11 +348,12 @@ fn date_version(
             .and_then(|q| catalog.question(q))
             .map(|q| q.short.clone().unwrap_or_else(|| q.prompt.clone())),
         from,
-        needs: if start.is_none() {
-            v.from.clone()
-        } else {
-            Vec::new()
-        },
+        needs_labels: needs
+            .iter()
+            .filter_map(|q| catalog.question(q))
+            .map(|q| q.short.clone().unwrap_or_else(|| q.prompt.clone()))
+            .collect(),
+        needs,
         start,
         date,
         date_max,

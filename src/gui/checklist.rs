@@ -623,14 +623,15 @@ fn version_ui(
         }
     });
     if v.status == DateStatus::NeedsDate {
-        // Name the date to enter in words, with a link to that question.
-        // Only the dates this case is asked for (a hospital stay has no "visit date").
+        // Name the date to enter in words, with a link to that question. The engine lists
+        // only the dates this case is asked for (a hospital stay has no "visit date").
         let asked: Vec<String> = app.state.asked().iter().map(|q| q.id.clone()).collect();
-        let mut needs: Vec<&String> = v.needs.iter().filter(|q| asked.contains(q)).collect();
-        if needs.is_empty() {
-            needs = v.needs.iter().collect();
-        }
-        let labels: Vec<String> = needs.iter().map(|q| short_label(app, q)).collect();
+        let needs: Vec<&String> = v.needs.iter().collect();
+        let labels: Vec<String> = v
+            .needs_labels
+            .iter()
+            .map(|l| l.get(lang).to_owned())
+            .collect();
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(strings::needs_date(lang, &labels)).size(18.0));
             if let Some(first) = needs.first().filter(|q| asked.contains(q)) {

@@ -57,7 +57,7 @@ pub fn render(
     blocks.extend(sheet.warnings(d));
     blocks.extend(sheet.materials(d, options));
     blocks.extend(sheet.steps(d, options));
-    blocks.extend(sheet.deadlines(catalog, d, options));
+    blocks.extend(sheet.deadlines(d, options));
     blocks.extend(sheet.other_notices(d));
     blocks.extend(sheet.sources(d));
 

@@ -730,12 +730,7 @@ impl<'a> Sheet<'a> {
 
     // ---------------------------------------------------------------- deadlines
 
-    pub fn deadlines(
-        &self,
-        catalog: &Catalog,
-        d: &Derivation,
-        options: &SheetOptions,
-    ) -> Vec<Block> {
+    pub fn deadlines(&self, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
         if d.deadlines.is_empty() {
             return Vec::new();
         }
@@ -772,30 +767,7 @@ impl<'a> Sheet<'a> {
                     let has_date = v.date.is_some()
                         || matches!(v.status, DateStatus::NeedsDate | DateStatus::NoStart);
                     if has_date {
-                        let mut when = if v.status == DateStatus::NeedsDate {
-                            // Question labels rather than ids: "填写出院日期/就诊日期后可算出日期".
-                            let labels: Vec<&str> = v
-                                .needs
-                                .iter()
-                                .map(|q| {
-                                    catalog
-                                        .question(q)
-                                        .map(|q| {
-                                            q.short.as_ref().unwrap_or(&q.prompt).get(self.lang)
-                                        })
-                                        .unwrap_or(q.as_str())
-                                })
-                                .collect();
-                            match self.lang {
-                                Lang::Zh => format!("填写{}后可算出日期", labels.join("或")),
-                                Lang::En => format!(
-                                    "enter the {} to see the date",
-                                    labels.join(" or ").to_lowercase()
-                                ),
-                            }
-                        } else {
-                            version_date_text(v, self.lang)
-                        };
+                        let mut when = version_date_text(v, self.lang);
                         let safest = dl.safest == Some(i) && dl.conflict;
                         if safest {
                             when.push_str(if dl.kind.is_limit() {

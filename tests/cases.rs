@@ -1,0 +1,670 @@
+//! Hand-written cases from ../shared/FACTS.md: real situations and what the derived checklist must
+//! say about them — materials, steps, warnings and deadline dates. Each test names the facts it
+//! checks. Dates are chosen so the expected deadline dates can be worked out by hand.
+
+use chrono::NaiveDate;
+use yibao_checklist::catalog::{Catalog, DeadlineKind, Lang, NoticeKind};
+use yibao_checklist::cli::derivation_text;
+use yibao_checklist::engine::{
+    AnswerErrorKind, Answers, DateStatus, DatedVersion, Derivation, DerivedDeadline, derive,
+};
+
+fn catalog() -> Catalog {
+    Catalog::bundled().expect("bundled data is valid")
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// Derives a complete case; panics with the pending questions if it is not complete.
+fn case(pairs: &[(&str, &str)], today: &str) -> Derivation {
+    let c = catalog();
+    let answers = Answers::from_pairs(pairs.iter().copied());
+    let out = derive(&c, &answers, d(today)).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(
+        out.is_complete(),
+        "still to answer: {:?}",
+        out.pending_required
+    );
+    assert!(!out.materials.is_empty() && !out.steps.is_empty());
+    out
+}
+
+fn material_ids(d: &Derivation) -> Vec<&str> {
+    d.materials.iter().map(|m| m.id.as_str()).collect()
+}
+
+fn has_material(d: &Derivation, id: &str) -> bool {
+    d.materials.iter().any(|m| m.id == id)
+}
+
+fn material<'a>(d: &'a Derivation, id: &str) -> &'a yibao_checklist::engine::DerivedMaterial {
+    d.materials
+        .iter()
+        .find(|m| m.id == id)
+        .unwrap_or_else(|| panic!("no material {id}; have {:?}", material_ids(d)))
+}
+
+fn notice_ids(d: &Derivation, kind: NoticeKind) -> Vec<&str> {
+    d.notices
+        .iter()
+        .filter(|n| n.kind == kind)
+        .map(|n| n.id.as_str())
+        .collect()
+}
+
+fn deadline<'a>(d: &'a Derivation, id: &str) -> &'a DerivedDeadline {
+    d.deadlines.iter().find(|x| x.id == id).unwrap_or_else(|| {
+        panic!(
+            "no deadline {id}; have {:?}",
+            d.deadlines.iter().map(|x| &x.id).collect::<Vec<_>>()
+        )
+    })
+}
+
+/// The version of a deadline whose text contains `needle` (zh).
+fn version<'a>(dl: &'a DerivedDeadline, needle: &str) -> &'a DatedVersion {
+    dl.versions
+        .iter()
+        .find(|v| v.text.zh.contains(needle))
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: no version with {needle}; have {:?}",
+                dl.id,
+                dl.versions.iter().map(|v| &v.text.zh).collect::<Vec<_>>()
+            )
+        })
+}
+
+/// The claim deadline, national or the region's own (which replaces the national one).
+fn claim(d: &Derivation) -> &DerivedDeadline {
+    let all: Vec<_> = d
+        .deadlines
+        .iter()
+        .filter(|x| x.kind == DeadlineKind::ClaimDeadline)
+        .collect();
+    assert_eq!(all.len(), 1, "one claim deadline");
+    all[0]
+}
+
+fn steps_zh(d: &Derivation) -> Vec<&str> {
+    d.steps.iter().map(|s| s.title.zh.as_str()).collect()
+}
+
+fn all_channels(d: &Derivation) -> Vec<String> {
+    d.steps
+        .iter()
+        .flat_map(|s| s.channels.iter().map(|c| c.name.zh.clone()))
+        .collect()
+}
+
+fn text(d: &Derivation) -> String {
+    derivation_text(d, Lang::Zh)
+}
+
+const CROSS_REGION_EMERGENCY: &[(&str, &str)] = &[
+    ("scenario", "cross_region"),
+    ("region", "national"),
+    ("insurance", "employee"),
+    ("visit", "inpatient"),
+    ("emergency", "yes"),
+    ("filed", "no"),
+    ("settlement", "manual"),
+    ("channel", "window"),
+    ("proxy", "no"),
+    ("third_party", "no"),
+    ("special_drugs", "no"),
+    ("admission_date", "2025-03-01"),
+    ("discharge_date", "2025-03-10"),
+    ("invoice_date", "2025-03-10"),
+];
+
+/// FACTS P10 / C-R2: emergency care in another province without filing, paid first and claimed
+/// at the window: the emergency certificate marked 急诊, the bills, the records; the sources
+/// disagree on whether unfiled emergencies count as filed, and the app shows every version.
+#[test]
+fn emergency_cross_province_inpatient_manual_claim() {
+    let out = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    for id in [
+        "id_card",
+        "insurance_card",
+        "invoice",
+        "itemized_bill",
+        "diagnosis_cert",
+        "discharge_summary",
+        "inpatient_records",
+        "emergency_cert",
+        "bank_account",
+    ] {
+        assert!(
+            has_material(&out, id),
+            "{id} missing: {:?}",
+            material_ids(&out)
+        );
+    }
+    let ec = material(&out, "emergency_cert");
+    assert!(ec.format.iter().any(|f| f.text.zh.contains("标注“急诊”")));
+    assert!(
+        ec.reasons
+            .iter()
+            .any(|r| r.question == "emergency" && r.value == "yes"),
+        "the why names the emergency answer"
+    );
+    // No third party, no proxy: their materials are not asked for.
+    assert!(!has_material(&out, "accident_report"));
+    assert!(!has_material(&out, "proxy_id"));
+    // Unfiled but emergency: the unfiled-non-emergency warning does not apply; the rule on
+    // emergencies without filing does, with all its conflicting versions.
+    assert!(!notice_ids(&out, NoticeKind::Warning).contains(&"w_nofile_nonemergency"));
+    let rule = out
+        .notices
+        .iter()
+        .find(|n| n.id == "r_emergency_nofile")
+        .unwrap();
+    assert!(rule.conflict && rule.versions.len() >= 3);
+    // The first step is making up the filing afterwards (seed 001).
+    assert!(
+        steps_zh(&out)[0].contains("补办备案"),
+        "{:?}",
+        steps_zh(&out)
+    );
+    assert!(
+        out.steps
+            .iter()
+            .any(|s| s.title.zh.contains("医保经办机构"))
+    );
+}
+
+/// FACTS §4.C (C-T1): the claim deadline is kept in every version with its source, the safest
+/// (earliest) is named, and the dates run from the right day.
+#[test]
+fn claim_deadline_versions_and_the_safest_date() {
+    let out = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    let dl = deadline(&out, "claim_deadline");
+    assert_eq!(dl.kind, DeadlineKind::ClaimDeadline);
+    assert!(dl.conflict);
+    assert!(dl.versions.len() >= 4, "every version is kept");
+    // 30 days after discharge (seed 003 相关): 2025-03-10 + 30 days.
+    let v30 = version(dl, "30天");
+    assert_eq!(v30.date, Some(d("2025-04-09")));
+    assert_eq!(v30.days_left, Some(20));
+    // 出院后3-6个月 (seed 003): a range from discharge.
+    let v36 = version(dl, "3-6个月");
+    assert_eq!(
+        (v36.date, v36.date_max),
+        (Some(d("2025-06-10")), Some(d("2025-09-10")))
+    );
+    // 6 months after discharge (seed 004).
+    let v6 = version(dl, "6个月内需提交申请");
+    assert_eq!(v6.date, Some(d("2025-09-10")));
+    assert_eq!(v6.from.as_deref(), Some("discharge_date"));
+    // 1 year after the care (seed 002), counted from admission for a stay (the cautious choice).
+    let v1 = version(dl, "1年内");
+    assert_eq!(v1.date, Some(d("2026-03-01")));
+    assert_eq!(v1.from.as_deref(), Some("admission_date"));
+    // The safest is the earliest limit.
+    assert_eq!(dl.safest_version().unwrap().date, Some(d("2025-04-09")));
+    let t = text(&out);
+    assert!(t.contains("2025-04-09") && t.contains("最稳妥"), "{t}");
+}
+
+/// FACTS §2.2: a retiree settled elsewhere files with the household register pages, online
+/// through the national app or mini-program; the filing validity runs from the filing date.
+#[test]
+fn retiree_filing_online() {
+    let out = case(
+        &[
+            ("scenario", "filing"),
+            ("region", "national"),
+            ("insurance", "employee"),
+            ("filing_type", "retiree"),
+            ("channel", "online"),
+            ("proxy", "no"),
+            ("filing_date", "2026-03-02"),
+        ],
+        "2026-03-01",
+    );
+    let hukou = material(&out, "hukou_pages");
+    assert!(hukou.name.zh.contains("户口簿"));
+    assert!(hukou.reasons.iter().any(|r| r.value == "retiree"));
+    assert!(has_material(&out, "filing_notice_ack"));
+    assert!(has_material(&out, "filing_pledge"));
+    // Claim materials have nothing to do with a filing.
+    assert!(!has_material(&out, "invoice"));
+    assert!(!has_material(&out, "residence_proof"));
+    let channels = all_channels(&out);
+    assert!(channels.iter().any(|c| c.contains("国家医保服务平台APP")));
+    assert!(
+        channels
+            .iter()
+            .any(|c| c.contains("国家异地就医备案小程序"))
+    );
+    assert!(
+        out.steps
+            .iter()
+            .any(|s| s.title.zh.contains("【异地备案】"))
+    );
+    // Filing validity: 6 months (seed 002) vs 1 year (seed 001) vs 长期有效.
+    let fv = deadline(&out, "filing_validity");
+    assert!(fv.conflict);
+    assert_eq!(version(fv, "至少6个月").date, Some(d("2026-09-02")));
+    assert_eq!(version(fv, "1年").date, Some(d("2027-03-02")));
+    assert_eq!(fv.safest_version().unwrap().date, Some(d("2026-09-02")));
+    assert!(
+        fv.versions
+            .iter()
+            .any(|v| v.status == DateStatus::Indefinite)
+    );
+    // Retirees should file before care (warning).
+    assert!(notice_ids(&out, NoticeKind::Warning).contains(&"w_retiree_before_care"));
+}
+
+/// FACTS P9: an online claim with special drugs: the approval form, the integrity pledge, photos
+/// taken clearly with four corners; online claims run 6 months from the end of the visit.
+#[test]
+fn online_outpatient_claim_with_special_drugs() {
+    let out = case(
+        &[
+            ("scenario", "local"),
+            ("region", "national"),
+            ("insurance", "employee"),
+            ("visit", "outpatient"),
+            ("emergency", "no"),
+            ("settlement", "manual"),
+            ("channel", "online"),
+            ("proxy", "no"),
+            ("third_party", "no"),
+            ("special_drugs", "yes"),
+            ("visit_date", "2025-05-06"),
+            ("invoice_date", "2025-05-06"),
+        ],
+        "2025-05-10",
+    );
+    assert!(
+        material(&out, "special_drug_form")
+            .name
+            .zh
+            .contains("特殊药品审批单")
+    );
+    assert!(
+        material(&out, "integrity_pledge")
+            .name
+            .zh
+            .contains("诚信承诺书")
+    );
+    let invoice = material(&out, "invoice");
+    assert!(
+        invoice
+            .format
+            .iter()
+            .any(|f| f.text.zh.contains("清晰四角拍摄"))
+    );
+    assert!(invoice.format.iter().any(|f| f.text.zh.contains("鲜章")));
+    assert!(has_material(&out, "outpatient_records"));
+    assert!(!has_material(&out, "inpatient_records"), "outpatient only");
+    assert!(!has_material(&out, "discharge_summary"), "outpatient only");
+    assert!(steps_zh(&out).iter().any(|s| s.contains("诚信承诺书")));
+    assert!(all_channels(&out).iter().any(|c| c.contains("12393")));
+    let dl = deadline(&out, "claim_deadline");
+    assert_eq!(version(dl, "6个月内需提交申请").date, Some(d("2025-11-06")));
+    // No submission date yet: processing times ask for it by name.
+    let review = out
+        .deadlines
+        .iter()
+        .flat_map(|x| &x.versions)
+        .find(|v| v.status == DateStatus::NeedsDate)
+        .expect("a time that needs the submission date");
+    assert_eq!(review.needs, vec!["submitted_date".to_string()]);
+    assert_eq!(review.needs_labels[0].zh, "材料提交日期");
+    assert!(text(&out).contains("填写材料提交日期后可算出日期"));
+    assert!(derivation_text(&out, Lang::En).contains("enter the submission date to see the date"));
+}
+
+/// FACTS §2.3: third-party liability (a traffic accident) adds the police accident report;
+/// a proxy adds the proxy's ID card and the step for the proxy.
+#[test]
+fn traffic_accident_claimed_by_a_proxy() {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    for (q, v) in pairs.iter_mut() {
+        if *q == "third_party" || *q == "proxy" {
+            *v = "yes";
+        }
+    }
+    let out = case(&pairs, "2025-03-20");
+    let report = material(&out, "accident_report");
+    assert!(report.name.zh.contains("交警事故认定书"));
+    assert!(report.reasons.iter().any(|r| r.question == "third_party"));
+    let proxy = material(&out, "proxy_id");
+    assert!(proxy.reasons.iter().any(|r| r.question == "proxy"));
+    assert!(steps_zh(&out).iter().any(|s| s.contains("交警事故认定书")));
+    assert!(steps_zh(&out).iter().any(|s| s.contains("代办")));
+}
+
+/// FACTS §2.2: long-term residents file with proof of residence; a residence permit, a
+/// temporary residence permit or a personal pledge are named as alternatives.
+#[test]
+fn long_term_resident_filing_with_alternatives() {
+    let out = case(
+        &[
+            ("scenario", "filing"),
+            ("region", "national"),
+            ("insurance", "resident"),
+            ("filing_type", "long_term_resident"),
+            ("channel", "window"),
+            ("proxy", "no"),
+        ],
+        "2026-03-01",
+    );
+    let proof = material(&out, "residence_proof");
+    assert!(proof.name.zh.contains("居住证明"));
+    let alts: Vec<&str> = proof
+        .alternatives
+        .iter()
+        .map(|a| a.text.zh.as_str())
+        .collect();
+    assert!(alts.iter().any(|a| a.contains("暂住证")), "{alts:?}");
+    assert!(alts.iter().any(|a| a.contains("承诺书")), "{alts:?}");
+    // Online-only pages are not part of a window filing.
+    assert!(!has_material(&out, "filing_notice_ack"));
+    assert!(!has_material(&out, "hukou_pages"));
+    // No filing date: the validity asks for it instead of guessing.
+    let fv = deadline(&out, "filing_validity");
+    assert!(
+        fv.versions
+            .iter()
+            .filter(|v| v.date.is_none())
+            .all(|v| matches!(
+                v.status,
+                DateStatus::NeedsDate | DateStatus::Indefinite | DateStatus::NoStart
+            ))
+    );
+}
+
+/// FACTS §2.2: people posted to work elsewhere bring a posting certificate (or one of its
+/// alternatives); referrals bring the referral certificate.
+#[test]
+fn resident_worker_and_referral_filings() {
+    let base = [
+        ("scenario", "filing"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("channel", "window"),
+        ("proxy", "no"),
+    ];
+    let mut worker = base.to_vec();
+    worker.push(("filing_type", "resident_worker"));
+    let out = case(&worker, "2026-03-01");
+    assert!(material(&out, "posting_proof").name.zh.contains("派出证明"));
+    assert!(!has_material(&out, "referral_cert"));
+
+    let mut referral = base.to_vec();
+    referral.push(("filing_type", "referral"));
+    let out = case(&referral, "2026-03-01");
+    assert!(material(&out, "referral_cert").name.zh.contains("转诊证明"));
+    assert!(!has_material(&out, "posting_proof"));
+}
+
+/// FACTS C-R1 / P5: non-emergency care elsewhere without filing may not be reimbursed.
+#[test]
+fn unfiled_non_emergency_care_is_warned_about() {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    for (q, v) in pairs.iter_mut() {
+        if *q == "emergency" {
+            *v = "no";
+        }
+    }
+    let out = case(&pairs, "2025-03-20");
+    let warnings = notice_ids(&out, NoticeKind::Warning);
+    assert!(warnings.contains(&"w_nofile_nonemergency"), "{warnings:?}");
+    assert!(!has_material(&out, "emergency_cert"));
+    // Warnings come first in the printed text.
+    let t = text(&out);
+    assert!(t.find("== 注意 ==").unwrap() < t.find("== 材料 ==").unwrap());
+}
+
+/// FACTS P5: direct settlement after filing needs only the card or code at the hospital: no
+/// invoices to collect, no claim deadline.
+#[test]
+fn direct_settlement_after_filing() {
+    let out = case(
+        &[
+            ("scenario", "cross_region"),
+            ("region", "national"),
+            ("insurance", "employee"),
+            ("visit", "inpatient"),
+            ("emergency", "no"),
+            ("filed", "yes"),
+            ("settlement", "direct"),
+            ("proxy", "no"),
+            ("third_party", "no"),
+            ("special_drugs", "no"),
+            ("admission_date", "2025-03-01"),
+            ("discharge_date", "2025-03-10"),
+        ],
+        "2025-03-05",
+    );
+    assert!(has_material(&out, "insurance_card"));
+    assert!(!has_material(&out, "invoice"));
+    assert!(!has_material(&out, "bank_account"));
+    assert!(out.deadlines.iter().all(|x| x.id != "claim_deadline"));
+    assert!(!notice_ids(&out, NoticeKind::Warning).contains(&"w_nofile_nonemergency"));
+    // The channel question is only for claims and filings.
+    assert!(out.answers.iter().all(|a| a.question != "channel"));
+}
+
+/// FACTS §6 上海: the region's hotline and channels replace nothing national but are added.
+#[test]
+fn shanghai_region_adds_its_hotline_and_channels() {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    for (q, v) in pairs.iter_mut() {
+        if *q == "region" {
+            *v = "shanghai";
+        }
+    }
+    let out = case(&pairs, "2025-03-20");
+    let region = out.region.as_ref().expect("a region");
+    assert_eq!(region.id, "shanghai");
+    assert!(region.hotlines.iter().any(|h| h == "021-12393"));
+    assert!(text(&out).contains("021-12393"));
+    // Shanghai's claim deadline replaces the national one: seed 000's 6 months from the
+    // receipt, seed 003's "some cities such as Shanghai: 3 months", and the national versions.
+    let dl = claim(&out);
+    assert_eq!(dl.id, "sh_claim_deadline");
+    let receipt = version(dl, "收据开具之日起6个月");
+    assert_eq!(receipt.from.as_deref(), Some("invoice_date"));
+    assert_eq!(receipt.date, Some(d("2025-09-10")));
+    assert_eq!(version(dl, "上海要求3个月").date, Some(d("2025-06-10")));
+    assert_eq!(version(dl, "1年内").date, Some(d("2026-03-01")));
+    // "Most regions: 30 days" (seed 003 相关) stays too, and is the safest.
+    assert_eq!(version(dl, "30天").date, Some(d("2025-04-09")));
+    assert_eq!(dl.safest_version().unwrap().date, Some(d("2025-04-09")));
+    // The same case in another region has no Shanghai hotline.
+    let national = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    assert!(!text(&national).contains("021-12393"));
+}
+
+/// FACTS §6 广东 / D08: 粤医保 for online claims, and 佛山等地 180 days for 零星报销 next to the
+/// national 6 months; the month-end clamp makes 2025-08-31 + 6 months 2026-02-28.
+#[test]
+fn guangdong_online_claim_and_month_end_clamp() {
+    let out = case(
+        &[
+            ("scenario", "local"),
+            ("region", "guangdong"),
+            ("insurance", "employee"),
+            ("visit", "outpatient"),
+            ("emergency", "no"),
+            ("settlement", "manual"),
+            ("channel", "online"),
+            ("proxy", "no"),
+            ("third_party", "no"),
+            ("special_drugs", "no"),
+            ("visit_date", "2025-08-31"),
+            ("invoice_date", "2025-08-31"),
+        ],
+        "2025-09-10",
+    );
+    assert!(all_channels(&out).iter().any(|c| c.contains("粤医保")));
+    let dl = claim(&out);
+    assert_eq!(version(dl, "180天").date, Some(d("2026-02-27")));
+    assert_eq!(version(dl, "6个月内需提交申请").date, Some(d("2026-02-28")));
+    assert_eq!(dl.safest_version().unwrap().date, Some(d("2026-02-27")));
+    assert_eq!(dl.safest_version().unwrap().days_left, Some(170));
+}
+
+/// A deadline that has passed reads as overdue, with the number of days.
+#[test]
+fn a_passed_deadline_is_overdue() {
+    let out = case(CROSS_REGION_EMERGENCY, "2025-04-19");
+    let dl = deadline(&out, "claim_deadline");
+    let v30 = version(dl, "30天");
+    assert_eq!(v30.status, DateStatus::Overdue);
+    assert_eq!(v30.days_left, Some(-10));
+    assert!(text(&out).contains("已逾期 10天"));
+    // The 6-month version is still open: the app does not call the whole claim lost.
+    assert_eq!(version(dl, "6个月内需提交申请").status, DateStatus::Open);
+    // Within 14 days it is "due soon".
+    let soon = case(CROSS_REGION_EMERGENCY, "2025-04-01");
+    assert_eq!(
+        version(deadline(&soon, "claim_deadline"), "30天").status,
+        DateStatus::DueSoon
+    );
+}
+
+/// Payout in 30 working days (seed 003) across the 2025 National Day holiday: 10-01..10-08 are
+/// off and Sunday 09-28 and Saturday 10-11 are make-up working days (HOLIDAYS.md).
+#[test]
+fn payout_in_working_days_skips_the_national_day_holiday() {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    pairs.retain(|(q, _)| !q.ends_with("_date"));
+    pairs.extend([
+        ("admission_date", "2025-09-01"),
+        ("discharge_date", "2025-09-10"),
+        ("invoice_date", "2025-09-10"),
+        ("submitted_date", "2025-09-26"),
+    ]);
+    let out = case(&pairs, "2025-09-26");
+    let payout = out
+        .deadlines
+        .iter()
+        .find(|x| x.kind == DeadlineKind::PayoutTime)
+        .expect("a payout time");
+    let v = version(payout, "30个工作日");
+    // Working days after Fri 09-26: 09-28 (make-up Sun), 09-29, 09-30 = 3; 10-09, 10-10,
+    // 10-11 (make-up Sat) = 6; then weeks of 5 from 10-13: 10-17 = 11, 10-24 = 16, 10-31 = 21,
+    // 11-07 = 26, 11-13 = 30.
+    assert_eq!(v.date, Some(d("2025-11-13")));
+    assert_eq!(v.status, DateStatus::Expected);
+    assert!(!v.weekends_only);
+}
+
+/// For a year without holiday data (2027) working days skip weekends only, and the output says so.
+#[test]
+fn working_days_in_a_year_without_holiday_data_say_so() {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    pairs.retain(|(q, _)| !q.ends_with("_date"));
+    pairs.extend([
+        ("admission_date", "2026-12-20"),
+        ("discharge_date", "2026-12-28"),
+        ("invoice_date", "2026-12-28"),
+        ("submitted_date", "2026-12-30"),
+    ]);
+    let out = case(&pairs, "2026-12-30");
+    let payout = out
+        .deadlines
+        .iter()
+        .find(|x| x.kind == DeadlineKind::PayoutTime)
+        .unwrap();
+    let v = version(payout, "30个工作日");
+    assert!(v.weekends_only);
+    // 12-31 = 1, then Mondays to Fridays of 2027: 2027-02-10 is the 29th, 02-11 the 30th.
+    assert_eq!(v.date, Some(d("2027-02-10")));
+    assert!(text(&out).contains("仅跳过周末"));
+}
+
+/// Front-desk scripts pass full answer sets: answers the case does not ask are listed as unused,
+/// never an error, and change nothing.
+#[test]
+fn answers_the_case_does_not_ask_are_unused_not_errors() {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    pairs.push(("filing_type", "retiree"));
+    pairs.push(("filing_date", "2025-01-01"));
+    let with_extra = case(&pairs, "2025-03-20");
+    let plain = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    let unused: Vec<&str> = with_extra.unused.iter().map(|(q, _)| q.as_str()).collect();
+    assert!(unused.contains(&"filing_type"), "{unused:?}");
+    assert_eq!(material_ids(&with_extra), material_ids(&plain));
+    assert!(!has_material(&with_extra, "hukou_pages"));
+}
+
+/// A partial answer set says which questions come next, in order.
+#[test]
+fn a_partial_case_names_the_next_questions() {
+    let c = catalog();
+    let answers = Answers::from_pairs([("scenario", "cross_region")]);
+    let out = derive(&c, &answers, d("2025-03-20")).unwrap();
+    assert!(!out.is_complete());
+    assert_eq!(
+        out.pending_required.first().map(String::as_str),
+        Some("region")
+    );
+    assert!(out.pending.iter().any(|q| q == "visit"));
+    assert!(out.pending.iter().any(|q| q == "settlement"));
+    assert!(
+        !out.pending.iter().any(|q| q == "filing_type"),
+        "not asked for care already had"
+    );
+}
+
+/// Bad dates name the field: an impossible date, discharge before admission, a date far ahead.
+#[test]
+fn bad_dates_are_errors_that_name_the_field() {
+    let c = catalog();
+    let with = |q: &'static str, v: &'static str| {
+        let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+        pairs.retain(|(k, _)| *k != q);
+        pairs.push((q, v));
+        derive(&c, &Answers::from_pairs(pairs), d("2025-03-20"))
+            .unwrap_err()
+            .0
+    };
+    let e = with("discharge_date", "2025-02-30");
+    assert_eq!(e[0].question, "discharge_date");
+    assert!(matches!(e[0].kind, AnswerErrorKind::InvalidDate { .. }));
+
+    let e = with("discharge_date", "2025-02-20");
+    assert_eq!(e[0].question, "discharge_date");
+    assert!(
+        matches!(&e[0].kind, AnswerErrorKind::DateOrder { other, .. } if other == "admission_date")
+    );
+
+    let e = with("invoice_date", "2031-01-01");
+    assert_eq!(e[0].question, "invoice_date");
+    assert!(matches!(
+        e[0].kind,
+        AnswerErrorKind::DateTooFarInFuture { .. }
+    ));
+
+    let e = with("visit", "daycare");
+    assert!(
+        matches!(&e[0].kind, AnswerErrorKind::UnknownOption { valid, .. } if valid.contains(&"inpatient".to_string()))
+    );
+}
+
+/// Every entry the checklist shows cites a source document, and the sources are listed.
+#[test]
+fn everything_shown_cites_a_seed() {
+    let out = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    assert!(out.materials.iter().all(|m| !m.sources.is_empty()));
+    assert!(out.steps.iter().all(|s| !s.sources.is_empty()));
+    assert!(
+        out.deadlines
+            .iter()
+            .flat_map(|x| &x.versions)
+            .all(|v| !v.sources.is_empty())
+    );
+    let ids: Vec<&str> = out.sources.iter().map(|s| s.id.as_str()).collect();
+    assert!(ids.contains(&"003") && ids.contains(&"000"), "{ids:?}");
+    assert!(out.disclaimer.zh.contains("12393"));
+}
