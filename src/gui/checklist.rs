@@ -219,7 +219,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         let summary: Vec<String> = d
             .answers
             .iter()
-            .map(|a| a.value_label.get(lang).to_string())
+            .map(|a| {
+                // "否" or a bare date says nothing on its own: name the question.
+                let value = a.value_label.get(lang);
+                if value.chars().count() <= 3 || crate::engine::parse_date(&a.value).is_ok() {
+                    let sep = if lang == Lang::Zh { "：" } else { ": " };
+                    format!("{}{sep}{value}", a.question_label.get(lang))
+                } else {
+                    value.to_string()
+                }
+            })
             .collect();
         if !summary.is_empty() {
             ui.label(RichText::new(summary.join(" · ")).size(15.0).weak());
