@@ -415,11 +415,12 @@ pub fn derive(
         })
         .collect();
 
-    let mut cited: Vec<Cite> = Vec::new();
+    // A set: hundreds of citations are checked against it per derivation.
+    let mut cited: std::collections::BTreeSet<Cite> = std::collections::BTreeSet::new();
     let mut cite = |list: &[Cite]| {
         for c in list {
             if !cited.contains(c) {
-                cited.push(c.clone());
+                cited.insert(c.clone());
             }
         }
     };
@@ -531,6 +532,9 @@ pub fn derive(
             reasons: reasons(catalog, &d.when, answers),
         });
     }
+    // What can be missed first, then what is waited for; data order within each kind, so the
+    // order of files in checklists/ does not matter.
+    deadlines.sort_by_key(|d| d.kind);
 
     let gone = replaced(&catalog.notices, |n| n.when.eval(answers), |n| &n.replaces);
     let mut notices: Vec<DerivedNotice> = catalog
