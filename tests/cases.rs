@@ -89,13 +89,13 @@ fn claim(d: &Derivation) -> &DerivedDeadline {
 }
 
 fn steps_zh(d: &Derivation) -> Vec<&str> {
-    d.steps.iter().map(|s| s.title.zh.as_str()).collect()
+    d.steps.iter().map(|s| s.title.zh.as_ref()).collect()
 }
 
 fn all_channels(d: &Derivation) -> Vec<String> {
     d.steps
         .iter()
-        .flat_map(|s| s.channels.iter().map(|c| c.name.zh.clone()))
+        .flat_map(|s| s.channels.iter().map(|c| c.name.zh.to_string()))
         .collect()
 }
 
@@ -316,7 +316,7 @@ fn online_outpatient_claim_with_special_drugs() {
         .find(|v| v.status == DateStatus::NeedsDate)
         .expect("a time that needs the submission date");
     assert_eq!(review.needs, vec!["submitted_date".to_string()]);
-    assert_eq!(review.needs_labels[0].zh, "材料提交日期");
+    assert_eq!(&*review.needs_labels[0].zh, "材料提交日期");
     assert!(text(&out).contains("填写材料提交日期后可算出日期"));
     assert!(derivation_text(&out, Lang::En).contains("enter the submission date to see the date"));
 }
@@ -361,7 +361,7 @@ fn long_term_resident_filing_with_alternatives() {
     let alts: Vec<&str> = proof
         .alternatives
         .iter()
-        .map(|a| a.text.zh.as_str())
+        .map(|a| a.text.zh.as_ref())
         .collect();
     assert!(alts.iter().any(|a| a.contains("暂住证")), "{alts:?}");
     assert!(alts.iter().any(|a| a.contains("承诺书")), "{alts:?}");

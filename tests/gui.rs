@@ -57,7 +57,7 @@ fn question(h: &Harness<'_, App>) -> String {
 fn date_field(h: &Harness<'_, App>) -> String {
     let qid = question(h);
     let q = h.state().state.catalog.question(&qid).unwrap().clone();
-    let mut prompt = q.prompt.zh.clone();
+    let mut prompt = q.prompt.zh.to_string();
     if !q.required {
         prompt.push_str("（可以不填）");
     }

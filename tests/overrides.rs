@@ -44,7 +44,7 @@ fn an_override_adds_a_region_and_its_entries() {
     let a = first_option_defaults(&c, &a);
     let d = derive(&c, &a, "2026-01-01".parse().unwrap()).unwrap();
     assert_eq!(
-        d.region.as_ref().map(|r| r.name.zh.as_str()),
+        d.region.as_ref().map(|r| r.name.zh.as_ref()),
         Some("测试市")
     );
     assert!(d.notices.iter().any(|n| n.id == "testland_window"));
@@ -70,7 +70,7 @@ fn an_override_replaces_a_bundled_entry_with_the_same_id() {
     let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(
-        c.question("scenario").unwrap().prompt.zh,
+        &*c.question("scenario").unwrap().prompt.zh,
         "本院自定义的问题"
     );
     assert_eq!(c.questions.len(), bundled.questions.len());

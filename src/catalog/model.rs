@@ -3,12 +3,14 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
-/// A text in both languages. Chinese is primary; English is a translation.
+/// A text in both languages. Chinese is primary; English is a translation. Shared, not copied:
+/// a derivation hands out hundreds of these, and cloning one is a reference-count bump.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
