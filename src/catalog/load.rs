@@ -23,31 +23,63 @@ fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-/// Line and column (1-based, columns in characters) of a byte offset.
-pub(crate) fn position(src: &str, offset: usize) -> (usize, usize) {
-    let before = &src[..offset.min(src.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+/// Where each `id: "<id>"` stands in one file, found in a single pass (loading locates every
+/// entry, so searching the text per entry would cost more than parsing it).
+pub(crate) struct IdIndex {
+    /// Byte offsets of the quoted id, per id, in file order.
+    ids: HashMap<String, Vec<usize>>,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
 }
 
-/// Byte offset of the `nth` (0-based) `id: "<id>"` in a file, tolerating spacing.
-fn find_id(src: &str, id: &str, nth: usize) -> Option<usize> {
-    let quoted = format!("\"{id}\"");
-    let mut seen = 0;
-    let mut from = 0;
-    while let Some(rel) = src[from..].find(&quoted) {
-        let at = from + rel;
-        let head = src[..at].trim_end();
-        if head.ends_with(':') && head[..head.len() - 1].trim_end().ends_with("id") {
-            if seen == nth {
-                return Some(at);
+impl IdIndex {
+    pub(crate) fn new(src: &str) -> Self {
+        let bytes = src.as_bytes();
+        let mut ids: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut from = 0;
+        while let Some(rel) = src[from..].find("id") {
+            let at = from + rel;
+            from = at + 2;
+            // A whole identifier `id`, not the end of `valid` or the start of `ids`.
+            let before_ok = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+            if !before_ok {
+                continue;
             }
-            seen += 1;
+            let rest = src[at + 2..].trim_start();
+            let Some(rest) = rest.strip_prefix(':') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let Some(value) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let Some(close) = value.find('"') else {
+                continue;
+            };
+            let quote_at = src.len() - rest.len();
+            ids.entry(value[..close].to_string())
+                .or_default()
+                .push(quote_at);
         }
-        from = at + quoted.len();
+        let line_starts = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        IdIndex { ids, line_starts }
     }
-    None
+
+    /// Byte offset of the `nth` (0-based) `id: "<id>"`, or of the first one.
+    fn find(&self, id: &str, nth: usize) -> Option<usize> {
+        let all = self.ids.get(id)?;
+        all.get(nth).or_else(|| all.first()).copied()
+    }
+
+    /// Line and column (1-based, columns in characters) of a byte offset.
+    fn position(&self, src: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        let col = src[start..offset.min(src.len())].chars().count() + 1;
+        (line, col)
+    }
 }
 
 /// One parsed file, with the text kept to locate ids in it.
@@ -55,6 +87,7 @@ pub(crate) struct ParsedFile {
     pub name: String,
     pub src: String,
     pub data: CatalogFile,
+    pub index: IdIndex,
 }
 
 pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogError> {
@@ -63,6 +96,7 @@ pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogErr
             name: name.to_string(),
             src: src.to_string(),
             data,
+            index: IdIndex::new(src),
         }),
         Err(e) => Err(CatalogError {
             origin: Origin {
@@ -92,9 +126,10 @@ impl Builder {
         let key = (pf.name.clone(), id.to_string());
         let nth = *self.seen.get(&key).unwrap_or(&0);
         self.seen.insert(key, nth + 1);
-        let (line, col) = find_id(&pf.src, id, nth)
-            .or_else(|| find_id(&pf.src, id, 0))
-            .map_or((1, 1), |off| position(&pf.src, off));
+        let (line, col) = pf
+            .index
+            .find(id, nth)
+            .map_or((1, 1), |off| pf.index.position(&pf.src, off));
         Origin {
             file: pf.name.clone(),
             line,
@@ -103,11 +138,11 @@ impl Builder {
     }
 
     /// Merges one file. Bundled files may not repeat an id; an override replaces the entry it names.
-    pub fn merge(&mut self, pf: ParsedFile, is_override: bool) {
+    pub fn merge(&mut self, mut pf: ParsedFile, is_override: bool) {
         if is_override {
             self.override_files.push(pf.name.clone());
         }
-        let data = pf.data.clone();
+        let data = std::mem::take(&mut pf.data);
         if let Some(v) = data.data_version {
             self.file.data_version = Some(v);
         }

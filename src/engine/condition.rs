@@ -26,6 +26,13 @@ impl Condition {
         out
     }
 
+    /// `reasons` for a condition already known to hold (skips evaluating it again).
+    pub(crate) fn reasons_of_held(&self, answers: &Answers) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        self.collect(answers, &mut out);
+        out
+    }
+
     fn collect(&self, answers: &Answers, out: &mut Vec<(String, String)>) {
         let mut push = |q: &str| {
             if let Some(v) = answers.get(q)

@@ -226,8 +226,10 @@ impl Derivation {
 #[error("{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("\n"))]
 pub struct DeriveError(pub Vec<super::AnswerError>);
 
+/// The answers that made `cond` hold; only called for entries whose condition holds.
 fn reasons(catalog: &Catalog, cond: &Condition, answers: &Answers) -> Vec<Reason> {
-    cond.reasons(answers)
+    debug_assert!(cond.eval(answers));
+    cond.reasons_of_held(answers)
         .into_iter()
         .map(|(q, v)| answer_reason(catalog, &q, &v))
         .collect()
@@ -263,17 +265,24 @@ fn notes(list: &[Note], answers: &Answers) -> Vec<Sourced> {
         .collect()
 }
 
-/// Ids suppressed by a regional (or other) entry that applies and `replaces` them.
-fn replaced<'a, T>(
+/// The entries whose condition holds, minus those that an applying entry (a regional one, say)
+/// `replaces`; data order. Each condition is evaluated once.
+fn applicable<'a, T>(
     items: &'a [T],
-    applies: impl Fn(&T) -> bool,
+    answers: &Answers,
+    when: impl Fn(&T) -> &Condition,
+    id: impl Fn(&T) -> &str,
     replaces: impl Fn(&'a T) -> &'a [String],
-) -> HashSet<&'a str> {
-    items
+) -> Vec<&'a T> {
+    let holds: Vec<&'a T> = items.iter().filter(|i| when(i).eval(answers)).collect();
+    let gone: HashSet<&str> = holds
         .iter()
-        .filter(|i| applies(i))
         .flat_map(|i| replaces(i).iter().map(String::as_str))
-        .collect()
+        .collect();
+    if gone.is_empty() {
+        return holds;
+    }
+    holds.into_iter().filter(|i| !gone.contains(id(i))).collect()
 }
 
 fn date_version(
@@ -425,16 +434,14 @@ pub fn derive(
         }
     };
 
-    let gone = replaced(
-        &catalog.materials,
-        |m| m.when.eval(answers),
-        |m| &m.replaces,
-    );
     let mut materials = Vec::new();
-    for m in &catalog.materials {
-        if gone.contains(m.id.as_str()) || !m.when.eval(answers) {
-            continue;
-        }
+    for m in applicable(
+        &catalog.materials,
+        answers,
+        |m| &m.when,
+        |m| &m.id,
+        |m| &m.replaces,
+    ) {
         let form_rule = m.forms.iter().find(|f| f.when.eval(answers));
         let format = notes(&m.format, answers);
         let obtain = notes(&m.obtain, answers);
@@ -464,11 +471,14 @@ pub fn derive(
     // Grouped as the app and the sheet show them; data order within a group.
     materials.sort_by_key(|m| m.group);
 
-    let gone = replaced(&catalog.steps, |s| s.when.eval(answers), |s| &s.replaces);
-    let mut steps: Vec<&Step> = catalog
-        .steps
-        .iter()
-        .filter(|s| !gone.contains(s.id.as_str()) && s.when.eval(answers))
+    let mut steps: Vec<&Step> = applicable(
+        &catalog.steps,
+        answers,
+        |s| &s.when,
+        |s| &s.id,
+        |s| &s.replaces,
+    )
+    .into_iter()
         .collect();
     steps.sort_by_key(|s| s.order);
     let steps = steps
@@ -500,16 +510,14 @@ pub fn derive(
         })
         .collect();
 
-    let gone = replaced(
-        &catalog.deadlines,
-        |d| d.when.eval(answers),
-        |d| &d.replaces,
-    );
     let mut deadlines = Vec::new();
-    for d in &catalog.deadlines {
-        if gone.contains(d.id.as_str()) || !d.when.eval(answers) {
-            continue;
-        }
+    for d in applicable(
+        &catalog.deadlines,
+        answers,
+        |d| &d.when,
+        |d| &d.id,
+        |d| &d.replaces,
+    ) {
         let versions: Vec<DatedVersion> = d
             .versions
             .iter()
@@ -536,11 +544,14 @@ pub fn derive(
     // order of files in checklists/ does not matter.
     deadlines.sort_by_key(|d| d.kind);
 
-    let gone = replaced(&catalog.notices, |n| n.when.eval(answers), |n| &n.replaces);
-    let mut notices: Vec<DerivedNotice> = catalog
-        .notices
-        .iter()
-        .filter(|n| !gone.contains(n.id.as_str()) && n.when.eval(answers))
+    let mut notices: Vec<DerivedNotice> = applicable(
+        &catalog.notices,
+        answers,
+        |n| &n.when,
+        |n| &n.id,
+        |n| &n.replaces,
+    )
+    .into_iter()
         .map(|n| {
             for v in &n.versions {
                 cite(&v.sources);
