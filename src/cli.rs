@@ -353,7 +353,7 @@ pub fn version_date_text(v: &engine::DatedVersion, lang: Lang) -> String {
     s
 }
 
-fn cites(list: &[String]) -> String {
+fn cites(list: &[crate::catalog::Cite]) -> String {
     format!("[{}]", list.join("; "))
 }
 

@@ -41,7 +41,8 @@ impl IdIndex {
             let at = from + rel;
             from = at + 2;
             // A whole identifier `id`, not the end of `valid` or the start of `ids`.
-            let before_ok = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+            let before_ok =
+                at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
             if !before_ok {
                 continue;
             }

@@ -63,7 +63,7 @@ pub enum Condition {
 }
 
 /// A citation: `"002"` (a seed's main article) or `"002#上海可以刷异地医保吗"` (a snippet in it).
-pub type Cite = String;
+pub type Cite = Arc<str>;
 
 /// One of the source documents in `../shared/seeds/`.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -48,7 +48,7 @@ impl Ctx<'_> {
         for c in cites {
             let (seed, snippet) = match c.split_once('#') {
                 Some((s, n)) => (s, Some(n)),
-                None => (c.as_str(), None),
+                None => (c.as_ref(), None),
             };
             match self.catalog.source(seed) {
                 None => self.err(

@@ -19,26 +19,27 @@ impl Condition {
     /// The answers `(question, value)` that make this condition hold, in first-mention order.
     /// Empty when it holds unconditionally or does not hold.
     pub fn reasons(&self, answers: &Answers) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        if self.eval(answers) {
-            self.collect(answers, &mut out);
+        if !self.eval(answers) {
+            return Vec::new();
         }
-        out
+        self.reasons_of_held(answers)
+            .into_iter()
+            .filter_map(|q| Some((q.to_string(), answers.get(q)?.to_string())))
+            .collect()
     }
 
-    /// `reasons` for a condition already known to hold (skips evaluating it again).
-    pub(crate) fn reasons_of_held(&self, answers: &Answers) -> Vec<(String, String)> {
+    /// The answered questions that make a condition already known to hold true, in
+    /// first-mention order (borrowed: derivations call this for every entry they list).
+    pub(crate) fn reasons_of_held<'c>(&'c self, answers: &Answers) -> Vec<&'c str> {
         let mut out = Vec::new();
         self.collect(answers, &mut out);
         out
     }
 
-    fn collect(&self, answers: &Answers, out: &mut Vec<(String, String)>) {
-        let mut push = |q: &str| {
-            if let Some(v) = answers.get(q)
-                && !out.iter().any(|(oq, _)| oq == q)
-            {
-                out.push((q.to_string(), v.to_string()));
+    fn collect<'c>(&'c self, answers: &Answers, out: &mut Vec<&'c str>) {
+        let mut push = |q: &'c str| {
+            if !out.contains(&q) && answers.is_answered(q) {
+                out.push(q);
             }
         };
         match self {
@@ -52,7 +53,7 @@ impl Condition {
                 }
             }
             // `Not(x)` holds because of the answers x looks at (an unanswered one says nothing).
-            Condition::Not(c) => c.questions().iter().for_each(|q| push(q)),
+            Condition::Not(c) => c.questions().into_iter().for_each(push),
         }
     }
 

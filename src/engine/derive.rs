@@ -6,7 +6,7 @@ use crate::catalog::*;
 use crate::dates::{add_days, add_months};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// A deadline this many days away or fewer is "due soon".
 pub const DUE_SOON_DAYS: i64 = 14;
@@ -226,13 +226,28 @@ impl Derivation {
 #[error("{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("\n"))]
 pub struct DeriveError(pub Vec<super::AnswerError>);
 
-/// The answers that made `cond` hold; only called for entries whose condition holds.
-fn reasons(catalog: &Catalog, cond: &Condition, answers: &Answers) -> Vec<Reason> {
-    debug_assert!(cond.eval(answers));
-    cond.reasons_of_held(answers)
-        .into_iter()
-        .map(|(q, v)| answer_reason(catalog, &q, &v))
-        .collect()
+/// Each answer as a reason, labelled once per derivation (entries share them).
+struct ReasonBook(BTreeMap<String, Reason>);
+
+impl ReasonBook {
+    fn new(catalog: &Catalog, answers: &Answers) -> Self {
+        ReasonBook(
+            answers
+                .0
+                .iter()
+                .map(|(q, v)| (q.clone(), answer_reason(catalog, q, v)))
+                .collect(),
+        )
+    }
+
+    /// The answers that made `cond` hold; only called for entries whose condition holds.
+    fn of(&self, cond: &Condition, answers: &Answers) -> Vec<Reason> {
+        debug_assert!(cond.eval(answers));
+        cond.reasons_of_held(answers)
+            .into_iter()
+            .filter_map(|q| self.0.get(q).cloned())
+            .collect()
+    }
 }
 
 fn answer_reason(catalog: &Catalog, q: &str, v: &str) -> Reason {
@@ -282,7 +297,10 @@ fn applicable<'a, T>(
     if gone.is_empty() {
         return holds;
     }
-    holds.into_iter().filter(|i| !gone.contains(id(i))).collect()
+    holds
+        .into_iter()
+        .filter(|i| !gone.contains(id(i)))
+        .collect()
 }
 
 fn date_version(
@@ -409,6 +427,7 @@ pub fn derive(
     // Conditions see only the answers that apply, so a stale answer cannot switch an entry on.
     let answers = &super::prune_answers(catalog, answers);
     let pending_qs = next_questions(catalog, answers);
+    let book = ReasonBook::new(catalog, answers);
 
     let answer_lines = super::asked_questions(catalog, answers)
         .into_iter()
@@ -461,7 +480,7 @@ pub fn derive(
             form: form_rule.map_or(Form::Unspecified, |f| f.form),
             count: form_rule.and_then(|f| f.count),
             why: m.why.clone(),
-            reasons: reasons(catalog, &m.when, answers),
+            reasons: book.of(&m.when, answers),
             format,
             obtain,
             alternatives,
@@ -479,7 +498,7 @@ pub fn derive(
         |s| &s.replaces,
     )
     .into_iter()
-        .collect();
+    .collect();
     steps.sort_by_key(|s| s.order);
     let steps = steps
         .into_iter()
@@ -504,7 +523,7 @@ pub fn derive(
                         }
                     })
                     .collect(),
-                reasons: reasons(catalog, &s.when, answers),
+                reasons: book.of(&s.when, answers),
                 sources: s.sources.clone(),
             }
         })
@@ -537,7 +556,7 @@ pub fn derive(
             safest: safest(d.kind, &versions),
             conflict: versions.len() > 1,
             versions,
-            reasons: reasons(catalog, &d.when, answers),
+            reasons: book.of(&d.when, answers),
         });
     }
     // What can be missed first, then what is waited for; data order within each kind, so the
@@ -552,27 +571,27 @@ pub fn derive(
         |n| &n.replaces,
     )
     .into_iter()
-        .map(|n| {
-            for v in &n.versions {
-                cite(&v.sources);
-            }
-            DerivedNotice {
-                id: n.id.clone(),
-                kind: n.kind,
-                title: n.title.clone(),
-                versions: n
-                    .versions
-                    .iter()
-                    .map(|v| Sourced {
-                        text: v.text.clone(),
-                        sources: v.sources.clone(),
-                    })
-                    .collect(),
-                conflict: n.versions.len() > 1,
-                reasons: reasons(catalog, &n.when, answers),
-            }
-        })
-        .collect();
+    .map(|n| {
+        for v in &n.versions {
+            cite(&v.sources);
+        }
+        DerivedNotice {
+            id: n.id.clone(),
+            kind: n.kind,
+            title: n.title.clone(),
+            versions: n
+                .versions
+                .iter()
+                .map(|v| Sourced {
+                    text: v.text.clone(),
+                    sources: v.sources.clone(),
+                })
+                .collect(),
+            conflict: n.versions.len() > 1,
+            reasons: book.of(&n.when, answers),
+        }
+    })
+    .collect();
     notices.sort_by_key(|n| n.kind);
 
     let region = catalog

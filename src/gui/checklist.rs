@@ -89,7 +89,7 @@ fn sources_text(app: &App, cites: &[Cite]) -> String {
         .map(|c| {
             let (seed, snippet) = match c.split_once('#') {
                 Some((a, b)) => (a, Some(b)),
-                None => (c.as_str(), None),
+                None => (c.as_ref(), None),
             };
             let title = app
                 .state

@@ -6,7 +6,7 @@ use super::font::Metrics;
 use super::layout::{Block, MARGIN_X, Op, PAGE_W, Row, Style};
 use super::wrap::wrap;
 use crate::catalog::Catalog;
-use crate::catalog::{Form, Lang, MaterialGroup, NoticeKind, QuestionKind};
+use crate::catalog::{Cite, Form, Lang, MaterialGroup, NoticeKind, QuestionKind};
 use crate::cli::{span_text, version_date_text};
 use crate::engine::{DateStatus, Derivation, DerivedNotice};
 
@@ -235,7 +235,7 @@ impl<'a> Sheet<'a> {
     }
 
     /// Short source numbers for a list of cites: "[1,3]".
-    fn cites(&self, cites: &[String]) -> String {
+    fn cites(&self, cites: &[Cite]) -> String {
         let mut nos: Vec<usize> = cites
             .iter()
             .filter_map(|c| {
@@ -255,7 +255,7 @@ impl<'a> Sheet<'a> {
         format!("[{}]", list.join(","))
     }
 
-    fn with_cites(&self, text: &str, cites: &[String]) -> String {
+    fn with_cites(&self, text: &str, cites: &[Cite]) -> String {
         let c = self.cites(cites);
         match (c.is_empty(), self.lang) {
             (true, _) => text.to_string(),
