@@ -71,5 +71,9 @@ fn every_reachable_combination_matches_its_artefact() {
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|f| f.ends_with(".snap") && !names.contains(f))
         .collect();
-    assert!(stale.is_empty(), "stale artefacts in {}: {stale:?}", dir.display());
+    assert!(
+        stale.is_empty(),
+        "stale artefacts in {}: {stale:?}",
+        dir.display()
+    );
 }

@@ -222,7 +222,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .map(|a| {
                 // "否" or a bare date says nothing on its own: name the question.
                 let value = a.value_label.get(lang);
-                if value.chars().count() <= 3 || crate::engine::parse_date(&a.value).is_ok() {
+                if value.chars().count() <= 2 || crate::engine::parse_date(&a.value).is_ok() {
                     let sep = if lang == Lang::Zh { "：" } else { ": " };
                     format!("{}{sep}{value}", a.question_label.get(lang))
                 } else {

@@ -245,7 +245,10 @@ pub fn needs_date(lang: Lang, labels: &[String]) -> String {
             let names: Vec<String> = labels.iter().map(|l| format!("“{l}”")).collect();
             format!("填写{}后可以算出日期。", names.join("或"))
         }
-        Lang::En => format!("Enter the {} to see the date.", labels.join(" or ")),
+        Lang::En => format!(
+            "Enter the {} to see the date.",
+            labels.join(" or ").to_lowercase()
+        ),
     }
 }
 
