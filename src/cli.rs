@@ -1,9 +1,10 @@
 //! The command line: the same engine as the app, for scripts and batch printing.
 
 use crate::catalog::{
-    Catalog, CatalogError, Lang, MaterialGroup, QuestionKind, Span, user_checklists_dir,
+    Catalog, CatalogError, Lang, MaterialGroup, QuestionKind, user_checklists_dir,
 };
-use crate::engine::{self, Answers, DateStatus, Derivation};
+use crate::engine::{self, Answers, Derivation};
+use crate::wording::{span_text, version_date_text};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use std::fmt::Write as _;
@@ -259,13 +260,6 @@ fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
     ))
 }
 
-fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 pub fn questions_text(catalog: &Catalog, lang: Lang) -> String {
     let mut s = String::new();
     for q in &catalog.questions {
@@ -281,78 +275,6 @@ pub fn questions_text(catalog: &Catalog, lang: Lang) -> String {
     s
 }
 
-/// How a span reads: "6个月", "30 working days", "3–6 months".
-pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
-    let range = |n: u32| match max {
-        Some(m) if m != n => format!("{n}–{m}"),
-        _ => n.to_string(),
-    };
-    match (span, lang) {
-        (Span::Days(n), Lang::Zh) => format!("{}天", range(n)),
-        (Span::Days(n), Lang::En) => format!("{} days", range(n)),
-        (Span::WorkingDays(n), Lang::Zh) => format!("{}个工作日", range(n)),
-        (Span::WorkingDays(n), Lang::En) => format!("{} working days", range(n)),
-        (Span::Months(n), Lang::Zh) => format!("{}个月", range(n)),
-        (Span::Months(n), Lang::En) => format!("{} months", range(n)),
-        (Span::Years(n), Lang::Zh) => format!("{}年", range(n)),
-        (Span::Years(n), Lang::En) => format!("{} year(s)", range(n)),
-        (Span::Immediate, _) => t(lang, "即时生效", "immediate").into(),
-        (Span::Indefinite, _) => t(lang, "长期有效", "no end date").into(),
-    }
-}
-
-/// The dates still to enter, by their labels ("出院日期或就诊日期").
-fn needs_text(v: &engine::DatedVersion, lang: Lang, sep: &str) -> String {
-    let labels: Vec<&str> = v.needs_labels.iter().map(|t| t.get(lang)).collect();
-    labels.join(sep)
-}
-
-/// One dated version as a line: the date, days left, and the status.
-pub fn version_date_text(v: &engine::DatedVersion, lang: Lang) -> String {
-    let mut s = match (v.date, v.date_max) {
-        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
-    };
-    let status = match v.status {
-        DateStatus::Overdue => format!(
-            "{} {}",
-            t(lang, "已逾期", "overdue by"),
-            match lang {
-                Lang::Zh => format!("{}天", -v.days_left.unwrap_or(0)),
-                Lang::En => format!("{} days", -v.days_left.unwrap_or(0)),
-            }
-        ),
-        DateStatus::DueSoon | DateStatus::Open => match lang {
-            Lang::Zh => format!("还剩{}天", v.days_left.unwrap_or(0)),
-            Lang::En => format!("{} days left", v.days_left.unwrap_or(0)),
-        },
-        DateStatus::Expected => t(lang, "预计", "expected").into(),
-        DateStatus::NeedsDate => match lang {
-            Lang::Zh => format!("填写{}后可算出日期", needs_text(v, lang, "或")),
-            Lang::En => format!(
-                "enter the {} to see the date",
-                needs_text(v, lang, " or ").to_lowercase()
-            ),
-        },
-        DateStatus::NoStart => t(lang, "来源未说明起算日", "the source gives no start date").into(),
-        DateStatus::Indefinite => t(lang, "长期有效", "no end date").into(),
-        DateStatus::Immediate => t(lang, "即时生效", "takes effect at once").into(),
-    };
-    if !s.is_empty() {
-        s.push_str("  ");
-    }
-    s.push_str(&status);
-    if v.weekends_only {
-        s.push_str(t(
-            lang,
-            "（该年无节假日数据，仅跳过周末）",
-            " (no holiday data for that year: weekends only)",
-        ));
-    }
-    s
-}
-
 fn cites(list: &[crate::catalog::Cite]) -> String {
     format!("[{}]", list.join("; "))
 }
@@ -363,7 +285,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
     let _ = writeln!(
         s,
         "{}",
-        t(lang, "医保报销材料清单", "Medical-insurance checklist")
+        lang.pick("医保报销材料清单", "Medical-insurance checklist")
     );
     for a in &d.answers {
         let _ = writeln!(
@@ -377,17 +299,17 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "  ({} {q}={v})",
-            t(lang, "未使用的回答:", "unused answer:")
+            lang.pick("未使用的回答:", "unused answer:")
         );
     }
     let warnings: Vec<_> = d.warnings().collect();
     if !warnings.is_empty() {
-        let _ = writeln!(s, "\n== {} ==", t(lang, "注意", "Warnings"));
+        let _ = writeln!(s, "\n== {} ==", lang.pick("注意", "Warnings"));
         for n in warnings {
             notice_text(&mut s, n, lang);
         }
     }
-    let _ = writeln!(s, "\n== {} ==", t(lang, "材料", "Materials"));
+    let _ = writeln!(s, "\n== {} ==", lang.pick("材料", "Materials"));
     for g in MaterialGroup::ALL {
         let items: Vec<_> = d.materials_in(g).collect();
         if items.is_empty() {
@@ -406,7 +328,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
                 let _ = writeln!(
                     s,
                     "      {}: {}",
-                    t(lang, "要求", "format"),
+                    lang.pick("要求", "format"),
                     f.text.get(lang)
                 );
             }
@@ -414,7 +336,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
                 let _ = writeln!(
                     s,
                     "      {}: {}",
-                    t(lang, "获取", "where"),
+                    lang.pick("获取", "where"),
                     f.text.get(lang)
                 );
             }
@@ -422,7 +344,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
                 let _ = writeln!(
                     s,
                     "      {}: {}",
-                    t(lang, "替代", "instead"),
+                    lang.pick("替代", "instead"),
                     f.text.get(lang)
                 );
             }
@@ -434,7 +356,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
             let _ = writeln!(
                 s,
                 "      {}: {}{}",
-                t(lang, "原因", "why"),
+                lang.pick("原因", "why"),
                 m.why.get(lang),
                 if why.is_empty() {
                     String::new()
@@ -445,7 +367,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
             let _ = writeln!(s, "      {}", cites(&m.sources));
         }
     }
-    let _ = writeln!(s, "\n== {} ==", t(lang, "步骤", "Steps"));
+    let _ = writeln!(s, "\n== {} ==", lang.pick("步骤", "Steps"));
     for st in &d.steps {
         let _ = writeln!(s, "{}. {}", st.number, st.title.get(lang));
         if let Some(detail) = &st.detail {
@@ -460,7 +382,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
                     None => c.name.get(lang).to_string(),
                 })
                 .collect();
-            let _ = writeln!(s, "   {}: {}", t(lang, "渠道", "channels"), ch.join("、"));
+            let _ = writeln!(s, "   {}: {}", lang.pick("渠道", "channels"), ch.join("、"));
         }
         let _ = writeln!(s, "   {}", cites(&st.sources));
     }
@@ -468,11 +390,11 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "\n== {} ==",
-            t(lang, "期限与时间", "Deadlines and times")
+            lang.pick("期限与时间", "Deadlines and times")
         );
         for dl in &d.deadlines {
             let conflict = if dl.conflict {
-                t(lang, "（来源说法不一）", " (sources disagree)")
+                lang.pick("（来源说法不一）", " (sources disagree)")
             } else {
                 ""
             };
@@ -480,9 +402,9 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
             for (i, v) in dl.versions.iter().enumerate() {
                 let mark = if dl.safest == Some(i) && dl.conflict {
                     if dl.kind.is_limit() {
-                        t(lang, " ← 最稳妥（最早）", " ← safest (earliest)")
+                        lang.pick(" ← 最稳妥（最早）", " ← safest (earliest)")
                     } else {
-                        t(lang, " ← 按最晚估计", " ← plan on the latest")
+                        lang.pick(" ← 按最晚估计", " ← plan on the latest")
                     }
                 } else {
                     ""
@@ -498,7 +420,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
                     let _ = writeln!(s, "    {}", a.get(lang));
                 }
                 if let Some(c) = &v.consequence {
-                    let _ = writeln!(s, "    {}: {}", t(lang, "逾期", "if missed"), c.get(lang));
+                    let _ = writeln!(s, "    {}: {}", lang.pick("逾期", "if missed"), c.get(lang));
                 }
                 let _ = writeln!(s, "    {}", cites(&v.sources));
             }
@@ -510,7 +432,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
         .filter(|n| n.kind != crate::catalog::NoticeKind::Warning)
         .collect();
     if !others.is_empty() {
-        let _ = writeln!(s, "\n== {} ==", t(lang, "规则与提示", "Rules and tips"));
+        let _ = writeln!(s, "\n== {} ==", lang.pick("规则与提示", "Rules and tips"));
         for n in others {
             notice_text(&mut s, n, lang);
         }
@@ -519,12 +441,12 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "\n{}: {} {}",
-            t(lang, "参保地", "Insured region"),
+            lang.pick("参保地", "Insured region"),
             r.name.get(lang),
             r.hotlines.join(" ")
         );
     }
-    let _ = writeln!(s, "\n== {} ==", t(lang, "来源", "Sources"));
+    let _ = writeln!(s, "\n== {} ==", lang.pick("来源", "Sources"));
     for src in &d.sources {
         let _ = writeln!(s, "[{}] {}", src.id, src.title);
     }
@@ -534,7 +456,7 @@ pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
 
 fn notice_text(s: &mut String, n: &engine::DerivedNotice, lang: Lang) {
     let conflict = if n.conflict {
-        t(lang, "（来源说法不一）", " (sources disagree)")
+        lang.pick("（来源说法不一）", " (sources disagree)")
     } else {
         ""
     };

@@ -14,3 +14,4 @@ pub mod engine;
 pub mod gui;
 pub mod paths;
 pub mod pdf;
+pub mod wording;

@@ -31,6 +31,13 @@ impl Text {
 }
 
 impl Lang {
+    /// The text for this language out of a pair written side by side.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
     pub fn code(self) -> &'static str {
         match self {
             Lang::Zh => "zh",

@@ -6,11 +6,11 @@ use super::strings::{self, s};
 use super::wizard::{error_color, short_label};
 use super::{Action, App};
 use crate::catalog::{Cite, Form, Lang, MaterialGroup, NoticeKind};
-use crate::cli::{span_text, version_date_text};
 use crate::engine::{
     DateStatus, DatedVersion, Derivation, DerivedDeadline, DerivedMaterial, DerivedNotice,
     DerivedStep, Reason,
 };
+use crate::wording::{span_text, version_date_text};
 use egui::{Color32, RichText};
 use std::collections::{BTreeMap, HashSet};
 
@@ -631,33 +631,28 @@ fn version_ui(
             badge(ui, text, Color32::from_rgb(0, 110, 40), Color32::WHITE);
         }
     });
+    let rt = RichText::new(version_date_text(v, lang)).size(18.0);
+    let rt = match v.status {
+        DateStatus::Overdue | DateStatus::DueSoon => rt.strong().color(error_color(ui)),
+        DateStatus::Open | DateStatus::Expected => rt.strong(),
+        _ => rt,
+    };
     if v.status == DateStatus::NeedsDate {
-        // Name the date to enter in words, with a link to that question. The engine lists
-        // only the dates this case is asked for (a hospital stay has no "visit date").
-        let asked: Vec<String> = app.state.asked().iter().map(|q| q.id.clone()).collect();
-        let needs: Vec<&String> = v.needs.iter().collect();
-        let labels: Vec<String> = v
-            .needs_labels
-            .iter()
-            .map(|l| l.get(lang).to_owned())
-            .collect();
+        // The date to enter, named in words, with a link to that question when this case asks
+        // it (the engine lists only asked dates unless none is).
+        let asked = app.state.asked();
+        let first = v.needs.first().zip(v.needs_labels.first());
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(strings::needs_date(lang, &labels)).size(18.0));
-            if let Some(first) = needs.first().filter(|q| asked.contains(q)) {
-                let name = strings::enter_named(lang, &short_label(app, first));
+            ui.label(rt);
+            if let Some((q, label)) = first.filter(|(q, _)| asked.iter().any(|a| &a.id == *q)) {
+                let name = strings::enter_named(lang, label.get(lang));
                 if ui.button(t.enter_date).accessible_name(name).clicked() {
-                    *goto = Some((*first).clone());
+                    *goto = Some(q.clone());
                 }
             }
         });
     } else {
-        let when = version_date_text(v, lang);
-        let rt = RichText::new(when).size(18.0);
-        ui.label(match v.status {
-            DateStatus::Overdue | DateStatus::DueSoon => rt.strong().color(error_color(ui)),
-            DateStatus::Open | DateStatus::Expected => rt.strong(),
-            _ => rt,
-        });
+        ui.label(rt);
     }
     if let (Some(from), Some(start)) = (&v.from_label, v.start) {
         ui.label(

@@ -238,20 +238,6 @@ pub fn data_version_line(lang: Lang, version: &str, today: &str) -> String {
     }
 }
 
-/// A deadline that needs a date first: `填写“出院日期”或“发票日期”后可以算出日期。`
-pub fn needs_date(lang: Lang, labels: &[String]) -> String {
-    match lang {
-        Lang::Zh => {
-            let names: Vec<String> = labels.iter().map(|l| format!("“{l}”")).collect();
-            format!("填写{}后可以算出日期。", names.join("或"))
-        }
-        Lang::En => format!(
-            "Enter the {} to see the date.",
-            labels.join(" or ").to_lowercase()
-        ),
-    }
-}
-
 /// Accessible name of the button that opens a date question from the checklist.
 pub fn enter_named(lang: Lang, question: &str) -> String {
     match lang {

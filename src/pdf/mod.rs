@@ -78,12 +78,10 @@ pub fn render(
     let total = pages.len();
 
     let mut doc = Document::new();
-    let mut title = sheet::t(
-        options.lang,
-        "医保报销材料清单",
-        "Medical-insurance checklist",
-    )
-    .to_string();
+    let mut title = options
+        .lang
+        .pick("医保报销材料清单", "Medical-insurance checklist")
+        .to_string();
     if let (Some(l), false) = (&options.label, options.blank) {
         title.push_str(" · ");
         title.push_str(l);

@@ -7,15 +7,8 @@ use super::layout::{Block, MARGIN_X, Op, PAGE_W, Row, Style};
 use super::wrap::wrap;
 use crate::catalog::Catalog;
 use crate::catalog::{Cite, Form, Lang, MaterialGroup, NoticeKind, QuestionKind};
-use crate::cli::{span_text, version_date_text};
 use crate::engine::{DateStatus, Derivation, DerivedNotice};
-
-pub(crate) fn t<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
+use crate::wording::{span_text, version_date_text};
 
 /// Tabs and stray control characters would show as boxes.
 fn clean(s: &str) -> String {
@@ -61,7 +54,7 @@ impl<'a> Sheet<'a> {
     }
 
     fn t(&self, zh: &'a str, en: &'a str) -> &'a str {
-        t(self.lang, zh, en)
+        self.lang.pick(zh, en)
     }
 
     pub fn title(&self) -> Style {

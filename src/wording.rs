@@ -1,0 +1,78 @@
+//! How dates and durations read, in both languages: shared by the command line, the printed
+//! sheet and the app, so all three say the same thing.
+
+use crate::catalog::{Lang, Span};
+use crate::engine::{DateStatus, DatedVersion};
+
+/// How a span reads: "6个月", "30 working days", "3–6 months".
+pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
+    let range = |n: u32| match max {
+        Some(m) if m != n => format!("{n}–{m}"),
+        _ => n.to_string(),
+    };
+    match (span, lang) {
+        (Span::Days(n), Lang::Zh) => format!("{}天", range(n)),
+        (Span::Days(n), Lang::En) => format!("{} days", range(n)),
+        (Span::WorkingDays(n), Lang::Zh) => format!("{}个工作日", range(n)),
+        (Span::WorkingDays(n), Lang::En) => format!("{} working days", range(n)),
+        (Span::Months(n), Lang::Zh) => format!("{}个月", range(n)),
+        (Span::Months(n), Lang::En) => format!("{} months", range(n)),
+        (Span::Years(n), Lang::Zh) => format!("{}年", range(n)),
+        (Span::Years(n), Lang::En) => format!("{} year(s)", range(n)),
+        (Span::Immediate, _) => lang.pick("即时生效", "immediate").into(),
+        (Span::Indefinite, _) => lang.pick("长期有效", "no end date").into(),
+    }
+}
+
+/// The dates still to enter, by their labels ("出院日期或就诊日期").
+fn needs_text(v: &DatedVersion, lang: Lang, sep: &str) -> String {
+    let labels: Vec<&str> = v.needs_labels.iter().map(|t| t.get(lang)).collect();
+    labels.join(sep)
+}
+
+/// One dated version as a line: the date, days left, and the status.
+pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
+    let mut s = match (v.date, v.date_max) {
+        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    let status = match v.status {
+        DateStatus::Overdue => format!(
+            "{} {}",
+            lang.pick("已逾期", "overdue by"),
+            match lang {
+                Lang::Zh => format!("{}天", -v.days_left.unwrap_or(0)),
+                Lang::En => format!("{} days", -v.days_left.unwrap_or(0)),
+            }
+        ),
+        DateStatus::DueSoon | DateStatus::Open => match lang {
+            Lang::Zh => format!("还剩{}天", v.days_left.unwrap_or(0)),
+            Lang::En => format!("{} days left", v.days_left.unwrap_or(0)),
+        },
+        DateStatus::Expected => lang.pick("预计", "expected").into(),
+        DateStatus::NeedsDate => match lang {
+            Lang::Zh => format!("填写{}后可算出日期", needs_text(v, lang, "或")),
+            Lang::En => format!(
+                "enter the {} to see the date",
+                needs_text(v, lang, " or ").to_lowercase()
+            ),
+        },
+        DateStatus::NoStart => lang
+            .pick("来源未说明起算日", "the source gives no start date")
+            .into(),
+        DateStatus::Indefinite => lang.pick("长期有效", "no end date").into(),
+        DateStatus::Immediate => lang.pick("即时生效", "takes effect at once").into(),
+    };
+    if !s.is_empty() {
+        s.push_str("  ");
+    }
+    s.push_str(&status);
+    if v.weekends_only {
+        s.push_str(lang.pick(
+            "（该年无节假日数据，仅跳过周末）",
+            " (no holiday data for that year: weekends only)",
+        ));
+    }
+    s
+}
