@@ -145,6 +145,19 @@ fn emergency_cross_province_inpatient_manual_claim() {
     }
     let ec = material(&out, "emergency_cert");
     assert!(ec.format.iter().any(|f| f.text.zh.contains("标注“急诊”")));
+    // The "why" panel cites the material's own sources and its notes', each once.
+    let all = ec.all_sources();
+    assert!(ec.sources.iter().all(|c| all.contains(c)));
+    assert!(
+        ec.format
+            .iter()
+            .flat_map(|f| &f.sources)
+            .all(|c| all.contains(c))
+    );
+    let mut unique = all.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len());
     assert!(
         ec.reasons
             .iter()

@@ -62,6 +62,26 @@ pub struct DerivedStep {
     pub sources: Vec<Cite>,
 }
 
+impl DerivedMaterial {
+    /// Every citation behind this material: its own, then those of its notes, each once.
+    pub fn all_sources(&self) -> Vec<Cite> {
+        let mut out: Vec<Cite> = self.sources.clone();
+        for n in self
+            .format
+            .iter()
+            .chain(&self.obtain)
+            .chain(&self.alternatives)
+        {
+            for c in &n.sources {
+                if !out.contains(c) {
+                    out.push(c.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Where a dated version stands against `today`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

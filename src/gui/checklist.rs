@@ -529,15 +529,7 @@ fn material(
                         .size(15.0),
                     );
                 }
-                let mut cites: Vec<Cite> = m.sources.clone();
-                for n in m.format.iter().chain(&m.obtain).chain(&m.alternatives) {
-                    for c in &n.sources {
-                        if !cites.contains(c) {
-                            cites.push(c.clone());
-                        }
-                    }
-                }
-                sources_line(app, ui, &cites);
+                sources_line(app, ui, &m.all_sources());
             });
     });
 }
