@@ -77,15 +77,25 @@ fn version<'a>(dl: &'a DerivedDeadline, needle: &str) -> &'a DatedVersion {
         })
 }
 
-/// The claim deadline, national or the region's own (which replaces the national one).
-fn claim(d: &Derivation) -> &DerivedDeadline {
-    let all: Vec<_> = d
-        .deadlines
-        .iter()
-        .filter(|x| x.kind == DeadlineKind::ClaimDeadline)
-        .collect();
-    assert_eq!(all.len(), 1, "one claim deadline");
+/// The one deadline of a kind, national or the region's own (which replaces the national one).
+fn of_kind(d: &Derivation, kind: DeadlineKind) -> &DerivedDeadline {
+    let all: Vec<_> = d.deadlines.iter().filter(|x| x.kind == kind).collect();
+    assert_eq!(all.len(), 1, "one deadline of kind {kind:?}");
     all[0]
+}
+
+fn claim(d: &Derivation) -> &DerivedDeadline {
+    of_kind(d, DeadlineKind::ClaimDeadline)
+}
+
+/// The emergency claim with other dates.
+fn emergency_claim_with_dates(
+    dates: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, &'static str)> {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    pairs.retain(|(q, _)| !q.ends_with("_date"));
+    pairs.extend_from_slice(dates);
+    pairs
 }
 
 fn steps_zh(d: &Derivation) -> Vec<&str> {
@@ -549,21 +559,14 @@ fn a_passed_deadline_is_overdue() {
 /// off and Sunday 09-28 and Saturday 10-11 are make-up working days (HOLIDAYS.md).
 #[test]
 fn payout_in_working_days_skips_the_national_day_holiday() {
-    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
-    pairs.retain(|(q, _)| !q.ends_with("_date"));
-    pairs.extend([
+    let pairs = emergency_claim_with_dates(&[
         ("admission_date", "2025-09-01"),
         ("discharge_date", "2025-09-10"),
         ("invoice_date", "2025-09-10"),
         ("submitted_date", "2025-09-26"),
     ]);
     let out = case(&pairs, "2025-09-26");
-    let payout = out
-        .deadlines
-        .iter()
-        .find(|x| x.kind == DeadlineKind::PayoutTime)
-        .expect("a payout time");
-    let v = version(payout, "30个工作日");
+    let v = version(of_kind(&out, DeadlineKind::PayoutTime), "30个工作日");
     // Working days after Fri 09-26: 09-28 (make-up Sun), 09-29, 09-30 = 3; 10-09, 10-10,
     // 10-11 (make-up Sat) = 6; then weeks of 5 from 10-13: 10-17 = 11, 10-24 = 16, 10-31 = 21,
     // 11-07 = 26, 11-13 = 30.
@@ -575,21 +578,14 @@ fn payout_in_working_days_skips_the_national_day_holiday() {
 /// For a year without holiday data (2027) working days skip weekends only, and the output says so.
 #[test]
 fn working_days_in_a_year_without_holiday_data_say_so() {
-    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
-    pairs.retain(|(q, _)| !q.ends_with("_date"));
-    pairs.extend([
+    let pairs = emergency_claim_with_dates(&[
         ("admission_date", "2026-12-20"),
         ("discharge_date", "2026-12-28"),
         ("invoice_date", "2026-12-28"),
         ("submitted_date", "2026-12-30"),
     ]);
     let out = case(&pairs, "2026-12-30");
-    let payout = out
-        .deadlines
-        .iter()
-        .find(|x| x.kind == DeadlineKind::PayoutTime)
-        .unwrap();
-    let v = version(payout, "30个工作日");
+    let v = version(of_kind(&out, DeadlineKind::PayoutTime), "30个工作日");
     assert!(v.weekends_only);
     // 12-31 = 1, then Mondays to Fridays of 2027: 2027-02-10 is the 29th, 02-11 the 30th.
     assert_eq!(v.date, Some(d("2027-02-10")));

@@ -125,6 +125,13 @@ pub struct Question {
     pub short: Option<Text>,
 }
 
+impl Question {
+    /// The short label for summaries and reasons ("出院日期"), else the prompt.
+    pub fn label(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.prompt)
+    }
+}
+
 fn yes() -> bool {
     true
 }

@@ -16,18 +16,6 @@ impl Condition {
         }
     }
 
-    /// The answers `(question, value)` that make this condition hold, in first-mention order.
-    /// Empty when it holds unconditionally or does not hold.
-    pub fn reasons(&self, answers: &Answers) -> Vec<(String, String)> {
-        if !self.eval(answers) {
-            return Vec::new();
-        }
-        self.reasons_of_held(answers)
-            .into_iter()
-            .filter_map(|q| Some((q.to_string(), answers.get(q)?.to_string())))
-            .collect()
-    }
-
     /// The answered questions that make a condition already known to hold true, in
     /// first-mention order (borrowed: derivations call this for every entry they list).
     pub(crate) fn reasons_of_held<'c>(&'c self, answers: &Answers) -> Vec<&'c str> {

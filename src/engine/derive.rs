@@ -272,12 +272,10 @@ impl ReasonBook {
 
 fn answer_reason(catalog: &Catalog, q: &str, v: &str) -> Reason {
     let question = catalog.question(q);
-    let question_label = question
-        .map(|q| q.short.clone().unwrap_or_else(|| q.prompt.clone()))
-        .unwrap_or_else(|| Text {
-            zh: q.into(),
-            en: q.into(),
-        });
+    let question_label = question.map(|q| q.label().clone()).unwrap_or_else(|| Text {
+        zh: q.into(),
+        en: q.into(),
+    });
     let value_label = catalog.option_label(q, v).cloned().unwrap_or_else(|| Text {
         zh: v.into(),
         en: v.into(),
@@ -393,12 +391,12 @@ fn date_version(
         from_label: from
             .as_deref()
             .and_then(|q| catalog.question(q))
-            .map(|q| q.short.clone().unwrap_or_else(|| q.prompt.clone())),
+            .map(|q| q.label().clone()),
         from,
         needs_labels: needs
             .iter()
             .filter_map(|q| catalog.question(q))
-            .map(|q| q.short.clone().unwrap_or_else(|| q.prompt.clone()))
+            .map(|q| q.label().clone())
             .collect(),
         needs,
         start,

@@ -21,7 +21,7 @@ pub(crate) fn short_label(app: &App, qid: &str) -> String {
     app.state
         .catalog
         .question(qid)
-        .map(|q| q.short.as_ref().unwrap_or(&q.prompt).get(lang).to_string())
+        .map(|q| q.label().get(lang).to_string())
         .unwrap_or_else(|| qid.to_string())
 }
 
@@ -236,7 +236,7 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
         engine::asked_questions(&app.state.catalog, &answers)
             .iter()
             .map(|q| {
-                let label = q.short.as_ref().unwrap_or(&q.prompt).get(lang).to_string();
+                let label = q.label().get(lang).to_string();
                 let value = answers.get(&q.id).map(|v| value_label(app, &q.id, v, lang));
                 (q.id.clone(), label, value, q.required)
             })
