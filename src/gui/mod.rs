@@ -2,15 +2,16 @@
 //!
 //! One file per screen: [`topbar`], [`sidebar`] (saved cases), [`wizard`] (questions and the
 //! review page), [`checklist`]; plus [`state`] (no drawing), [`files`] (dialogs, PDF, import and
-//! export), [`fonts`] and [`strings`] (every UI string in zh and en).
+//! export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from `crate::view::strings`.
 
 pub mod checklist;
 pub mod files;
 pub mod fonts;
 pub mod sidebar;
 pub mod state;
-pub mod strings;
+pub mod theme;
 pub mod topbar;
+pub(crate) use crate::view::strings;
 pub mod wizard;
 
 use crate::catalog::{Catalog, Lang};
@@ -89,6 +90,8 @@ pub struct UiState {
     pub offer_fallback: Option<files::Job>,
     /// The user dismissed the banner about broken override files (shown again next start).
     pub catalog_errors_seen: bool,
+    /// Print the full sheet (every version, rule and source) instead of the essentials.
+    pub full_sheet: bool,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -97,7 +100,7 @@ pub enum Action {
     ExportCase(String),
     Import,
     ImportPath(String),
-    Pdf { blank: bool },
+    Pdf { blank: bool, full: bool },
     SaveToDefault,
 }
 

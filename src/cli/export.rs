@@ -1,8 +1,8 @@
 //! The `export` and `export-pack` commands (PDF printing from the command line).
 
+use super::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::cases::{Case, Store};
 use crate::catalog::{Catalog, Lang, QuestionKind};
-use crate::cli::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::engine::Answers;
 use crate::pdf::{self, SheetOptions};
 use chrono::NaiveDate;
@@ -31,11 +31,17 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             out,
             large,
             blank,
-        } => export(&input, case.as_deref(), &out, large, blank),
-        Command::ExportPack { out, lang, large } => {
-            let catalog = load_catalog();
+            full,
+        } => export(&input, case.as_deref(), &out, large, blank, full),
+        Command::ExportPack {
+            out,
+            lang,
+            large,
+            full,
+        } => {
+            let catalog = load_catalog(lang);
             let today = chrono::Local::now().date_naive();
-            let written = export_pack(&catalog, &out, lang, large, today)?;
+            let written = export_pack(&catalog, &out, lang, large, full, today)?;
             Ok(written
                 .iter()
                 .map(|p| format!("{}\n", p.display()))
@@ -51,13 +57,15 @@ fn export(
     out: &Path,
     large: bool,
     blank: bool,
+    full: bool,
 ) -> Result<String, CliError> {
-    let catalog = load_catalog();
+    let catalog = load_catalog(input.lang);
     let today = input.today()?;
     let mut options = SheetOptions {
         lang: input.lang,
         large,
         blank,
+        full,
         printed_on: Some(today),
         ..Default::default()
     };
@@ -384,6 +392,7 @@ pub fn export_pack(
     dir: &Path,
     lang: Lang,
     large: bool,
+    full: bool,
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, CliError> {
     if dir.exists() && !dir.is_dir() {
@@ -397,6 +406,7 @@ pub fn export_pack(
     let options = SheetOptions {
         lang,
         large,
+        full,
         blank: true,
         printed_on: None,
         ..Default::default()
