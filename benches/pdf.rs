@@ -76,8 +76,15 @@ fn bench(c: &mut Criterion) {
     group.bench_function("export-pack (all blank sheets, written)", |b| {
         b.iter(|| {
             black_box(
-                yibao_checklist::cli::export_pack(&catalog, dir.path(), Lang::Zh, false, false, today)
-                    .unwrap(),
+                yibao_checklist::cli::export_pack(
+                    &catalog,
+                    dir.path(),
+                    Lang::Zh,
+                    false,
+                    false,
+                    today,
+                )
+                .unwrap(),
             )
         })
     });

@@ -91,51 +91,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
 
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(t.checklist_title)
-                .size(size::PAGE_TITLE)
-                .strong(),
-        );
-        ui.add_space(10.0);
-        let ok = derived.is_ok();
-        if ui
-            .add_enabled(
-                ok,
-                egui::Button::new(RichText::new(t.print_pdf).size(size::BUTTON)),
-            )
-            .clicked()
-        {
-            app.push_action(Action::Pdf {
-                blank: false,
-                full: app.ui.full_sheet,
-            });
-        }
-        ui.checkbox(
-            &mut app.ui.full_sheet,
-            RichText::new(t.full_sheet).size(size::BODY),
-        );
-        if ui
-            .add_enabled(
-                ok,
-                egui::Button::new(RichText::new(t.blank_sheet).size(size::BUTTON)),
-            )
-            .clicked()
-        {
-            app.push_action(Action::Pdf {
-                blank: true,
-                full: app.ui.full_sheet,
-            });
-        }
-        if ui
-            .add(egui::Button::new(
-                RichText::new(t.edit_answers).size(size::BUTTON),
-            ))
-            .clicked()
-        {
-            app.state.screen = Screen::Review;
-        }
-    });
     ui.add_space(4.0);
 
     let d = match &*derived {
@@ -179,11 +134,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let mut edits = Vec::new();
     let mut continue_wizard = false;
 
-    // The page scrolls as a whole (see `App::show`).
+    // The page scrolls as a whole (see `App::show`). The summary first, then what can be done
+    // with the checklist, then the rest.
     ui.scope(|ui| {
         let p = Palette::of(ui);
-        for sec in &v.sections {
+        for (i, sec) in v.sections.iter().enumerate() {
             section(ui, &v, sec, &p, &mut edits, &mut continue_wizard);
+            if i == 0 {
+                toolbar(app, ui);
+            }
         }
         ui.add_space(12.0);
         text(ui, RichText::new(&v.disclaimer).size(size::DETAIL).weak());
@@ -201,6 +160,29 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             Edit::Goto(q) => app.state.goto_question(&q, true),
         }
     }
+}
+
+/// Print, print everything, blank sheet, edit the answers.
+fn toolbar(app: &mut App, ui: &mut egui::Ui) {
+    let t = s(app.lang());
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        for (label, blank, full) in [
+            (t.print_pdf, false, false),
+            (t.print_full, false, true),
+            (t.blank_sheet, true, false),
+        ] {
+            if ui.button(RichText::new(label).size(size::BUTTON)).clicked() {
+                app.push_action(Action::Pdf { blank, full });
+            }
+        }
+        if ui
+            .button(RichText::new(t.edit_answers).size(size::BUTTON))
+            .clicked()
+        {
+            app.state.screen = Screen::Review;
+        }
+    });
 }
 
 fn section(
@@ -303,8 +285,10 @@ fn summary(
                 head
             },
         );
+        // Full-strength text: the card is tinted, and weak text on a tint is hard to read.
+        let strong = ui.visuals().strong_text_color();
         for line in sm.consequence.iter().chain(&sm.what_now).chain(&sm.also) {
-            text(ui, RichText::new(line).size(size::BODY));
+            text(ui, RichText::new(line).size(size::BODY).color(strong));
         }
         if let Some(e) = &sm.enter_date
             && ui
@@ -325,7 +309,7 @@ fn summary(
             .desired_height(10.0),
         );
         for line in sm.next_step.iter().chain(&sm.helpline) {
-            text(ui, RichText::new(line).size(size::BODY));
+            text(ui, RichText::new(line).size(size::BODY).color(strong));
         }
     });
     let situation = v.situation_line();

@@ -42,6 +42,7 @@ strings! {
     search => "搜索", "Search";
     search_hint => "按名称查找", "Find by name";
     rename => "重命名", "Rename";
+    case_menu => "清单操作…", "Checklist…";
     rename_to => "新名称", "New name";
     ok => "确定", "OK";
     cancel => "取消", "Cancel";
@@ -94,7 +95,7 @@ strings! {
     edit_answers => "修改回答", "Edit answers";
     print_pdf => "打印 / 导出PDF", "Print / export PDF";
     blank_sheet => "空白清单", "Blank sheet";
-    full_sheet => "打印完整版（含全部说法与来源）", "Full sheet (every version and source)";
+    print_full => "完整版PDF", "Full PDF";
     warnings => "重要提醒", "Important";
     materials => "需要准备的材料", "Materials to prepare";
     no_materials => "根据您的回答，暂时没有需要准备的材料。", "Your answers call for no materials.";
