@@ -268,17 +268,33 @@ fn retiree_filing_online() {
             .iter()
             .any(|s| s.title.zh.contains("【异地备案】"))
     );
-    // Filing validity: 6 months (seed 002) vs 1 year (seed 001) vs 长期有效.
+    // Filing validity: "at least 6 months" (seed 002, a floor) vs 1 year (seed 001) vs "each
+    // filing lasts six months" (seed 002 相关). The floor is no expiry: no countdown.
     let fv = deadline(&out, "filing_validity");
     assert!(fv.conflict);
-    assert_eq!(version(fv, "至少6个月").date, Some(d("2026-09-02")));
+    let floor = version(fv, "至少6个月");
+    assert_eq!(floor.date, Some(d("2026-09-02")));
+    assert_eq!(floor.status, DateStatus::ValidAtLeast);
+    assert_eq!(floor.days_left, None);
     assert_eq!(version(fv, "1年").date, Some(d("2027-03-02")));
-    assert_eq!(fv.safest_version().unwrap().date, Some(d("2026-09-02")));
+    // On the same date, the version that ends then is the one to plan by.
+    let safest = fv.safest_version().unwrap();
+    assert_eq!(safest.date, Some(d("2026-09-02")));
+    assert!(
+        safest.text.zh.contains("有效期为六个月"),
+        "{:?}",
+        safest.text
+    );
+    assert_eq!(safest.status, DateStatus::Open);
+    // 长期有效 for long-term residence comes from an article on care in Shanghai (D45): not
+    // for someone treated elsewhere.
     assert!(
         fv.versions
             .iter()
-            .any(|v| v.status == DateStatus::Indefinite)
+            .all(|v| v.status != DateStatus::Indefinite)
     );
+    let t = text(&out);
+    assert!(t.contains("至少有效到 2026-09-02"), "{t}");
     // Retirees should file before care (warning).
     assert!(notice_ids(&out, NoticeKind::Warning).contains(&"w_retiree_before_care"));
 }

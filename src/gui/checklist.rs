@@ -626,7 +626,7 @@ fn version_ui(
     let rt = RichText::new(version_date_text(v, lang)).size(18.0);
     let rt = match v.status {
         DateStatus::Overdue | DateStatus::DueSoon => rt.strong().color(error_color(ui)),
-        DateStatus::Open | DateStatus::Expected => rt.strong(),
+        DateStatus::Open | DateStatus::Expected | DateStatus::ValidAtLeast => rt.strong(),
         _ => rt,
     };
     if v.status == DateStatus::NeedsDate {
