@@ -940,4 +940,11 @@ fn shanghai_unfiled_emergency_step_and_deadline_agree() {
     let d02 = version(claim(&out), "回上海医保中心");
     assert_eq!(d02.from.as_deref(), Some("invoice_date"));
     assert_eq!(d02.date, Some(d("2025-09-10")));
+    // Seed 000's "住院费用需等待审核通过后到账" is a Shanghai tip; the tickable claim_track step
+    // keeps its id (saved ticks stay) and no longer says it to everyone.
+    assert!(notice(&out, "sh_inpatient_paid_after_review").is_some());
+    let track = out.steps.iter().find(|s| s.id == "claim_track").unwrap();
+    assert!(!track.detail.as_ref().unwrap().zh.contains("审核通过后到账"));
+    let national = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    assert!(notice(&national, "sh_inpatient_paid_after_review").is_none());
 }
