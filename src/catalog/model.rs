@@ -123,6 +123,11 @@ pub struct Question {
     /// Short label for summaries and the review page.
     #[serde(default)]
     pub short: Option<Text>,
+    /// The answer names the insured region (参保地): the `regions` entry with that id (hotlines,
+    /// note) is shown with the checklist. Other questions may offer the same ids (a place of
+    /// treatment, say) without that region being taken for the insured one.
+    #[serde(default)]
+    pub insured_region: bool,
 }
 
 impl Question {
@@ -350,6 +355,10 @@ pub struct DeadlineVersion {
     /// What the source says happens when it is missed.
     #[serde(default)]
     pub consequence: Option<Text>,
+    /// The source gives a floor (`至少6个月`, `≥6个月`), not an end: the period lasts at least this
+    /// long. Shown as "valid at least until" with no countdown; never read as an expiry.
+    #[serde(default)]
+    pub minimum: bool,
     #[serde(default)]
     pub when: Condition,
     pub sources: Vec<Cite>,
@@ -382,6 +391,9 @@ pub enum NoticeKind {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NoticeVersion {
     pub text: Text,
+    /// Shown only when this holds too (a statement about one place, say).
+    #[serde(default)]
+    pub when: Condition,
     pub sources: Vec<Cite>,
 }
 
