@@ -20,6 +20,7 @@ const AXES: &[&str] = &[
     "settlement",
     "channel",
     "filing_type",
+    "treatment_region",
 ];
 
 /// Fixed dates so every artefact shows real deadline dates.
