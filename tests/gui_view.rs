@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use yibao_checklist::cases::{Case, SCHEMA_VERSION};
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::{Answers, derive};

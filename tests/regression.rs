@@ -8,7 +8,7 @@
 
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::cli::text::view_text;
-use yibao_checklist::engine::{Answers, derive, enumerate_answer_sets};
+use yibao_checklist::engine::{derive, enumerate_answer_sets};
 use yibao_checklist::pdf::{SheetOptions, render_view};
 use yibao_checklist::view::{self, ViewInput};
 

@@ -166,19 +166,6 @@ impl MaterialGroup {
         MaterialGroup::Forms,
         MaterialGroup::Proof,
     ];
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            MaterialGroup::Identity => ("身份与医保凭证", "Identity and insurance"),
-            MaterialGroup::MedicalRecords => ("病历与证明", "Medical records"),
-            MaterialGroup::Bills => ("票据与清单", "Bills and invoices"),
-            MaterialGroup::Forms => ("表格与承诺书", "Forms and pledges"),
-            MaterialGroup::Proof => ("其他证明材料", "Other proof"),
-        };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
 }
 
 /// Whether the original, a copy, or both are handed in.
@@ -194,23 +181,6 @@ pub enum Form {
     OnScreen,
     /// The sources do not say.
     Unspecified,
-}
-
-impl Form {
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            Form::Original => ("原件", "Original"),
-            Form::Copy => ("复印件", "Copy"),
-            Form::OriginalAndCopy => ("原件及复印件", "Original and copy"),
-            Form::Photo => ("拍照/扫描上传", "Photo or scan upload"),
-            Form::OnScreen => ("线上填写/勾选", "Filled in online"),
-            Form::Unspecified => ("来源未说明原件或复印件", "Original or copy: not stated"),
-        };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
 }
 
 /// A text that applies under a condition, with its sources (format rules, where to get it, …).
@@ -309,18 +279,6 @@ impl DeadlineKind {
             self,
             DeadlineKind::ClaimDeadline | DeadlineKind::FilingValidity
         )
-    }
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            DeadlineKind::ClaimDeadline => ("报销申请期限", "Claim deadline"),
-            DeadlineKind::FilingValidity => ("备案有效期", "Filing validity"),
-            DeadlineKind::ProcessingTime => ("办理/审核时间", "Processing time"),
-            DeadlineKind::PayoutTime => ("到账时间", "Payout time"),
-        };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
     }
 }
 
