@@ -727,7 +727,8 @@ fn export_pack_writes_one_sheet_per_scenario() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    assert_eq!(files.len(), yibao_checklist::cli::PACK.len());
+    let catalog = Catalog::bundled().unwrap();
+    assert_eq!(files.len(), catalog.quick_sheets.len());
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
     assert!(
         files[0]
@@ -753,19 +754,23 @@ fn export_pack_writes_one_sheet_per_scenario() {
 }
 
 #[test]
-fn pack_answers_choose_no_for_yes_no_details() {
+fn quick_sheets_choose_no_for_yes_no_details_and_derive_complete_checklists() {
     let catalog = Catalog::bundled().unwrap();
-    let s = &yibao_checklist::cli::PACK[6];
-    let a = yibao_checklist::cli::pack_answers(&catalog, s);
+    let s = catalog
+        .quick_sheets
+        .iter()
+        .find(|s| s.id == "cross-region-inpatient-manual")
+        .unwrap();
+    let a = yibao_checklist::cli::quick_answers(&catalog, s);
     assert_eq!(a.get("settlement"), Some("manual"));
     assert_eq!(a.get("proxy"), Some("no"));
     assert_eq!(a.get("third_party"), Some("no"));
     assert_eq!(a.get("emergency"), Some("no"));
     assert_eq!(a.get("filed"), Some("yes"));
-    for (i, s) in yibao_checklist::cli::PACK.iter().enumerate() {
+    for (i, s) in catalog.quick_sheets.iter().enumerate() {
         let d = engine::derive(
             &catalog,
-            &yibao_checklist::cli::pack_answers(&catalog, s),
+            &yibao_checklist::cli::quick_answers(&catalog, s),
             today(),
         )
         .unwrap();

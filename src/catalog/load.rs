@@ -191,6 +191,9 @@ impl Builder {
         merge_section!(steps, Section::Step, |x: &Step| x.id.clone());
         merge_section!(deadlines, Section::Deadline, |x: &Deadline| x.id.clone());
         merge_section!(notices, Section::Notice, |x: &Notice| x.id.clone());
+        merge_section!(quick_sheets, Section::QuickSheet, |x: &QuickSheet| x
+            .id
+            .clone());
         merge_section!(holidays, Section::Holiday, |x: &HolidayYear| x
             .year
             .to_string());
@@ -253,6 +256,7 @@ impl Builder {
             steps: f.steps,
             deadlines: f.deadlines,
             notices: f.notices,
+            quick_sheets: f.quick_sheets,
             calendar,
             override_files: self.override_files,
             origins: self.origins,

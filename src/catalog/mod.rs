@@ -48,6 +48,7 @@ pub struct Catalog {
     pub steps: Vec<Step>,
     pub deadlines: Vec<Deadline>,
     pub notices: Vec<Notice>,
+    pub quick_sheets: Vec<QuickSheet>,
     pub calendar: Calendar,
     /// Files merged over the bundled data (user overrides), in load order.
     pub override_files: Vec<String>,
@@ -66,6 +67,7 @@ pub enum Section {
     Deadline,
     Notice,
     Holiday,
+    QuickSheet,
 }
 
 impl Catalog {

@@ -406,4 +406,16 @@ pub struct CatalogFile {
     pub deadlines: Vec<Deadline>,
     pub notices: Vec<Notice>,
     pub holidays: Vec<HolidayYear>,
+    /// Common situations printed at the front desk in a click or two (常用情形).
+    pub quick_sheets: Vec<QuickSheet>,
+}
+
+/// A common situation the front desk prints often: a name and the answers that define it.
+/// Questions it leaves open are answered "no" (yes/no questions) or with their first option.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuickSheet {
+    pub id: String,
+    pub name: Text,
+    /// Question id → option id.
+    pub answers: std::collections::BTreeMap<String, String>,
 }

@@ -4,7 +4,7 @@
 mod export;
 pub mod text;
 
-pub use export::{PACK, PackScenario, export_pack, pack_answers, pack_file_name, write_atomically};
+pub use export::{export_pack, pack_file_name, quick_answers, write_atomically};
 
 use crate::catalog::{Catalog, CatalogError, Lang, QuestionKind, user_checklists_dir};
 use crate::engine::{self, Answers, Derivation};
@@ -53,6 +53,12 @@ pub enum Command {
         /// A saved case, by label (instead of --answer).
         #[arg(long)]
         case: Option<String>,
+        /// A common situation by id (see `quick`): a blank front-desk sheet.
+        #[arg(long)]
+        quick: Option<String>,
+        /// The patient's name on a quick sheet.
+        #[arg(long)]
+        name: Option<String>,
         #[arg(long)]
         out: PathBuf,
         /// Bigger type for older readers.
@@ -64,6 +70,33 @@ pub enum Command {
         /// Everything: every version, rule, tip and source (default: the essentials).
         #[arg(long)]
         full: bool,
+    },
+    /// Print a checklist on a printer: CUPS (`lp`) on Linux and macOS, the shell's print verb
+    /// on Windows. Exits 0 once the print service has accepted the job.
+    Print {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer).
+        #[arg(long)]
+        case: Option<String>,
+        /// A common situation by id (see `quick`): a blank front-desk sheet.
+        #[arg(long)]
+        quick: Option<String>,
+        /// The patient's name on a quick sheet.
+        #[arg(long)]
+        name: Option<String>,
+        /// The print queue (default: the system's default printer).
+        #[arg(long)]
+        printer: Option<String>,
+        #[arg(long)]
+        large: bool,
+        #[arg(long)]
+        full: bool,
+    },
+    /// List the common situations (front-desk quick sheets) and their ids.
+    Quick {
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Write one blank sheet per common scenario into a folder (front-desk hand-outs).
     ExportPack {
@@ -222,8 +255,12 @@ impl Command {
     /// The language the command's messages are in.
     pub fn lang(&self) -> Lang {
         match self {
-            Command::Questions { lang, .. } | Command::ExportPack { lang, .. } => *lang,
-            Command::Derive { input, .. } | Command::Export { input, .. } => input.lang,
+            Command::Questions { lang, .. }
+            | Command::ExportPack { lang, .. }
+            | Command::Quick { lang } => *lang,
+            Command::Derive { input, .. }
+            | Command::Export { input, .. }
+            | Command::Print { input, .. } => input.lang,
             Command::Validate { .. } => Lang::Zh,
         }
     }
@@ -259,7 +296,17 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             }
         }
         Command::Validate { dir } => validate(dir),
-        Command::Export { .. } | Command::ExportPack { .. } => export::execute(command),
+        Command::Quick { lang } => {
+            let catalog = load_catalog(lang);
+            Ok(catalog
+                .quick_sheets
+                .iter()
+                .map(|q| format!("{}  {}\n", q.id, q.name.get(lang)))
+                .collect())
+        }
+        Command::Export { .. } | Command::ExportPack { .. } | Command::Print { .. } => {
+            export::execute(command)
+        }
     }
 }
 

@@ -11,7 +11,7 @@ pub use answers::{
     parse_date,
 };
 pub use derive::*;
-pub use enumerate::{enumerate_answer_sets, first_option_defaults};
+pub use enumerate::{common_defaults, enumerate_answer_sets, first_option_defaults};
 
 use crate::catalog::{Catalog, Question};
 

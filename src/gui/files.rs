@@ -204,7 +204,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                 d,
                 &crate::view::ViewInput {
                     lang,
-                    label: Some(&case.label),
+                    label: (!blank).then_some(case.label.as_str()),
                     items: Some(&case.items),
                     blank,
                 },

@@ -70,7 +70,7 @@ pub fn render(
         derivation,
         &ViewInput {
             lang: options.lang,
-            label: options.label.as_deref(),
+            label: options.label.as_deref().filter(|_| !options.blank),
             items: Some(&items),
             blank: options.blank,
         },

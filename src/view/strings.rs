@@ -507,6 +507,45 @@ pub fn not_a_pair(lang: Lang, raw: &str) -> String {
     }
 }
 
+/// `--case`, `--quick` and `--answer` name different checklists.
+pub fn one_source(lang: Lang) -> String {
+    lang.pick(
+        "--case、--quick 和 --answer/--date 只能用一种：它们各自给出一份清单的回答",
+        "--case, --quick and --answer/--date cannot be combined: each gives a checklist's answers",
+    )
+    .to_string()
+}
+
+/// An unknown quick-sheet id.
+pub fn unknown_quick(lang: Lang, id: &str, ids: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有“{id}”这个常用情形。可选：{ids}"),
+        Lang::En => format!("no common situation \"{id}\"; choose one of: {ids}"),
+    }
+}
+
+/// A print job the print service accepted.
+pub fn print_accepted(lang: Lang, job: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已发送到打印机（任务 {job}）"),
+        Lang::En => format!("Sent to the printer (job {job})"),
+    }
+}
+
+/// Why printing did not happen.
+pub fn print_error(lang: Lang, e: &crate::print::PrintError) -> String {
+    use crate::print::PrintError as E;
+    match (e, lang) {
+        (E::NoService, Lang::Zh) => "这台电脑没有可用的打印服务".to_string(),
+        (E::NoService, Lang::En) => "there is no print service on this computer".to_string(),
+        (E::NoPrinter, Lang::Zh) => "还没有设置打印机".to_string(),
+        (E::NoPrinter, Lang::En) => "no printer is set up".to_string(),
+        (E::Rejected(why), Lang::Zh) => format!("打印服务拒绝了这个任务：{why}"),
+        (E::Rejected(why), Lang::En) => format!("the print service refused the job: {why}"),
+        (E::Io(err), lang) => io_reason(lang, err),
+    }
+}
+
 /// A bad `--today`.
 pub fn bad_today(lang: Lang, raw: &str) -> String {
     match lang {
