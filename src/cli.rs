@@ -57,6 +57,14 @@ pub enum Command {
         /// A blank sheet: no dates, no personal data, empty boxes.
         #[arg(long)]
         blank: bool,
+        /// Replace an existing file at --out even if it is not a PDF.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Move corrupt saved cases aside and restore their backups (reading commands never do).
+    Repair {
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Write one blank sheet per common scenario into a folder (front-desk hand-outs).
     ExportPack {
@@ -131,7 +139,9 @@ impl AnswerArgs {
             let (q, v) = raw.split_once('=').ok_or_else(|| {
                 CliError::input(format!("\"{raw}\" is not in the form question=value"))
             })?;
-            answers.set(q.trim(), v.trim());
+            answers
+                .set_once(q.trim(), v.trim())
+                .map_err(|e| CliError::input(e.to_string()))?;
         }
         Ok(answers)
     }
@@ -180,11 +190,11 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match execute(command) {
         Ok(out) => {
-            print!("{out}");
+            print!("{}", crate::sanitize::for_terminal(&out));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {}", e.message);
+            eprintln!("error: {}", crate::sanitize::for_terminal(&e.message));
             ExitCode::from(e.code)
         }
     }
@@ -212,6 +222,9 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             }
         }
         Command::Validate { dir } => validate(dir),
+        Command::Repair { lang } => {
+            crate::cases::readonly::repair_cli(lang).map_err(CliError::other)
+        }
         Command::Export { .. } | Command::ExportPack { .. } => crate::cli_export::execute(command),
     }
 }

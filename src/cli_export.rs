@@ -6,7 +6,6 @@ use crate::cli::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::engine::Answers;
 use crate::pdf::{self, SheetOptions};
 use chrono::NaiveDate;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 fn input_err(message: impl Into<String>) -> CliError {
@@ -31,7 +30,12 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             out,
             large,
             blank,
-        } => export(&input, case.as_deref(), &out, large, blank),
+            force,
+        } => {
+            crate::outpath::check_output_path(&out, crate::paths::data_dir().as_deref(), force)
+                .map_err(|e| other_err(e.to_string()))?;
+            export(&input, case.as_deref(), &out, large, blank)
+        }
         Command::ExportPack { out, lang, large } => {
             let catalog = load_catalog();
             let today = chrono::Local::now().date_naive();
@@ -82,9 +86,15 @@ fn export(
         None => input.answers()?,
     };
     let derivation = derive_checked(&catalog, &answers, today, input.lang)?;
-    let bytes =
-        pdf::render(&catalog, &derivation, &options).map_err(|e| other_err(e.to_string()))?;
-    write_atomically(out, &bytes)?;
+    let rendered = pdf::render_report(&catalog, &derivation, &options)
+        .map_err(|e| other_err(e.to_string()))?;
+    if !rendered.missing_glyphs.is_empty() {
+        eprintln!(
+            "{}",
+            pdf::missing_glyphs_warning(&rendered.missing_glyphs, input.lang)
+        );
+    }
+    crate::outpath::write_export(out, &rendered.bytes).map_err(|e| other_err(e.to_string()))?;
     Ok(format!("{}\n", out.display()))
 }
 
@@ -93,12 +103,15 @@ fn find_case(label: &str) -> Result<Case, CliError> {
     let dir = Store::default_dir().ok_or_else(|| {
         other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
     })?;
-    let (_store, report) = Store::open(&dir).map_err(|e| {
+    let report = Store::open_read_only(&dir).map_err(|e| {
         other_err(format!(
             "cannot open the saved cases in {}: {e}",
             dir.display()
         ))
     })?;
+    for f in report.findings() {
+        eprintln!("warning: {f}");
+    }
     pick_case(report.cases, label, &dir)
 }
 
@@ -146,46 +159,8 @@ fn pick_case(cases: Vec<Case>, label: &str, dir: &Path) -> Result<Case, CliError
 /// Writes through a temporary file in the target folder, then renames it into place: a failed
 /// export never leaves half a file behind.
 pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let shown = out.display();
-    if out.file_name().is_none() {
-        return Err(other_err(format!(
-            "cannot write {shown}: give a file name such as checklist.pdf"
-        )));
-    }
-    if out.is_dir() {
-        return Err(other_err(format!(
-            "cannot write {shown}: it is a folder; give a file name such as {}",
-            out.join("checklist.pdf").display()
-        )));
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        return Err(other_err(format!(
-            "cannot write {shown}: the folder {} does not exist",
-            parent.display()
-        )));
-    }
-    let fail = |e: std::io::Error| other_err(format!("cannot write {shown}: {e}"));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".yibao-export-")
-        .suffix(".tmp")
-        .tempfile_in(&parent)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); a printed sheet is an ordinary document.
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist(out).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::outpath::check_output_path(out, None, true).map_err(|e| other_err(e.to_string()))?;
+    crate::outpath::write_export(out, bytes).map_err(|e| other_err(e.to_string()))
 }
 
 /// One common situation on the front-desk pack.
@@ -424,6 +399,8 @@ pub fn export_pack(
     let mut written = Vec::new();
     for r in a.into_iter().chain(b) {
         let (path, bytes) = r?;
+        crate::outpath::check_output_path(&path, crate::paths::data_dir().as_deref(), false)
+            .map_err(|e| other_err(e.to_string()))?;
         write_atomically(&path, &bytes)?;
         written.push(path);
     }

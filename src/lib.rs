@@ -12,6 +12,8 @@ pub mod cli_export;
 pub mod dates;
 pub mod engine;
 pub mod gui;
+pub mod outpath;
 pub mod paths;
 pub mod pdf;
+pub mod sanitize;
 pub mod wording;

@@ -324,6 +324,12 @@ pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
         }
         (E::NotFound(id), Lang::Zh) => format!("找不到清单 {id}"),
         (E::NotFound(id), Lang::En) => format!("no checklist {id}"),
+        (E::TooLarge { size, max, .. }, Lang::Zh) => {
+            format!("无法保存：清单有 {size} 字节，超过上限 {max} 字节；请缩短备注")
+        }
+        (E::TooLarge { size, max, .. }, Lang::En) => format!(
+            "cannot save: the checklist is {size} bytes, more than the {max} bytes allowed; shorten its notes"
+        ),
     }
 }
 
@@ -547,6 +553,12 @@ pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String)
         }
         (AnswerErrorKind::UnknownOption { value, .. }, Lang::En) => {
             format!("{q}: the saved answer “{value}” is no longer an option; choose again.")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::Zh) => {
+            format!("{q}：给出了两个不同的回答“{first}”和“{second}”，请只留一个。")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
+            format!("{q}: two different answers, “{first}” and “{second}”; keep one.")
         }
         (AnswerErrorKind::UnknownQuestion { .. }, Lang::Zh) => {
             format!("保存的回答中有已不再使用的问题“{}”。", e.question)

@@ -42,13 +42,40 @@ pub enum PdfError {
     Render(String),
 }
 
+/// A rendered sheet and the characters in it that no bundled glyph shows.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Sorted, each once. Non-empty: tell the user (they print as blanks or boxes).
+    pub missing_glyphs: Vec<char>,
+}
+
 /// Renders the checklist as a PDF document (A4 portrait).
 pub fn render(
     catalog: &Catalog,
     derivation: &Derivation,
     options: &SheetOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    render_report(catalog, derivation, options).map(|r| r.bytes)
+}
+
+/// Like [`render`], and says which characters the font could not show.
+pub fn render_report(
+    catalog: &Catalog,
+    derivation: &Derivation,
+    options: &SheetOptions,
+) -> Result<Rendered, PdfError> {
     let m = font::metrics().map_err(PdfError::Render)?;
+    // The label can come from someone else's case file: no control characters on paper.
+    let mut clean;
+    let options = match &options.label {
+        Some(l) if crate::sanitize::for_print(l) != l.as_str() => {
+            clean = options.clone();
+            clean.label = Some(crate::sanitize::for_print(l).into_owned());
+            &clean
+        }
+        _ => options,
+    };
     let d = derivation;
     let sheet = Sheet::new(m, d, options);
 
@@ -95,7 +122,10 @@ pub fn render(
             })
             .creator(format!("yibao-checklist {}", env!("CARGO_PKG_VERSION"))),
     );
-    let painter = Painter { metrics: m };
+    let painter = Painter {
+        metrics: m,
+        missing: Default::default(),
+    };
     for (i, placed) in pages.iter().enumerate() {
         let mut page = Painter::start_page(&mut doc);
         let mut surface = page.surface();
@@ -138,7 +168,24 @@ pub fn render(
         surface.finish();
         page.finish();
     }
-    doc.finish().map_err(|e| PdfError::Render(format!("{e:?}")))
+    let bytes = doc
+        .finish()
+        .map_err(|e| PdfError::Render(format!("{e:?}")))?;
+    Ok(Rendered {
+        bytes,
+        missing_glyphs: painter.missing.into_inner().into_iter().collect(),
+    })
+}
+
+/// The warning for characters a sheet could not show, in the sheet's language.
+pub fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
+    let list: String = missing.iter().collect();
+    match lang {
+        Lang::Zh => format!("警告：字体中没有这些字符，打印时会缺失：{list}"),
+        Lang::En => format!(
+            "warning: the font has no glyph for these characters; they will be missing on the sheet: {list}"
+        ),
+    }
 }
 
 /// Characters in the checklist the bundled font cannot show (they would print as boxes).
