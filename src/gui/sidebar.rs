@@ -197,6 +197,7 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
                 done = Some(false);
             }
         });
+        super::fonts::note_missing_glyphs(ui, buf, app.state.lang());
         match done {
             Some(true) => {
                 let new = buf.clone();
@@ -224,4 +225,5 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
             app.push_action(Action::ExportCase(id.clone()));
         }
     });
+    super::fonts::note_missing_glyphs(ui, &label, app.lang());
 }
