@@ -86,7 +86,7 @@ fn saves_killed_at_random_moments_lose_nothing() {
                 .map_while(Result::ok)
                 .collect::<Vec<_>>()
         });
-        std::thread::sleep(Duration::from_millis(20 + random_below(150)));
+        std::thread::sleep(Duration::from_millis(30 + random_below(400)));
         child.kill().unwrap();
         child.wait().unwrap();
         for line in reader.join().unwrap() {
