@@ -8,8 +8,8 @@
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use std::time::{Duration, Instant};
-use yibao_checklist::catalog::{BUNDLED, Catalog};
 use yibao_checklist::cases::{Case, SCHEMA_VERSION, Store};
+use yibao_checklist::catalog::{BUNDLED, Catalog};
 use yibao_checklist::engine::Answers;
 
 /// Longest any single input may take (debug build, shared 2-core machine).
@@ -187,6 +187,10 @@ fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
         ")".repeat(5000)
     );
     check_catalog("deep.ron", &deep_catalog, false);
-    let deep_case = format!("(schema: 1, answers: {}{})", "[".repeat(5000), "]".repeat(5000));
+    let deep_case = format!(
+        "(schema: 1, answers: {}{})",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
     check_case_bytes(deep_case.as_bytes());
 }

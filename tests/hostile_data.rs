@@ -40,7 +40,7 @@ fn notice(id: &str, zh: &str, replaces: &str) -> String {
 }
 
 fn problem_of(errors: &[CatalogError]) -> Vec<&DataProblem> {
-    errors.iter().filter_map(|e| e.problem.as_ref()).collect()
+    errors.iter().filter_map(|e| e.problem.as_deref()).collect()
 }
 
 #[cfg(unix)]
@@ -99,7 +99,7 @@ fn too_many_files_and_too_large_files_are_refused_naming_the_limit() {
     let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
     assert!(
         matches!(
-            errors[0].problem,
+            errors[0].problem.as_deref(),
             Some(DataProblem::LimitReached {
                 limit: Limit::Files,
                 ..
@@ -314,4 +314,19 @@ fn duplicates_within_the_bundled_set_are_errors_naming_both_places() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].to_string().starts_with("b.ron:1:"));
     assert!(errors[0].to_string().contains("first defined at a.ron:1:"));
+}
+
+#[test]
+fn replacing_its_own_id_with_nothing_earlier_is_still_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.ron",
+        &notice("lonely_note", "一", r#", replaces: ["lonely_note"]"#),
+    );
+    let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    assert!(
+        errors.iter().any(|e| e.message.contains("replaces itself")),
+        "{errors:#?}"
+    );
 }

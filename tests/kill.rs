@@ -39,12 +39,20 @@ fn case(id: &str, n: u64) -> Case {
         items: Default::default(),
     };
     // A note of varying size, so writes cross block boundaries at different points.
-    c.set_note("invoice", format!("{n}:{}", "备注".repeat((n % 50) as usize * 40)));
+    c.set_note(
+        "invoice",
+        format!("{n}:{}", "备注".repeat((n % 50) as usize * 40)),
+    );
     c
 }
 
 fn version_of(c: &Case) -> u64 {
-    c.note("invoice").split(':').next().unwrap().parse().unwrap()
+    c.note("invoice")
+        .split(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 /// Run in a child process by `saves_killed_at_random_moments_lose_nothing`: saves three cases
@@ -72,7 +80,12 @@ fn saves_killed_at_random_moments_lose_nothing() {
     let mut completed = 0usize;
     for run in 0..runs() {
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_process_saver", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "child_process_saver",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, dir.path())
             .env("YIBAO_KILL_START", next.to_string())
             .stdout(Stdio::piped())

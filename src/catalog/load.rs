@@ -207,13 +207,17 @@ impl Builder {
                     let id: String = $id(&item);
                     let origin = self.locate(&pf, &id);
                     let key = ($section, id.clone());
-                    // Takes the own id out of `replaces`: it means "replace the earlier one",
-                    // not "hide me" (the engine reads `replaces` as entries to hide).
-                    let says_replaces = $self_replace.is_some_and(|f| f(&mut item, &id));
+                    let says_replaces = $self_replace.is_some_and(|f| f(&mut item, &id, false));
                     let existing = self.file.$field.iter().position(|x| $id(x) == id);
                     let earlier_is_override = self.from_override.contains(&key);
                     match existing {
                         Some(i) if is_override && (!earlier_is_override || says_replaces) => {
+                            // The own id leaves `replaces`: here it means "replace the earlier
+                            // one", not "hide me" (the engine reads `replaces` as entries to
+                            // hide). Elsewhere validation reports it as replacing itself.
+                            if let Some(f) = $self_replace {
+                                f(&mut item, &id, true);
+                            }
                             self.file.$field[i] = item;
                             self.origins.insert(key.clone(), origin);
                             self.from_override.insert(key);
@@ -245,64 +249,67 @@ impl Builder {
                 }
             };
         }
-        fn strip(replaces: &mut Vec<String>, id: &str) -> bool {
-            let before = replaces.len();
-            replaces.retain(|r| r != id);
-            replaces.len() != before
+        /// Whether `replaces` names `id`; with `remove`, takes it out.
+        fn strip(replaces: &mut Vec<String>, id: &str, remove: bool) -> bool {
+            let found = replaces.iter().any(|r| r == id);
+            if remove {
+                replaces.retain(|r| r != id);
+            }
+            found
         }
         merge_section!(
             sources,
             Section::Source,
             |x: &Source| x.id.clone(),
-            None::<fn(&mut Source, &str) -> bool>
+            None::<fn(&mut Source, &str, bool) -> bool>
         );
         merge_section!(
             questions,
             Section::Question,
             |x: &Question| x.id.clone(),
-            None::<fn(&mut Question, &str) -> bool>
+            None::<fn(&mut Question, &str, bool) -> bool>
         );
         merge_section!(
             regions,
             Section::Region,
             |x: &Region| x.id.clone(),
-            None::<fn(&mut Region, &str) -> bool>
+            None::<fn(&mut Region, &str, bool) -> bool>
         );
         merge_section!(
             channels,
             Section::Channel,
             |x: &Channel| x.id.clone(),
-            None::<fn(&mut Channel, &str) -> bool>
+            None::<fn(&mut Channel, &str, bool) -> bool>
         );
         merge_section!(
             materials,
             Section::Material,
             |x: &Material| x.id.clone(),
-            Some(|x: &mut Material, id: &str| strip(&mut x.replaces, id))
+            Some(|x: &mut Material, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
         );
         merge_section!(
             steps,
             Section::Step,
             |x: &Step| x.id.clone(),
-            Some(|x: &mut Step, id: &str| strip(&mut x.replaces, id))
+            Some(|x: &mut Step, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
         );
         merge_section!(
             deadlines,
             Section::Deadline,
             |x: &Deadline| x.id.clone(),
-            Some(|x: &mut Deadline, id: &str| strip(&mut x.replaces, id))
+            Some(|x: &mut Deadline, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
         );
         merge_section!(
             notices,
             Section::Notice,
             |x: &Notice| x.id.clone(),
-            Some(|x: &mut Notice, id: &str| strip(&mut x.replaces, id))
+            Some(|x: &mut Notice, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
         );
         merge_section!(
             holidays,
             Section::Holiday,
             |x: &HolidayYear| x.year.to_string(),
-            None::<fn(&mut HolidayYear, &str) -> bool>
+            None::<fn(&mut HolidayYear, &str, bool) -> bool>
         );
         // Option extensions are applied after all questions are known (see `finish`).
         for ext in data.options {

@@ -39,7 +39,7 @@ pub struct CatalogError {
     /// The typed problem, for wording it in Chinese (`DataProblem::zh`); `None` for the older,
     /// untyped validation messages.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub problem: Option<DataProblem>,
+    pub problem: Option<Box<DataProblem>>,
 }
 
 impl CatalogError {
@@ -49,7 +49,7 @@ impl CatalogError {
             origin,
             id,
             message: problem.to_string(),
-            problem: Some(problem),
+            problem: Some(Box::new(problem)),
         }
     }
 }
