@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use yibao_checklist::catalog::{Catalog, DeadlineKind, Lang, NoticeKind};
-use yibao_checklist::cli::derivation_text;
 use yibao_checklist::engine::{
     AnswerErrorKind, Answers, DateStatus, DatedVersion, Derivation, DerivedDeadline, derive,
 };
@@ -111,6 +110,20 @@ fn all_channels(d: &Derivation) -> Vec<String> {
 
 fn text(d: &Derivation) -> String {
     derivation_text(d, Lang::Zh)
+}
+
+/// The checklist as terminal text, through the same view as the app and the sheet.
+fn derivation_text(d: &Derivation, lang: Lang) -> String {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let v = yibao_checklist::view::build(
+        &catalog,
+        d,
+        &yibao_checklist::view::ViewInput {
+            lang,
+            ..Default::default()
+        },
+    );
+    yibao_checklist::cli::text::view_text(&v)
 }
 
 const CROSS_REGION_EMERGENCY: &[(&str, &str)] = &[
@@ -441,9 +454,11 @@ fn unfiled_non_emergency_care_is_warned_about() {
     let warnings = notice_ids(&out, NoticeKind::Warning);
     assert!(warnings.contains(&"w_nofile_nonemergency"), "{warnings:?}");
     assert!(!has_material(&out, "emergency_cert"));
-    // Warnings come first in the printed text.
+    // The summary comes first, then the warnings, then the materials.
     let t = text(&out);
-    assert!(t.find("== 注意 ==").unwrap() < t.find("== 材料 ==").unwrap());
+    let at = |s: &str| t.find(s).unwrap_or_else(|| panic!("{s} missing in\n{t}"));
+    assert!(at("== 当前情况 ==") < at("== 重要提醒 =="));
+    assert!(at("== 重要提醒 ==") < at("== 需要准备的材料 =="));
 }
 
 /// FACTS P5: direct settlement after filing needs only the card or code at the hospital: no
@@ -544,7 +559,12 @@ fn a_passed_deadline_is_overdue() {
     let v30 = version(dl, "30天");
     assert_eq!(v30.status, DateStatus::Overdue);
     assert_eq!(v30.days_left, Some(-10));
-    assert!(text(&out).contains("已逾期 10天"));
+    let t = text(&out);
+    assert!(t.contains("已逾期10天"), "{t}");
+    // The summary says it, and that a later version some sources give is still open.
+    let summary = t.split("== 重要提醒 ==").next().unwrap();
+    assert!(summary.contains("已逾期10天"), "{summary}");
+    assert!(summary.contains("其他来源"), "{summary}");
     // The 6-month version is still open: the app does not call the whole claim lost.
     assert_eq!(version(dl, "6个月内需提交申请").status, DateStatus::Open);
     // Within 14 days it is "due soon".

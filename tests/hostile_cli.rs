@@ -93,6 +93,8 @@ fn export_of_a_case_leaves_a_corrupt_store_as_it_is_and_says_what_it_found() {
             "爸爸门诊",
             "--today",
             "2026-11-22",
+            "--lang",
+            "en",
             "--out",
         ])
         .arg(&out)
@@ -136,7 +138,7 @@ fn out_may_not_overwrite_a_saved_case_or_anything_in_the_data_folder() {
     let before = std::fs::read(&target).unwrap();
     for force in [false, true] {
         let mut cmd = cli(tmp.path());
-        cmd.args(["export", "--case", "妈妈住院", "--out"])
+        cmd.args(["export", "--case", "妈妈住院", "--lang", "en", "--out"])
             .arg(&target);
         if force {
             cmd.arg("--force");
@@ -164,6 +166,8 @@ fn out_refuses_an_existing_non_pdf_unless_forced_and_replaces_a_pdf() {
     std::fs::write(&notes, "my notes").unwrap();
     let args = [
         "export",
+        "--lang",
+        "en",
         "-a",
         "scenario=filing",
         "-a",
@@ -333,4 +337,31 @@ fn a_case_too_large_to_load_is_not_saved() {
     let (_s, report) = Store::open(tmp.path()).unwrap();
     assert!(report.quarantined.is_empty());
     assert_eq!(report.cases[0].note("t_id_card"), "");
+}
+
+#[test]
+fn control_characters_in_a_label_are_left_out_of_the_sheet() {
+    let tmp = data_with(&[("c1", "妈妈\u{1b}[31m住院\u{7}")]);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("x.pdf");
+    cli(tmp.path())
+        .args([
+            "export",
+            "--case",
+            "妈妈\u{1b}[31m住院\u{7}",
+            "--today",
+            "2026-11-22",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
+    let text = doc.extract_text(&[1]).unwrap();
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squeezed.contains("妈妈[31m住院"), "{squeezed}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
 }

@@ -2,15 +2,16 @@
 //!
 //! One file per screen: [`topbar`], [`sidebar`] (saved cases), [`wizard`] (questions and the
 //! review page), [`checklist`]; plus [`state`] (no drawing), [`files`] (dialogs, PDF, import and
-//! export), [`fonts`] and [`strings`] (every UI string in zh and en).
+//! export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from `crate::view::strings`.
 
 pub mod checklist;
 pub mod files;
 pub mod fonts;
 pub mod sidebar;
 pub mod state;
-pub mod strings;
+pub mod theme;
 pub mod topbar;
+pub(crate) use crate::view::strings;
 pub mod wizard;
 
 use crate::catalog::{Catalog, Lang};
@@ -23,6 +24,8 @@ use strings::s;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保报销材料清单助手";
+/// Below this width in points the list of cases and the page take turns instead of sharing.
+pub const NARROW_BELOW: f32 = 700.0;
 /// Key of the UI settings in eframe's storage.
 pub const SETTINGS_KEY: &str = "yibao-checklist-settings";
 
@@ -89,6 +92,8 @@ pub struct UiState {
     pub offer_fallback: Option<files::Job>,
     /// The user dismissed the banner about broken override files (shown again next start).
     pub catalog_errors_seen: bool,
+    /// In a narrow window: the list of cases is shown instead of the page.
+    pub list_open: bool,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -97,7 +102,7 @@ pub enum Action {
     ExportCase(String),
     Import,
     ImportPath(String),
-    Pdf { blank: bool },
+    Pdf { blank: bool, full: bool },
     SaveToDefault,
 }
 
@@ -177,7 +182,19 @@ impl App {
         egui::Panel::top("top_bar")
             .resizable(false)
             .show(ui, |ui| topbar::show(self, ui));
-        if self.state.settings.show_list {
+        if self.narrow(&ctx) {
+            // Too narrow for the list beside the page (a small screen at a large text size): the
+            // list, when asked for, takes the window instead of the page.
+            if self.ui.list_open {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("cases_narrow")
+                        .show(ui, |ui| sidebar::show(self, ui));
+                });
+                self.after_frame(&ctx);
+                return;
+            }
+        } else if self.state.settings.show_list {
             // A share of the window, so the page keeps room at 200 % text size.
             let width = (ui.ctx().content_rect().width() * 0.28).clamp(170.0, 300.0);
             egui::Panel::left("cases")
@@ -222,13 +239,23 @@ impl App {
                 });
         });
 
+        self.after_frame(&ctx);
+    }
+
+    /// Actions queued while drawing, settings, autosave.
+    fn after_frame(&mut self, ctx: &egui::Context) {
         for action in std::mem::take(&mut self.actions) {
-            files::act(self, &ctx, action);
+            files::act(self, ctx, action);
         }
-        self.apply_settings(&ctx);
+        self.apply_settings(ctx);
         if let Some(wait) = self.state.autosave(self.state.now) {
             ctx.request_repaint_after(Duration::from_secs_f64(wait));
         }
+    }
+
+    /// The window is too narrow (in points, after the text size) for the list beside the page.
+    pub fn narrow(&self, ctx: &egui::Context) -> bool {
+        ctx.content_rect().width() < NARROW_BELOW
     }
 
     pub(crate) fn push_action(&mut self, a: Action) {

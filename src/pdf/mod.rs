@@ -1,4 +1,4 @@
-//! A4 PDF checklists, rendered with krilla from a `Derivation`.
+//! A4 PDF checklists, rendered with krilla from the checklist view (`crate::view`).
 //!
 //! The text is real text in the bundled CJK font (embedded as a subset with a ToUnicode map, so
 //! it can be searched and copied). Lines are wrapped by `wrap` with the font's own advances and
@@ -10,8 +10,10 @@ mod layout;
 mod sheet;
 pub mod wrap;
 
+use crate::cases::ItemState;
 use crate::catalog::{Catalog, Lang};
 use crate::engine::Derivation;
+use crate::view::{self, View, ViewInput};
 use krilla::Document;
 use krilla::metadata::Metadata;
 use layout::{Block, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, PAGE_W, Painter, Row, paginate};
@@ -34,6 +36,8 @@ pub struct SheetOptions {
     pub ticks: BTreeMap<String, bool>,
     /// The date printed on the sheet.
     pub printed_on: Option<chrono::NaiveDate>,
+    /// Every detail, version, rule and source; otherwise the essentials sheet.
+    pub full: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,7 +54,7 @@ pub struct Rendered {
     pub missing_glyphs: Vec<char>,
 }
 
-/// Renders the checklist as a PDF document (A4 portrait).
+/// Renders the checklist of a derivation (built into a view from `options`) as a PDF.
 pub fn render(
     catalog: &Catalog,
     derivation: &Derivation,
@@ -65,35 +69,56 @@ pub fn render_report(
     derivation: &Derivation,
     options: &SheetOptions,
 ) -> Result<Rendered, PdfError> {
+    let items: std::collections::BTreeMap<String, ItemState> = options
+        .ticks
+        .iter()
+        .map(|(id, done)| {
+            (
+                id.clone(),
+                ItemState {
+                    done: *done,
+                    note: String::new(),
+                },
+            )
+        })
+        .collect();
+    let v = view::build(
+        catalog,
+        derivation,
+        &ViewInput {
+            lang: options.lang,
+            label: options.label.as_deref(),
+            items: Some(&items),
+            blank: options.blank,
+        },
+    );
+    render_view_report(&v, options)
+}
+
+/// Renders a view as a PDF document (A4 portrait). `options.lang`, `label`, `blank` and `ticks`
+/// are already in the view; `large`, `full` and `printed_on` are read here.
+pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError> {
+    render_view_report(v, options).map(|r| r.bytes)
+}
+
+/// Like [`render_view`], and says which characters the font could not show. Control
+/// characters (from a label in someone else's case file, say) are left out of the text.
+pub fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, PdfError> {
     let m = font::metrics().map_err(PdfError::Render)?;
-    // The label can come from someone else's case file: no control characters on paper.
-    let mut clean;
-    let options = match &options.label {
-        Some(l) if crate::sanitize::for_print(l) != l.as_str() => {
-            clean = options.clone();
-            clean.label = Some(crate::sanitize::for_print(l).into_owned());
-            &clean
-        }
-        _ => options,
-    };
-    let d = derivation;
-    let sheet = Sheet::new(m, d, options);
+    let sheet = Sheet::new(m, v, options);
 
     let mut blocks: Vec<Block> = Vec::new();
-    blocks.extend(sheet.header(catalog, d, options));
-    blocks.extend(sheet.warnings(d));
-    blocks.extend(sheet.materials(d, options));
-    blocks.extend(sheet.steps(d, options));
-    blocks.extend(sheet.deadlines(d, options));
-    blocks.extend(sheet.other_notices(d));
-    blocks.extend(sheet.sources(d));
+    blocks.extend(sheet.header(v));
+    for sec in &v.sections {
+        blocks.extend(sheet.section_blocks(sec));
+    }
 
-    let (footer_rows, footer_meta) = sheet.footer(d, options);
+    let (footer_rows, footer_meta) = sheet.footer(v, options);
     let fs = sheet.footer_style();
     let meta_h = Sheet::line_height(fs);
     let footer_h: f32 = footer_rows.iter().map(|r| r.height).sum::<f32>() + meta_h;
     let footer_top = PAGE_H - MARGIN_BOTTOM - footer_h;
-    let head_rows = sheet.running_head(options);
+    let head_rows = sheet.running_head(v);
     let head_h: f32 = head_rows.iter().map(|r| r.height).sum();
     let content_bottom = footer_top - 6.0;
     let pages = paginate(
@@ -105,18 +130,15 @@ pub fn render_report(
     let total = pages.len();
 
     let mut doc = Document::new();
-    let mut title = options
-        .lang
-        .pick("医保报销材料清单", "Medical-insurance checklist")
-        .to_string();
-    if let (Some(l), false) = (&options.label, options.blank) {
+    let mut title = v.title.clone();
+    if let Some(l) = &v.label {
         title.push_str(" · ");
-        title.push_str(l);
+        title.push_str(&crate::sanitize::for_print(l));
     }
     doc.set_metadata(
         Metadata::new()
             .title(title)
-            .language(match options.lang {
+            .language(match v.lang {
                 Lang::Zh => "zh-CN".into(),
                 Lang::En => "en".into(),
             })

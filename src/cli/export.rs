@@ -1,8 +1,8 @@
 //! The `export` and `export-pack` commands (PDF printing from the command line).
 
+use super::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::cases::{Case, Store};
 use crate::catalog::{Catalog, Lang, QuestionKind};
-use crate::cli::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::engine::Answers;
 use crate::pdf::{self, SheetOptions};
 use chrono::NaiveDate;
@@ -30,16 +30,22 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             out,
             large,
             blank,
+            full,
             force,
         } => {
             crate::outpath::check_output_path(&out, crate::paths::data_dir().as_deref(), force)
                 .map_err(|e| other_err(e.to_string()))?;
-            export(&input, case.as_deref(), &out, large, blank)
+            export(&input, case.as_deref(), &out, large, blank, full)
         }
-        Command::ExportPack { out, lang, large } => {
-            let catalog = load_catalog();
+        Command::ExportPack {
+            out,
+            lang,
+            large,
+            full,
+        } => {
+            let catalog = load_catalog(lang);
             let today = chrono::Local::now().date_naive();
-            let written = export_pack(&catalog, &out, lang, large, today)?;
+            let written = export_pack(&catalog, &out, lang, large, full, today)?;
             Ok(written
                 .iter()
                 .map(|p| format!("{}\n", p.display()))
@@ -55,13 +61,15 @@ fn export(
     out: &Path,
     large: bool,
     blank: bool,
+    full: bool,
 ) -> Result<String, CliError> {
-    let catalog = load_catalog();
+    let catalog = load_catalog(input.lang);
     let today = input.today()?;
     let mut options = SheetOptions {
         lang: input.lang,
         large,
         blank,
+        full,
         printed_on: Some(today),
         ..Default::default()
     };
@@ -72,7 +80,7 @@ fn export(
                     "--case cannot be combined with --answer or --date: the saved case has its own answers",
                 ));
             }
-            let case = find_case(label)?;
+            let case = find_case(label, input.lang)?;
             if !blank {
                 options.label = Some(case.label.clone());
                 options.ticks = case
@@ -99,7 +107,7 @@ fn export(
 }
 
 /// The saved case with this label: exact match first, then ignoring case.
-fn find_case(label: &str) -> Result<Case, CliError> {
+fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
     let dir = Store::default_dir().ok_or_else(|| {
         other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
     })?;
@@ -110,7 +118,10 @@ fn find_case(label: &str) -> Result<Case, CliError> {
         ))
     })?;
     for f in report.findings() {
-        eprintln!("warning: {f}");
+        eprintln!(
+            "{}",
+            lang.pick(&format!("注意：{}", f.zh()), &format!("warning: {f}"))
+        );
     }
     pick_case(report.cases, label, &dir)
 }
@@ -359,6 +370,7 @@ pub fn export_pack(
     dir: &Path,
     lang: Lang,
     large: bool,
+    full: bool,
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, CliError> {
     if dir.exists() && !dir.is_dir() {
@@ -372,6 +384,7 @@ pub fn export_pack(
     let options = SheetOptions {
         lang,
         large,
+        full,
         blank: true,
         printed_on: None,
         ..Default::default()

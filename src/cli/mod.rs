@@ -1,10 +1,14 @@
-//! The command line: the same engine as the app, for scripts and batch printing.
+//! The command line: the same engine and the same view as the app, for scripts and batch
+//! printing. Messages follow `--lang` (Chinese by default).
 
-use crate::catalog::{
-    Catalog, CatalogError, Lang, MaterialGroup, QuestionKind, user_checklists_dir,
-};
+mod export;
+pub mod text;
+
+pub use export::{PACK, PackScenario, export_pack, pack_answers, pack_file_name, write_atomically};
+
+use crate::catalog::{Catalog, CatalogError, Lang, QuestionKind, user_checklists_dir};
 use crate::engine::{self, Answers, Derivation};
-use crate::wording::{span_text, version_date_text};
+use crate::view::{self, strings};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use std::fmt::Write as _;
@@ -57,6 +61,9 @@ pub enum Command {
         /// A blank sheet: no dates, no personal data, empty boxes.
         #[arg(long)]
         blank: bool,
+        /// Everything: every version, rule, tip and source (default: the essentials).
+        #[arg(long)]
+        full: bool,
         /// Replace an existing file at --out even if it is not a PDF.
         #[arg(long)]
         force: bool,
@@ -74,6 +81,9 @@ pub enum Command {
         lang: Lang,
         #[arg(long)]
         large: bool,
+        /// Everything on each sheet (default: the essentials).
+        #[arg(long)]
+        full: bool,
     },
 }
 
@@ -105,13 +115,13 @@ pub struct CliError {
 }
 
 impl CliError {
-    fn input(message: impl Into<String>) -> Self {
+    pub(crate) fn input(message: impl Into<String>) -> Self {
         CliError {
             message: message.into(),
             code: 2,
         }
     }
-    fn other(message: impl Into<String>) -> Self {
+    pub(crate) fn other(message: impl Into<String>) -> Self {
         CliError {
             message: message.into(),
             code: 1,
@@ -120,10 +130,10 @@ impl CliError {
 }
 
 /// Loads the catalog with the user's overrides; broken overrides are reported on stderr.
-pub fn load_catalog() -> Catalog {
+pub fn load_catalog(lang: Lang) -> Catalog {
     let (catalog, errors) = Catalog::load_with_overrides(user_checklists_dir().as_deref());
     if !errors.is_empty() {
-        eprintln!("Your override files have errors; the bundled data is used instead:");
+        eprintln!("{}", strings::s(lang).catalog_errors);
         for e in &errors {
             eprintln!("  {e}");
         }
@@ -136,19 +146,21 @@ impl AnswerArgs {
     pub fn answers(&self) -> Result<Answers, CliError> {
         let mut answers = Answers::new();
         for raw in self.answers.iter().chain(&self.dates) {
-            let (q, v) = raw.split_once('=').ok_or_else(|| {
-                CliError::input(format!("\"{raw}\" is not in the form question=value"))
-            })?;
+            let (q, v) = raw
+                .split_once('=')
+                .ok_or_else(|| CliError::input(strings::not_a_pair(self.lang, raw)))?;
             answers
                 .set_once(q.trim(), v.trim())
-                .map_err(|e| CliError::input(e.to_string()))?;
+                .map_err(|e| CliError::input(strings::cli_answer_error(self.lang, &e)))?;
         }
         Ok(answers)
     }
     pub fn today(&self) -> Result<NaiveDate, CliError> {
         match &self.today {
             None => Ok(chrono::Local::now().date_naive()),
-            Some(s) => engine::parse_date(s).map_err(|e| CliError::input(format!("--today: {e}"))),
+            Some(s) => {
+                engine::parse_date(s).map_err(|_| CliError::input(strings::bad_today(self.lang, s)))
+            }
         }
     }
 }
@@ -160,9 +172,16 @@ pub fn derive_checked(
     today: NaiveDate,
     lang: Lang,
 ) -> Result<Derivation, CliError> {
-    let d = engine::derive(catalog, answers, today).map_err(|e| CliError::input(e.to_string()))?;
+    let d = engine::derive(catalog, answers, today).map_err(|e| {
+        let lines: Vec<String> =
+            e.0.iter()
+                .map(|err| strings::cli_answer_error(lang, err))
+                .collect();
+        CliError::input(lines.join("\n"))
+    })?;
     if !d.is_complete() {
-        let mut msg = String::from("Still to answer (pass --answer QUESTION=OPTION):\n");
+        let t = strings::s(lang);
+        let mut msg = format!("{}\n", t.still_to_answer);
         for id in &d.pending_required {
             if let Some(q) = catalog.question(id) {
                 let opts: Vec<String> = q
@@ -172,9 +191,12 @@ pub fn derive_checked(
                     .collect();
                 let _ = writeln!(
                     msg,
-                    "  {}: {}\n    options: {}",
+                    "  {}{}{}\n    {}{}{}",
                     q.id,
+                    strings::colon(lang),
                     q.prompt.get(lang),
+                    t.options,
+                    strings::colon(lang),
                     opts.join(", ")
                 );
             }
@@ -188,14 +210,32 @@ pub fn run(cli: Cli) -> ExitCode {
     let Some(command) = cli.command else {
         return ExitCode::SUCCESS;
     };
+    let lang = command.lang();
     match execute(command) {
         Ok(out) => {
             print!("{}", crate::sanitize::for_terminal(&out));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {}", crate::sanitize::for_terminal(&e.message));
+            eprintln!(
+                "{}{}{}",
+                strings::s(lang).error_prefix,
+                strings::colon(lang),
+                crate::sanitize::for_terminal(&e.message)
+            );
             ExitCode::from(e.code)
+        }
+    }
+}
+
+impl Command {
+    /// The language the command's messages are in.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Command::Questions { lang, .. } | Command::ExportPack { lang, .. } => *lang,
+            Command::Derive { input, .. } | Command::Export { input, .. } => input.lang,
+            Command::Validate { .. } => Lang::Zh,
+            Command::Repair { lang } => *lang,
         }
     }
 }
@@ -204,7 +244,7 @@ pub fn run(cli: Cli) -> ExitCode {
 pub fn execute(command: Command) -> Result<String, CliError> {
     match command {
         Command::Questions { json, lang } => {
-            let catalog = load_catalog();
+            let catalog = load_catalog(lang);
             if json {
                 Ok(serde_json::to_string_pretty(&catalog.questions).expect("serializable") + "\n")
             } else {
@@ -212,20 +252,28 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             }
         }
         Command::Derive { input, json } => {
-            let catalog = load_catalog();
+            let catalog = load_catalog(input.lang);
             let answers = input.answers()?;
             let d = derive_checked(&catalog, &answers, input.today()?, input.lang)?;
             if json {
-                Ok(serde_json::to_string_pretty(&d).expect("serializable") + "\n")
+                Ok(derivation_json(&catalog, &d))
             } else {
-                Ok(derivation_text(&d, input.lang))
+                let v = view::build(
+                    &catalog,
+                    &d,
+                    &view::ViewInput {
+                        lang: input.lang,
+                        ..Default::default()
+                    },
+                );
+                Ok(text::view_text(&v))
             }
         }
         Command::Validate { dir } => validate(dir),
         Command::Repair { lang } => {
             crate::cases::readonly::repair_cli(lang).map_err(CliError::other)
         }
-        Command::Export { .. } | Command::ExportPack { .. } => crate::cli_export::execute(command),
+        Command::Export { .. } | Command::ExportPack { .. } => export::execute(command),
     }
 }
 
@@ -288,193 +336,13 @@ pub fn questions_text(catalog: &Catalog, lang: Lang) -> String {
     s
 }
 
-fn cites(list: &[crate::catalog::Cite]) -> String {
-    format!("[{}]", list.join("; "))
-}
-
-/// The readable text form of a checklist.
-pub fn derivation_text(d: &Derivation, lang: Lang) -> String {
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "{}",
-        lang.pick("医保报销材料清单", "Medical-insurance checklist")
-    );
-    for a in &d.answers {
-        let _ = writeln!(
-            s,
-            "  {}: {}",
-            a.question_label.get(lang),
-            a.value_label.get(lang)
-        );
+/// `derive --json`: the derivation, with the view's section list and summary.
+pub fn derivation_json(catalog: &Catalog, d: &Derivation) -> String {
+    let mut value = serde_json::to_value(d).expect("serializable");
+    if let (serde_json::Value::Object(map), serde_json::Value::Object(extra)) =
+        (&mut value, view::json_parts(catalog, d))
+    {
+        map.extend(extra);
     }
-    for (q, v) in &d.unused {
-        let _ = writeln!(
-            s,
-            "  ({} {q}={v})",
-            lang.pick("未使用的回答:", "unused answer:")
-        );
-    }
-    let warnings: Vec<_> = d.warnings().collect();
-    if !warnings.is_empty() {
-        let _ = writeln!(s, "\n== {} ==", lang.pick("注意", "Warnings"));
-        for n in warnings {
-            notice_text(&mut s, n, lang);
-        }
-    }
-    let _ = writeln!(s, "\n== {} ==", lang.pick("材料", "Materials"));
-    for g in MaterialGroup::ALL {
-        let items: Vec<_> = d.materials_in(g).collect();
-        if items.is_empty() {
-            continue;
-        }
-        let _ = writeln!(s, "-- {} --", g.label().get(lang));
-        for m in items {
-            let count = m.count.map(|c| format!(" ×{c}")).unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "[ ] {} ({}{count})",
-                m.name.get(lang),
-                m.form.label().get(lang)
-            );
-            for f in &m.format {
-                let _ = writeln!(
-                    s,
-                    "      {}: {}",
-                    lang.pick("要求", "format"),
-                    f.text.get(lang)
-                );
-            }
-            for f in &m.obtain {
-                let _ = writeln!(
-                    s,
-                    "      {}: {}",
-                    lang.pick("获取", "where"),
-                    f.text.get(lang)
-                );
-            }
-            for f in &m.alternatives {
-                let _ = writeln!(
-                    s,
-                    "      {}: {}",
-                    lang.pick("替代", "instead"),
-                    f.text.get(lang)
-                );
-            }
-            let why: Vec<String> = m
-                .reasons
-                .iter()
-                .map(|r| format!("{}={}", r.question_label.get(lang), r.value_label.get(lang)))
-                .collect();
-            let _ = writeln!(
-                s,
-                "      {}: {}{}",
-                lang.pick("原因", "why"),
-                m.why.get(lang),
-                if why.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", why.join(", "))
-                }
-            );
-            let _ = writeln!(s, "      {}", cites(&m.sources));
-        }
-    }
-    let _ = writeln!(s, "\n== {} ==", lang.pick("步骤", "Steps"));
-    for st in &d.steps {
-        let _ = writeln!(s, "{}. {}", st.number, st.title.get(lang));
-        if let Some(detail) = &st.detail {
-            let _ = writeln!(s, "   {}", detail.get(lang));
-        }
-        if !st.channels.is_empty() {
-            let ch: Vec<String> = st
-                .channels
-                .iter()
-                .map(|c| match &c.contact {
-                    Some(x) => format!("{} {x}", c.name.get(lang)),
-                    None => c.name.get(lang).to_string(),
-                })
-                .collect();
-            let _ = writeln!(s, "   {}: {}", lang.pick("渠道", "channels"), ch.join("、"));
-        }
-        let _ = writeln!(s, "   {}", cites(&st.sources));
-    }
-    if !d.deadlines.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n== {} ==",
-            lang.pick("期限与时间", "Deadlines and times")
-        );
-        for dl in &d.deadlines {
-            let conflict = if dl.conflict {
-                lang.pick("（来源说法不一）", " (sources disagree)")
-            } else {
-                ""
-            };
-            let _ = writeln!(s, "* {}{conflict}", dl.label.get(lang));
-            for (i, v) in dl.versions.iter().enumerate() {
-                let mark = if dl.safest == Some(i) && dl.conflict {
-                    if dl.kind.is_limit() {
-                        lang.pick(" ← 最稳妥（最早）", " ← safest (earliest)")
-                    } else {
-                        lang.pick(" ← 按最晚估计", " ← plan on the latest")
-                    }
-                } else {
-                    ""
-                };
-                let _ = writeln!(
-                    s,
-                    "  - {} · {}: {}{mark}",
-                    span_text(v.span, v.span_max, lang),
-                    v.text.get(lang),
-                    version_date_text(v, lang)
-                );
-                if let Some(a) = &v.assumption {
-                    let _ = writeln!(s, "    {}", a.get(lang));
-                }
-                if let Some(c) = &v.consequence {
-                    let _ = writeln!(s, "    {}: {}", lang.pick("逾期", "if missed"), c.get(lang));
-                }
-                let _ = writeln!(s, "    {}", cites(&v.sources));
-            }
-        }
-    }
-    let others: Vec<_> = d
-        .notices
-        .iter()
-        .filter(|n| n.kind != crate::catalog::NoticeKind::Warning)
-        .collect();
-    if !others.is_empty() {
-        let _ = writeln!(s, "\n== {} ==", lang.pick("规则与提示", "Rules and tips"));
-        for n in others {
-            notice_text(&mut s, n, lang);
-        }
-    }
-    if let Some(r) = &d.region {
-        let _ = writeln!(
-            s,
-            "\n{}: {} {}",
-            lang.pick("参保地", "Insured region"),
-            r.name.get(lang),
-            r.hotlines.join(" ")
-        );
-    }
-    let _ = writeln!(s, "\n== {} ==", lang.pick("来源", "Sources"));
-    for src in &d.sources {
-        let _ = writeln!(s, "[{}] {}", src.id, src.title);
-    }
-    let _ = writeln!(s, "\n{}", d.disclaimer.get(lang));
-    s
-}
-
-fn notice_text(s: &mut String, n: &engine::DerivedNotice, lang: Lang) {
-    let conflict = if n.conflict {
-        lang.pick("（来源说法不一）", " (sources disagree)")
-    } else {
-        ""
-    };
-    let _ = writeln!(s, "! {}{conflict}", n.title.get(lang));
-    for v in &n.versions {
-        let _ = writeln!(s, "  - {} {}", v.text.get(lang), cites(&v.sources));
-    }
+    serde_json::to_string_pretty(&value).expect("serializable") + "\n"
 }

@@ -1,6 +1,7 @@
 //! How dates and durations read, in both languages: shared by the command line, the printed
 //! sheet and the app, so all three say the same thing.
 
+use super::strings::days_left_text;
 use crate::catalog::{Lang, Span};
 use crate::engine::{DateStatus, DatedVersion};
 
@@ -12,13 +13,17 @@ pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
     };
     match (span, lang) {
         (Span::Days(n), Lang::Zh) => format!("{}天", range(n)),
+        (Span::Days(1), Lang::En) if max.is_none() => "1 day".to_string(),
         (Span::Days(n), Lang::En) => format!("{} days", range(n)),
         (Span::WorkingDays(n), Lang::Zh) => format!("{}个工作日", range(n)),
+        (Span::WorkingDays(1), Lang::En) if max.is_none() => "1 working day".to_string(),
         (Span::WorkingDays(n), Lang::En) => format!("{} working days", range(n)),
         (Span::Months(n), Lang::Zh) => format!("{}个月", range(n)),
+        (Span::Months(1), Lang::En) if max.is_none() => "1 month".to_string(),
         (Span::Months(n), Lang::En) => format!("{} months", range(n)),
         (Span::Years(n), Lang::Zh) => format!("{}年", range(n)),
-        (Span::Years(n), Lang::En) => format!("{} year(s)", range(n)),
+        (Span::Years(1), Lang::En) if max.is_none() => "1 year".to_string(),
+        (Span::Years(n), Lang::En) => format!("{} years", range(n)),
         (Span::Immediate, _) => lang.pick("即时生效", "immediate").into(),
         (Span::Indefinite, _) => lang.pick("长期有效", "no end date").into(),
     }
@@ -38,18 +43,9 @@ pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
         _ => String::new(),
     };
     let status = match v.status {
-        DateStatus::Overdue => format!(
-            "{} {}",
-            lang.pick("已逾期", "overdue by"),
-            match lang {
-                Lang::Zh => format!("{}天", -v.days_left.unwrap_or(0)),
-                Lang::En => format!("{} days", -v.days_left.unwrap_or(0)),
-            }
-        ),
-        DateStatus::DueSoon | DateStatus::Open => match lang {
-            Lang::Zh => format!("还剩{}天", v.days_left.unwrap_or(0)),
-            Lang::En => format!("{} days left", v.days_left.unwrap_or(0)),
-        },
+        DateStatus::Overdue | DateStatus::DueSoon | DateStatus::Open => {
+            days_left_text(lang, v.days_left.unwrap_or(0))
+        }
         DateStatus::Expected => lang.pick("预计", "expected").into(),
         DateStatus::NeedsDate => match lang {
             Lang::Zh => format!("填写{}后可算出日期", needs_text(v, lang, "或")),
@@ -75,4 +71,20 @@ pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
         ));
     }
     s
+}
+
+/// A version as a rule, without dates (blank sheets): "出院日期后30天内", "within 30 days of the
+/// discharge date".
+pub fn rule_text(v: &DatedVersion, lang: Lang) -> String {
+    let span = span_text(v.span, v.span_max, lang);
+    if matches!(v.span, Span::Immediate | Span::Indefinite) {
+        return span;
+    }
+    let from = v.from_label.as_ref().or(v.needs_labels.first());
+    match (from, lang) {
+        (Some(f), Lang::Zh) => format!("{}后{span}内", f.get(lang)),
+        (Some(f), Lang::En) => format!("within {span} of the {}", f.get(lang).to_lowercase()),
+        (None, Lang::Zh) => format!("{span}内"),
+        (None, Lang::En) => format!("within {span}"),
+    }
 }

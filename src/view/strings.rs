@@ -1,4 +1,4 @@
-//! Every string the app shows, in Chinese and English.
+//! Every string the app, the printed sheets and the command line show, in Chinese and English.
 //!
 //! Plain strings are declared with the `strings!` macro: each entry must give both languages, so
 //! a missing translation does not compile. Strings with values in them are functions that
@@ -42,6 +42,7 @@ strings! {
     search => "搜索", "Search";
     search_hint => "按名称查找", "Find by name";
     rename => "重命名", "Rename";
+    case_menu => "清单操作…", "Checklist…";
     rename_to => "新名称", "New name";
     ok => "确定", "OK";
     cancel => "取消", "Cancel";
@@ -94,6 +95,7 @@ strings! {
     edit_answers => "修改回答", "Edit answers";
     print_pdf => "打印 / 导出PDF", "Print / export PDF";
     blank_sheet => "空白清单", "Blank sheet";
+    print_full => "完整版PDF", "Full PDF";
     warnings => "重要提醒", "Important";
     materials => "需要准备的材料", "Materials to prepare";
     no_materials => "根据您的回答，暂时没有需要准备的材料。", "Your answers call for no materials.";
@@ -131,6 +133,30 @@ strings! {
     save_to_default => "保存到默认文件夹", "Save to the default folder";
 
     enter_date => "填写日期", "Enter the date";
+
+    // The checklist view (screen, sheet and terminal alike)
+    sheet_title => "医保报销材料清单", "Medical-insurance checklist";
+    summary => "当前情况", "Where you stand";
+    next_step => "下一步", "Next step";
+    no_deadline => "根据您的回答，没有必须赶在某天之前办的事。", "Your answers call for no deadline to meet.";
+    sources_say => "来源的说法", "What the sources say";
+    what_it_is => "说明", "What it is";
+    form => "原件还是复印件", "Original or copy";
+    related => "相关推荐", "Related";
+    sources_intro => "条目后方括号里的数字是下列来源的编号。", "Numbers in brackets refer to these sources.";
+    details => "详情与来源", "Details and sources";
+    all_versions => "各个说法与来源", "Every version and its sources";
+    unused_answer => "未使用的回答", "Unused answer";
+    case_label => "案例", "Case";
+    printed_on => "打印日期", "Printed on";
+    name_field => "姓名", "Name";
+    date_field => "日期", "Date";
+    continued => "（续）", " (continued)";
+    data_version => "数据版本", "Data version";
+    still_to_answer => "还需要回答的问题（用 --answer 问题=选项 填写）：", "Still to answer (pass --answer QUESTION=OPTION):";
+    options => "选项", "options";
+    error_prefix => "错误", "error";
+    essentials_note => "本页为精简版：各个说法、规则与提示和来源见完整版。", "This is the essentials sheet: every version, rule, tip and source is on the full sheet.";
     // Banners
     dismiss => "知道了", "Dismiss";
     retry => "重试", "Retry";
@@ -199,14 +225,147 @@ pub fn progress_short(lang: Lang, done: usize, total: usize) -> String {
 
 /// Next deadline in the case list.
 pub fn next_deadline(lang: Lang, date: &str, days_left: i64) -> String {
-    match (lang, days_left) {
-        (Lang::Zh, d) if d < 0 => format!("截止 {date}（已逾期{}天）", -d),
-        (Lang::Zh, 0) => format!("截止 {date}（就是今天）"),
-        (Lang::Zh, d) => format!("截止 {date}（还剩{d}天）"),
-        (Lang::En, d) if d < 0 => format!("due {date} ({} days overdue)", -d),
-        (Lang::En, 0) => format!("due {date} (today)"),
-        (Lang::En, d) => format!("due {date} ({d} days left)"),
+    match lang {
+        Lang::Zh => format!("截止 {date}（{}）", days_left_text(lang, days_left)),
+        Lang::En => format!("due {date} ({})", days_left_text(lang, days_left)),
     }
+}
+
+/// "3 days", "1 day": English counts agree with their number.
+pub fn days(lang: Lang, n: i64) -> String {
+    match (lang, n.abs()) {
+        (Lang::Zh, n) => format!("{n}天"),
+        (Lang::En, 1) => "1 day".to_string(),
+        (Lang::En, n) => format!("{n} days"),
+    }
+}
+
+/// The summary's headline when a deadline is still open: "报销申请期限：2026-06-10（还剩190天）".
+pub fn next_deadline_headline(lang: Lang, label: &str, date: &str, days_left: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{date}（{}）", days_left_text(lang, days_left)),
+        Lang::En => format!("{label}: {date} ({})", days_left_text(lang, days_left)),
+    }
+}
+
+/// "报销申请期限已于 2026-01-10 截止（已逾期5天）".
+pub fn overdue_since(lang: Lang, label: &str, date: &str, days_over: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{label}已于 {date} 截止（已逾期{}）", days(lang, days_over)),
+        Lang::En => format!(
+            "{label}: overdue since {date} ({} late)",
+            days(lang, days_over)
+        ),
+    }
+}
+
+/// What to do once a deadline has passed. The sources give none, so it is labelled as the
+/// app's own advice.
+pub fn what_now_overdue(lang: Lang, hotline: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "现在怎么办（本应用的建议）：尽快联系参保地医保经办机构或拨打 {hotline}，说明晚了的原因，问清还能否受理；材料照常准备齐全。"
+        ),
+        Lang::En => format!(
+            "What to do now (the app's advice): contact the insurance office of your insured region or call {hotline} soon, explain why it is late and ask whether the claim can still be accepted; keep preparing the materials."
+        ),
+    }
+}
+
+/// A later date other sources give, still open, when the safest one has passed.
+pub fn later_version_open(lang: Lang, date: &str, days_left: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "其他来源给出的期限最晚到 {date}（{}），能否受理以参保地医保部门的答复为准。",
+            days_left_text(lang, days_left)
+        ),
+        Lang::En => format!(
+            "Other sources give until {date} ({}); whether it is still accepted is for the insurance office to say.",
+            days_left_text(lang, days_left)
+        ),
+    }
+}
+
+/// "来源说法不一（共3种说法），按最早的算".
+pub fn versions_note(lang: Lang, n: usize, limit: bool, planned: bool) -> String {
+    match (lang, planned, limit) {
+        (Lang::Zh, true, true) => format!("来源说法不一（共{n}种说法），按最早的算"),
+        (Lang::Zh, true, false) => format!("来源说法不一（共{n}种说法），按最晚的估计"),
+        (Lang::Zh, false, _) => format!("来源说法不一（共{n}种说法），均列出"),
+        (Lang::En, true, true) => {
+            format!("The sources disagree ({n} versions): planned on the earliest")
+        }
+        (Lang::En, true, false) => {
+            format!("The sources disagree ({n} versions): planned on the latest")
+        }
+        (Lang::En, false, _) => format!("The sources disagree ({n} versions): all are listed"),
+    }
+}
+
+/// A line to write a date on, on a blank sheet.
+pub fn write_in(lang: Lang, date_label: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{date_label}：____________    截止日期：____________"),
+        Lang::En => format!("{date_label}: ____________    Deadline: ____________"),
+    }
+}
+
+/// Materials ready: "已准备 3 / 12 项材料"; on a blank sheet just the count.
+pub fn materials_progress(lang: Lang, ready: usize, total: usize, blank: bool) -> String {
+    match (lang, blank) {
+        (Lang::Zh, false) => format!("已准备 {ready} / {total} 项材料"),
+        (Lang::En, false) if total == 1 => format!("{ready} of 1 material ready"),
+        (Lang::En, false) => format!("{ready} of {total} materials ready"),
+        (Lang::Zh, true) => format!("共 {total} 项材料"),
+        (Lang::En, true) if total == 1 => "1 material".to_string(),
+        (Lang::En, true) => format!("{total} materials"),
+    }
+}
+
+/// A channel with its contact, unless the name already says it: "国家医保服务平台APP", "窗口（021-12393）".
+pub fn channel_text(lang: Lang, name: &str, contact: Option<&str>) -> String {
+    match contact {
+        Some(c) if !name.contains(c) => format!("{name}{}", paren(lang, c)),
+        _ => name.to_string(),
+    }
+}
+
+/// "（x）" / " (x)".
+pub fn paren(lang: Lang, x: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{x}）"),
+        Lang::En => format!(" ({x})"),
+    }
+}
+
+/// How a material is handed in.
+pub fn form_label(lang: Lang, form: crate::catalog::Form) -> &'static str {
+    use crate::catalog::Form as F;
+    let (zh, en) = match form {
+        F::Original => ("原件", "Original"),
+        F::Copy => ("复印件", "Copy"),
+        F::OriginalAndCopy => ("原件及复印件", "Original and copy"),
+        F::Photo => ("拍照/扫描上传", "Photo or scan upload"),
+        F::OnScreen => ("线上填写/勾选", "Filled in online"),
+        F::Unspecified => (
+            "来源未说明要原件还是复印件",
+            "The sources do not say whether the original or a copy",
+        ),
+    };
+    lang.pick(zh, en)
+}
+
+/// A group of materials.
+pub fn group_label(lang: Lang, group: crate::catalog::MaterialGroup) -> &'static str {
+    use crate::catalog::MaterialGroup as G;
+    let (zh, en) = match group {
+        G::Identity => ("身份与医保凭证", "Identity and insurance"),
+        G::MedicalRecords => ("病历与证明", "Medical records"),
+        G::Bills => ("票据与清单", "Bills and invoices"),
+        G::Forms => ("表格与承诺书", "Forms and pledges"),
+        G::Proof => ("其他证明材料", "Other proof"),
+    };
+    lang.pick(zh, en)
 }
 
 /// Label of a new case: `未命名 3`.
@@ -261,14 +420,14 @@ pub fn deleted(lang: Lang, label: &str) -> String {
     }
 }
 
-pub fn days_left_text(lang: Lang, days: i64) -> String {
-    match (lang, days) {
-        (Lang::Zh, d) if d < 0 => format!("已逾期{}天", -d),
-        (Lang::Zh, 0) => "今天截止".to_string(),
-        (Lang::Zh, d) => format!("还剩{d}天"),
-        (Lang::En, d) if d < 0 => format!("{} days overdue", -d),
-        (Lang::En, 0) => "due today".to_string(),
-        (Lang::En, d) => format!("{d} days left"),
+/// Where a date stands, the same words everywhere: "已逾期5天", "今天截止", "还剩3天".
+pub fn days_left_text(lang: Lang, d: i64) -> String {
+    match (lang, d) {
+        (Lang::Zh, d) if d < 0 => format!("已逾期{}", days(lang, d)),
+        (_, 0) => lang.pick("今天截止", "due today").to_string(),
+        (Lang::Zh, d) => format!("还剩{}", days(lang, d)),
+        (Lang::En, d) if d < 0 => format!("overdue by {}", days(lang, d)),
+        (Lang::En, d) => format!("{} left", days(lang, d)),
     }
 }
 
@@ -330,6 +489,52 @@ pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
         (E::TooLarge { size, max, .. }, Lang::En) => format!(
             "cannot save: the checklist is {size} bytes, more than the {max} bytes allowed; shorten its notes"
         ),
+    }
+}
+
+/// A command-line answer that is not `question=value`.
+pub fn not_a_pair(lang: Lang, raw: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{raw}”不是“问题=选项”的形式，例如 visit=inpatient"),
+        Lang::En => format!("\"{raw}\" is not in the form question=value, e.g. visit=inpatient"),
+    }
+}
+
+/// A bad `--today`.
+pub fn bad_today(lang: Lang, raw: &str) -> String {
+    match lang {
+        Lang::Zh => format!("--today：“{raw}”不是日期，请按 年-月-日 填写，例如 2025-03-10"),
+        Lang::En => format!("--today: \"{raw}\" is not a date; write YYYY-MM-DD, e.g. 2025-03-10"),
+    }
+}
+
+/// An answer error on the command line, where questions and options are named by their ids.
+pub fn cli_answer_error(lang: Lang, e: &AnswerError) -> String {
+    let q = &e.question;
+    match (&e.kind, lang) {
+        (AnswerErrorKind::UnknownQuestion { valid }, Lang::Zh) => {
+            format!("没有“{q}”这个问题。问题有：{}", valid.join(", "))
+        }
+        (AnswerErrorKind::UnknownQuestion { valid }, Lang::En) => {
+            format!(
+                "unknown question \"{q}\"; the questions are: {}",
+                valid.join(", ")
+            )
+        }
+        (AnswerErrorKind::UnknownOption { value, valid }, Lang::Zh) => {
+            format!("{q}：没有“{value}”这个选项。可选：{}", valid.join(", "))
+        }
+        (AnswerErrorKind::UnknownOption { value, valid }, Lang::En) => format!(
+            "{q}: unknown option \"{value}\"; choose one of: {}",
+            valid.join(", ")
+        ),
+        (AnswerErrorKind::Conflicting { first, second }, Lang::Zh) => {
+            format!("{q}：给出了两个不同的回答 \"{first}\" 和 \"{second}\"，请只留一个")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
+            format!("two different answers to \"{q}\": \"{first}\" and \"{second}\"; give one")
+        }
+        _ => answer_error(lang, e, &|id: &str| id.to_string()),
     }
 }
 
