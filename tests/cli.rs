@@ -76,6 +76,76 @@ fn questions_json_is_machine_readable() {
     }
 }
 
+/// The place of treatment is offered, optional, with `other` first (what a skip means).
+#[test]
+fn questions_json_offers_the_optional_place_of_treatment() {
+    let out = cli().args(["questions", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let qs = v.as_array().unwrap();
+    let pos = |id: &str| qs.iter().position(|q| q["id"] == id).unwrap();
+    let q = &qs[pos("treatment_region")];
+    assert_eq!(q["required"], false);
+    assert!(pos("region") < pos("treatment_region"));
+    let options: Vec<&str> = q["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(options.first(), Some(&"other"), "{options:?}");
+    assert!(options.contains(&"shanghai"), "{options:?}");
+}
+
+/// A filing validity that the source gives as a floor is `valid_at_least`, with no countdown.
+#[test]
+fn derive_json_marks_a_floor_as_valid_at_least() {
+    let out = cli()
+        .args([
+            "derive",
+            "--json",
+            "--today",
+            "2026-03-01",
+            "-a",
+            "scenario=filing",
+            "-a",
+            "region=national",
+            "-a",
+            "insurance=employee",
+            "-a",
+            "filing_type=temporary",
+            "-a",
+            "channel=online",
+            "-a",
+            "proxy=no",
+            "-d",
+            "filing_date=2026-03-02",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validity = v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "filing_validity")
+        .unwrap();
+    let floor = validity["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["text"]["zh"].as_str().unwrap().contains("至少6个月"))
+        .unwrap();
+    assert_eq!(floor["status"], "valid_at_least");
+    assert_eq!(floor["date"], "2026-09-02");
+    assert!(floor["days_left"].is_null());
+}
+
 #[test]
 fn unknown_option_exits_2_naming_the_valid_ones_in_chinese_by_default() {
     cli()

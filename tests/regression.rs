@@ -8,39 +8,12 @@
 
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::cli::text::view_text;
-use yibao_checklist::engine::{Answers, derive, enumerate_answer_sets};
+use yibao_checklist::engine::{derive, enumerate_answer_sets};
 use yibao_checklist::pdf::{SheetOptions, render_view};
 use yibao_checklist::view::{self, ViewInput};
 
-const AXES: &[&str] = &[
-    "scenario",
-    "visit",
-    "emergency",
-    "filed",
-    "settlement",
-    "channel",
-    "filing_type",
-];
-
-/// Fixed dates so every artefact shows real deadline dates.
-const DATES: &[(&str, &str)] = &[
-    ("filing_date", "2026-01-05"),
-    ("admission_date", "2026-01-02"),
-    ("discharge_date", "2026-01-10"),
-    ("visit_date", "2026-01-10"),
-    ("invoice_date", "2026-01-10"),
-    ("submitted_date", "2026-01-12"),
-];
-
-fn with_dates(catalog: &Catalog, answers: &Answers) -> Answers {
-    let mut a = answers.clone();
-    for (q, d) in DATES {
-        if catalog.question(q).is_some_and(|q| q.ask_when.eval(&a)) {
-            a.set(*q, *d);
-        }
-    }
-    a
-}
+mod common;
+use common::{AXES, with_dates};
 
 #[test]
 fn every_reachable_combination_matches_its_artefact() {

@@ -92,6 +92,8 @@ pub enum DateStatus {
     DueSoon,
     /// A limit further away.
     Open,
+    /// A floor (`至少6个月`): valid at least until the date, perhaps longer. No countdown.
+    ValidAtLeast,
     /// An estimate (processing, payout) with a date.
     Expected,
     /// The start date has not been given.
@@ -228,7 +230,8 @@ impl Derivation {
             .iter()
             .filter(|d| d.kind.is_limit())
             .filter_map(|d| d.safest_version().map(|v| (d, v)))
-            .filter(|(_, v)| v.date.is_some())
+            // A floor is not a deadline: nothing runs out on its date.
+            .filter(|(_, v)| v.date.is_some() && v.status != DateStatus::ValidAtLeast)
             .min_by_key(|(_, v)| v.date)
     }
     /// Every item id a user can tick: materials and steps.
@@ -352,7 +355,9 @@ fn date_version(
         (Some(s), Some(n)) => (Some(add(s, n)), v.span_max.map(|m| add(s, m))),
         _ => (None, None),
     };
-    let days_left = date.map(|d| (d - today).num_days());
+    // A floor counts nothing down: the period may well run on after its date.
+    let floor = v.minimum && kind.is_limit();
+    let days_left = date.filter(|_| !floor).map(|d| (d - today).num_days());
     let needs: Vec<String> = if start.is_some() {
         Vec::new()
     } else {
@@ -376,6 +381,7 @@ fn date_version(
         (Span::Indefinite, _) => DateStatus::Indefinite,
         (Span::Immediate, _) => DateStatus::Immediate,
         (_, Some(_)) if !kind.is_limit() => DateStatus::Expected,
+        (_, Some(_)) if floor => DateStatus::ValidAtLeast,
         (_, Some(_)) => match days_left.unwrap_or(0) {
             n if n < 0 => DateStatus::Overdue,
             n if n <= DUE_SOON_DAYS => DateStatus::DueSoon,
@@ -417,7 +423,10 @@ fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
         .enumerate()
         .filter_map(|(i, v)| v.date.map(|d| (i, d)));
     if kind.is_limit() {
-        dated.min_by_key(|&(_, d)| d).map(|(i, _)| i)
+        // On the same date, a version that ends then is named before one that only lasts that long.
+        dated
+            .min_by_key(|&(i, d)| (d, versions[i].status == DateStatus::ValidAtLeast))
+            .map(|(i, _)| i)
     } else {
         // For an estimate, plan on the latest date any source gives (the range's late end).
         versions
@@ -589,25 +598,30 @@ pub fn derive(
         |n| &n.replaces,
     )
     .into_iter()
-    .map(|n| {
-        for v in &n.versions {
-            cite(&v.sources);
+    .filter_map(|n| {
+        let versions: Vec<Sourced> = n
+            .versions
+            .iter()
+            .filter(|v| v.when.eval(answers))
+            .map(|v| {
+                cite(&v.sources);
+                Sourced {
+                    text: v.text.clone(),
+                    sources: v.sources.clone(),
+                }
+            })
+            .collect();
+        if versions.is_empty() {
+            return None;
         }
-        DerivedNotice {
+        Some(DerivedNotice {
             id: n.id.clone(),
             kind: n.kind,
             title: n.title.clone(),
-            versions: n
-                .versions
-                .iter()
-                .map(|v| Sourced {
-                    text: v.text.clone(),
-                    sources: v.sources.clone(),
-                })
-                .collect(),
-            conflict: n.versions.len() > 1,
+            conflict: versions.len() > 1,
+            versions,
             reasons: book.of(&n.when, answers),
-        }
+        })
     })
     .collect();
     notices.sort_by_key(|n| n.kind);
@@ -675,10 +689,11 @@ pub fn derive(
     })
 }
 
-/// A region applies when some asked choice question has it as its answer and offers it.
+/// A region applies when the insured-region question has it as its answer and offers it.
 fn r_answered(catalog: &Catalog, answers: &Answers, region: &str) -> bool {
-    catalog
-        .questions
-        .iter()
-        .any(|q| answers.get(&q.id) == Some(region) && q.options.iter().any(|o| o.id == region))
+    catalog.questions.iter().any(|q| {
+        q.insured_region
+            && answers.get(&q.id) == Some(region)
+            && q.options.iter().any(|o| o.id == region)
+    })
 }

@@ -77,6 +77,8 @@ pub enum Urgency {
     NeedsDate,
     /// No date applies (no start point given, no end, immediate).
     NoDate,
+    /// A minimum the sources give ("at least 6 months"): valid at least until then, not an expiry.
+    AtLeast,
 }
 
 impl Urgency {
@@ -89,6 +91,7 @@ impl Urgency {
             DateStatus::Expected => Urgency::Estimate,
             DateStatus::NeedsDate => Urgency::NeedsDate,
             DateStatus::NoStart | DateStatus::Indefinite | DateStatus::Immediate => Urgency::NoDate,
+            DateStatus::ValidAtLeast => Urgency::AtLeast,
         }
     }
     /// Overdue, today or soon: shown in the warning colour.

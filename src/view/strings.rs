@@ -446,13 +446,25 @@ pub fn io_reason(lang: Lang, e: &io::Error) -> String {
             "the file or folder does not exist",
         )),
         K::AlreadyExists => Some(("同名文件已存在", "a file with that name already exists")),
-        K::InvalidData => None,
+        K::InvalidData => Some((
+            "文件内容无法读取（不是文字，或已损坏）",
+            "the file's content cannot be read (not text, or damaged)",
+        )),
+        K::IsADirectory => Some(("这是一个文件夹，不是文件", "it is a folder, not a file")),
+        K::FileTooLarge => Some(("文件太大", "the file is too large")),
+        K::Interrupted | K::TimedOut | K::WouldBlock => {
+            Some(("操作被中断，请重试", "the operation was interrupted; try again"))
+        }
         _ => None,
     };
     match (zh, lang) {
         (Some((z, _)), Lang::Zh) => z.to_string(),
         (Some((_, en)), Lang::En) => en.to_string(),
-        (None, Lang::Zh) => format!("系统提示：{e}"),
+        // The system's own words are English: in Chinese, say what happened and give the code.
+        (None, Lang::Zh) => match e.raw_os_error() {
+            Some(code) => format!("读写文件时出错（系统错误代码 {code}）"),
+            None => "读写文件时出错".to_string(),
+        },
         (None, Lang::En) => e.to_string(),
     }
 }
@@ -780,6 +792,34 @@ pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_reasons_in_chinese_have_no_english() {
+        use std::io::{Error, ErrorKind as K};
+        for e in [
+            Error::new(K::InvalidData, "stream did not contain valid UTF-8"),
+            Error::from_raw_os_error(5),
+            Error::other("something odd"),
+            Error::new(K::StorageFull, "No space left on device"),
+        ] {
+            let zh = io_reason(Lang::Zh, &e);
+            assert!(
+                !zh.chars().any(|c| c.is_ascii_alphabetic()),
+                "{zh} (from {e})"
+            );
+        }
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(days_left_text(Lang::En, 1), "1 day left");
+        assert_eq!(days_left_text(Lang::En, 2), "2 days left");
+        assert_eq!(days_left_text(Lang::En, -1), "overdue by 1 day");
+        assert_eq!(days_left_text(Lang::En, 0), "due today");
+        assert_eq!(days_left_text(Lang::Zh, -5), "已逾期5天");
+        assert_eq!(days_left_text(Lang::Zh, 0), "今天截止");
+        assert_eq!(materials_progress(Lang::En, 0, 1, false), "0 of 1 material ready");
+    }
 
     #[test]
     fn every_string_has_both_languages() {

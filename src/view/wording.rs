@@ -38,6 +38,11 @@ fn needs_text(v: &DatedVersion, lang: Lang, sep: &str) -> String {
 /// One dated version as a line: the date, days left, and the status.
 pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
     let mut s = match (v.date, v.date_max) {
+        // A floor: the date is the least it lasts, not when it ends.
+        (Some(a), _) if v.status == DateStatus::ValidAtLeast => match lang {
+            Lang::Zh => format!("至少有效到 {a}"),
+            Lang::En => format!("valid at least until {a}"),
+        },
         (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
         (Some(a), _) => a.to_string(),
         _ => String::new(),
@@ -59,6 +64,12 @@ pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
             .into(),
         DateStatus::Indefinite => lang.pick("长期有效", "no end date").into(),
         DateStatus::Immediate => lang.pick("即时生效", "takes effect at once").into(),
+        DateStatus::ValidAtLeast => lang
+            .pick(
+                "来源只说至少这么久，不是到期日",
+                "a minimum, not an expiry date",
+            )
+            .into(),
     };
     if !s.is_empty() {
         s.push_str("  ");
