@@ -452,9 +452,10 @@ pub fn io_reason(lang: Lang, e: &io::Error) -> String {
         )),
         K::IsADirectory => Some(("这是一个文件夹，不是文件", "it is a folder, not a file")),
         K::FileTooLarge => Some(("文件太大", "the file is too large")),
-        K::Interrupted | K::TimedOut | K::WouldBlock => {
-            Some(("操作被中断，请重试", "the operation was interrupted; try again"))
-        }
+        K::Interrupted | K::TimedOut | K::WouldBlock => Some((
+            "操作被中断，请重试",
+            "the operation was interrupted; try again",
+        )),
         _ => None,
     };
     match (zh, lang) {
@@ -818,7 +819,10 @@ mod tests {
         assert_eq!(days_left_text(Lang::En, 0), "due today");
         assert_eq!(days_left_text(Lang::Zh, -5), "已逾期5天");
         assert_eq!(days_left_text(Lang::Zh, 0), "今天截止");
-        assert_eq!(materials_progress(Lang::En, 0, 1, false), "0 of 1 material ready");
+        assert_eq!(
+            materials_progress(Lang::En, 0, 1, false),
+            "0 of 1 material ready"
+        );
     }
 
     #[test]
