@@ -591,6 +591,10 @@ pub enum Msg {
     PdfFailed {
         err: String,
     },
+    /// Characters of the sheet no bundled glyph shows (they print as blanks).
+    MissingGlyphs {
+        chars: String,
+    },
     WriteFailed {
         path: String,
         err: String,
@@ -677,6 +681,14 @@ impl Msg {
             ),
             (PdfFailed { err }, Lang::Zh) => format!("无法生成PDF：{err}"),
             (PdfFailed { err }, Lang::En) => format!("The PDF could not be made: {err}"),
+            (MissingGlyphs { chars }, Lang::Zh) => {
+                format!("字体中没有这些字符，PDF 中会缺失：{chars}")
+            }
+            (MissingGlyphs { chars }, Lang::En) => {
+                format!(
+                    "The font has no glyph for these characters; they are missing from the PDF: {chars}"
+                )
+            }
             (WriteFailed { path, err }, Lang::Zh) => format!("无法写入文件 {path}：{err}"),
             (WriteFailed { path, err }, Lang::En) => {
                 format!("The file {path} could not be written: {err}")
