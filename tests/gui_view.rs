@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable};
+use egui_kittest::kittest::Queryable;
 use yibao_checklist::cases::{Case, SCHEMA_VERSION};
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::{Answers, derive};
@@ -136,4 +136,55 @@ fn the_summary_is_visible_without_scrolling_at_100_and_200_percent() {
             }
         }
     }
+}
+
+fn press(h: &mut Harness<'_, App>, modifiers: egui::Modifiers, key: egui::Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}
+
+/// Keyboard only: Ctrl+N opens a new case on its first question with the first option focused;
+/// arrows pick, Enter goes on, Esc goes back; Enter on the review opens the checklist; Ctrl+P
+/// prints it.
+#[test]
+fn keyboard_only_from_a_new_case_to_a_printed_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    let none = egui::Modifiers::NONE;
+    press(&mut h, egui::Modifiers::COMMAND, egui::Key::N);
+    assert_eq!(h.state().state.screen, Screen::Wizard);
+    let first = h.state().state.wizard.question.clone();
+    assert_eq!(first, "scenario");
+    // Enter takes the focused first option and goes on.
+    press(&mut h, none, egui::Key::Enter);
+    let second = h.state().state.wizard.question.clone();
+    assert_ne!(second, first, "Enter went on");
+    let case = h.state().state.current_case().unwrap().clone();
+    assert_eq!(case.answers.get("scenario"), Some("filing"));
+    // Esc goes back, with the answer kept.
+    press(&mut h, none, egui::Key::Escape);
+    assert_eq!(h.state().state.wizard.question, first);
+    // Down arrow moves to the next option; Enter takes it.
+    press(&mut h, none, egui::Key::ArrowDown);
+    press(&mut h, none, egui::Key::Enter);
+    let case = h.state().state.current_case().unwrap().clone();
+    assert_eq!(
+        case.answers.get("scenario"),
+        Some("cross_region"),
+        "{case:?}"
+    );
+    // Enter through the rest: first options, dates skipped where optional.
+    let mut keys = 4;
+    while h.state().state.screen == Screen::Wizard && keys < 60 {
+        press(&mut h, none, egui::Key::Enter);
+        keys += 1;
+    }
+    assert_eq!(h.state().state.screen, Screen::Review, "after {keys} keys");
+    press(&mut h, none, egui::Key::Enter);
+    assert_eq!(h.state().state.screen, Screen::Checklist);
+    press(&mut h, egui::Modifiers::COMMAND, egui::Key::P);
+    let pdfs: Vec<_> = std::fs::read_dir(dir.path().join("exports"))
+        .map(|d| d.filter_map(|e| e.ok()).collect())
+        .unwrap_or_default();
+    assert_eq!(pdfs.len(), 1, "Ctrl+P wrote the sheet");
 }

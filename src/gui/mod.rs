@@ -12,6 +12,7 @@ pub mod state;
 pub mod theme;
 pub mod topbar;
 pub(crate) use crate::view::strings;
+pub mod window;
 pub mod wizard;
 
 use crate::catalog::{Catalog, Lang};
@@ -115,6 +116,9 @@ pub struct App {
     actions: Vec<Action>,
     /// Settings last applied to the context (zoom, theme), to apply only changes.
     applied: Option<(f32, bool)>,
+    /// The remembered window size has been applied (needs the monitor's size, known after the
+    /// first frame).
+    window_restored: bool,
 }
 
 impl App {
@@ -146,6 +150,7 @@ impl App {
             config,
             actions: Vec::new(),
             applied: None,
+            window_restored: false,
         };
         app.apply_settings(ctx);
         app
@@ -175,6 +180,13 @@ impl App {
         self.state.refresh_today();
         self.keyboard(&ctx);
         self.apply_settings(&ctx);
+        self.window_size(&ctx);
+        let before = (
+            self.state.screen.clone(),
+            self.state.wizard.question.clone(),
+            self.state.current.clone(),
+        );
+        let popup = egui::Popup::is_any_open(&ctx);
         for (job, picked) in self.dialogs.poll() {
             files::finish(self, job, picked);
         }
@@ -239,6 +251,9 @@ impl App {
                 });
         });
 
+        if !popup {
+            self.keys_after(&ctx, &before);
+        }
         self.after_frame(&ctx);
     }
 
@@ -250,6 +265,33 @@ impl App {
         self.apply_settings(ctx);
         if let Some(wait) = self.state.autosave(self.state.now) {
             ctx.request_repaint_after(Duration::from_secs_f64(wait));
+        }
+    }
+
+    /// Restores the remembered window size once (clamped to the screen), then remembers it.
+    fn window_size(&mut self, ctx: &egui::Context) {
+        let (vp, ppp) = ctx.input(|i| (i.viewport().clone(), i.pixels_per_point()));
+        let native = vp.native_pixels_per_point.unwrap_or(1.0);
+        if !self.window_restored {
+            let (Some(monitor), Some(rect)) = (vp.monitor_size, vp.inner_rect) else {
+                return;
+            };
+            self.window_restored = true;
+            let want = self
+                .state
+                .settings
+                .window
+                .map(|[w, h]| window::restored_size(egui::vec2(w, h), native, ppp))
+                .unwrap_or(rect.size());
+            let size = window::fit_to_screen(want, monitor);
+            if (size - rect.size()).length() > 1.0 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            }
+            return;
+        }
+        if let Some(rect) = vp.inner_rect {
+            let s = window::saved_size(rect.size(), native, ppp);
+            self.state.settings.window = Some([s.x.round(), s.y.round()]);
         }
     }
 
@@ -279,6 +321,68 @@ impl App {
         }
         if reset {
             self.state.settings.zoom = 1.0;
+        }
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let (new, print, export) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)),
+            )
+        });
+        if new && !self.state.read_only {
+            self.ui.list_open = false;
+            self.state.new_case();
+        }
+        if (print || export) && self.state.screen == Screen::Checklist {
+            self.push_action(Action::Pdf {
+                blank: false,
+                full: false,
+            });
+        }
+    }
+
+    /// Enter and Esc, when no widget took them this frame: Enter goes on (next question, the
+    /// checklist from the review, a new case from the start page), Esc goes back.
+    fn keys_after(&mut self, ctx: &egui::Context, before: &(Screen, String, Option<String>)) {
+        let (enter, esc) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::Escape) && i.modifiers.is_none(),
+            )
+        });
+        let now = (
+            self.state.screen.clone(),
+            self.state.wizard.question.clone(),
+            self.state.current.clone(),
+        );
+        if (!enter && !esc) || &now != before || self.ui.renaming.is_some() {
+            return;
+        }
+        match (&self.state.screen, enter) {
+            (Screen::Wizard, true) => {
+                self.state.wizard_next();
+            }
+            (Screen::Wizard, false) => self.state.wizard_back(),
+            (Screen::Review, true) => {
+                let complete = self
+                    .state
+                    .current
+                    .clone()
+                    .and_then(|id| self.state.derived(&id));
+                if complete.is_some_and(|d| matches!(&*d, Ok(d) if d.is_complete())) {
+                    self.state.screen = Screen::Checklist;
+                }
+            }
+            (Screen::Review, false) => {
+                if let Some(last) = self.state.asked().last().map(|q| q.id.clone()) {
+                    self.state.goto_question(&last, false);
+                }
+            }
+            (Screen::Welcome, true) if !self.state.read_only => {
+                self.state.new_case();
+            }
+            _ => {}
         }
     }
 
@@ -500,6 +604,9 @@ pub fn run() -> eframe::Result<()> {
             .with_app_id("yibao-checklist")
             .with_inner_size([1100.0, 760.0])
             .with_min_inner_size([640.0, 480.0]),
+        // The app keeps the window size itself, in pixels: eframe's keeps it in points, which
+        // shrank the window at every restart above 100 % text.
+        persist_window: false,
         // A file beside the cases, so YIBAO_CHECKLIST_DATA_DIR isolates the settings too.
         persistence_path: crate::paths::data_dir().map(|d| d.join("ui-settings.ron")),
         ..Default::default()
