@@ -112,6 +112,19 @@ fn recover(dir: &Path, id: &str, main: &Path, read_only: bool, report: &mut Load
 }
 
 pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super::StoreError> {
+    load_all_as(
+        dir,
+        read_only,
+        " (not moved aside: another copy of the app holds the store)",
+    )
+}
+
+/// `why_kept`: said of a corrupt file left in place when `read_only`.
+pub(super) fn load_all_as(
+    dir: &Path,
+    read_only: bool,
+    why_kept: &str,
+) -> Result<LoadReport, super::StoreError> {
     let entries = fs::read_dir(dir).map_err(|e| read_err(dir, e))?;
     let mut mains: Vec<(String, PathBuf)> = Vec::new();
     let mut baks: Vec<String> = Vec::new();
@@ -144,7 +157,7 @@ pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super:
             Ok((parsed, _)) => accept(parsed, id, path, &mut report),
             Err(mut reason) => {
                 let moved_to = if read_only {
-                    reason.push_str(" (not moved aside: another copy of the app holds the store)");
+                    reason.push_str(why_kept);
                     path.clone()
                 } else {
                     match fsio::quarantine(path) {

@@ -17,6 +17,7 @@
 
 mod fsio;
 mod load;
+pub mod readonly;
 pub mod schema;
 
 use crate::engine::Answers;
@@ -218,6 +219,11 @@ pub enum StoreError {
     ReadOnly(PathBuf),
     #[error("no case named \"{0}\"")]
     NotFound(String),
+    /// Saving it would make a file that loading refuses (one limit for both).
+    #[error(
+        "cannot save {path}: the case is {size} bytes, more than the {max} bytes a case file may hold; shorten its notes"
+    )]
+    TooLarge { path: PathBuf, size: u64, max: u64 },
 }
 
 fn write_err(path: &Path, source: io::Error) -> StoreError {
@@ -363,6 +369,13 @@ impl Store {
             return Err(write_err(&target, newer_refusal(case.schema)));
         }
         let text = schema::to_text(case).map_err(|e| write_err(&target, invalid(e)))?;
+        if text.len() as u64 > fsio::MAX_FILE_BYTES {
+            return Err(StoreError::TooLarge {
+                path: target,
+                size: text.len() as u64,
+                max: fsio::MAX_FILE_BYTES,
+            });
+        }
         match fs::read(&target) {
             Ok(old) => {
                 if old == text.as_bytes() {
@@ -476,6 +489,13 @@ impl Store {
             return Err(write_err(path, newer_refusal(case.schema)));
         }
         let text = schema::to_text(case).map_err(|e| write_err(path, invalid(e)))?;
+        if text.len() as u64 > fsio::MAX_FILE_BYTES {
+            return Err(StoreError::TooLarge {
+                path: path.to_path_buf(),
+                size: text.len() as u64,
+                max: fsio::MAX_FILE_BYTES,
+            });
+        }
         fsio::write_atomic(path, text.as_bytes()).map_err(|e| write_err(path, e))
     }
 

@@ -3,10 +3,12 @@
 
 mod load;
 pub mod model;
+pub mod problem;
 mod validate;
 
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
+pub use problem::{DataProblem, Limit};
 pub use validate::ReachabilityReport;
 
 use crate::dates::Calendar;
@@ -32,7 +34,24 @@ impl std::fmt::Display for Origin {
 pub struct CatalogError {
     pub origin: Origin,
     pub id: Option<String>,
+    /// English sentence (what `Display` shows after the position).
     pub message: String,
+    /// The typed problem, for wording it in Chinese (`DataProblem::zh`); `None` for the older,
+    /// untyped validation messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Box<DataProblem>>,
+}
+
+impl CatalogError {
+    /// An error whose message is the problem's English wording.
+    pub fn from_problem(origin: Origin, id: Option<String>, problem: DataProblem) -> Self {
+        CatalogError {
+            origin,
+            id,
+            message: problem.to_string(),
+            problem: Some(Box::new(problem)),
+        }
+    }
 }
 
 /// The merged, validated data the engine works on.

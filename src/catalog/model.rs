@@ -8,6 +8,7 @@ use std::sync::Arc;
 /// A text in both languages. Chinese is primary; English is a translation. Shared, not copied:
 /// a derivation hands out hundreds of these, and cloning one is a reference-count bump.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: Arc<str>,
     pub en: Arc<str>,
@@ -74,6 +75,7 @@ pub type Cite = Arc<str>;
 
 /// One of the source documents in `../shared/seeds/`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -92,6 +94,7 @@ pub enum QuestionKind {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuestionOption {
     pub id: String,
     pub label: Text,
@@ -100,6 +103,7 @@ pub struct QuestionOption {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
@@ -143,6 +147,7 @@ fn yes() -> bool {
 
 /// Extra options for a question declared in another file (regions add themselves this way).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OptionExtension {
     pub question: String,
     pub option: QuestionOption,
@@ -185,6 +190,7 @@ pub enum Form {
 
 /// A text that applies under a condition, with its sources (format rules, where to get it, …).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: Text,
     #[serde(default)]
@@ -195,6 +201,7 @@ pub struct Note {
 
 /// The form a material takes under a condition (the first matching one wins).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FormRule {
     pub form: Form,
     #[serde(default)]
@@ -206,6 +213,7 @@ pub struct FormRule {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Material {
     pub id: String,
     pub name: Text,
@@ -231,6 +239,7 @@ pub struct Material {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Channel {
     pub id: String,
     pub name: Text,
@@ -243,6 +252,7 @@ pub struct Channel {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
     /// Position in the sequence; steps are shown by order, then file order.
@@ -297,6 +307,7 @@ pub enum Span {
 
 /// One source's version of a deadline or duration.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeadlineVersion {
     pub span: Span,
     /// Upper end of a range such as `3-6个月`, in the span's unit.
@@ -323,6 +334,7 @@ pub struct DeadlineVersion {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deadline {
     pub id: String,
     pub kind: DeadlineKind,
@@ -347,6 +359,7 @@ pub enum NoticeKind {
 
 /// One source's statement in a notice. Several versions make a conflict shown side by side.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NoticeVersion {
     pub text: Text,
     /// Shown only when this holds too (a statement about one place, say).
@@ -356,6 +369,7 @@ pub struct NoticeVersion {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Notice {
     pub id: String,
     pub kind: NoticeKind,
@@ -368,6 +382,7 @@ pub struct Notice {
 
 /// A region whose policy can apply (参保地). Its entries carry `Is("region", id)` conditions.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Region {
     pub id: String,
     pub name: Text,
@@ -380,6 +395,7 @@ pub struct Region {
 
 /// One year's statutory holidays and make-up working days (调休).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HolidayYear {
     pub year: i32,
     pub source: String,
@@ -391,6 +407,7 @@ pub struct HolidayYear {
 
 /// The shape of every RON file in `checklists/`: each section is optional.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct CatalogFile {
     /// Version of the data, shown in the footer of printed sheets.
@@ -413,6 +430,7 @@ pub struct CatalogFile {
 /// A common situation the front desk prints often: a name and the answers that define it.
 /// Questions it leaves open are answered "no" (yes/no questions) or with their first option.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuickSheet {
     pub id: String,
     pub name: Text,

@@ -18,6 +18,7 @@ impl Ctx<'_> {
             col: 0,
         });
         self.errors.push(CatalogError {
+            problem: None,
             origin,
             id: Some(id.to_string()),
             message,
@@ -416,6 +417,7 @@ impl Catalog {
             .iter()
             .filter(|q| !asked.contains(q.id.as_str()))
             .map(|q| CatalogError {
+                problem: None,
                 origin: self
                     .origin(Section::Question, &q.id)
                     .cloned()
@@ -454,6 +456,7 @@ impl ReachabilityReport {
         for a in &self.empty_checklists {
             let desc: Vec<String> = a.0.iter().map(|(q, v)| format!("{q}={v}")).collect();
             out.push(CatalogError {
+                problem: None,
                 origin: Origin {
                     file: "checklists".into(),
                     line: 0,

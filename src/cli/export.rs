@@ -7,7 +7,6 @@ use crate::engine::Answers;
 use crate::pdf::{self, SheetOptions};
 use crate::view::strings;
 use chrono::NaiveDate;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 fn input_err(message: impl Into<String>) -> CliError {
@@ -35,18 +34,23 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             large,
             blank,
             full,
-        } => export(
-            &SheetRequest {
-                input: &input,
-                case: case.as_deref(),
-                quick: quick.as_deref(),
-                name: name.as_deref(),
-                large,
-                blank,
-                full,
-            },
-            &out,
-        ),
+            force,
+        } => {
+            crate::outpath::check_output_path(&out, crate::paths::data_dir().as_deref(), force)
+                .map_err(|e| other_err(e.to_string()))?;
+            export(
+                &SheetRequest {
+                    input: &input,
+                    case: case.as_deref(),
+                    quick: quick.as_deref(),
+                    name: name.as_deref(),
+                    large,
+                    blank,
+                    full,
+                },
+                &out,
+            )
+        }
         Command::Print {
             input,
             case,
@@ -110,7 +114,7 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
     }
     let mut blank = req.blank;
     let (answers, label, items) = if let Some(label) = req.case {
-        let case = find_case(label)?;
+        let case = find_case(label, lang)?;
         (case.answers, Some(case.label), Some(case.items))
     } else if let Some(id) = req.quick {
         let Some(q) = catalog.quick_sheets.iter().find(|q| q.id == id) else {
@@ -150,18 +154,24 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
         printed_on: (!blank).then_some(today),
         ..Default::default()
     };
-    let bytes = pdf::render_view(&v, &options).map_err(|e| other_err(e.to_string()))?;
+    let rendered = pdf::render_view_report(&v, &options).map_err(|e| other_err(e.to_string()))?;
+    if !rendered.missing_glyphs.is_empty() {
+        eprintln!(
+            "{}",
+            pdf::missing_glyphs_warning(&rendered.missing_glyphs, lang)
+        );
+    }
     let mut title = v.title.clone();
     if let Some(l) = &v.label {
         title.push_str(" - ");
         title.push_str(l);
     }
-    Ok((bytes, title))
+    Ok((rendered.bytes, title))
 }
 
 fn export(req: &SheetRequest, out: &Path) -> Result<String, CliError> {
     let (bytes, _) = sheet(req)?;
-    write_atomically(out, &bytes)?;
+    crate::outpath::write_export(out, &bytes).map_err(|e| other_err(e.to_string()))?;
     Ok(format!("{}\n", out.display()))
 }
 
@@ -175,16 +185,22 @@ fn print(req: &SheetRequest, printer: Option<&str>) -> Result<String, CliError> 
 }
 
 /// The saved case with this label: exact match first, then ignoring case.
-fn find_case(label: &str) -> Result<Case, CliError> {
+fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
     let dir = Store::default_dir().ok_or_else(|| {
         other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
     })?;
-    let (_store, report) = Store::open(&dir).map_err(|e| {
+    let report = Store::open_read_only(&dir).map_err(|e| {
         other_err(format!(
             "cannot open the saved cases in {}: {e}",
             dir.display()
         ))
     })?;
+    for f in report.findings() {
+        eprintln!(
+            "{}",
+            lang.pick(&format!("注意：{}", f.zh()), &format!("warning: {f}"))
+        );
+    }
     pick_case(report.cases, label, &dir)
 }
 
@@ -232,46 +248,8 @@ fn pick_case(cases: Vec<Case>, label: &str, dir: &Path) -> Result<Case, CliError
 /// Writes through a temporary file in the target folder, then renames it into place: a failed
 /// export never leaves half a file behind.
 pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let shown = out.display();
-    if out.file_name().is_none() {
-        return Err(other_err(format!(
-            "cannot write {shown}: give a file name such as checklist.pdf"
-        )));
-    }
-    if out.is_dir() {
-        return Err(other_err(format!(
-            "cannot write {shown}: it is a folder; give a file name such as {}",
-            out.join("checklist.pdf").display()
-        )));
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        return Err(other_err(format!(
-            "cannot write {shown}: the folder {} does not exist",
-            parent.display()
-        )));
-    }
-    let fail = |e: std::io::Error| other_err(format!("cannot write {shown}: {e}"));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".yibao-export-")
-        .suffix(".tmp")
-        .tempfile_in(&parent)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); a printed sheet is an ordinary document.
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist(out).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::outpath::check_output_path(out, None, true).map_err(|e| other_err(e.to_string()))?;
+    crate::outpath::write_export(out, bytes).map_err(|e| other_err(e.to_string()))
 }
 
 /// The answers of a quick sheet, completed with the usual answers for what it leaves open.
@@ -347,6 +325,8 @@ pub fn export_pack(
     let mut written = Vec::new();
     for r in a.into_iter().chain(b) {
         let (path, bytes) = r?;
+        crate::outpath::check_output_path(&path, crate::paths::data_dir().as_deref(), false)
+            .map_err(|e| other_err(e.to_string()))?;
         write_atomically(&path, &bytes)?;
         written.push(path);
     }

@@ -70,6 +70,14 @@ pub enum Command {
         /// Everything: every version, rule, tip and source (default: the essentials).
         #[arg(long)]
         full: bool,
+        /// Replace an existing file at --out even if it is not a PDF.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Move corrupt saved cases aside and restore their backups (reading commands never do).
+    Repair {
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Print a checklist on a printer: CUPS (`lp`) on Linux and macOS, the shell's print verb
     /// on Windows. Exits 0 once the print service has accepted the job.
@@ -174,7 +182,9 @@ impl AnswerArgs {
             let (q, v) = raw
                 .split_once('=')
                 .ok_or_else(|| CliError::input(strings::not_a_pair(self.lang, raw)))?;
-            answers.set(q.trim(), v.trim());
+            answers
+                .set_once(q.trim(), v.trim())
+                .map_err(|e| CliError::input(strings::cli_answer_error(self.lang, &e)))?;
         }
         Ok(answers)
     }
@@ -236,7 +246,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = command.lang();
     match execute(command) {
         Ok(out) => {
-            print!("{out}");
+            print!("{}", crate::sanitize::for_terminal(&out));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -244,7 +254,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 "{}{}{}",
                 strings::s(lang).error_prefix,
                 strings::colon(lang),
-                e.message
+                crate::sanitize::for_terminal(&e.message)
             );
             ExitCode::from(e.code)
         }
@@ -262,6 +272,7 @@ impl Command {
             | Command::Export { input, .. }
             | Command::Print { input, .. } => input.lang,
             Command::Validate { .. } => Lang::Zh,
+            Command::Repair { lang } => *lang,
         }
     }
 }
@@ -303,6 +314,9 @@ pub fn execute(command: Command) -> Result<String, CliError> {
                 .iter()
                 .map(|q| format!("{}  {}\n", q.id, q.name.get(lang)))
                 .collect())
+        }
+        Command::Repair { lang } => {
+            crate::cases::readonly::repair_cli(lang).map_err(CliError::other)
         }
         Command::Export { .. } | Command::ExportPack { .. } | Command::Print { .. } => {
             export::execute(command)

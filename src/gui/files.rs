@@ -209,8 +209,12 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                     blank,
                 },
             );
-            match pdf::render_view(&v, &options) {
-                Ok(bytes) => {
+            match pdf::render_view_report(&v, &options) {
+                Ok(pdf::Rendered {
+                    bytes,
+                    missing_glyphs,
+                }) => {
+                    let missing: String = missing_glyphs.iter().collect();
                     let stem = if blank {
                         format!("{}-{}", t.blank_sheet, app.state.today)
                     } else {
@@ -225,6 +229,10 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                         t.print_pdf.to_string(),
                         ("PDF".to_string(), "pdf"),
                     );
+                    if !missing.is_empty() {
+                        app.state
+                            .push_banner(Msg::MissingGlyphs { chars: missing }, false);
+                    }
                 }
                 Err(e) => app
                     .state

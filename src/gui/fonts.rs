@@ -34,6 +34,42 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
 }
 
+/// Characters of `text` that no installed font can show (bundled, egui's, or a system font
+/// eframe found). Such a character would render as a box: the app says so rather than
+/// dropping it silently. Sorted, each once.
+pub fn missing_glyphs(ctx: &egui::Context, text: &str) -> Vec<char> {
+    let font = FontId::new(14.0, FontFamily::Proportional);
+    let mut out: Vec<char> = ctx.fonts_mut(|f| {
+        text.chars()
+            .filter(|c| !c.is_control() && !c.is_whitespace())
+            .filter(|c| !f.has_glyph(&font, *c))
+            .collect()
+    });
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A note under a text the user typed when some of its characters cannot be shown.
+pub fn note_missing_glyphs(ui: &mut egui::Ui, text: &str, lang: crate::catalog::Lang) {
+    let missing = missing_glyphs(ui.ctx(), text);
+    if missing.is_empty() {
+        return;
+    }
+    let list: String = missing.iter().collect();
+    let note = match lang {
+        crate::catalog::Lang::Zh => {
+            format!("字体中没有这些字符，屏幕和打印中可能显示为方框或缺失：{list}")
+        }
+        crate::catalog::Lang::En => {
+            format!(
+                "No font has these characters; they may show as boxes or be missing on print: {list}"
+            )
+        }
+    };
+    ui.label(egui::RichText::new(note).small().weak());
+}
+
 /// Bigger text and roomier widgets than egui's defaults, for older readers. Applied to both the
 /// light and the dark style; the text-size setting scales it further (zoom factor).
 pub fn apply_style(ctx: &egui::Context) {
@@ -72,5 +108,23 @@ pub fn apply_style(ctx: &egui::Context) {
             style.visuals.widgets.active.bg_stroke = ring;
             style.visuals.selection.stroke = ring;
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_no_font_has_are_found() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+        assert_eq!(missing_glyphs(&ctx, "张堃喆珺昇 Li"), Vec::<char>::new());
+        assert_eq!(
+            missing_glyphs(&ctx, "张\u{a000}堃\u{a000}"),
+            vec!['\u{a000}']
+        );
     }
 }

@@ -199,6 +199,7 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
                 done = Some(false);
             }
         });
+        super::fonts::note_missing_glyphs(ui, buf, app.state.lang());
         match done {
             Some(true) => {
                 let new = buf.clone();
@@ -232,6 +233,7 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
             buttons(ui, &mut act);
         }
     });
+    super::fonts::note_missing_glyphs(ui, &label, app.lang());
     match act {
         Some(0) => app.ui.renaming = Some(label.clone()),
         Some(1) => {

@@ -496,6 +496,12 @@ pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
         }
         (E::NotFound(id), Lang::Zh) => format!("找不到清单 {id}"),
         (E::NotFound(id), Lang::En) => format!("no checklist {id}"),
+        (E::TooLarge { size, max, .. }, Lang::Zh) => {
+            format!("无法保存：清单有 {size} 字节，超过上限 {max} 字节；请缩短备注")
+        }
+        (E::TooLarge { size, max, .. }, Lang::En) => format!(
+            "cannot save: the checklist is {size} bytes, more than the {max} bytes allowed; shorten its notes"
+        ),
     }
 }
 
@@ -574,6 +580,12 @@ pub fn cli_answer_error(lang: Lang, e: &AnswerError) -> String {
             "{q}: unknown option \"{value}\"; choose one of: {}",
             valid.join(", ")
         ),
+        (AnswerErrorKind::Conflicting { first, second }, Lang::Zh) => {
+            format!("{q}：给出了两个不同的回答 \"{first}\" 和 \"{second}\"，请只留一个")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
+            format!("two different answers to \"{q}\": \"{first}\" and \"{second}\"; give one")
+        }
         _ => answer_error(lang, e, &|id: &str| id.to_string()),
     }
 }
@@ -617,6 +629,10 @@ pub enum Msg {
     },
     PdfFailed {
         err: String,
+    },
+    /// Characters of the sheet no bundled glyph shows (they print as blanks).
+    MissingGlyphs {
+        chars: String,
     },
     WriteFailed {
         path: String,
@@ -704,6 +720,14 @@ impl Msg {
             ),
             (PdfFailed { err }, Lang::Zh) => format!("无法生成PDF：{err}"),
             (PdfFailed { err }, Lang::En) => format!("The PDF could not be made: {err}"),
+            (MissingGlyphs { chars }, Lang::Zh) => {
+                format!("字体中没有这些字符，PDF 中会缺失：{chars}")
+            }
+            (MissingGlyphs { chars }, Lang::En) => {
+                format!(
+                    "The font has no glyph for these characters; they are missing from the PDF: {chars}"
+                )
+            }
             (WriteFailed { path, err }, Lang::Zh) => format!("无法写入文件 {path}：{err}"),
             (WriteFailed { path, err }, Lang::En) => {
                 format!("The file {path} could not be written: {err}")
@@ -798,6 +822,12 @@ pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String)
         }
         (AnswerErrorKind::UnknownOption { value, .. }, Lang::En) => {
             format!("{q}: the saved answer “{value}” is no longer an option; choose again.")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::Zh) => {
+            format!("{q}：给出了两个不同的回答“{first}”和“{second}”，请只留一个。")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
+            format!("{q}: two different answers, “{first}” and “{second}”; keep one.")
         }
         (AnswerErrorKind::UnknownQuestion { .. }, Lang::Zh) => {
             format!("保存的回答中有已不再使用的问题“{}”。", e.question)
