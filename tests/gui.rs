@@ -713,7 +713,7 @@ fn print_and_blank_sheet_save_pdfs_and_show_where() {
     new_case(&mut h);
     answer_all(&mut h, CROSS_REGION_EMERGENCY);
     to_checklist(&mut h);
-    click_button(&mut h, "打印 / 导出PDF");
+    click_button(&mut h, "保存PDF");
     h.run();
     click_button(&mut h, "空白清单");
     h.run();

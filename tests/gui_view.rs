@@ -188,3 +188,65 @@ fn keyboard_only_from_a_new_case_to_a_printed_sheet() {
         .unwrap_or_default();
     assert_eq!(pdfs.len(), 1, "Ctrl+P wrote the sheet");
 }
+
+fn exported_pdfs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir.join("exports"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// The front desk: from the start screen, 常用情形 then 打印 on a situation: two clicks to a
+/// sheet with the typed name (here no print service, so it is saved and the message says so).
+#[test]
+fn front_desk_prints_a_quick_sheet_in_two_clicks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    h.get_by_label("常用情形（前台快速打印）").click();
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Quick);
+    let field = || egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(field(), "患者姓名").focus();
+    h.run();
+    h.get_by_role_and_label(field(), "患者姓名")
+        .type_text("王小明");
+    h.run();
+    h.get_by_label("打印：本地手工报销-窗口办理").click();
+    h.run();
+    let pdfs = exported_pdfs(dir.path());
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let name = pdfs[0].file_name().unwrap().to_string_lossy().to_string();
+    assert!(name.starts_with("王小明-本地手工报销-窗口办理"), "{name}");
+    assert!(
+        h.query_all_by_label_contains("没有打印出来")
+            .next()
+            .is_some(),
+        "the message says it was not printed and where the PDF is"
+    );
+}
+
+/// Keyboard only, from launch to a printed quick sheet: at most 15 keys.
+#[test]
+fn keyboard_path_to_a_quick_sheet_takes_at_most_15_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    let none = egui::Modifiers::NONE;
+    let mut keys = 0;
+    // Tab from the focused "start a case" button to 常用情形, Enter.
+    for key in [egui::Key::Tab, egui::Key::Enter] {
+        press(&mut h, none, key);
+        keys += 1;
+    }
+    assert_eq!(h.state().state.screen, Screen::Quick, "after {keys} keys");
+    // The second situation (本地手工报销-线上办理): Down, Enter.
+    for key in [egui::Key::ArrowDown, egui::Key::Enter] {
+        press(&mut h, none, key);
+        keys += 1;
+    }
+    let pdfs = exported_pdfs(dir.path());
+    assert_eq!(pdfs.len(), 1, "printed after {keys} keys: {pdfs:?}");
+    let name = pdfs[0].file_name().unwrap().to_string_lossy().to_string();
+    assert!(name.starts_with("本地手工报销-线上办理"), "{name}");
+    assert!(keys <= 15);
+}

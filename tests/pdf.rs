@@ -735,7 +735,7 @@ fn export_pack_writes_one_sheet_per_scenario() {
             .file_name()
             .unwrap()
             .to_string_lossy()
-            .starts_with("01-异地就医备案"),
+            .starts_with("01-本地手工报销-窗口办理"),
         "{files:?}"
     );
     for f in &files {
@@ -750,7 +750,7 @@ fn export_pack_writes_one_sheet_per_scenario() {
         .arg(&en)
         .assert()
         .success();
-    assert!(en.join("01-filing-temporary-trip.pdf").is_file());
+    assert!(en.join("01-local-manual-window.pdf").is_file());
 }
 
 #[test]

@@ -167,8 +167,18 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui) {
     let t = s(app.lang());
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(RichText::new(t.print).size(size::BUTTON).strong())
+            .on_hover_text("Ctrl+P")
+            .clicked()
+        {
+            app.push_action(Action::Print {
+                blank: false,
+                full: false,
+            });
+        }
         for (label, blank, full) in [
-            (t.print_pdf, false, false),
+            (t.save_pdf, false, false),
             (t.print_full, false, true),
             (t.blank_sheet, true, false),
         ] {
@@ -183,6 +193,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui) {
             app.state.screen = Screen::Review;
         }
     });
+    super::quick::printer_choice(app, ui);
 }
 
 fn section(

@@ -7,6 +7,7 @@
 pub mod checklist;
 pub mod files;
 pub mod fonts;
+pub mod quick;
 pub mod sidebar;
 pub mod state;
 pub mod theme;
@@ -44,6 +45,8 @@ pub struct AppConfig {
     pub export_dir: Option<PathBuf>,
     /// Open saved PDFs with the desktop's viewer (for printing).
     pub open_exported: bool,
+    /// Print through the system's print service (`false`: as if there were none; tests).
+    pub system_print: bool,
     /// UI settings to start with, instead of the remembered ones.
     pub settings: Option<Settings>,
     /// A catalog to use instead of loading the bundled data and overrides (benchmarks).
@@ -58,6 +61,7 @@ impl Default for AppConfig {
             native_dialogs: true,
             export_dir: None,
             open_exported: true,
+            system_print: true,
             settings: None,
             catalog: None,
         }
@@ -75,6 +79,7 @@ impl AppConfig {
             today: Some(today),
             native_dialogs: false,
             open_exported: false,
+            system_print: false,
             settings: None,
             catalog: None,
         }
@@ -95,6 +100,12 @@ pub struct UiState {
     pub catalog_errors_seen: bool,
     /// In a narrow window: the list of cases is shown instead of the page.
     pub list_open: bool,
+    /// The patient's name typed on the quick-sheet screen.
+    pub quick_name: String,
+    /// The highlighted quick sheet (arrow keys).
+    pub quick_selected: usize,
+    /// The print queues, looked up once when first needed.
+    pub printers: Option<Vec<crate::print::Printer>>,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -103,7 +114,24 @@ pub enum Action {
     ExportCase(String),
     Import,
     ImportPath(String),
-    Pdf { blank: bool, full: bool },
+    /// Save the open case's sheet as a PDF.
+    Pdf {
+        blank: bool,
+        full: bool,
+    },
+    /// Print the open case's sheet.
+    Print {
+        blank: bool,
+        full: bool,
+    },
+    /// Print a front-desk quick sheet.
+    PrintQuick {
+        id: String,
+    },
+    /// Save a front-desk quick sheet as a PDF.
+    QuickPdf {
+        id: String,
+    },
     SaveToDefault,
 }
 
@@ -244,6 +272,7 @@ impl App {
                     }
                     match self.state.screen {
                         Screen::Welcome => self.welcome(ui),
+                        Screen::Quick => quick::show(self, ui),
                         Screen::Wizard => wizard::show(self, ui),
                         Screen::Review => wizard::review(self, ui),
                         Screen::Checklist => checklist::show(self, ui),
@@ -295,6 +324,28 @@ impl App {
         }
     }
 
+    /// The print queues (looked up once).
+    pub fn printers(&mut self) -> &[crate::print::Printer] {
+        if self.ui.printers.is_none() {
+            let found = if self.config.system_print {
+                crate::print::printers().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            self.ui.printers = Some(found);
+        }
+        self.ui.printers.as_deref().unwrap_or_default()
+    }
+
+    /// The printer chosen (remembered), if it still exists; else the system's default.
+    pub fn chosen_printer(&mut self) -> Option<String> {
+        let wanted = self.state.settings.printer.clone();
+        let list = self.printers();
+        wanted
+            .filter(|p| list.iter().any(|x| &x.name == p))
+            .or_else(|| list.first().map(|p| p.name.clone()))
+    }
+
     /// The window is too narrow (in points, after the text size) for the list beside the page.
     pub fn narrow(&self, ctx: &egui::Context) -> bool {
         ctx.content_rect().width() < NARROW_BELOW
@@ -334,7 +385,13 @@ impl App {
             self.ui.list_open = false;
             self.state.new_case();
         }
-        if (print || export) && self.state.screen == Screen::Checklist {
+        if print && self.state.screen == Screen::Checklist {
+            self.push_action(Action::Print {
+                blank: false,
+                full: false,
+            });
+        }
+        if export && self.state.screen == Screen::Checklist {
             self.push_action(Action::Pdf {
                 blank: false,
                 full: false,
@@ -374,6 +431,7 @@ impl App {
                     self.state.screen = Screen::Checklist;
                 }
             }
+            (Screen::Quick, false) => self.state.screen = Screen::Welcome,
             (Screen::Review, false) => {
                 if let Some(last) = self.state.asked().last().map(|q| q.id.clone()) {
                     self.state.goto_question(&last, false);
@@ -553,8 +611,21 @@ impl App {
             ui.add_space(20.0);
             let b = egui::Button::new(RichText::new(t.welcome_start).size(22.0).strong())
                 .min_size(egui::vec2(280.0, 56.0));
-            if ui.add(b).clicked() {
+            let start = ui.add(b);
+            // The keyboard starts here: Enter starts a case, Tab then Enter the front desk's list.
+            if ui.ctx().memory(|m| m.focused()).is_none() {
+                start.request_focus();
+            }
+            if start.clicked() {
                 self.state.new_case();
+            }
+            ui.add_space(10.0);
+            // The front desk's path: a common situation printed in two clicks.
+            let q = egui::Button::new(RichText::new(t.quick_button).size(19.0))
+                .min_size(egui::vec2(280.0, 44.0));
+            if ui.add(q).clicked() {
+                self.state.current = None;
+                self.state.screen = Screen::Quick;
             }
             ui.add_space(12.0);
             if !self.state.cases.is_empty() {

@@ -23,6 +23,8 @@ pub struct Settings {
     pub last_case: Option<String>,
     /// Whether the list of saved checklists is shown.
     pub show_list: bool,
+    /// The printer last chosen (when there is more than one).
+    pub printer: Option<String>,
     /// The window's inner size in points at 100 % text (physical pixels / the screen's scale),
     /// so that the text size never changes the window's size across restarts.
     pub window: Option<[f32; 2]>,
@@ -36,6 +38,7 @@ impl Default for Settings {
             dark: false,
             last_case: None,
             show_list: true,
+            printer: None,
             window: None,
         }
     }
@@ -76,6 +79,8 @@ pub enum Screen {
     /// The answers, each with a change link.
     Review,
     Checklist,
+    /// The front desk's common situations (常用情形).
+    Quick,
 }
 
 /// Why the wizard did not move on.
@@ -125,6 +130,10 @@ pub struct Banner {
     pub id: u64,
     pub msg: Msg,
     pub error: bool,
+    /// When it was shown (seconds of the app's clock): information fades after a while.
+    pub created: f64,
+    /// A file the message is about: offered to open, with its folder.
+    pub path: Option<PathBuf>,
 }
 
 /// A case's line in the side panel.
@@ -277,7 +286,17 @@ impl State {
             id: self.next_banner,
             msg,
             error,
+            created: self.now,
+            path: None,
         });
+    }
+
+    /// A message about a file, offering to open it and its folder.
+    pub fn push_file_banner(&mut self, msg: Msg, error: bool, path: PathBuf) {
+        self.push_banner(msg, error);
+        if let Some(b) = self.banners.last_mut() {
+            b.path = Some(path);
+        }
     }
 
     pub fn dismiss_banner(&mut self, id: u64) {

@@ -63,6 +63,20 @@ strings! {
     import_path => "文件路径", "File path";
     import_now => "导入", "Import";
 
+    // Front desk
+    quick_button => "常用情形（前台快速打印）", "Common situations (front desk)";
+    quick_title => "常用情形", "Common situations";
+    quick_intro => "选一种情形直接打印空白清单，可先填上患者姓名。↑↓ 选择，回车打印。", "Pick a situation to print its blank sheet, with the patient's name if you type it. Up/Down to choose, Enter to print.";
+    quick_none => "还没有常用情形。可以在自定义清单文件夹里添加。", "No common situations yet. Add them in your own checklist folder.";
+    patient_name => "患者姓名", "Patient's name";
+    patient_name_hint => "可不填", "optional";
+    print => "打印", "Print";
+    save_pdf => "保存PDF", "Save PDF";
+    printer => "打印机", "Printer";
+    open_file => "打开文件", "Open the file";
+    open_folder => "打开所在文件夹", "Open the folder";
+    more_messages => "条较早的消息", "earlier messages";
+
     // Welcome
     welcome_title => "欢迎使用医保报销材料清单助手", "Welcome";
     welcome_text => "回答几个简单的问题，就能得到需要准备的材料、办理步骤和截止日期。每一步都会自动保存。", "Answer a few short questions to get the materials to prepare, the steps and the deadlines. Everything is saved as you go.";
@@ -405,6 +419,36 @@ pub fn enter_named(lang: Lang, question: &str) -> String {
     }
 }
 
+/// Accessible name of a quick sheet's print button.
+pub fn print_named(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("打印：{name}"),
+        Lang::En => format!("Print: {name}"),
+    }
+}
+
+/// Accessible name of a quick sheet's PDF button.
+pub fn pdf_named(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("保存PDF：{name}"),
+        Lang::En => format!("Save PDF: {name}"),
+    }
+}
+
+/// A case's label as shown: a default name ("未命名 3" / "Untitled 3") follows the current
+/// language; a name someone typed is shown as typed.
+pub fn display_label(lang: Lang, label: &str) -> String {
+    let n = label
+        .strip_prefix(ZH.untitled)
+        .or_else(|| label.strip_prefix(EN.untitled))
+        .map(str::trim)
+        .and_then(|n| n.parse::<usize>().ok());
+    match n {
+        Some(n) => untitled(lang, n),
+        None => label.to_string(),
+    }
+}
+
 /// Accessible name of the note field of an item.
 pub fn note_for(lang: Lang, item: &str) -> String {
     match lang {
@@ -648,6 +692,17 @@ pub enum Msg {
     Exported {
         path: String,
     },
+    Printed {
+        printer: String,
+        job: String,
+    },
+    NoPrinterSaved {
+        path: String,
+        why: String,
+    },
+    PrintFailed {
+        err: String,
+    },
 }
 
 impl Msg {
@@ -738,6 +793,26 @@ impl Msg {
             (ImportFailed { path, err }, Lang::En) => {
                 format!("{path} could not be imported: {err}")
             }
+            (Printed { printer, job }, Lang::Zh) if printer.is_empty() => {
+                format!("已发送到打印机（任务 {job}）。")
+            }
+            (Printed { printer, job }, Lang::Zh) => {
+                format!("已发送到打印机 {printer}（任务 {job}）。")
+            }
+            (Printed { printer, job }, Lang::En) if printer.is_empty() => {
+                format!("Sent to the printer (job {job}).")
+            }
+            (Printed { printer, job }, Lang::En) => {
+                format!("Sent to the printer {printer} (job {job}).")
+            }
+            (NoPrinterSaved { path, why }, Lang::Zh) => {
+                format!("没有打印出来：{why}。清单已保存为PDF并打开，请从PDF阅读器打印：{path}")
+            }
+            (NoPrinterSaved { path, why }, Lang::En) => format!(
+                "Not printed: {why}. The sheet was saved as a PDF and opened; print it from the viewer: {path}"
+            ),
+            (PrintFailed { err }, Lang::Zh) => format!("打印失败：{err}"),
+            (PrintFailed { err }, Lang::En) => format!("Printing failed: {err}"),
             (Exported { path }, Lang::Zh) => format!("已导出到 {path}"),
             (Exported { path }, Lang::En) => format!("Exported to {path}"),
             (NoDataDir, lang) => s(lang).no_data_dir.to_string(),
