@@ -674,9 +674,28 @@ fn a_second_window_is_read_only_and_says_so() {
             .is_some(),
         "a banner says changes are not saved"
     );
-    // The app still works in memory.
-    new_case(&mut h);
-    assert_eq!(h.state().state.cases.len(), 1);
+    // Nothing can be created or changed: the button is disabled, and the shortcut does nothing.
+    let new = h.get_by_role_and_label(Role::Button, "新建");
+    assert!(new.accesskit_node().is_disabled(), "新建 is disabled");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert_eq!(h.state().state.cases.len(), 0);
+    // And it writes nothing when it closes: no case, no settings.
+    drop(h);
+    let written: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n != "cases")
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+    let cases: Vec<_> = std::fs::read_dir(tmp.path().join("cases"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    assert!(cases.is_empty(), "{cases:?}");
 }
 
 #[test]

@@ -250,3 +250,45 @@ fn keyboard_path_to_a_quick_sheet_takes_at_most_15_keys() {
     assert!(name.starts_with("本地手工报销-线上办理"), "{name}");
     assert!(keys <= 15);
 }
+
+/// One click skips every optional date that follows (each cost a click before).
+#[test]
+fn one_click_skips_the_optional_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    let mut answers = Answers::new();
+    for (q, v) in [
+        ("scenario", "local"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "no"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "no"),
+        ("third_party", "no"),
+        ("special_drugs", "no"),
+    ] {
+        answers.set(q, v);
+    }
+    open(&mut h, 0, &answers);
+    let catalog = h.state().state.catalog.clone();
+    let dates: Vec<String> = h
+        .state()
+        .state
+        .asked()
+        .iter()
+        .filter(|q| q.kind == yibao_checklist::catalog::QuestionKind::Date)
+        .map(|q| q.id.clone())
+        .collect();
+    assert!(dates.len() >= 2, "{dates:?}");
+    assert!(dates.iter().all(|d| !catalog.question(d).unwrap().required));
+    h.state_mut().state.goto_question(&dates[0], false);
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Wizard);
+    h.get_by_label("跳过所有可选日期").click();
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Review);
+    let case = h.state().state.current_case().unwrap().clone();
+    assert!(dates.iter().all(|d| case.answers.get(d).is_none()));
+}

@@ -133,13 +133,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     );
     let mut edits = Vec::new();
     let mut continue_wizard = false;
+    // A read-only window (another one holds the data) shows the ticks but cannot change them.
+    let editable = !app.state.read_only;
 
     // The page scrolls as a whole (see `App::show`). The summary first, then what can be done
     // with the checklist, then the rest.
     ui.scope(|ui| {
         let p = Palette::of(ui);
         for (i, sec) in v.sections.iter().enumerate() {
-            section(ui, &v, sec, &p, &mut edits, &mut continue_wizard);
+            section(ui, &v, sec, &p, &mut edits, &mut continue_wizard, editable);
             if i == 0 {
                 toolbar(app, ui);
             }
@@ -196,6 +198,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui) {
     super::quick::printer_choice(app, ui);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn section(
     ui: &mut egui::Ui,
     v: &View,
@@ -203,6 +206,7 @@ fn section(
     p: &Palette,
     edits: &mut Vec<Edit>,
     continue_wizard: &mut bool,
+    editable: bool,
 ) {
     heading(ui, &sec.title);
     if let Some(intro) = &sec.intro {
@@ -227,13 +231,13 @@ fn section(
                         .color(p.accent),
                 );
                 for m in &g.items {
-                    material(ui, v, m, p, edits);
+                    material(ui, v, m, p, edits, editable);
                 }
             }
         }
         Body::Steps(steps) => {
             for st in steps {
-                step(ui, v, st, p, edits);
+                step(ui, v, st, p, edits, editable);
             }
         }
         Body::Deadlines(list) => {
@@ -413,12 +417,22 @@ fn note_field(
     });
 }
 
-fn material(ui: &mut egui::Ui, v: &View, m: &MaterialCard, p: &Palette, edits: &mut Vec<Edit>) {
+fn material(
+    ui: &mut egui::Ui,
+    v: &View,
+    m: &MaterialCard,
+    p: &Palette,
+    edits: &mut Vec<Edit>,
+    editable: bool,
+) {
     let t = s(v.lang);
     let lang = v.lang;
     card(ui, p.card, |ui| {
         let mut done = m.done;
-        let r = ui.checkbox(&mut done, RichText::new(&m.name).size(size::GROUP).strong());
+        let r = ui.add_enabled(
+            editable,
+            egui::Checkbox::new(&mut done, RichText::new(&m.name).size(size::GROUP).strong()),
+        );
         if r.changed() {
             edits.push(Edit::Done(m.id.clone(), done));
         }
@@ -436,7 +450,9 @@ fn material(ui: &mut egui::Ui, v: &View, m: &MaterialCard, p: &Palette, edits: &
                     .size(size::BODY),
             );
         }
-        note_field(ui, v, &m.id, &m.note, r.id, edits);
+        ui.add_enabled_ui(editable, |ui| {
+            note_field(ui, v, &m.id, &m.note, r.id, edits)
+        });
         egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
             .id_salt(("why", &m.id))
             .show(ui, |ui| {
@@ -451,16 +467,26 @@ fn material(ui: &mut egui::Ui, v: &View, m: &MaterialCard, p: &Palette, edits: &
     });
 }
 
-fn step(ui: &mut egui::Ui, v: &View, st: &StepCard, p: &Palette, edits: &mut Vec<Edit>) {
+fn step(
+    ui: &mut egui::Ui,
+    v: &View,
+    st: &StepCard,
+    p: &Palette,
+    edits: &mut Vec<Edit>,
+    editable: bool,
+) {
     let t = s(v.lang);
     let lang = v.lang;
     card(ui, p.card, |ui| {
         let mut done = st.done;
-        let r = ui.checkbox(
-            &mut done,
-            RichText::new(format!("{}. {}", st.number, st.title))
-                .size(size::CARD_TITLE)
-                .strong(),
+        let r = ui.add_enabled(
+            editable,
+            egui::Checkbox::new(
+                &mut done,
+                RichText::new(format!("{}. {}", st.number, st.title))
+                    .size(size::CARD_TITLE)
+                    .strong(),
+            ),
         );
         if r.changed() {
             edits.push(Edit::Done(st.id.clone(), done));
@@ -471,7 +497,9 @@ fn step(ui: &mut egui::Ui, v: &View, st: &StepCard, p: &Palette, edits: &mut Vec
                 RichText::new(format!("{}{}{ch}", t.channels, colon(lang))).size(size::BODY),
             );
         }
-        note_field(ui, v, &st.id, &st.note, r.id, edits);
+        ui.add_enabled_ui(editable, |ui| {
+            note_field(ui, v, &st.id, &st.note, r.id, edits)
+        });
         if st.detail.is_some() || !st.sources.is_empty() {
             egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
                 .id_salt(("step_details", &st.id))

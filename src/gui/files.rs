@@ -462,7 +462,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
         }
         Job::SavePdf { bytes, .. } => match std::fs::write(&path, &bytes) {
             Ok(()) => {
-                app.state.push_banner(
+                app.state.push_file_banner(
                     if fallback {
                         Msg::SavedFallback {
                             path: shown.clone(),
@@ -473,6 +473,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
                         }
                     },
                     false,
+                    path.clone(),
                 );
                 if app.config.open_exported && opener::open(&path).is_err() {
                     app.state.push_banner(Msg::OpenFailed { path: shown }, true);

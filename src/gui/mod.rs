@@ -26,6 +26,14 @@ use strings::s;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保报销材料清单助手";
+/// Information messages shown at once; older ones wait behind a button.
+const MAX_BANNERS: usize = 4;
+
+/// Seconds an information message stays (one about a saved file longer, for its buttons).
+fn banner_life(b: &state::Banner) -> f64 {
+    if b.path.is_some() { 30.0 } else { 12.0 }
+}
+
 /// Below this width in points the list of cases and the page take turns instead of sharing.
 pub const NARROW_BELOW: f32 = 700.0;
 /// Key of the UI settings in eframe's storage.
@@ -104,6 +112,8 @@ pub struct UiState {
     pub quick_name: String,
     /// The highlighted quick sheet (arrow keys).
     pub quick_selected: usize,
+    /// Every message is shown, not only the newest.
+    pub all_messages: bool,
     /// The print queues, looked up once when first needed.
     pub printers: Option<Vec<crate::print::Printer>>,
 }
@@ -250,9 +260,20 @@ impl App {
                 ui.add_space(4.0);
             }
             if self.state.screen == Screen::Wizard && self.state.current_case().is_some() {
+                let editable = !self.state.read_only;
                 egui::Panel::bottom("wizard_nav")
                     .resizable(false)
-                    .show(ui, |ui| wizard::nav(self, ui));
+                    .show(ui, |ui| {
+                        ui.add_enabled_ui(editable, |ui| wizard::nav(self, ui))
+                    });
+            }
+            if self.state.screen == Screen::Review && self.state.current_case().is_some() {
+                let editable = !self.state.read_only;
+                egui::Panel::bottom("review_nav")
+                    .resizable(false)
+                    .show(ui, |ui| {
+                        ui.add_enabled_ui(editable, |ui| wizard::review_nav(self, ui))
+                    });
             }
             // One scroll area for the whole page, header included, so that at 200 % text size
             // the content is not squeezed below fixed headers. Each page keeps its own offset.
@@ -273,8 +294,14 @@ impl App {
                     match self.state.screen {
                         Screen::Welcome => self.welcome(ui),
                         Screen::Quick => quick::show(self, ui),
-                        Screen::Wizard => wizard::show(self, ui),
-                        Screen::Review => wizard::review(self, ui),
+                        Screen::Wizard => {
+                            let editable = !self.state.read_only;
+                            ui.add_enabled_ui(editable, |ui| wizard::show(self, ui));
+                        }
+                        Screen::Review => {
+                            let editable = !self.state.read_only;
+                            ui.add_enabled_ui(editable, |ui| wizard::review(self, ui));
+                        }
                         Screen::Checklist => checklist::show(self, ui),
                     }
                 });
@@ -475,129 +502,177 @@ impl App {
                 .inner_margin(8.0)
                 .corner_radius(4.0)
         };
-        egui::ScrollArea::vertical()
-            .max_height(ui.ctx().content_rect().height() * 0.35)
-            .id_salt("banners")
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                if self.state.read_only && self.state.store.is_some() {
-                    frame(error_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(RichText::new(t.read_only).strong());
-                    });
+        // One place, newest first, nothing hidden in a scroll area. Information fades after a
+        // while; errors and the undo stay until used or dismissed.
+        let now = self.state.now;
+        self.state
+            .banners
+            .retain(|b| b.error || now - b.created < banner_life(b));
+        if let Some(next) = self
+            .state
+            .banners
+            .iter()
+            .filter(|b| !b.error)
+            .map(|b| b.created + banner_life(b) - now)
+            .reduce(f64::min)
+        {
+            ui.ctx()
+                .request_repaint_after(Duration::from_secs_f64(next.max(0.05)));
+        }
+        ui.scope(|ui| {
+            ui.set_width(ui.available_width());
+            if self.state.read_only && self.state.store.is_some() {
+                frame(error_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(t.read_only).strong());
+                });
+            }
+            if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
+                frame(error_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(t.catalog_errors).strong());
+                    for e in &self.state.catalog_errors {
+                        ui.label(format!("• {e}"));
+                    }
+                    if ui.button(t.dismiss).clicked() {
+                        self.ui.catalog_errors_seen = true;
+                    }
+                });
+            }
+            if !self.state.save_errors.is_empty() {
+                let mut retry = false;
+                frame(error_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    for (label, e) in self.state.save_errors.values() {
+                        let err = strings::store_error(lang, e);
+                        ui.label(
+                            RichText::new(
+                                strings::Msg::SaveFailed {
+                                    label: label.clone(),
+                                    err,
+                                }
+                                .text(lang),
+                            )
+                            .strong(),
+                        );
+                    }
+                    retry = ui.button(t.retry).clicked();
+                });
+                if retry {
+                    self.state.retry_saves();
                 }
-                if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
-                    frame(error_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(RichText::new(t.catalog_errors).strong());
-                        for e in &self.state.catalog_errors {
-                            ui.label(format!("• {e}"));
+            }
+            if let Some(d) = &self.state.deleted {
+                let mut undo = false;
+                let mut close = false;
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(strings::deleted(lang, &d.case.label));
+                        undo = ui.button(RichText::new(t.undo).strong()).clicked();
+                        close = ui.button(t.dismiss).clicked();
+                    });
+                });
+                if undo {
+                    self.state.undo_delete();
+                } else if close {
+                    self.state.deleted = None;
+                }
+            }
+            let mut dismiss = None;
+            let mut open = None;
+            // Newest first; the oldest beyond a handful wait behind one line.
+            let shown = if self.ui.all_messages {
+                usize::MAX
+            } else {
+                MAX_BANNERS
+            };
+            let count = self.state.banners.len();
+            for b in self.state.banners.iter().rev().take(shown) {
+                frame(if b.error { error_fill } else { info_fill }).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add(egui::Label::new(b.msg.text(lang)).wrap());
+                        if let Some(p) = &b.path {
+                            if ui.button(t.open_file).clicked() {
+                                open = Some(p.clone());
+                            }
+                            if let Some(dir) = p.parent()
+                                && ui.button(t.open_folder).clicked()
+                            {
+                                open = Some(dir.to_path_buf());
+                            }
                         }
                         if ui.button(t.dismiss).clicked() {
-                            self.ui.catalog_errors_seen = true;
+                            dismiss = Some(b.id);
                         }
                     });
-                }
-                if !self.state.save_errors.is_empty() {
-                    let mut retry = false;
-                    frame(error_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        for (label, e) in self.state.save_errors.values() {
-                            let err = strings::store_error(lang, e);
-                            ui.label(
-                                RichText::new(
-                                    strings::Msg::SaveFailed {
-                                        label: label.clone(),
-                                        err,
-                                    }
-                                    .text(lang),
-                                )
-                                .strong(),
-                            );
+                });
+            }
+            if count > shown
+                && ui
+                    .button(format!("{} {}", count - shown, t.more_messages))
+                    .clicked()
+            {
+                self.ui.all_messages = true;
+            }
+            if let Some(id) = dismiss {
+                self.state.dismiss_banner(id);
+            }
+            if let Some(p) = open
+                && opener::open(&p).is_err()
+            {
+                self.state.push_banner(
+                    strings::Msg::OpenFailed {
+                        path: p.display().to_string(),
+                    },
+                    true,
+                );
+            }
+            if self.ui.offer_fallback.is_some() {
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(t.cancelled);
+                        if ui.button(t.save_to_default).clicked() {
+                            self.actions.push(Action::SaveToDefault);
                         }
-                        retry = ui.button(t.retry).clicked();
+                        if ui.button(t.dismiss).clicked() {
+                            self.ui.offer_fallback = None;
+                        }
                     });
-                    if retry {
-                        self.state.retry_saves();
-                    }
-                }
-                let mut dismiss = None;
-                for b in &self.state.banners {
-                    frame(if b.error { error_fill } else { info_fill }).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(b.msg.text(lang));
-                            if ui.button(t.dismiss).clicked() {
-                                dismiss = Some(b.id);
-                            }
-                        });
+                });
+            }
+            if let Some(path) = &mut self.ui.import_path {
+                let mut go = false;
+                let mut close = false;
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(t.import_path_prompt);
+                    ui.horizontal_wrapped(|ui| {
+                        let l = ui.label(t.import_path);
+                        let r = ui
+                            .add(egui::TextEdit::singleline(path).desired_width(420.0))
+                            .labelled_by(l.id);
+                        go = ui.button(t.import_now).clicked()
+                            || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+                        close = ui.button(t.cancel).clicked();
                     });
+                });
+                if go {
+                    let p = path.clone();
+                    self.actions.push(Action::ImportPath(p));
+                } else if close {
+                    self.ui.import_path = None;
                 }
-                if let Some(id) = dismiss {
-                    self.state.dismiss_banner(id);
-                }
-                if let Some(d) = &self.state.deleted {
-                    let mut undo = false;
-                    let mut close = false;
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(strings::deleted(lang, &d.case.label));
-                            undo = ui.button(RichText::new(t.undo).strong()).clicked();
-                            close = ui.button(t.dismiss).clicked();
-                        });
-                    });
-                    if undo {
-                        self.state.undo_delete();
-                    } else if close {
-                        self.state.deleted = None;
-                    }
-                }
-                if self.ui.offer_fallback.is_some() {
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(t.cancelled);
-                            if ui.button(t.save_to_default).clicked() {
-                                self.actions.push(Action::SaveToDefault);
-                            }
-                            if ui.button(t.dismiss).clicked() {
-                                self.ui.offer_fallback = None;
-                            }
-                        });
-                    });
-                }
-                if let Some(path) = &mut self.ui.import_path {
-                    let mut go = false;
-                    let mut close = false;
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(t.import_path_prompt);
-                        ui.horizontal_wrapped(|ui| {
-                            let l = ui.label(t.import_path);
-                            let r = ui
-                                .add(egui::TextEdit::singleline(path).desired_width(420.0))
-                                .labelled_by(l.id);
-                            go = ui.button(t.import_now).clicked()
-                                || (r.lost_focus()
-                                    && ui.input(|i| i.key_pressed(egui::Key::Enter)));
-                            close = ui.button(t.cancel).clicked();
-                        });
-                    });
-                    if go {
-                        let p = path.clone();
-                        self.actions.push(Action::ImportPath(p));
-                    } else if close {
-                        self.ui.import_path = None;
-                    }
-                }
-                if self.dialogs.busy() {
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(t.choosing_file);
-                    });
-                }
-            });
+            }
+            if self.dialogs.busy() {
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(t.choosing_file);
+                });
+            }
+        });
     }
 
     fn welcome(&mut self, ui: &mut egui::Ui) {
@@ -653,6 +728,10 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // A read-only window writes nothing, not even its settings: the other window owns them.
+        if self.state.read_only {
+            return;
+        }
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
         self.state.flush();
     }

@@ -23,13 +23,17 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
     let new = egui::Button::new(RichText::new(t.new_case).size(20.0).strong())
         .fill(ui.visuals().selection.bg_fill)
         .min_size(egui::vec2(ui.available_width(), 44.0));
-    if ui.add(new).clicked() {
+    let editable = !app.state.read_only;
+    if ui.add_enabled(editable, new).clicked() {
         app.ui.renaming = None;
         app.state.new_case();
         app.ui.list_open = false;
     }
     if ui
-        .add(egui::Button::new(t.import).min_size(egui::vec2(ui.available_width(), 0.0)))
+        .add_enabled(
+            editable,
+            egui::Button::new(t.import).min_size(egui::vec2(ui.available_width(), 0.0)),
+        )
         .clicked()
     {
         app.push_action(Action::Import);
@@ -55,7 +59,12 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
         .state
         .cases
         .iter()
-        .filter(|c| needle.is_empty() || c.label.to_lowercase().contains(&needle))
+        .filter(|c| {
+            needle.is_empty()
+                || strings::display_label(app.lang(), &c.label)
+                    .to_lowercase()
+                    .contains(&needle)
+        })
         .map(|c| c.id.clone())
         .collect();
     if ids.is_empty() {
@@ -81,7 +90,8 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
                 .corner_radius(4.0)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    if row_button(ui, selected, &case.label).clicked() {
+                    let shown = strings::display_label(app.lang(), &case.label);
+                    if row_button(ui, selected, &shown).clicked() {
                         open = Some(id.clone());
                     }
                     let line = if !summary.answered {
@@ -183,7 +193,7 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let id = case.id.clone();
-    let label = case.label.clone();
+    let label = strings::display_label(app.lang(), &case.label);
     if let Some(buf) = &mut app.ui.renaming {
         let mut done = None;
         ui.horizontal_wrapped(|ui| {
@@ -216,12 +226,15 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.add(egui::Label::new(RichText::new(&label).heading().strong()).wrap());
         ui.add_space(12.0);
+        let editable = !app.state.read_only;
         let buttons = |ui: &mut egui::Ui, act: &mut Option<u8>| {
             for (i, name) in [t.rename, t.duplicate, t.delete, t.export]
                 .into_iter()
                 .enumerate()
             {
-                if ui.button(name).clicked() {
+                // Exporting reads; the others change the saved cases.
+                let enabled = editable || i == 3;
+                if ui.add_enabled(enabled, egui::Button::new(name)).clicked() {
                     *act = Some(i as u8);
                 }
             }

@@ -103,6 +103,9 @@ pub struct Wizard {
     pub error: Option<WizardError>,
     /// Optional questions the user skipped in this session.
     pub skipped: BTreeSet<String>,
+    /// The furthest progress shown in this session (0–1): the bar never moves backwards when
+    /// an answer brings in more questions.
+    pub progress: f32,
 }
 
 /// A derivation as cached: recomputed only when the answers (or today) change.
@@ -320,8 +323,12 @@ impl State {
         self.current.as_deref().and_then(|id| self.case(id))
     }
 
-    /// Edits a case, marks it for saving and drops nothing else.
+    /// Edits a case, marks it for saving and drops nothing else. A read-only window (another one
+    /// holds the data) changes nothing: its editing controls are disabled and say why.
     pub fn edit(&mut self, id: &str, f: impl FnOnce(&mut Case)) {
+        if self.read_only {
+            return;
+        }
         let Some(case) = self.cases.iter_mut().find(|c| c.id == id) else {
             return;
         };
@@ -344,6 +351,9 @@ impl State {
 
     /// A fresh case, opened in the wizard at the first question.
     pub fn new_case(&mut self) -> String {
+        if self.read_only {
+            return String::new();
+        }
         let n = self.cases.len() + 1;
         let mut label = super::strings::untitled(self.lang(), n);
         let mut k = n;
@@ -360,6 +370,9 @@ impl State {
     }
 
     pub fn duplicate(&mut self, id: &str) -> Option<String> {
+        if self.read_only {
+            return None;
+        }
         let src = self.case(id)?.clone();
         let mut copy = Case::new(format!(
             "{}{}",
@@ -378,6 +391,9 @@ impl State {
 
     /// Adds a case read from a file (it has a fresh id already) and opens it.
     pub fn add_imported(&mut self, case: Case) {
+        if self.read_only {
+            return;
+        }
         let id = case.id.clone();
         self.cases.insert(0, case);
         self.mark_dirty(&id);
@@ -394,6 +410,9 @@ impl State {
 
     /// Deletes a case (into the store's trash) and keeps it for undo.
     pub fn delete(&mut self, id: &str) {
+        if self.read_only {
+            return;
+        }
         let Some(index) = self.cases.iter().position(|c| c.id == id) else {
             return;
         };
@@ -592,6 +611,9 @@ impl State {
 
     /// Sets a choice answer. Answers that no longer apply are pruned; ticks are never touched.
     pub fn set_choice(&mut self, qid: &str, option: &str) {
+        if self.read_only {
+            return;
+        }
         let Some(id) = self.current.clone() else {
             return;
         };
@@ -684,6 +706,9 @@ impl State {
     }
 
     fn set_answer_value(&mut self, qid: &str, value: &str) {
+        if self.read_only {
+            return;
+        }
         let Some(id) = self.current.clone() else {
             return;
         };
@@ -699,6 +724,21 @@ impl State {
         case.answers = engine::prune_answers(catalog, &answers);
         case.touch();
         self.mark_dirty(&id);
+    }
+
+    /// Skips this and the following optional date questions in one go (each costs a click
+    /// otherwise); stops at the first question that is not an optional date.
+    pub fn wizard_skip_optional_dates(&mut self) {
+        for _ in 0..self.catalog.questions.len() {
+            if self.screen != Screen::Wizard {
+                break;
+            }
+            let q = self.catalog.question(&self.wizard.question).cloned();
+            match q {
+                Some(q) if q.kind == QuestionKind::Date && !q.required => self.wizard_skip(),
+                _ => break,
+            }
+        }
     }
 
     /// Skips an optional question (its answer, if any, is removed).

@@ -70,10 +70,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.add_space(6.0);
         let n = strings::question_n_of(lang, pos + 1, asked.len().max(1));
         ui.label(RichText::new(&n).size(16.0).weak());
-        ui.add(
-            egui::ProgressBar::new((pos + 1) as f32 / asked.len().max(1) as f32)
-                .desired_height(8.0),
-        );
+        // The questions that apply can grow as answers come in: the bar keeps its furthest point.
+        let now = (pos + 1) as f32 / asked.len().max(1) as f32;
+        let shown = now.max(app.state.wizard.progress);
+        app.state.wizard.progress = shown;
+        ui.add(egui::ProgressBar::new(shown).desired_height(8.0));
         ui.add_space(10.0);
         let mut prompt = q.prompt.get(lang).to_string();
         if !q.required {
@@ -219,6 +220,11 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let first = app.state.asked().first().is_none_or(|q| q.id == qid);
+    let date = app
+        .state
+        .catalog
+        .question(&qid)
+        .is_some_and(|q| q.kind == QuestionKind::Date);
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         let big = |text: &str| {
@@ -235,6 +241,41 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
         }
         if !required && ui.add(big(t.skip)).clicked() {
             app.state.wizard_skip();
+        }
+        if date && !required && ui.add(big(t.skip_dates)).clicked() {
+            app.state.wizard_skip_optional_dates();
+        }
+    });
+    ui.add_space(2.0);
+}
+
+/// The review page's footer: its main button stays in view however long the page is.
+pub fn review_nav(app: &mut App, ui: &mut egui::Ui) {
+    let t = s(app.lang());
+    let Some(id) = app.state.current.clone() else {
+        return;
+    };
+    let pending: Vec<String> = match app.state.derived(&id).as_deref() {
+        Some(Ok(d)) => d.pending_required.clone(),
+        _ => Vec::new(),
+    };
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        if pending.is_empty() {
+            let b = egui::Button::new(RichText::new(t.show_checklist).size(20.0).strong())
+                .fill(ui.visuals().selection.bg_fill)
+                .min_size(egui::vec2(220.0, 44.0));
+            if ui.add(b).clicked() {
+                app.state.screen = Screen::Checklist;
+            }
+        } else if ui
+            .add(
+                egui::Button::new(RichText::new(t.answer_now).size(19.0))
+                    .min_size(egui::vec2(160.0, 40.0)),
+            )
+            .clicked()
+        {
+            app.state.goto_question(&pending[0], true);
         }
     });
     ui.add_space(2.0);
@@ -312,16 +353,6 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
                 ui.horizontal(|ui| {
                     ui.label(format!("• {}", short_label(app, q)));
                 });
-            }
-            if ui.button(t.answer_now).clicked() {
-                goto = pending_required.first().cloned();
-            }
-        } else {
-            let b = egui::Button::new(RichText::new(t.show_checklist).size(20.0).strong())
-                .fill(ui.visuals().selection.bg_fill)
-                .min_size(egui::vec2(220.0, 48.0));
-            if ui.add(b).clicked() {
-                app.state.screen = Screen::Checklist;
             }
         }
     });

@@ -87,6 +87,7 @@ strings! {
     back => "上一题", "Back";
     next => "下一题", "Next";
     skip => "跳过", "Skip";
+    skip_dates => "跳过所有可选日期", "Skip the optional dates";
     today => "今天", "Today";
     date_hint => "例如 2025-03-10", "e.g. 2025-03-10";
     date_format => "请按“年-月-日”填写，例如 2025-03-10。", "Write year-month-day, for example 2025-03-10.";
@@ -935,6 +936,14 @@ mod tests {
                 "{zh} (from {e})"
             );
         }
+    }
+
+    #[test]
+    fn default_case_names_follow_the_language() {
+        assert_eq!(display_label(Lang::Zh, "Untitled 5"), "未命名 5");
+        assert_eq!(display_label(Lang::En, "未命名 5"), "Untitled 5");
+        assert_eq!(display_label(Lang::En, "妈妈住院"), "妈妈住院");
+        assert_eq!(display_label(Lang::Zh, "Untitled notes"), "Untitled notes");
     }
 
     #[test]
