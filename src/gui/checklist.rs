@@ -338,9 +338,30 @@ fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool, p: &Palett
     let lang = v.lang;
     if !warning {
         // Background rules and tips: the title, the text one click away.
-        egui::CollapsingHeader::new(RichText::new(&n.title).size(size::BODY).strong())
-            .id_salt(("notice", &n.id))
-            .show(ui, |ui| notice_body(ui, v, n, p));
+        // The title wraps (a collapsing header's does not, and long titles ran off small screens);
+        // clicking it or the arrow opens the text.
+        let id = ui.make_persistent_id(("notice", &n.id));
+        let mut state =
+            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+        let mut toggle = false;
+        let header = state.show_header(ui, |ui| {
+            let r = ui.add(
+                egui::Label::new(RichText::new(&n.title).size(size::BODY).strong())
+                    .wrap()
+                    .sense(egui::Sense::click()),
+            );
+            toggle = r.clicked();
+        });
+        header.body(|ui| notice_body(ui, v, n, p));
+        if toggle {
+            state = egui::collapsing_header::CollapsingState::load_with_default_open(
+                ui.ctx(),
+                id,
+                false,
+            );
+            state.toggle(ui);
+            state.store(ui.ctx());
+        }
         return;
     }
     card(ui, p.warn_fill, |ui| {

@@ -36,6 +36,8 @@ fn banner_life(b: &state::Banner) -> f64 {
 
 /// Below this width in points the list of cases and the page take turns instead of sharing.
 pub const NARROW_BELOW: f32 = 700.0;
+/// Below this height in points the wizard is set tighter so its options show with the question.
+pub const SHORT_BELOW: f32 = 460.0;
 /// Key of the UI settings in eframe's storage.
 pub const SETTINGS_KEY: &str = "yibao-checklist-settings";
 
@@ -287,7 +289,9 @@ impl App {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(1000.0));
-                    if self.state.current_case().is_some() {
+                    // On a short window the wizard gives the case's name row to the options.
+                    let skip_header = self.short(&ctx) && self.state.screen == Screen::Wizard;
+                    if self.state.current_case().is_some() && !skip_header {
                         sidebar::case_header(self, ui);
                         ui.separator();
                     }
@@ -371,6 +375,11 @@ impl App {
         wanted
             .filter(|p| list.iter().any(|x| &x.name == p))
             .or_else(|| list.first().map(|p| p.name.clone()))
+    }
+
+    /// The window is short (in points, after the text size): a small screen at a large text size.
+    pub fn short(&self, ctx: &egui::Context) -> bool {
+        ctx.content_rect().height() < SHORT_BELOW
     }
 
     /// The window is too narrow (in points, after the text size) for the list beside the page.

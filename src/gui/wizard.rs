@@ -64,28 +64,41 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .and_then(|c| c.answers.get(&qid))
         .map(str::to_string);
 
+    // Short windows (a small screen at large text) are set tighter, so that the options show
+    // together with the question.
+    let short = app.short(ui.ctx());
+    let gap = if short { 0.4 } else { 1.0 };
     // The page scrolls as a whole (see `App::show`).
     ui.scope(|ui| {
         ui.set_max_width(ui.available_width().min(820.0));
-        ui.add_space(6.0);
+        if short {
+            ui.spacing_mut().item_spacing.y = 4.0;
+        }
+        ui.add_space(6.0 * gap);
         let n = strings::question_n_of(lang, pos + 1, asked.len().max(1));
-        ui.label(RichText::new(&n).size(16.0).weak());
         // The questions that apply can grow as answers come in: the bar keeps its furthest point.
         let now = (pos + 1) as f32 / asked.len().max(1) as f32;
         let shown = now.max(app.state.wizard.progress);
         app.state.wizard.progress = shown;
-        ui.add(egui::ProgressBar::new(shown).desired_height(8.0));
-        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&n).size(16.0).weak());
+            ui.add(egui::ProgressBar::new(shown).desired_height(8.0));
+        });
+        ui.add_space(10.0 * gap);
         let mut prompt = q.prompt.get(lang).to_string();
         if !q.required {
             prompt.push_str(t.optional);
         }
-        let heading = ui.label(RichText::new(prompt).size(25.0).strong());
+        let heading = ui.label(
+            RichText::new(prompt)
+                .size(if short { 21.0 } else { 25.0 })
+                .strong(),
+        );
         if let Some(help) = &q.help {
-            ui.add_space(2.0);
-            ui.label(RichText::new(help.get(lang)).size(16.0));
+            ui.add_space(2.0 * gap);
+            ui.label(RichText::new(help.get(lang)).size(if short { 14.0 } else { 16.0 }));
         }
-        ui.add_space(12.0);
+        ui.add_space(12.0 * gap);
 
         let mut enter = false;
         match q.kind {
@@ -107,13 +120,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         let card = egui::Frame::new()
                             .fill(fill)
                             .stroke(stroke)
-                            .inner_margin(egui::Margin::symmetric(12, 10))
+                            .inner_margin(egui::Margin::symmetric(12, if short { 4 } else { 10 }))
                             .corner_radius(6.0)
                             .show(ui, |ui| {
                                 ui.set_width(ui.available_width());
                                 let r = ui.add(egui::RadioButton::new(
                                     selected,
-                                    RichText::new(o.label.get(lang)).size(20.0),
+                                    RichText::new(o.label.get(lang)).size(if short {
+                                        18.0
+                                    } else {
+                                        20.0
+                                    }),
                                 ));
                                 if r.clicked() {
                                     chosen = Some(o.id.clone());
@@ -125,7 +142,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                     focus_once(ui, &qid, &r);
                                 }
                                 if let Some(h) = &o.help {
-                                    ui.label(RichText::new(h.get(lang)).size(15.0).weak());
+                                    ui.label(
+                                        RichText::new(h.get(lang))
+                                            .size(if short { 13.0 } else { 15.0 })
+                                            .weak(),
+                                    );
                                 }
                             });
                         // The whole card picks the option (a big target); the radio button
@@ -139,7 +160,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             chosen = Some(o.id.clone());
                         }
                         whole.on_hover_cursor(egui::CursorIcon::PointingHand);
-                        ui.add_space(4.0);
+                        ui.add_space(4.0 * gap);
                     }
                 });
                 if let Some(o) = chosen {
@@ -225,10 +246,12 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
         .catalog
         .question(&qid)
         .is_some_and(|q| q.kind == QuestionKind::Date);
-    ui.add_space(6.0);
+    let short = app.short(ui.ctx());
+    ui.add_space(if short { 2.0 } else { 6.0 });
     ui.horizontal_wrapped(|ui| {
+        let h = if short { 30.0 } else { 40.0 };
         let big = |text: &str| {
-            egui::Button::new(RichText::new(text).size(19.0)).min_size(egui::vec2(120.0, 40.0))
+            egui::Button::new(RichText::new(text).size(19.0)).min_size(egui::vec2(120.0, h))
         };
         if !first && ui.add(big(t.back)).clicked() {
             app.state.wizard_back();
