@@ -90,7 +90,7 @@ fn no_widget_leaves_the_window_sideways_on_any_screen() {
             for zoom in ZOOMS {
                 let dir = tempfile::tempdir().unwrap();
                 let mut h = harness(dir.path(), lang, pixels, zoom);
-                let mut check = |h: &mut Harness<'_, App>, what: &str| {
+                let check = |h: &mut Harness<'_, App>, what: &str| {
                     h.run();
                     let bad = off_window(h);
                     assert!(
