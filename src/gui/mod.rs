@@ -686,13 +686,17 @@ impl App {
 
     fn welcome(&mut self, ui: &mut egui::Ui) {
         let t = s(self.lang());
-        ui.add_space(24.0);
+        let short = self.short(ui.ctx());
+        ui.add_space(if short { 8.0 } else { 24.0 });
         ui.vertical_centered(|ui| {
             ui.set_max_width(ui.available_width().min(640.0));
-            ui.heading(RichText::new(t.welcome_title).size(28.0));
-            ui.add_space(12.0);
-            ui.label(RichText::new(t.welcome_text).size(19.0));
-            ui.add_space(20.0);
+            // On a short window both buttons come first: the words are for a larger screen.
+            if !short {
+                ui.heading(RichText::new(t.welcome_title).size(28.0));
+                ui.add_space(12.0);
+                ui.label(RichText::new(t.welcome_text).size(19.0));
+                ui.add_space(20.0);
+            }
             let b = egui::Button::new(RichText::new(t.welcome_start).size(22.0).strong())
                 .min_size(egui::vec2(280.0, 56.0));
             let start = ui.add(b);
@@ -713,7 +717,12 @@ impl App {
             }
             ui.add_space(12.0);
             if !self.state.cases.is_empty() {
-                ui.label(t.welcome_or_pick);
+                let narrow = self.narrow(ui.ctx());
+                ui.label(if narrow {
+                    t.welcome_or_pick_narrow
+                } else {
+                    t.welcome_or_pick
+                });
             }
         });
     }

@@ -82,6 +82,7 @@ strings! {
     welcome_text => "回答几个简单的问题，就能得到需要准备的材料、办理步骤和截止日期。每一步都会自动保存。", "Answer a few short questions to get the materials to prepare, the steps and the deadlines. Everything is saved as you go.";
     welcome_start => "新建清单并开始回答", "Start a new checklist";
     welcome_or_pick => "也可以在左边的列表中打开已保存的清单。", "Or open a saved checklist from the list on the left.";
+    welcome_or_pick_narrow => "也可以点上方的“显示清单列表”打开已保存的清单。", "Or open a saved checklist with “Show the list” above.";
 
     // Wizard
     back => "上一题", "Back";
