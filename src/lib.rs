@@ -14,4 +14,5 @@ pub mod engine;
 pub mod gui;
 pub mod paths;
 pub mod pdf;
+pub mod version;
 pub mod wording;
