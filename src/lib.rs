@@ -17,4 +17,5 @@ pub mod paths;
 pub mod pdf;
 pub mod print;
 pub mod sanitize;
+pub mod version;
 pub mod view;

@@ -26,6 +26,16 @@ use strings::s;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保报销材料清单助手";
+/// The window icon: the 128 px rendering of `assets/icons/yibao-checklist.svg`
+/// (`scripts/make-icons.sh`), the same picture the .deb installs for menus.
+pub const ICON_PNG: &[u8] =
+    include_bytes!("../../assets/icons/hicolor/128x128/apps/yibao-checklist.png");
+
+/// The decoded window icon.
+pub fn window_icon() -> Result<egui::IconData, String> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())
+}
+
 /// Information messages shown at once; older ones wait behind a button.
 const MAX_BANNERS: usize = 4;
 
@@ -766,7 +776,7 @@ impl eframe::App for App {
 
 /// Starts the desktop app; returns when the window closes.
 pub fn run() -> eframe::Result<()> {
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
             .with_app_id("yibao-checklist")
@@ -779,6 +789,10 @@ pub fn run() -> eframe::Result<()> {
         persistence_path: crate::paths::data_dir().map(|d| d.join("ui-settings.ron")),
         ..Default::default()
     };
+    // A broken icon (a bug tests/packaging.rs catches) must not keep the window from opening.
+    if let Ok(icon) = window_icon() {
+        options.viewport = options.viewport.with_icon(icon);
+    }
     eframe::run_native(
         WINDOW_TITLE,
         options,
