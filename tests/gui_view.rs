@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yibao_checklist::cases::{Case, SCHEMA_VERSION};
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::{Answers, derive};
@@ -291,4 +291,41 @@ fn one_click_skips_the_optional_dates() {
     assert_eq!(h.state().state.screen, Screen::Review);
     let case = h.state().state.current_case().unwrap().clone();
     assert!(dates.iter().all(|d| case.answers.get(d).is_none()));
+}
+
+/// The case list is one tab stop; Down and Up move the open case within it.
+#[test]
+fn the_case_list_is_one_tab_stop_moved_with_arrows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    let catalog = Catalog::bundled().unwrap();
+    let a = common::artefact_sets(&catalog).remove(0);
+    for n in 0..3 {
+        open(&mut h, n, &a);
+    }
+    // Added at the top: the list reads 案例 2, 案例 1, 案例 0; 案例 0 is open (the last added).
+    let open_label = |h: &Harness<'_, App>| h.state().state.current_case().unwrap().label.clone();
+    h.state_mut().state.select("case-2");
+    h.run();
+    assert_eq!(open_label(&h), "案例 2");
+    let button = egui::accesskit::Role::Button;
+    h.get_by_role_and_label(button, "案例 2").focus();
+    h.run();
+    press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowDown);
+    assert_eq!(open_label(&h), "案例 1");
+    press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowDown);
+    assert_eq!(open_label(&h), "案例 0");
+    press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowUp);
+    assert_eq!(open_label(&h), "案例 1");
+    // Only the open case's row takes the keyboard: Tab from it leaves the list.
+    press(&mut h, egui::Modifiers::NONE, egui::Key::Tab);
+    assert!(h.ctx.memory(|m| m.focused()).is_some());
+    for other in ["案例 0", "案例 2"] {
+        assert!(
+            !h.get_by_role_and_label(button, other)
+                .accesskit_node()
+                .is_focused(),
+            "Tab went to {other}"
+        );
+    }
 }

@@ -176,7 +176,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
             );
         }
         Action::Import => {
-            app.ui.import_path = None;
+            app.ui.picker = None;
             app.dialogs.start(
                 ctx,
                 Job::ImportCase,
@@ -187,7 +187,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
         Action::ImportPath(path) => {
             let path = PathBuf::from(path.trim());
             if import(app, &path) {
-                app.ui.import_path = None;
+                app.ui.picker = None;
             }
         }
         Action::Pdf { blank, full } => {
@@ -409,7 +409,8 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
     let (path, fallback) = match (&job, picked) {
         (_, Picked::Path(p)) => (p, false),
         (Job::ImportCase, Picked::Unavailable) => {
-            app.ui.import_path = Some(String::new());
+            let start = default_dir(app.config.export_dir.as_deref());
+            app.ui.picker = Some(super::picker::FilePicker::new(Some(&start), "ron", lang));
             return;
         }
         (Job::ImportCase, Picked::Cancelled) => return,

@@ -7,6 +7,7 @@
 pub mod checklist;
 pub mod files;
 pub mod fonts;
+pub mod picker;
 pub mod quick;
 pub mod sidebar;
 pub mod state;
@@ -113,7 +114,7 @@ pub struct UiState {
     /// The rename field, while renaming the open case.
     pub renaming: Option<String>,
     /// Shown when no file dialog could be opened for an import.
-    pub import_path: Option<String>,
+    pub picker: Option<picker::FilePicker>,
     /// A save the user cancelled in the dialog, offered again to the default folder.
     pub offer_fallback: Option<files::Job>,
     /// The user dismissed the banner about broken override files (shown again next start).
@@ -497,7 +498,7 @@ impl App {
             || !self.state.save_errors.is_empty()
             || self.state.deleted.is_some()
             || self.ui.offer_fallback.is_some()
-            || self.ui.import_path.is_some()
+            || self.ui.picker.is_some()
             || self.dialogs.busy()
     }
 
@@ -662,27 +663,19 @@ impl App {
                     });
                 });
             }
-            if let Some(path) = &mut self.ui.import_path {
-                let mut go = false;
-                let mut close = false;
+            if let Some(picker) = &mut self.ui.picker {
+                let mut picked = None;
                 frame(info_fill).show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    ui.label(t.import_path_prompt);
-                    ui.horizontal_wrapped(|ui| {
-                        let l = ui.label(t.import_path);
-                        let r = ui
-                            .add(egui::TextEdit::singleline(path).desired_width(420.0))
-                            .labelled_by(l.id);
-                        go = ui.button(t.import_now).clicked()
-                            || (r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
-                        close = ui.button(t.cancel).clicked();
-                    });
+                    picked = picker.show(ui, lang);
                 });
-                if go {
-                    let p = path.clone();
-                    self.actions.push(Action::ImportPath(p));
-                } else if close {
-                    self.ui.import_path = None;
+                match picked {
+                    Some(picker::Picked::File(p)) => {
+                        self.actions
+                            .push(Action::ImportPath(p.display().to_string()));
+                    }
+                    Some(picker::Picked::Cancel) => self.ui.picker = None,
+                    None => {}
                 }
             }
             if self.dialogs.busy() {

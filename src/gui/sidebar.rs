@@ -72,6 +72,16 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
         return;
     }
     let mut open = None;
+    // The list is one tab stop (the open case's row, else the first); arrows move within it.
+    let stop = app
+        .state
+        .current
+        .clone()
+        .filter(|c| ids.contains(c))
+        .unwrap_or_else(|| ids[0].clone());
+    let focus_key = egui::Id::unique("case_list_focus");
+    let refocus: bool = ui.data_mut(|d| d.remove_temp(focus_key)).unwrap_or(false);
+    let mut step: Option<isize> = None;
     ui.scope(|ui| {
         for id in &ids {
             let summary = app.state.summary(id);
@@ -91,8 +101,29 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     let shown = strings::display_label(app.lang(), &case.label);
-                    if row_button(ui, selected, &shown).clicked() {
+                    let r = row_button(ui, selected, &shown, *id == stop);
+                    if r.clicked() {
                         open = Some(id.clone());
+                    }
+                    if *id == stop {
+                        if refocus {
+                            r.request_focus();
+                        }
+                        if r.has_focus() {
+                            let (down, up) = ui.input(|i| {
+                                (
+                                    i.key_pressed(egui::Key::ArrowDown),
+                                    i.key_pressed(egui::Key::ArrowUp),
+                                )
+                            });
+                            step = if down {
+                                Some(1)
+                            } else if up {
+                                Some(-1)
+                            } else {
+                                None
+                            };
+                        }
                     }
                     let line = if !summary.answered {
                         t.not_started.to_string()
@@ -131,6 +162,15 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
                 });
         }
     });
+    if let Some(d) = step {
+        let at = ids.iter().position(|i| *i == stop).unwrap_or(0) as isize;
+        let next = (at + d).clamp(0, ids.len() as isize - 1) as usize;
+        if ids[next] != stop {
+            app.ui.renaming = None;
+            app.state.select(&ids[next]);
+            ui.data_mut(|d| d.insert_temp(focus_key, true));
+        }
+    }
     if let Some(id) = open {
         app.ui.renaming = None;
         app.state.select(&id);
@@ -140,7 +180,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
 
 /// A full-width, left-aligned button with the case label (truncated to one line), announced
 /// as a toggle button named by the label.
-fn row_button(ui: &mut egui::Ui, selected: bool, label: &str) -> egui::Response {
+fn row_button(ui: &mut egui::Ui, selected: bool, label: &str, tab_stop: bool) -> egui::Response {
     let pad = egui::vec2(8.0, 4.0);
     let width = ui.available_width();
     let galley = egui::WidgetText::from(RichText::new(label).strong().size(18.0)).into_galley(
@@ -149,10 +189,14 @@ fn row_button(ui: &mut egui::Ui, selected: bool, label: &str) -> egui::Response 
         width - 2.0 * pad.x,
         egui::TextStyle::Button,
     );
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(width, galley.size().y + 2.0 * pad.y),
-        egui::Sense::click(),
-    );
+    let sense = if tab_stop {
+        egui::Sense::click()
+    } else {
+        // Clickable, but not a stop for Tab: the list is one stop.
+        egui::Sense::CLICK
+    };
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, galley.size().y + 2.0 * pad.y), sense);
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, selected);
         if selected || response.hovered() || response.has_focus() {

@@ -59,9 +59,14 @@ strings! {
     untitled => "未命名", "Untitled";
     selected_case => "当前清单", "Current checklist";
     case_file_filter => "清单文件", "Checklist file";
-    import_path_prompt => "没有可用的文件选择窗口。请输入要导入的文件的完整路径：", "No file dialog is available. Type the full path of the file to import:";
-    import_path => "文件路径", "File path";
-    import_now => "导入", "Import";
+    pick_file => "选择要导入的清单文件：", "Choose the checklist file to import:";
+    up_folder => "上一级", "Up";
+    folder_downloads => "下载", "Downloads";
+    folder_documents => "文档", "Documents";
+    folder_desktop => "桌面", "Desktop";
+    folder_home => "主文件夹", "Home";
+    no_files_here => "这个文件夹里没有清单文件。", "No checklist files in this folder.";
+    too_many_files => "文件太多，只显示了一部分。", "Too many files: only some are shown.";
 
     // Front desk
     quick_button => "常用情形（前台快速打印）", "Common situations (front desk)";
