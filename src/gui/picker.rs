@@ -124,7 +124,8 @@ impl FilePicker {
                     let name = f
                         .file_name()
                         .map_or_else(String::new, |n| n.to_string_lossy().to_string());
-                    if ui.button(format!("📁 {name}")).clicked() {
+                    // A trailing slash marks a folder (the bundled font has no folder icon).
+                    if ui.button(format!("{name}/")).clicked() {
                         go = Some(f.clone());
                     }
                 }
