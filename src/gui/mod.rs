@@ -188,7 +188,7 @@ impl App {
         mut config: AppConfig,
     ) -> App {
         fonts::install(ctx);
-        fonts::apply_style(ctx);
+        theme::apply_style(ctx);
         // Text size is the app's own setting (Ctrl +/-, 100 %–200 %), not egui's free zoom.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let settings = config.settings.take().or(remembered).unwrap_or_default();
@@ -506,16 +506,8 @@ impl App {
     fn banners(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang();
         let t = s(lang);
-        let error_fill = if ui.visuals().dark_mode {
-            Color32::from_rgb(90, 30, 30)
-        } else {
-            Color32::from_rgb(253, 226, 226)
-        };
-        let info_fill = if ui.visuals().dark_mode {
-            Color32::from_rgb(40, 55, 80)
-        } else {
-            Color32::from_rgb(226, 238, 253)
-        };
+        let palette = theme::Palette::of(ui);
+        let (error_fill, info_fill) = (palette.error_fill, palette.info_fill);
         let frame = |fill: Color32| {
             egui::Frame::new()
                 .fill(fill)
@@ -695,13 +687,17 @@ impl App {
             ui.set_max_width(ui.available_width().min(640.0));
             // On a short window both buttons come first: the words are for a larger screen.
             if !short {
-                ui.heading(RichText::new(t.welcome_title).size(28.0));
+                ui.heading(RichText::new(t.welcome_title).size(theme::size::WELCOME_TITLE));
                 ui.add_space(12.0);
-                ui.label(RichText::new(t.welcome_text).size(19.0));
+                ui.label(RichText::new(t.welcome_text).size(theme::size::NAV_BUTTON));
                 ui.add_space(20.0);
             }
-            let b = egui::Button::new(RichText::new(t.welcome_start).size(22.0).strong())
-                .min_size(egui::vec2(280.0, 56.0));
+            let b = egui::Button::new(
+                RichText::new(t.welcome_start)
+                    .size(theme::size::BIG_BUTTON)
+                    .strong(),
+            )
+            .min_size(egui::vec2(280.0, 56.0));
             let start = ui.add(b);
             // The keyboard starts here: Enter starts a case, Tab then Enter the front desk's list.
             if ui.ctx().memory(|m| m.focused()).is_none() {
@@ -712,7 +708,7 @@ impl App {
             }
             ui.add_space(10.0);
             // The front desk's path: a common situation printed in two clicks.
-            let q = egui::Button::new(RichText::new(t.quick_button).size(19.0))
+            let q = egui::Button::new(RichText::new(t.quick_button).size(theme::size::NAV_BUTTON))
                 .min_size(egui::vec2(280.0, 44.0));
             if ui.add(q).clicked() {
                 self.state.current = None;

@@ -2,6 +2,7 @@
 //! export).
 
 use super::strings::{self, s};
+use super::theme::size;
 use super::{Action, App};
 use crate::engine::DUE_SOON_DAYS;
 use egui::{Color32, RichText};
@@ -20,7 +21,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
     ui.add_space(6.0);
     ui.heading(t.saved_cases);
     ui.add_space(4.0);
-    let new = egui::Button::new(RichText::new(t.new_case).size(20.0).strong())
+    let new = egui::Button::new(RichText::new(t.new_case).size(size::OPTION).strong())
         .fill(ui.visuals().selection.bg_fill)
         .min_size(egui::vec2(ui.available_width(), 44.0));
     let editable = !app.state.read_only;
@@ -183,12 +184,13 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
 fn row_button(ui: &mut egui::Ui, selected: bool, label: &str, tab_stop: bool) -> egui::Response {
     let pad = egui::vec2(8.0, 4.0);
     let width = ui.available_width();
-    let galley = egui::WidgetText::from(RichText::new(label).strong().size(18.0)).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Truncate),
-        width - 2.0 * pad.x,
-        egui::TextStyle::Button,
-    );
+    let galley = egui::WidgetText::from(RichText::new(label).strong().size(size::CARD_TITLE))
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            width - 2.0 * pad.x,
+            egui::TextStyle::Button,
+        );
     let sense = if tab_stop {
         egui::Sense::click()
     } else {
@@ -223,11 +225,7 @@ fn row_button(ui: &mut egui::Ui, selected: bool, label: &str, tab_stop: bool) ->
 }
 
 fn ok_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(120, 200, 120)
-    } else {
-        Color32::from_rgb(0, 110, 40)
-    }
+    super::theme::Palette::of(ui).ok
 }
 
 /// The open case's name and what can be done with it.

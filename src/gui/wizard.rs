@@ -3,16 +3,13 @@
 use super::App;
 use super::state::{Screen, WizardError, normalize_date};
 use super::strings::{self, s};
+use super::theme::size;
 use crate::catalog::{Lang, QuestionKind};
 use crate::engine;
 use egui::{Color32, RichText};
 
 pub(crate) fn error_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(255, 140, 140)
-    } else {
-        Color32::from_rgb(180, 20, 20)
-    }
+    super::theme::Palette::of(ui).error
 }
 
 /// The short label of a question (for sentences and the review page).
@@ -81,7 +78,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         let shown = now.max(app.state.wizard.progress);
         app.state.wizard.progress = shown;
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&n).size(16.0).weak());
+            ui.label(RichText::new(&n).size(size::BODY).weak());
             ui.add(egui::ProgressBar::new(shown).desired_height(8.0));
         });
         ui.add_space(10.0 * gap);
@@ -91,12 +88,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
         let heading = ui.label(
             RichText::new(prompt)
-                .size(if short { 21.0 } else { 25.0 })
+                .size(if short {
+                    size::PROMPT_SHORT
+                } else {
+                    size::PROMPT
+                })
                 .strong(),
         );
         if let Some(help) = &q.help {
             ui.add_space(2.0 * gap);
-            ui.label(RichText::new(help.get(lang)).size(if short { 14.0 } else { 16.0 }));
+            ui.label(RichText::new(help.get(lang)).size(if short {
+                size::SMALL
+            } else {
+                size::BODY
+            }));
         }
         ui.add_space(12.0 * gap);
 
@@ -127,9 +132,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 let r = ui.add(egui::RadioButton::new(
                                     selected,
                                     RichText::new(o.label.get(lang)).size(if short {
-                                        18.0
+                                        size::OPTION_SHORT
                                     } else {
-                                        20.0
+                                        size::OPTION
                                     }),
                                 ));
                                 if r.clicked() {
@@ -144,7 +149,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 if let Some(h) = &o.help {
                                     ui.label(
                                         RichText::new(h.get(lang))
-                                            .size(if short { 13.0 } else { 15.0 })
+                                            .size(if short { size::TINY } else { size::DETAIL })
                                             .weak(),
                                     );
                                 }
@@ -191,14 +196,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         enter = true;
                     }
                     if ui
-                        .add(egui::Button::new(RichText::new(t.today).size(18.0)))
+                        .add(egui::Button::new(RichText::new(t.today).size(size::BUTTON)))
                         .clicked()
                     {
                         *buf = today.clone();
                         edited = true;
                     }
                 });
-                ui.label(RichText::new(t.date_format).size(15.0).weak());
+                ui.label(RichText::new(t.date_format).size(size::DETAIL).weak());
                 // Say what is wrong while typing, once the text is long enough to be a date.
                 let typed = normalize_date(buf);
                 if edited {
@@ -208,7 +213,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     let errs = app.state.date_errors(&qid, &typed);
                     for e in errs {
                         let msg = strings::answer_error(lang, &e, &|q: &str| short_label(app, q));
-                        ui.label(RichText::new(msg).color(error_color(ui)).size(17.0));
+                        ui.label(
+                            RichText::new(msg)
+                                .color(error_color(ui))
+                                .size(size::FIELD_MESSAGE),
+                        );
                     }
                 }
             }
@@ -220,7 +229,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 ui.label(
                     RichText::new(line)
                         .color(error_color(ui))
-                        .size(17.0)
+                        .size(size::FIELD_MESSAGE)
                         .strong(),
                 );
             }
@@ -251,7 +260,8 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         let h = if short { 30.0 } else { 40.0 };
         let big = |text: &str| {
-            egui::Button::new(RichText::new(text).size(19.0)).min_size(egui::vec2(120.0, h))
+            egui::Button::new(RichText::new(text).size(size::NAV_BUTTON))
+                .min_size(egui::vec2(120.0, h))
         };
         if !first && ui.add(big(t.back)).clicked() {
             app.state.wizard_back();
@@ -285,7 +295,7 @@ pub fn review_nav(app: &mut App, ui: &mut egui::Ui) {
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
         if pending.is_empty() {
-            let b = egui::Button::new(RichText::new(t.show_checklist).size(20.0).strong())
+            let b = egui::Button::new(RichText::new(t.show_checklist).size(size::OPTION).strong())
                 .fill(ui.visuals().selection.bg_fill)
                 .min_size(egui::vec2(220.0, 44.0));
             if ui.add(b).clicked() {
@@ -293,7 +303,7 @@ pub fn review_nav(app: &mut App, ui: &mut egui::Ui) {
             }
         } else if ui
             .add(
-                egui::Button::new(RichText::new(t.answer_now).size(19.0))
+                egui::Button::new(RichText::new(t.answer_now).size(size::NAV_BUTTON))
                     .min_size(egui::vec2(160.0, 40.0)),
             )
             .clicked()
@@ -333,7 +343,7 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
     ui.scope(|ui| {
         ui.set_max_width(ui.available_width().min(820.0));
         ui.add_space(6.0);
-        ui.heading(RichText::new(t.review_title).size(25.0));
+        ui.heading(RichText::new(t.review_title).size(size::PROMPT));
         ui.label(t.review_intro);
         ui.add_space(10.0);
         for (qid, label, value, required) in &questions {
@@ -348,7 +358,7 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
                             RichText::new(format!("{label}{}", strings::colon(lang))).strong(),
                         );
                         match value {
-                            Some(v) => ui.label(RichText::new(v).size(18.0)),
+                            Some(v) => ui.label(RichText::new(v).size(size::CARD_TITLE)),
                             None if *required => {
                                 ui.label(RichText::new(t.not_answered).color(error_color(ui)))
                             }
