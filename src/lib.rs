@@ -13,5 +13,6 @@ pub mod dates;
 pub mod engine;
 pub mod gui;
 pub mod paths;
+pub mod photo;
 pub mod pdf;
 pub mod wording;
