@@ -67,6 +67,28 @@ pub enum Command {
         #[arg(long)]
         large: bool,
     },
+    /// Check photos of documents: blurred, glare, cut off, too small (JPEG, PNG; PDF unchecked).
+    PhotoCheck {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// One PDF to submit: a cover listing every material (attached or missing), one page per photo.
+    Submission {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer); its attachments are included.
+        #[arg(long)]
+        case: Option<String>,
+        /// A photo or scan of a material (repeatable).
+        #[arg(long = "attach", value_name = "MATERIAL_ID=FILE")]
+        attach: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +235,15 @@ pub fn execute(command: Command) -> Result<String, CliError> {
         }
         Command::Validate { dir } => validate(dir),
         Command::Export { .. } | Command::ExportPack { .. } => crate::cli_export::execute(command),
+        Command::PhotoCheck { json, lang, files } => {
+            crate::cli_photo::photo_check(&files, json, lang)
+        }
+        Command::Submission {
+            input,
+            case,
+            attach,
+            out,
+        } => crate::cli_photo::submission(&input, case.as_deref(), &attach, &out),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod cases;
 pub mod catalog;
 pub mod cli;
 pub mod cli_export;
+pub mod cli_photo;
 pub mod dates;
 pub mod engine;
 pub mod gui;

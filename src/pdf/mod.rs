@@ -8,6 +8,7 @@
 mod font;
 mod layout;
 mod sheet;
+pub mod submission;
 pub mod wrap;
 
 use crate::catalog::{Catalog, Lang};

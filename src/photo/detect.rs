@@ -60,7 +60,7 @@ impl Default for Thresholds {
             min_sharpness: 0.5,
             max_glare_share: 0.01,
             max_border_touch: 0.03,
-            min_document_px: 800.0,
+            min_document_px: 640.0,
         }
     }
 }
