@@ -20,6 +20,7 @@ const ANSWERS: &[(&str, &str)] = &[
     ("channel", "online"),
     ("proxy", "no"),
     ("third_party", "no"),
+    ("special_drugs", "no"),
     ("discharge_date", "2026-10-10"),
 ];
 
