@@ -57,9 +57,9 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            min_sharpness: 0.5,
+            min_sharpness: 0.35,
             max_glare_share: 0.01,
-            max_border_touch: 0.03,
+            max_border_touch: 0.04,
             min_document_px: 640.0,
         }
     }

@@ -192,7 +192,34 @@ pub fn render(seed: u64, defect: Defect) -> RgbImage {
 /// The scene is drawn at half the size and enlarged (a phone's own processing is about as
 /// soft), which keeps generating the test corpus fast in debug builds.
 pub fn render_scaled(seed: u64, defect: Defect, scale: f32) -> RgbImage {
-    let mut rng = Rng::new(seed.wrapping_mul(31).wrapping_add(defect as u64));
+    finish(&draw(seed, defect == Defect::Cropped, scale), seed, defect)
+}
+
+/// Every class for one seed: good, blurred, glare and shrunk share one drawing (the cropped
+/// one is drawn on its own), which keeps the test corpus quick to make.
+pub fn render_all(seed: u64) -> Vec<(Defect, RgbImage)> {
+    let base = draw(seed, false, 1.0);
+    let cropped = draw(seed, true, 1.0);
+    Defect::ALL
+        .iter()
+        .map(|d| {
+            let b = if *d == Defect::Cropped { &cropped } else { &base };
+            (*d, finish(b, seed, *d))
+        })
+        .collect()
+}
+
+/// A drawn scene at half size, before defects, noise and enlarging.
+struct Drawn {
+    img: RgbImage,
+    corners: [(f32, f32); 4],
+    share: f32,
+    scale: f32,
+    full: (u32, u32),
+}
+
+fn draw(seed: u64, cropped: bool, scale: f32) -> Drawn {
+    let mut rng = Rng::new(seed.wrapping_mul(31).wrapping_add(u64::from(cropped)));
     let invoice = seed % 2 == 0;
     let (bw, bh) = if invoice { (1280.0, 960.0) } else { (960.0, 1280.0) };
     let (full_w, full_h) = ((bw * scale) as u32, (bh * scale) as u32);
@@ -210,9 +237,10 @@ pub fn render_scaled(seed: u64, defect: Defect, scale: f32) -> RgbImage {
     let aspect = sheet.w / sheet.h;
 
     // Placement: size, rotation, keystone, offset; shrunk until all corners are well inside.
-    let mut share = match defect {
-        Defect::Cropped => rng.range(0.55, 0.75),
-        _ => rng.range(0.52, 0.68),
+    let mut share = if cropped {
+        rng.range(0.55, 0.75)
+    } else {
+        rng.range(0.52, 0.68)
     };
     let angle = rng.range(-12.0, 12.0).to_radians();
     let keystone = rng.range(0.0, 0.12);
@@ -232,12 +260,12 @@ pub fn render_scaled(seed: u64, defect: Defect, scale: f32) -> RgbImage {
         let inside = q
             .iter()
             .all(|(x, y)| *x > margin && *x < wf - margin && *y > margin && *y < hf - margin);
-        if inside || defect == Defect::Cropped || share < 0.2 {
+        if inside || cropped || share < 0.2 {
             break q;
         }
         share *= 0.97;
     };
-    let corners = if defect == Defect::Cropped {
+    let corners = if cropped {
         // Push the sheet past one edge by 4–15 % of its short side.
         let short = (share * wf * hf / aspect).sqrt() * aspect.min(1.0);
         let d = rng.range(0.04, 0.15) * short;
@@ -288,8 +316,22 @@ pub fn render_scaled(seed: u64, defect: Defect, scale: f32) -> RgbImage {
         *px = Rgb(base.map(|c| (c * light).clamp(0.0, 255.0) as u8));
     }
     // A camera is never perfectly sharp: this also smooths the drawn edges.
-    let mut img = image::imageops::blur(&img, 0.5);
+    Drawn {
+        img: image::imageops::blur(&img, 0.5),
+        corners,
+        share,
+        scale,
+        full: (full_w, full_h),
+    }
+}
 
+/// Applies a defect, adds sensor noise and enlarges to the full size.
+fn finish(d: &Drawn, seed: u64, defect: Defect) -> RgbImage {
+    let mut rng = Rng::new(seed.wrapping_mul(131).wrapping_add(defect as u64));
+    let mut img = d.img.clone();
+    let (wf, hf) = (img.width() as f32, img.height() as f32);
+    let (scale, share, corners) = (d.scale, d.share, d.corners);
+    let (full_w, full_h) = d.full;
     match defect {
         Defect::Blur => {
             img = image::imageops::fast_blur(&img, rng.range(2.6, 4.5) * scale);
