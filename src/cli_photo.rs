@@ -162,9 +162,9 @@ pub fn submission(
     };
     let d = derive_checked(&catalog, &answers, today, lang)?;
     for raw in attach {
-        let (material, file) = raw.split_once('=').ok_or_else(|| {
-            input_err(format!("\"{raw}\" is not in the form MATERIAL_ID=FILE"))
-        })?;
+        let (material, file) = raw
+            .split_once('=')
+            .ok_or_else(|| input_err(format!("\"{raw}\" is not in the form MATERIAL_ID=FILE")))?;
         let material = material.trim();
         if !d.materials.iter().any(|m| m.id == material) {
             let ids: Vec<&str> = d.materials.iter().map(|m| m.id.as_str()).collect();
@@ -192,8 +192,7 @@ pub fn submission(
         label,
         printed_on: Some(today),
     };
-    let result =
-        submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
+    let result = submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
     write_atomically(out, &result.pdf)?;
     let mut s = format!("{}\n", out.display());
     for (f, p) in files.iter().zip(&result.placements) {

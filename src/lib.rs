@@ -14,6 +14,6 @@ pub mod dates;
 pub mod engine;
 pub mod gui;
 pub mod paths;
-pub mod photo;
 pub mod pdf;
+pub mod photo;
 pub mod wording;

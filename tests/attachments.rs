@@ -53,11 +53,14 @@ fn attach_remove_replace_and_reopen() {
     let (store, report) = Store::open(&dir).unwrap();
     let mut case = report.cases.into_iter().find(|x| x.id == case.id).unwrap();
     assert_eq!(case.attachments("invoice"), [a.clone(), b.clone()]);
-    assert_eq!(case.attachments("diagnosis_cert"), [c.clone()]);
+    assert_eq!(case.attachments("diagnosis_cert"), std::slice::from_ref(&c));
     assert_eq!(case.all_attachments().count(), 3);
     assert!(store.missing_attachments(&case).is_empty());
     let text = fs::read_to_string(store.case_path(&case.id)).unwrap();
-    assert!(text.contains("schema: 2") && text.contains("IMG_0001.jpg"), "{text}");
+    assert!(
+        text.contains("schema: 2") && text.contains("IMG_0001.jpg"),
+        "{text}"
+    );
 
     // Replace keeps the position and deletes the old copy.
     let newer = photo(tmp.path(), "IMG_0002.jpg", 2);
@@ -86,8 +89,14 @@ fn attach_remove_replace_and_reopen() {
     let txt = tmp.path().join("notes.txt");
     fs::write(&txt, "hello").unwrap();
     let err = store.attach(&mut case, "invoice", &txt).unwrap_err();
-    assert!(err.text(yibao_checklist::catalog::Lang::Zh).contains("notes.txt"));
-    assert!(err.text(yibao_checklist::catalog::Lang::En).contains("JPEG"));
+    assert!(
+        err.text(yibao_checklist::catalog::Lang::Zh)
+            .contains("notes.txt")
+    );
+    assert!(
+        err.text(yibao_checklist::catalog::Lang::En)
+            .contains("JPEG")
+    );
     assert_eq!(case.attachments("invoice").len(), 2);
 
     // A missing file is reported, not fatal.
@@ -217,15 +226,25 @@ fn hostile_bundles_are_rejected_and_nothing_is_written() {
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
     let cases: Vec<(&str, Vec<Entry>)> = vec![
-        ("traversal", vec![("case.ron", ok_case), ("../evil.jpg", &jpeg)]),
+        (
+            "traversal",
+            vec![("case.ron", ok_case), ("../evil.jpg", &jpeg)],
+        ),
         (
             "traversal in files",
             vec![("case.ron", ok_case), ("files/../../evil.jpg", &jpeg)],
         ),
-        ("absolute", vec![("case.ron", ok_case), ("/tmp/evil.jpg", &jpeg)]),
+        (
+            "absolute",
+            vec![("case.ron", ok_case), ("/tmp/evil.jpg", &jpeg)],
+        ),
         (
             "unexpected",
-            vec![("case.ron", ok_case), ("files/invoice-1.jpg", &jpeg), ("run.sh", b"rm")],
+            vec![
+                ("case.ron", ok_case),
+                ("files/invoice-1.jpg", &jpeg),
+                ("run.sh", b"rm"),
+            ],
         ),
         (
             "not an image",
@@ -240,17 +259,27 @@ fn hostile_bundles_are_rejected_and_nothing_is_written() {
                 ("files/other.jpg", &jpeg),
             ],
         ),
-        ("huge", vec![("case.ron", ok_case), ("files/invoice-1.jpg", &bomb)]),
+        (
+            "huge",
+            vec![("case.ron", ok_case), ("files/invoice-1.jpg", &bomb)],
+        ),
         ("too many", many_refs),
         ("no case", vec![("files/invoice-1.jpg", &jpeg)]),
-        ("bad case", vec![("case.ron", b"(not a case"), ("files/invoice-1.jpg", &jpeg)]),
+        (
+            "bad case",
+            vec![("case.ron", b"(not a case"), ("files/invoice-1.jpg", &jpeg)],
+        ),
     ];
     for (what, entries) in cases {
         let path = tmp.path().join(format!("{what}.zip"));
         zip_with(&path, &entries);
         match store.import_bundle(&path) {
             Err(StoreError::Read { source, .. }) => {
-                assert_eq!(source.kind(), std::io::ErrorKind::InvalidData, "{what}: {source}")
+                assert_eq!(
+                    source.kind(),
+                    std::io::ErrorKind::InvalidData,
+                    "{what}: {source}"
+                )
             }
             other => panic!("{what}: expected a Read error, got {other:?}"),
         }
@@ -278,7 +307,35 @@ fn hostile_bundles_are_rejected_and_nothing_is_written() {
 
     // The same bundle, well formed, imports.
     let path = tmp.path().join("good.zip");
-    zip_with(&path, &[("case.ron", ok_case), ("files/invoice-1.jpg", &jpeg)]);
+    zip_with(
+        &path,
+        &[("case.ron", ok_case), ("files/invoice-1.jpg", &jpeg)],
+    );
     let case = store.import_bundle(&path).unwrap();
     assert_eq!(case.attachments("invoice").len(), 1);
+}
+
+#[test]
+fn leftover_temp_files_in_attachment_folders_are_removed_on_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cases");
+    let id;
+    {
+        let (store, _) = Store::open(&dir).unwrap();
+        let mut case = Case::new("x");
+        store
+            .attach(&mut case, "invoice", &photo(tmp.path(), "a.jpg", 9))
+            .unwrap();
+        store.save(&case).unwrap();
+        id = case.id.clone();
+        // An interrupted copy.
+        fs::write(store.attachments_dir(&id).join(".save-abc123.tmp"), b"half").unwrap();
+    }
+    let (store, _) = Store::open(&dir).unwrap();
+    let names: Vec<String> = fs::read_dir(store.attachments_dir(&id))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].starts_with("invoice-"));
 }

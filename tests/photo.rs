@@ -39,7 +39,8 @@ fn detection_rates_on_the_generated_corpus() {
                                 .map(|(defect, img)| {
                                     let report = if seed % 8 < 2 {
                                         let bytes = synth::jpeg(&img, 78 + (seed % 15) as u8);
-                                        photo::check_bytes(&bytes).expect("a generated JPEG decodes")
+                                        photo::check_bytes(&bytes)
+                                            .expect("a generated JPEG decodes")
                                     } else {
                                         photo::check_image(&image::DynamicImage::ImageRgb8(img))
                                     };
@@ -52,8 +53,10 @@ fn detection_rates_on_the_generated_corpus() {
                 })
             })
             .collect();
-        let mut all: Vec<(u64, Checked)> =
-            handles.into_iter().flat_map(|h| h.join().unwrap()).collect();
+        let mut all: Vec<(u64, Checked)> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect();
         all.sort_by_key(|(seed, _)| *seed);
         all
     });
@@ -74,9 +77,9 @@ fn detection_rates_on_the_generated_corpus() {
                 m.border_touch,
                 m.document_px,
             ];
-            for i in 0..4 {
-                lo[i] = lo[i].min(vals[i]);
-                hi[i] = hi[i].max(vals[i]);
+            for ((l, h), v) in lo.iter_mut().zip(hi.iter_mut()).zip(vals) {
+                *l = l.min(v);
+                *h = h.max(v);
             }
             if !report.problems.is_empty() {
                 any_flag += 1;
@@ -179,7 +182,10 @@ fn verdicts_name_the_rule_the_source_and_what_to_do() {
     for p in &report.problems {
         let zh = p.message(Lang::Zh);
         let en = p.message(Lang::En);
-        assert!(zh.contains("004") && en.contains("source 004"), "{zh}\n{en}");
+        assert!(
+            zh.contains("004") && en.contains("source 004"),
+            "{zh}\n{en}"
+        );
         assert!(zh.contains("清晰"), "{zh}");
         assert!(zh.contains("请"), "zh says what to do: {zh}");
         assert!(en.contains("Retake") || en.contains("Move closer"), "{en}");

@@ -120,8 +120,15 @@ fn the_cover_lists_attached_and_missing_materials_and_each_photo_has_a_page() {
         last += at + name.len();
     }
     let missing = order.len() - 3;
-    assert_eq!(cover_text.matches("缺").count(), missing + 1, "{cover_text}"); // + the summary line
-    assert!(cover_text.contains(&format!("已附3项，缺{missing}项")), "{cover_text}");
+    assert_eq!(
+        cover_text.matches("缺").count(),
+        missing + 1,
+        "{cover_text}"
+    ); // + the summary line
+    assert!(
+        cover_text.contains(&format!("已附3项，缺{missing}项")),
+        "{cover_text}"
+    );
     // The invoice comes before the diagnosis certificate in the checklist? Then its pages are first.
     let page_of = |p: &Placement| match p {
         Placement::Page(n) => *n,
@@ -133,15 +140,31 @@ fn the_cover_lists_attached_and_missing_materials_and_each_photo_has_a_page() {
         page_of(&out.placements[2]),
     );
     assert_eq!(inv2, inv1 + 1, "a material's photos are together");
-    assert!(cover_text.contains(&format!("已附·第{inv1}、{inv2}页")), "{cover_text}");
-    assert!(cover_text.contains(&format!("已附·第{cert}页")), "{cover_text}");
+    assert!(
+        cover_text.contains(&format!("已附·第{inv1}、{inv2}页")),
+        "{cover_text}"
+    );
+    assert!(
+        cover_text.contains(&format!("已附·第{cert}页")),
+        "{cover_text}"
+    );
     assert_eq!(out.placements[3], Placement::SeparatePdf);
     assert!(cover_text.contains("清单.pdf是PDF文件"), "{cover_text}");
     // The blurred photo is flagged on the cover.
-    assert!(cover_text.contains(&format!("注意第{cert}页（诊断证明.jpg）：模糊")), "{cover_text}");
+    assert!(
+        cover_text.contains(&format!("注意第{cert}页（诊断证明.jpg）：模糊")),
+        "{cover_text}"
+    );
 
     // One page per photo with the material's and the case's name.
-    let invoice = squeeze(order.iter().find(|m| m.id == "invoice").unwrap().name.get(Lang::Zh));
+    let invoice = squeeze(
+        order
+            .iter()
+            .find(|m| m.id == "invoice")
+            .unwrap()
+            .name
+            .get(Lang::Zh),
+    );
     for n in [inv1, inv2] {
         assert!(pages[n - 1].contains(&invoice), "{}", pages[n - 1]);
         assert!(pages[n - 1].contains("妈妈住院2026"));
@@ -259,7 +282,10 @@ fn photo_check_command() {
     let problems = list[1]["problems"].as_array().unwrap();
     assert_eq!(problems[0]["kind"], "blur");
     let msg = problems[0]["message"].as_str().unwrap();
-    assert!(msg.contains("清晰四角拍摄，无反光") && msg.contains("004"), "{msg}");
+    assert!(
+        msg.contains("清晰四角拍摄，无反光") && msg.contains("004"),
+        "{msg}"
+    );
     assert_eq!(list[2]["checked"], false);
     assert!(list[2]["width"].is_null());
 

@@ -158,8 +158,10 @@ impl Store {
                 )));
             }
         }
-        let named: std::collections::BTreeSet<&str> =
-            case.all_attachments().map(|(_, a)| a.file.as_str()).collect();
+        let named: std::collections::BTreeSet<&str> = case
+            .all_attachments()
+            .map(|(_, a)| a.file.as_str())
+            .collect();
         if let Some(extra) = files.keys().find(|f| !named.contains(f.as_str())) {
             return Err(bad(format!(
                 "\"{FILES_PREFIX}{extra}\" is not an attachment of the case"
@@ -171,21 +173,27 @@ impl Store {
             case.id = new_id();
         }
         let dir = self.attachments_dir(&case.id);
-        let written = (|| {
-            if !files.is_empty() {
-                fs::create_dir_all(&dir).map_err(|e| write_err(&dir, e))?;
-            }
-            for (name, bytes) in &files {
-                let target = dir.join(name);
-                fsio::write_atomic(&target, bytes).map_err(|e| write_err(&target, e))?;
-            }
-            self.save(&case)
-        })();
-        if let Err(e) = written {
+        if let Err(e) = self.write_imported(&case, &dir, &files) {
             let _ = fs::remove_dir_all(&dir);
             return Err(e);
         }
         Ok(case)
+    }
+
+    fn write_imported(
+        &self,
+        case: &Case,
+        dir: &Path,
+        files: &BTreeMap<String, Vec<u8>>,
+    ) -> Result<(), StoreError> {
+        if !files.is_empty() {
+            fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
+        }
+        for (name, bytes) in files {
+            let target = dir.join(name);
+            fsio::write_atomic(&target, bytes).map_err(|e| write_err(&target, e))?;
+        }
+        self.save(case)
     }
 
     /// Imports a bundle (zip) or a plain case file (RON), and saves it under a fresh id.

@@ -9,7 +9,9 @@
 
 use super::PdfError;
 use super::font::{self, Metrics};
-use super::layout::{Block, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Op, PAGE_H, PAGE_W, Painter, Row, Style, paginate};
+use super::layout::{
+    Block, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Op, PAGE_H, PAGE_W, Painter, Row, Style, paginate,
+};
 use super::wrap::wrap;
 use crate::catalog::{Lang, MaterialGroup};
 use crate::engine::Derivation;
@@ -102,7 +104,12 @@ struct Prepared {
 /// not in the checklist last), each material's files in the order given.
 fn prepare(order: &[&str], files: &[SubmissionFile]) -> (Vec<Prepared>, Vec<usize>) {
     let mut idx: Vec<usize> = (0..files.len()).collect();
-    let rank = |f: &SubmissionFile| order.iter().position(|m| *m == f.material).unwrap_or(usize::MAX);
+    let rank = |f: &SubmissionFile| {
+        order
+            .iter()
+            .position(|m| *m == f.material)
+            .unwrap_or(usize::MAX)
+    };
     idx.sort_by_key(|i| (rank(&files[*i]), *i));
     let prepared = idx
         .iter()
@@ -112,7 +119,11 @@ fn prepare(order: &[&str], files: &[SubmissionFile]) -> (Vec<Prepared>, Vec<usiz
                 Ok(FileKind::Pdf) => (None, Vec::new(), Placement::SeparatePdf),
                 _ => match photo::decode(&f.bytes) {
                     Ok(img) => {
-                        let kinds = photo::check_image(&img).problems.iter().map(|p| p.kind).collect();
+                        let kinds = photo::check_image(&img)
+                            .problems
+                            .iter()
+                            .map(|p| p.kind)
+                            .collect();
                         (Some(img), kinds, Placement::Page(0))
                     }
                     Err(e) => (None, Vec::new(), Placement::Unreadable(e.to_string())),
@@ -158,7 +169,13 @@ pub fn render(
             }
         }
         cover = cover_blocks(m, lang, options, &materials, &prepared);
-        let n = paginate(cover.clone(), MARGIN_TOP, MARGIN_TOP, PAGE_H - MARGIN_BOTTOM - 20.0).len();
+        let n = paginate(
+            cover.clone(),
+            MARGIN_TOP,
+            MARGIN_TOP,
+            PAGE_H - MARGIN_BOTTOM - 20.0,
+        )
+        .len();
         if n == cover_pages {
             break;
         }
@@ -170,7 +187,11 @@ pub fn render(
     let title = format!(
         "{}{}",
         lang.pick("提交材料包", "Submission package"),
-        options.label.as_deref().map(|l| format!(" · {l}")).unwrap_or_default()
+        options
+            .label
+            .as_deref()
+            .map(|l| format!(" · {l}"))
+            .unwrap_or_default()
     );
     doc.set_metadata(
         Metadata::new()
@@ -215,7 +236,9 @@ pub fn render(
     let mut seen: Vec<usize> = Vec::new();
     for p in &prepared {
         let Some(img) = &p.image else { continue };
-        let Placement::Page(n) = p.placement else { continue };
+        let Placement::Page(n) = p.placement else {
+            continue;
+        };
         let name = material_name(&materials, p.material, lang);
         let nth = seen.iter().filter(|m| **m == p.material).count() + 1;
         seen.push(p.material);
@@ -224,7 +247,13 @@ pub fn render(
             .filter(|q| q.material == p.material && q.image.is_some())
             .count();
         let mut rows: Vec<Row> = Vec::new();
-        rows.extend(text_rows(m, MARGIN_X, PAGE_W - 2.0 * MARGIN_X, &name, style(14.0, true, 0)));
+        rows.extend(text_rows(
+            m,
+            MARGIN_X,
+            PAGE_W - 2.0 * MARGIN_X,
+            &name,
+            style(14.0, true, 0),
+        ));
         let mut sub = String::new();
         if let Some(l) = &options.label {
             sub.push_str(l);
@@ -234,7 +263,13 @@ pub fn render(
             Lang::Zh => format!("第 {nth}/{of} 张 · {}", p.name),
             Lang::En => format!("photo {nth} of {of} · {}", p.name),
         });
-        rows.extend(text_rows(m, MARGIN_X, PAGE_W - 2.0 * MARGIN_X, &sub, style(9.5, false, GRAY)));
+        rows.extend(text_rows(
+            m,
+            MARGIN_X,
+            PAGE_W - 2.0 * MARGIN_X,
+            &sub,
+            style(9.5, false, GRAY),
+        ));
         let mut page = Painter::start_page(&mut doc);
         let mut surface = page.surface();
         let mut y = MARGIN_TOP;
@@ -259,7 +294,9 @@ pub fn render(
         surface.finish();
         page.finish();
     }
-    let pdf = doc.finish().map_err(|e| PdfError::Render(format!("{e:?}")))?;
+    let pdf = doc
+        .finish()
+        .map_err(|e| PdfError::Render(format!("{e:?}")))?;
 
     // Placements back in the caller's order.
     let mut placements = vec![Placement::SeparatePdf; files.len()];
@@ -285,7 +322,12 @@ fn downsampled_jpeg(img: &DynamicImage, w: f32, h: f32) -> Result<Vec<u8>, PdfEr
     let tw = ((w / 72.0 * PHOTO_DPI).round() as u32).max(1);
     let th = ((h / 72.0 * PHOTO_DPI).round() as u32).max(1);
     let rgb = if img.width() > tw || img.height() > th {
-        image::imageops::resize(&img.to_rgb8(), tw, th, image::imageops::FilterType::Triangle)
+        image::imageops::resize(
+            &img.to_rgb8(),
+            tw,
+            th,
+            image::imageops::FilterType::Triangle,
+        )
     } else {
         img.to_rgb8()
     };
@@ -307,7 +349,13 @@ fn cover_blocks(
     let body = style(10.5, false, 0);
     let small = style(9.0, false, GRAY);
     let mut blocks = Vec::new();
-    let mut head = text_rows(m, MARGIN_X, width, lang.pick("提交材料包", "Submission package"), style(20.0, true, 0));
+    let mut head = text_rows(
+        m,
+        MARGIN_X,
+        width,
+        lang.pick("提交材料包", "Submission package"),
+        style(20.0, true, 0),
+    );
     let mut sub = Vec::new();
     if let Some(l) = &options.label {
         sub.push(l.clone());
@@ -321,7 +369,11 @@ fn cover_blocks(
         .filter(|(i, _)| prepared.iter().any(|p| p.material == *i))
         .count();
     sub.push(match lang {
-        Lang::Zh => format!("共 {} 项材料：已附 {attached} 项，缺 {} 项", materials.len(), materials.len() - attached),
+        Lang::Zh => format!(
+            "共 {} 项材料：已附 {attached} 项，缺 {} 项",
+            materials.len(),
+            materials.len() - attached
+        ),
         Lang::En => format!(
             "{} materials: {attached} attached, {} missing",
             materials.len(),
@@ -369,8 +421,16 @@ fn cover_blocks(
                 let warn = (!p.problems.is_empty()).then(|| {
                     let kinds: Vec<String> = p.problems.iter().map(|k| label(*k)).collect();
                     match lang {
-                        Lang::Zh => format!("注意 第 {n} 页（{}）：{}，建议重拍", p.name, kinds.join("、")),
-                        Lang::En => format!("Check page {n} ({}): {}; consider retaking it", p.name, kinds.join(", ")),
+                        Lang::Zh => format!(
+                            "注意 第 {n} 页（{}）：{}，建议重拍",
+                            p.name,
+                            kinds.join("、")
+                        ),
+                        Lang::En => format!(
+                            "Check page {n} ({}): {}; consider retaking it",
+                            p.name,
+                            kinds.join(", ")
+                        ),
                     }
                 });
                 (n.to_string(), warn)
@@ -379,7 +439,10 @@ fn cover_blocks(
                 String::new(),
                 Some(match lang {
                     Lang::Zh => format!("{} 是 PDF 文件，未放入本文件，请另行上传", p.name),
-                    Lang::En => format!("{} is a PDF file, not included here: upload it separately", p.name),
+                    Lang::En => format!(
+                        "{} is a PDF file, not included here: upload it separately",
+                        p.name
+                    ),
                 }),
             ),
             Placement::Unreadable(why) => (
@@ -404,11 +467,16 @@ fn cover_blocks(
         let status = if mine.is_empty() {
             lang.pick("缺", "missing").to_string()
         } else if pages.is_empty() {
-            lang.pick("已附（见下）", "attached (see below)").to_string()
+            lang.pick("已附（见下）", "attached (see below)")
+                .to_string()
         } else {
             match lang {
                 Lang::Zh => format!("已附 · 第 {} 页", pages.join("、")),
-                Lang::En => format!("attached · page{} {}", if pages.len() > 1 { "s" } else { "" }, pages.join(", ")),
+                Lang::En => format!(
+                    "attached · page{} {}",
+                    if pages.len() > 1 { "s" } else { "" },
+                    pages.join(", ")
+                ),
             }
         };
         blocks.push(line(name, !mine.is_empty(), status, notes));
@@ -417,9 +485,19 @@ fn cover_blocks(
         let mine: Vec<&Prepared> = prepared.iter().filter(|p| p.material == i).collect();
         add(mat.name.get(lang), mine, &mut blocks);
     }
-    let others: Vec<&Prepared> = prepared.iter().filter(|p| p.material == usize::MAX).collect();
+    let others: Vec<&Prepared> = prepared
+        .iter()
+        .filter(|p| p.material == usize::MAX)
+        .collect();
     if !others.is_empty() {
-        add(lang.pick("其他附件（不在清单中）", "Other attachments (not on the checklist)"), others, &mut blocks);
+        add(
+            lang.pick(
+                "其他附件（不在清单中）",
+                "Other attachments (not on the checklist)",
+            ),
+            others,
+            &mut blocks,
+        );
     }
     blocks
 }

@@ -65,13 +65,59 @@ impl Default for Thresholds {
     }
 }
 
+/// `img` averaged over `k`×`k` blocks (one pass; what an area-averaging resize does, faster).
+fn box_down(img: &RgbImage, k: u32) -> RgbImage {
+    let (w, h) = (img.width() / k, img.height() / k);
+    let src = img.as_raw();
+    let stride = img.width() as usize * 3;
+    let mut out = vec![0u8; w as usize * h as usize * 3];
+    let mut acc = vec![0u32; w as usize * 3];
+    let n = k * k;
+    for oy in 0..h as usize {
+        acc.iter_mut().for_each(|a| *a = 0);
+        for dy in 0..k as usize {
+            let row = &src[(oy * k as usize + dy) * stride..][..w as usize * k as usize * 3];
+            for (ox, block) in row.chunks_exact(k as usize * 3).enumerate() {
+                let a = &mut acc[ox * 3..ox * 3 + 3];
+                for px in block.chunks_exact(3) {
+                    a[0] += u32::from(px[0]);
+                    a[1] += u32::from(px[1]);
+                    a[2] += u32::from(px[2]);
+                }
+            }
+        }
+        let dst = &mut out[oy * w as usize * 3..][..w as usize * 3];
+        for (d, a) in dst.iter_mut().zip(&acc) {
+            *d = (a / n) as u8;
+        }
+    }
+    RgbImage::from_raw(w, h, out).expect("sized above")
+}
+
 /// Measures a decoded photo.
 pub fn measure(img: &DynamicImage) -> Measures {
     let (w, h) = (img.width().max(1), img.height().max(1));
-    let small: RgbImage = if w.max(h) > SEG_SIDE {
-        img.thumbnail(SEG_SIDE, SEG_SIDE).to_rgb8()
+    let full: std::borrow::Cow<RgbImage> = match img {
+        DynamicImage::ImageRgb8(b) => std::borrow::Cow::Borrowed(b),
+        other => std::borrow::Cow::Owned(other.to_rgb8()),
+    };
+    // A 12-MP photo is first averaged down to about 1000 px on its short side in one pass.
+    let k = (w.min(h) / 1000).max(1);
+    let inter: std::borrow::Cow<RgbImage> = if k > 1 {
+        std::borrow::Cow::Owned(box_down(&full, k))
     } else {
-        img.to_rgb8()
+        std::borrow::Cow::Borrowed(&*full)
+    };
+    let small: RgbImage = if inter.width().max(inter.height()) > SEG_SIDE {
+        let (iw, ih) = (inter.width() as f32, inter.height() as f32);
+        let f = SEG_SIDE as f32 / iw.max(ih);
+        image::imageops::thumbnail(
+            &*inter,
+            ((iw * f).round() as u32).max(1),
+            ((ih * f).round() as u32).max(1),
+        )
+    } else {
+        inter.clone().into_owned()
     };
     let (sw, sh) = (small.width() as usize, small.height() as usize);
     let n = sw * sh;
@@ -94,9 +140,16 @@ pub fn measure(img: &DynamicImage) -> Measures {
     let scale = w as f32 / sw as f32;
     let document_px = (doc_count as f32).sqrt() * scale;
 
-    let border_touch = if found { border_touch(&doc, sw, sh) } else { 0.0 };
+    let border_touch = if found {
+        border_touch(&doc, sw, sh)
+    } else {
+        0.0
+    };
     let glare_share = glare(&doc, &bright, &luma, &min_ch, sw, sh, doc_count);
-    let sharpness = sharpness(img, &doc, sw, sh, document_px);
+    // The normalised size, from the averaged copy when it is at least that big.
+    let f = (NORM_SIDE / document_px.max(1.0)).min(1.0);
+    let source: &RgbImage = if f * k as f32 <= 1.0 { &inter } else { &full };
+    let sharpness = sharpness(source, f * w as f32 / source.width() as f32, &doc, sw, sh);
     Measures {
         document_found: found,
         document_share,
@@ -114,7 +167,11 @@ fn otsu(values: &[u8]) -> (u8, f32, f32) {
         hist[*v as usize] += 1;
     }
     let total = values.len() as f64;
-    let sum: f64 = hist.iter().enumerate().map(|(i, c)| i as f64 * *c as f64).sum();
+    let sum: f64 = hist
+        .iter()
+        .enumerate()
+        .map(|(i, c)| i as f64 * *c as f64)
+        .sum();
     let (mut w0, mut sum0) = (0.0f64, 0.0f64);
     let (mut best, mut best_t) = (-1.0f64, 0usize);
     for (t, c) in hist.iter().enumerate() {
@@ -285,9 +342,9 @@ fn glare(
     // The paper's own level: the median brightness of the sheet's bright pixels.
     let mut hist = [0usize; 256];
     let mut count = 0usize;
-    for i in 0..doc.len() {
-        if doc[i] && bright[i] {
-            hist[luma[i] as usize] += 1;
+    for ((d, b), l) in doc.iter().zip(bright).zip(luma) {
+        if *d && *b {
+            hist[*l as usize] += 1;
             count += 1;
         }
     }
@@ -313,9 +370,16 @@ fn glare(
 
 /// Variance of the Laplacian over the variance of the brightness inside the sheet (away from
 /// its edge), at the normalised size.
-fn sharpness(img: &DynamicImage, doc: &[bool], sw: usize, sh: usize, doc_px: f32) -> Option<f32> {
-    let luma_full = img.to_luma8();
-    let f = (NORM_SIDE / doc_px.max(1.0)).min(1.0);
+fn sharpness(img: &RgbImage, f: f32, doc: &[bool], sw: usize, sh: usize) -> Option<f32> {
+    let luma: Vec<u8> = img
+        .as_raw()
+        .chunks_exact(3)
+        .map(|p| {
+            ((299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2])) / 1000) as u8
+        })
+        .collect();
+    let luma_full = GrayImage::from_raw(img.width(), img.height(), luma).expect("same size");
+    let f = f.min(1.0);
     let g: GrayImage = if f < 0.999 {
         let nw = ((img.width() as f32 * f).round() as u32).max(8);
         let nh = ((img.height() as f32 * f).round() as u32).max(8);

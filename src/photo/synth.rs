@@ -101,7 +101,10 @@ impl Homography {
     fn apply(&self, x: f32, y: f32) -> (f32, f32) {
         let m = &self.0;
         let w = m[6] * x + m[7] * y + m[8];
-        ((m[0] * x + m[1] * y + m[2]) / w, (m[3] * x + m[4] * y + m[5]) / w)
+        (
+            (m[0] * x + m[1] * y + m[2]) / w,
+            (m[3] * x + m[4] * y + m[5]) / w,
+        )
     }
 }
 
@@ -171,10 +174,10 @@ impl Sheet {
         let stroke = 0.13;
         for k in 0..3 {
             let pos = 0.1 + 0.4 * k as f32;
-            if bits >> k & 1 == 1 && (cyp - pos).abs() < stroke / 2.0 {
+            if (bits >> k) & 1 == 1 && (cyp - pos).abs() < stroke / 2.0 {
                 return INK;
             }
-            if bits >> (k + 3) & 1 == 1 && (cxp - pos).abs() < stroke / 2.0 {
+            if (bits >> (k + 3)) & 1 == 1 && (cxp - pos).abs() < stroke / 2.0 {
                 return INK;
             }
         }
@@ -203,7 +206,11 @@ pub fn render_all(seed: u64) -> Vec<(Defect, RgbImage)> {
     Defect::ALL
         .iter()
         .map(|d| {
-            let b = if *d == Defect::Cropped { &cropped } else { &base };
+            let b = if *d == Defect::Cropped {
+                &cropped
+            } else {
+                &base
+            };
             (*d, finish(b, seed, *d))
         })
         .collect()
@@ -220,8 +227,12 @@ struct Drawn {
 
 fn draw(seed: u64, cropped: bool, scale: f32) -> Drawn {
     let mut rng = Rng::new(seed.wrapping_mul(31).wrapping_add(u64::from(cropped)));
-    let invoice = seed % 2 == 0;
-    let (bw, bh) = if invoice { (1280.0, 960.0) } else { (960.0, 1280.0) };
+    let invoice = seed.is_multiple_of(2);
+    let (bw, bh) = if invoice {
+        (1280.0, 960.0)
+    } else {
+        (960.0, 1280.0)
+    };
     let (full_w, full_h) = ((bw * scale) as u32, (bh * scale) as u32);
     let scale = scale * 0.5;
     let (w, h) = ((bw * scale) as u32, (bh * scale) as u32);
@@ -344,7 +355,8 @@ fn finish(d: &Drawn, seed: u64, defect: Defect) -> RgbImage {
                 let d2 = (x as f32 - gx).powi(2) + (y as f32 - gy).powi(2);
                 let wgt = (1.6 * (-d2 / (2.0 * sigma * sigma)).exp()).min(1.0);
                 if wgt > 0.01 {
-                    px.0 = px.0.map(|c| (f32::from(c) + (255.0 - f32::from(c)) * wgt) as u8);
+                    px.0 =
+                        px.0.map(|c| (f32::from(c) + (255.0 - f32::from(c)) * wgt) as u8);
                 }
             }
         }
