@@ -195,14 +195,27 @@ pub fn render(seed: u64, defect: Defect) -> RgbImage {
 /// The scene is drawn at half the size and enlarged (a phone's own processing is about as
 /// soft), which keeps generating the test corpus fast in debug builds.
 pub fn render_scaled(seed: u64, defect: Defect, scale: f32) -> RgbImage {
-    finish(&draw(seed, defect == Defect::Cropped, scale), seed, defect)
+    let mild = false;
+    finish(
+        &draw(seed, defect == Defect::Cropped, scale, mild),
+        seed,
+        defect,
+        mild,
+    )
 }
 
 /// Every class for one seed: good, blurred, glare and shrunk share one drawing (the cropped
 /// one is drawn on its own), which keeps the test corpus quick to make.
 pub fn render_all(seed: u64) -> Vec<(Defect, RgbImage)> {
-    let base = draw(seed, false, 1.0);
-    let cropped = draw(seed, true, 1.0);
+    render_all_with(seed, false)
+}
+
+/// Like [`render_all`]; `mild` makes each defect about half as strong (blur σ 1.3–2.6 px, glare
+/// σ 3.5–7 %, 1–5 % past the edge, shrunk to 55–80 %): borderline photos, for measuring how
+/// far the checks reach rather than for asserting rates.
+pub fn render_all_with(seed: u64, mild: bool) -> Vec<(Defect, RgbImage)> {
+    let base = draw(seed, false, 1.0, mild);
+    let cropped = draw(seed, true, 1.0, mild);
     Defect::ALL
         .iter()
         .map(|d| {
@@ -211,7 +224,7 @@ pub fn render_all(seed: u64) -> Vec<(Defect, RgbImage)> {
             } else {
                 &base
             };
-            (*d, finish(b, seed, *d))
+            (*d, finish(b, seed, *d, mild))
         })
         .collect()
 }
@@ -225,7 +238,7 @@ struct Drawn {
     full: (u32, u32),
 }
 
-fn draw(seed: u64, cropped: bool, scale: f32) -> Drawn {
+fn draw(seed: u64, cropped: bool, scale: f32, mild: bool) -> Drawn {
     let mut rng = Rng::new(seed.wrapping_mul(31).wrapping_add(u64::from(cropped)));
     let invoice = seed.is_multiple_of(2);
     let (bw, bh) = if invoice {
@@ -279,7 +292,11 @@ fn draw(seed: u64, cropped: bool, scale: f32) -> Drawn {
     let corners = if cropped {
         // Push the sheet past one edge by 4–15 % of its short side.
         let short = (share * wf * hf / aspect).sqrt() * aspect.min(1.0);
-        let d = rng.range(0.04, 0.15) * short;
+        let d = if mild {
+            rng.range(0.01, 0.05)
+        } else {
+            rng.range(0.04, 0.15)
+        } * short;
         let side = rng.next_u64() % 4;
         let (mut dx, mut dy) = (0.0, 0.0);
         let xs = corners.map(|c| c.0);
@@ -337,7 +354,8 @@ fn draw(seed: u64, cropped: bool, scale: f32) -> Drawn {
 }
 
 /// Applies a defect, adds sensor noise and enlarges to the full size.
-fn finish(d: &Drawn, seed: u64, defect: Defect) -> RgbImage {
+fn finish(d: &Drawn, seed: u64, defect: Defect, mild: bool) -> RgbImage {
+    let k = if mild { 0.5 } else { 1.0 };
     let mut rng = Rng::new(seed.wrapping_mul(131).wrapping_add(defect as u64));
     let mut img = d.img.clone();
     let (wf, hf) = (img.width() as f32, img.height() as f32);
@@ -345,12 +363,12 @@ fn finish(d: &Drawn, seed: u64, defect: Defect) -> RgbImage {
     let (full_w, full_h) = d.full;
     match defect {
         Defect::Blur => {
-            img = image::imageops::fast_blur(&img, rng.range(2.6, 4.5) * scale);
+            img = image::imageops::fast_blur(&img, rng.range(2.6, 4.5) * k * scale);
         }
         Defect::Glare => {
             let (gu, gv) = (rng.range(0.25, 0.75), rng.range(0.25, 0.75));
             let (gx, gy) = Homography::square_to_quad(corners).apply(gu, gv);
-            let sigma = rng.range(0.07, 0.12) * (share * wf * hf).sqrt();
+            let sigma = rng.range(0.07, 0.12) * k * (share * wf * hf).sqrt();
             for (x, y, px) in img.enumerate_pixels_mut() {
                 let d2 = (x as f32 - gx).powi(2) + (y as f32 - gy).powi(2);
                 let wgt = (1.6 * (-d2 / (2.0 * sigma * sigma)).exp()).min(1.0);
@@ -372,7 +390,11 @@ fn finish(d: &Drawn, seed: u64, defect: Defect) -> RgbImage {
         px.0 = px.0.map(|c| (f32::from(c) + n).clamp(0.0, 255.0) as u8);
     }
     let (tw, th) = if defect == Defect::Shrunk {
-        let f = rng.range(0.3, 0.55);
+        let f = if mild {
+            rng.range(0.55, 0.8)
+        } else {
+            rng.range(0.3, 0.55)
+        };
         ((full_w as f32 * f) as u32, (full_h as f32 * f) as u32)
     } else {
         (full_w, full_h)
