@@ -15,6 +15,7 @@ pub mod gui;
 pub mod outpath;
 pub mod paths;
 pub mod pdf;
+pub mod photo;
 pub mod print;
 pub mod sanitize;
 pub mod version;

@@ -22,7 +22,8 @@ pub(super) fn sort_cases(cases: &mut [Case]) {
     });
 }
 
-/// Removes `.save-*.tmp` leftovers of interrupted saves. Only call with the lock held.
+/// Removes `.save-*.tmp` leftovers of interrupted saves, in the store folder and in the
+/// cases' attachment folders. Only call with the lock held.
 pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -30,6 +31,13 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
+        if name.ends_with(super::ATTACHMENTS_SUFFIX)
+            && !name.starts_with('.')
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+        {
+            remove_temp_files(&entry.path(), warnings);
+            continue;
+        }
         if fsio::is_temp_name(name)
             && entry.file_type().is_ok_and(|t| t.is_file())
             && let Err(e) = fs::remove_file(entry.path())

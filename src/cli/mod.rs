@@ -2,6 +2,7 @@
 //! printing. Messages follow `--lang` (Chinese by default).
 
 mod export;
+mod photo;
 pub mod text;
 
 pub use export::{export_pack, pack_file_name, quick_answers, write_atomically};
@@ -117,6 +118,28 @@ pub enum Command {
         /// Everything on each sheet (default: the essentials).
         #[arg(long)]
         full: bool,
+    },
+    /// Check photos of documents: blurred, glare, cut off, too small (JPEG, PNG; PDF unchecked).
+    PhotoCheck {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// One PDF to submit: a cover listing every material (attached or missing), one page per photo.
+    Submission {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer); its attachments are included.
+        #[arg(long)]
+        case: Option<String>,
+        /// A photo or scan of a material (repeatable).
+        #[arg(long = "attach", value_name = "MATERIAL_ID=FILE")]
+        attach: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -270,7 +293,9 @@ impl Command {
             | Command::Quick { lang } => *lang,
             Command::Derive { input, .. }
             | Command::Export { input, .. }
-            | Command::Print { input, .. } => input.lang,
+            | Command::Print { input, .. }
+            | Command::Submission { input, .. } => input.lang,
+            Command::PhotoCheck { lang, .. } => *lang,
             Command::Validate { .. } => Lang::Zh,
             Command::Repair { lang } => *lang,
         }
@@ -321,6 +346,13 @@ pub fn execute(command: Command) -> Result<String, CliError> {
         Command::Export { .. } | Command::ExportPack { .. } | Command::Print { .. } => {
             export::execute(command)
         }
+        Command::PhotoCheck { json, lang, files } => photo::photo_check(&files, json, lang),
+        Command::Submission {
+            input,
+            case,
+            attach,
+            out,
+        } => photo::submission(&input, case.as_deref(), &attach, &out),
     }
 }
 

@@ -8,6 +8,7 @@
 mod font;
 mod layout;
 mod sheet;
+pub mod submission;
 pub mod wrap;
 
 use crate::cases::ItemState;
@@ -77,7 +78,7 @@ pub fn render_report(
                 id.clone(),
                 ItemState {
                     done: *done,
-                    note: String::new(),
+                    ..Default::default()
                 },
             )
         })
