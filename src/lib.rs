@@ -12,6 +12,7 @@ pub mod cli;
 pub mod dates;
 pub mod engine;
 pub mod gui;
+pub mod handoff;
 pub mod paths;
 pub mod pdf;
 pub mod view;
