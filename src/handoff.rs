@@ -255,7 +255,10 @@ fn check_value(data: &[u8]) -> u8 {
 }
 
 fn group(values: &[u8]) -> String {
-    let chars: Vec<char> = values.iter().map(|&v| ALPHABET[v as usize] as char).collect();
+    let chars: Vec<char> = values
+        .iter()
+        .map(|&v| ALPHABET[v as usize] as char)
+        .collect();
     chars
         .chunks(4)
         .map(|c| c.iter().collect::<String>())
@@ -266,7 +269,10 @@ fn group(values: &[u8]) -> String {
 /// A typed code as values: case-insensitive, dashes and spaces ignored.
 fn values_of(code: &str) -> Result<Vec<u8>, CodeError> {
     let mut out = Vec::new();
-    for ch in code.chars().filter(|c| !matches!(c, '-' | ' ' | '\u{3000}' | '—' | '－')) {
+    for ch in code
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '\u{3000}' | '—' | '－'))
+    {
         let up = ch.to_ascii_uppercase();
         match ALPHABET.iter().position(|&a| a as char == up) {
             Some(i) => out.push(i as u8),
@@ -421,7 +427,10 @@ mod tests {
     #[test]
     fn unknown_answers_are_refused() {
         let a = Answers::from_pairs([("colour", "red")]);
-        assert_eq!(encode(&a), Err(EncodeError::UnknownQuestion("colour".into())));
+        assert_eq!(
+            encode(&a),
+            Err(EncodeError::UnknownQuestion("colour".into()))
+        );
         let a = Answers::from_pairs([("region", "tibet")]);
         assert!(matches!(encode(&a), Err(EncodeError::UnknownOption(..))));
     }

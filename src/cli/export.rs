@@ -71,7 +71,7 @@ fn export(
     };
     let answers = match case {
         Some(label) => {
-            if !input.answers.is_empty() || !input.dates.is_empty() {
+            if !input.answers.is_empty() || !input.dates.is_empty() || input.code.is_some() {
                 return Err(input_err(
                     "--case cannot be combined with --answer or --date: the saved case has its own answers",
                 ));

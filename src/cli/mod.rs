@@ -87,6 +87,9 @@ pub struct AnswerArgs {
     /// A date answer, `question=YYYY-MM-DD` (repeatable).
     #[arg(long = "date", short = 'd', value_name = "QUESTION=YYYY-MM-DD")]
     pub dates: Vec<String>,
+    /// A hand-off code (清单码) from a printed sheet, instead of --answer/--date.
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["answers", "dates"])]
+    pub code: Option<String>,
     /// The day deadlines are counted against (default: today).
     #[arg(long)]
     pub today: Option<String>,
@@ -136,6 +139,10 @@ pub fn load_catalog(lang: Lang) -> Catalog {
 impl AnswerArgs {
     /// The answers, checked for shape (`q=v`); content is checked by the engine.
     pub fn answers(&self) -> Result<Answers, CliError> {
+        if let Some(code) = &self.code {
+            return crate::handoff::decode(code)
+                .map_err(|e| CliError::input(strings::code_error(self.lang, &e)));
+        }
         let mut answers = Answers::new();
         for raw in self.answers.iter().chain(&self.dates) {
             let (q, v) = raw
@@ -329,6 +336,10 @@ pub fn derivation_json(catalog: &Catalog, d: &Derivation) -> String {
         (&mut value, view::json_parts(catalog, d))
     {
         map.extend(extra);
+        map.insert(
+            "code".into(),
+            view::code_of(catalog, d, false).map_or(serde_json::Value::Null, Into::into),
+        );
     }
     serde_json::to_string_pretty(&value).expect("serializable") + "\n"
 }

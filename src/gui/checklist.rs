@@ -147,6 +147,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.add_space(12.0);
         text(ui, RichText::new(&v.disclaimer).size(size::DETAIL).weak());
         text(ui, RichText::new(&v.data_line).size(size::TINY).weak());
+        if let Some(code) = &v.code {
+            let t = crate::view::strings::s(v.lang);
+            text(
+                ui,
+                RichText::new(format!("{} {code}", t.code_label)).size(size::DETAIL),
+            );
+            text(ui, RichText::new(t.code_hint).size(size::TINY).weak());
+        }
         ui.add_space(24.0);
     });
 

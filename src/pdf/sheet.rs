@@ -699,6 +699,9 @@ impl<'a> Sheet<'a> {
         if let Some(date) = options.printed_on.filter(|_| !v.blank) {
             meta.push_str(&format!("  ·  {} {date}", self.t.printed_on));
         }
+        if let Some(code) = &v.code {
+            meta.push_str(&format!("  ·  {} {code}", self.t.code_label));
+        }
         (rows, meta)
     }
 
