@@ -6,6 +6,7 @@
 //! `cli` (renderers that decide nothing about content).
 
 pub mod assets;
+pub mod calendar;
 pub mod cases;
 pub mod catalog;
 pub mod cli;
@@ -15,4 +16,5 @@ pub mod gui;
 pub mod handoff;
 pub mod paths;
 pub mod pdf;
+pub mod recheck;
 pub mod view;

@@ -15,7 +15,7 @@
 //!
 //! See [`schema`](self::schema) for the file format of every schema version.
 
-mod fsio;
+pub(crate) mod fsio;
 mod load;
 pub mod schema;
 

@@ -97,7 +97,7 @@ fn export(
 }
 
 /// The saved case with this label: exact match first, then ignoring case.
-fn find_case(label: &str) -> Result<Case, CliError> {
+pub(super) fn find_case(label: &str) -> Result<Case, CliError> {
     let dir = Store::default_dir().ok_or_else(|| {
         other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
     })?;

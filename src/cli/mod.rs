@@ -1,7 +1,9 @@
 //! The command line: the same engine and the same view as the app, for scripts and batch
 //! printing. Messages follow `--lang` (Chinese by default).
 
+mod calendar;
 mod export;
+mod recheck;
 pub mod text;
 
 pub use export::{PACK, PackScenario, export_pack, pack_answers, pack_file_name, write_atomically};
@@ -64,6 +66,26 @@ pub enum Command {
         /// Everything: every version, rule, tip and source (default: the essentials).
         #[arg(long)]
         full: bool,
+    },
+    /// Write the deadlines as an iCalendar file (.ics): all-day events with reminders.
+    Calendar {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer).
+        #[arg(long)]
+        case: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// What changed in each saved case since it was last shown (new data or overrides).
+    Recheck {
+        #[arg(long)]
+        json: bool,
+        /// The day deadlines are counted against (default: today).
+        #[arg(long)]
+        today: Option<String>,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Write one blank sheet per common scenario into a folder (front-desk hand-outs).
     ExportPack {
@@ -229,8 +251,12 @@ impl Command {
     /// The language the command's messages are in.
     pub fn lang(&self) -> Lang {
         match self {
-            Command::Questions { lang, .. } | Command::ExportPack { lang, .. } => *lang,
-            Command::Derive { input, .. } | Command::Export { input, .. } => input.lang,
+            Command::Questions { lang, .. }
+            | Command::ExportPack { lang, .. }
+            | Command::Recheck { lang, .. } => *lang,
+            Command::Derive { input, .. }
+            | Command::Export { input, .. }
+            | Command::Calendar { input, .. } => input.lang,
             Command::Validate { .. } => Lang::Zh,
         }
     }
@@ -267,6 +293,8 @@ pub fn execute(command: Command) -> Result<String, CliError> {
         }
         Command::Validate { dir } => validate(dir),
         Command::Export { .. } | Command::ExportPack { .. } => export::execute(command),
+        Command::Calendar { input, case, out } => calendar::execute(&input, case.as_deref(), &out),
+        Command::Recheck { json, today, lang } => recheck::execute(json, today.as_deref(), lang),
     }
 }
 

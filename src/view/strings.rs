@@ -183,6 +183,7 @@ strings! {
     recheck_new => "新增", "New";
     recheck_gone => "不再需要", "No longer required";
     recheck_moved => "期限变动", "Deadline moved";
+    recheck_not_recorded => "另一个窗口正在使用这些清单，本次没有记录已查看，下次会再次显示。", "Another window is using these checklists, so this was not recorded as shown; it will show again.";
     recheck_first => "首次记录（以后有变化会在这里显示）", "Recorded for the first time (changes will show here from now on)";
 }
 
@@ -556,6 +557,20 @@ pub fn code_error(lang: Lang, e: &crate::handoff::CodeError) -> String {
         ),
         (E::Malformed, Lang::Zh) => "这不是本程序生成的清单码，请核对。".into(),
         (E::Malformed, Lang::En) => "this is not a code made by this app; please check it.".into(),
+    }
+}
+
+/// After `calendar`: how many events the file holds.
+pub fn events_written(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, 0) => "没有带日期的期限，日历文件中没有事件。填写日期后再导出。".into(),
+        (Lang::Zh, n) => format!("{n}个事件，每个提前7天和1天提醒。"),
+        (Lang::En, 0) => {
+            "No deadline has a date, so the file has no events. Enter the dates, then export again."
+                .into()
+        }
+        (Lang::En, 1) => "1 event, with reminders 7 days and 1 day before.".into(),
+        (Lang::En, n) => format!("{n} events, each with reminders 7 days and 1 day before."),
     }
 }
 
