@@ -45,6 +45,9 @@ pub enum Command {
         input: AnswerArgs,
         #[arg(long)]
         json: bool,
+        /// Short plain text for a chat message: summary, materials, next deadline, code.
+        #[arg(long, conflicts_with = "json")]
+        message: bool,
     },
     /// Validate the bundled data with the user's overrides, or a folder laid out like checklists/.
     Validate { dir: Option<PathBuf> },
@@ -273,7 +276,11 @@ pub fn execute(command: Command) -> Result<String, CliError> {
                 Ok(questions_text(&catalog, lang))
             }
         }
-        Command::Derive { input, json } => {
+        Command::Derive {
+            input,
+            json,
+            message,
+        } => {
             let catalog = load_catalog(input.lang);
             let answers = input.answers()?;
             let d = derive_checked(&catalog, &answers, input.today()?, input.lang)?;
@@ -288,7 +295,11 @@ pub fn execute(command: Command) -> Result<String, CliError> {
                         ..Default::default()
                     },
                 );
-                Ok(text::view_text(&v))
+                if message {
+                    Ok(view::plain::message_text(&v))
+                } else {
+                    Ok(text::view_text(&v))
+                }
             }
         }
         Command::Validate { dir } => validate(dir),
