@@ -64,8 +64,16 @@ fn check_lines(text: &str) {
     let mut folded = 0;
     for line in bytes.split(|b| *b == b'\n') {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        assert!(line.len() <= 75, "{} octets: {:?}", line.len(), String::from_utf8_lossy(line));
-        assert!(std::str::from_utf8(line).is_ok(), "split character: {line:?}");
+        assert!(
+            line.len() <= 75,
+            "{} octets: {:?}",
+            line.len(),
+            String::from_utf8_lossy(line)
+        );
+        assert!(
+            std::str::from_utf8(line).is_ok(),
+            "split character: {line:?}"
+        );
         if line.first() == Some(&b' ') {
             folded += 1;
         }
@@ -92,7 +100,11 @@ fn the_file_parses_back_with_one_event_per_dated_deadline() {
         .collect();
     assert!(dated.len() >= 2, "a limit and an estimate");
     for lang in [Lang::Zh, Lang::En] {
-        let text = ics(&catalog, &d, &input(lang, Some(LABEL), "20260101-120000-abc"));
+        let text = ics(
+            &catalog,
+            &d,
+            &input(lang, Some(LABEL), "20260101-120000-abc"),
+        );
         check_lines(&text);
         let cal: icalendar::Calendar = text.parse().expect("parses");
         let evs: Vec<&icalendar::Event> = cal.events().collect();
@@ -112,11 +124,22 @@ fn the_file_parses_back_with_one_event_per_dated_deadline() {
                 assert_eq!(status, EventStatus::Confirmed);
             } else {
                 assert_eq!(status, EventStatus::Tentative);
-                assert!(summary.contains(if lang == Lang::Zh { "预计" } else { "estimate" }));
+                assert!(summary.contains(if lang == Lang::Zh {
+                    "预计"
+                } else {
+                    "estimate"
+                }));
             }
             let desc = ev.get_description().expect("description");
             assert!(desc.contains(&start.to_string()));
-            assert!(desc.contains(if lang == Lang::Zh { "来源" } else { "Sources" }), "{desc}");
+            assert!(
+                desc.contains(if lang == Lang::Zh {
+                    "来源"
+                } else {
+                    "Sources"
+                }),
+                "{desc}"
+            );
             let alarms: Vec<_> = ev
                 .components()
                 .iter()
@@ -127,8 +150,16 @@ fn the_file_parses_back_with_one_event_per_dated_deadline() {
                 .iter()
                 .map(|a| a.property_value("TRIGGER").unwrap())
                 .collect();
-            assert_eq!(triggers, ["-PT604800S", "-PT86400S"], "7 days, 1 day before");
-            assert!(alarms.iter().all(|a| a.property_value("ACTION") == Some("DISPLAY")));
+            assert_eq!(
+                triggers,
+                ["-PT604800S", "-PT86400S"],
+                "7 days, 1 day before"
+            );
+            assert!(
+                alarms
+                    .iter()
+                    .all(|a| a.property_value("ACTION") == Some("DISPLAY"))
+            );
         }
         // The escapes themselves, on the unfolded SUMMARY lines.
         let lines = unfold(&text);
@@ -172,7 +203,12 @@ fn uids_are_stable_and_the_file_is_reproducible() {
 #[test]
 fn no_dates_no_events() {
     let mut a = claim();
-    for q in ["admission_date", "discharge_date", "invoice_date", "submitted_date"] {
+    for q in [
+        "admission_date",
+        "discharge_date",
+        "invoice_date",
+        "submitted_date",
+    ] {
         a.remove(q);
     }
     let (catalog, d) = derived(&a);
@@ -187,7 +223,11 @@ fn every_artefact_set_gives_a_valid_file() {
     for answers in common::artefact_sets(&catalog) {
         let d = derive(&catalog, &answers, "2026-02-01".parse().unwrap()).unwrap();
         let text = ics(&catalog, &d, &input(Lang::Zh, None, "k"));
-        let n = d.deadlines.iter().filter(|dl| plan_date(dl).is_some()).count();
+        let n = d
+            .deadlines
+            .iter()
+            .filter(|dl| plan_date(dl).is_some())
+            .count();
         assert_eq!(text.matches("BEGIN:VEVENT").count(), n);
         assert_eq!(text.matches("BEGIN:VALARM").count(), 2 * n);
         let cal: icalendar::Calendar = text.parse().expect("parses");
@@ -204,14 +244,27 @@ fn the_command_writes_the_file_from_a_code() {
     Command::cargo_bin("yibao-checklist")
         .unwrap()
         .env("YIBAO_CHECKLIST_DATA_DIR", dir.path().join("data"))
-        .args(["calendar", "--code", &code, "--today", "2026-02-01", "--lang", "en", "--out"])
+        .args([
+            "calendar",
+            "--code",
+            &code,
+            "--today",
+            "2026-02-01",
+            "--lang",
+            "en",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .success()
         .stdout(predicates::str::contains("events, each with reminders"));
     let text = std::fs::read_to_string(&out).unwrap();
     let cal: icalendar::Calendar = text.parse().unwrap();
-    let n = d.deadlines.iter().filter(|dl| plan_date(dl).is_some()).count();
+    let n = d
+        .deadlines
+        .iter()
+        .filter(|dl| plan_date(dl).is_some())
+        .count();
     assert_eq!(cal.events().count(), n);
     let key = code.replace('-', "");
     assert!(cal.events().all(|e| e.get_uid().unwrap().starts_with(&key)));

@@ -40,7 +40,8 @@ fn the_message_has_the_summary_ticks_deadline_and_code_and_no_source_talk() {
             assert!(text.contains(&sm.progress));
             let name = &d.materials[0].name.get(lang).to_string();
             assert!(
-                text.lines().any(|l| l.starts_with("☑ ") && l.contains(name.as_str())),
+                text.lines()
+                    .any(|l| l.starts_with("☑ ") && l.contains(name.as_str())),
                 "{text}"
             );
             assert_eq!(
@@ -81,9 +82,24 @@ fn the_command_prints_the_message() {
             std::env::temp_dir().join("yibao-plain-tests-empty"),
         )
         .args([
-            "derive", "--message", "-a", "scenario=local", "-a", "region=national", "-a",
-            "insurance=resident", "-a", "visit=outpatient", "-a", "emergency=no", "-a",
-            "settlement=direct", "-a", "third_party=no", "--today", "2026-02-01",
+            "derive",
+            "--message",
+            "-a",
+            "scenario=local",
+            "-a",
+            "region=national",
+            "-a",
+            "insurance=resident",
+            "-a",
+            "visit=outpatient",
+            "-a",
+            "emergency=no",
+            "-a",
+            "settlement=direct",
+            "-a",
+            "third_party=no",
+            "--today",
+            "2026-02-01",
         ])
         .assert()
         .success()
