@@ -171,12 +171,11 @@ fn day_no(d: NaiveDate) -> i64 {
 /// Writes answers as a code of the latest version, grouped by four: `K7Q4-M2XP-9HT3`.
 pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
     let t = latest();
-    for (q, v) in &answers.0 {
+    for q in answers.0.keys() {
         let known = t.choices.iter().any(|(c, _)| c == q) || t.dates.contains(&q.as_str());
         if !known {
             return Err(EncodeError::UnknownQuestion(q.clone()));
         }
-        let _ = v;
     }
     let mut w = Writer::default();
     w.put(t.version as u128, VERSION_RADIX);
@@ -294,7 +293,7 @@ pub fn checks_out(values: &[u8]) -> bool {
         .enumerate()
         .map(|(i, &v)| (i as u64 + 1) * v as u64)
         .sum();
-    s % 29 == 0
+    s.is_multiple_of(29)
 }
 
 /// Reads a code back into the answers it was made from.
@@ -389,7 +388,10 @@ mod tests {
         for a in [Answers::new(), sample()] {
             let code = encode(&a).unwrap();
             let bare: String = code.chars().filter(|c| *c != '-').collect();
-            assert!(bare.len() <= MAX_LEN && bare.len() % 4 == 0, "{code}");
+            assert!(
+                bare.len() <= MAX_LEN && bare.len().is_multiple_of(4),
+                "{code}"
+            );
             assert!(bare.bytes().all(|b| ALPHABET.contains(&b)));
             assert!(!bare.contains(['0', 'O', '1', 'I', 'L']));
             assert_eq!(decode(&code).unwrap(), a, "{code}");

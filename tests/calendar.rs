@@ -2,7 +2,7 @@
 //! against the rules of RFC 5545 (CRLF, folding at 75 octets on character boundaries, escaping).
 
 use assert_cmd::Command;
-use icalendar::{Component, EventLike, EventStatus};
+use icalendar::{Component, EventStatus};
 use yibao_checklist::calendar::{CalendarInput, events, ics};
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::{Answers, Derivation, derive};
