@@ -141,7 +141,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         for (i, sec) in v.sections.iter().enumerate() {
             section(ui, &v, sec, &p, &mut edits, &mut continue_wizard);
             if i == 0 {
-                toolbar(app, ui);
+                toolbar(app, ui, &v);
             }
         }
         ui.add_space(12.0);
@@ -171,7 +171,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// Print, print everything, blank sheet, edit the answers.
-fn toolbar(app: &mut App, ui: &mut egui::Ui) {
+fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
     let t = s(app.lang());
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -184,6 +184,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui) {
                 app.push_action(Action::Pdf { blank, full });
             }
         }
+        super::handoff::toolbar_buttons(app, ui, v);
         if ui
             .button(RichText::new(t.edit_answers).size(size::BUTTON))
             .clicked()

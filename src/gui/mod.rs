@@ -7,6 +7,7 @@
 pub mod checklist;
 pub mod files;
 pub mod fonts;
+pub mod handoff;
 pub mod sidebar;
 pub mod state;
 pub mod theme;
@@ -95,6 +96,9 @@ pub struct UiState {
     pub catalog_errors_seen: bool,
     /// In a narrow window: the list of cases is shown instead of the page.
     pub list_open: bool,
+    /// The 输入清单码 field on the start screen, and why the last code did not open.
+    pub code_input: String,
+    pub code_error: Option<crate::handoff::CodeError>,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -103,7 +107,12 @@ pub enum Action {
     ExportCase(String),
     Import,
     ImportPath(String),
-    Pdf { blank: bool, full: bool },
+    Pdf {
+        blank: bool,
+        full: bool,
+    },
+    /// The deadlines as an .ics file (the 日历 button).
+    Calendar,
     SaveToDefault,
 }
 
@@ -560,6 +569,7 @@ impl App {
             if !self.state.cases.is_empty() {
                 ui.label(t.welcome_or_pick);
             }
+            handoff::code_entry(self, ui);
         });
     }
 

@@ -686,6 +686,8 @@ pub enum Msg {
     Exported {
         path: String,
     },
+    /// The checklist text is on the clipboard.
+    Copied,
 }
 
 impl Msg {
@@ -756,6 +758,7 @@ impl Msg {
             (OpenFailed { path }, Lang::En) => format!(
                 "The file could not be opened automatically; open and print it yourself: {path}"
             ),
+            (Copied, lang) => s(lang).copied.to_string(),
             (PdfFailed { err }, Lang::Zh) => format!("无法生成PDF：{err}"),
             (PdfFailed { err }, Lang::En) => format!("The PDF could not be made: {err}"),
             (WriteFailed { path, err }, Lang::Zh) => format!("无法写入文件 {path}：{err}"),
