@@ -214,3 +214,74 @@ pub fn diff(catalog: &Catalog, old: &Seen, d: &Derivation, lang: Lang) -> Change
     }
     out
 }
+
+/// One case checked against what it last showed.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseCheck {
+    pub id: String,
+    pub label: String,
+    /// Nothing was remembered yet: recording makes the current state the baseline.
+    pub first_time: bool,
+    pub changes: Option<Changes>,
+    /// The answers do not fit the current data (e.g. an option an override removed).
+    pub error: Option<String>,
+    /// What the case shows now (to record once shown); `None` when it cannot be derived.
+    #[serde(skip)]
+    pub now: Option<Seen>,
+    /// What was remembered, to record only when it differs.
+    #[serde(skip)]
+    pub before: Option<Seen>,
+}
+
+impl CaseCheck {
+    /// Something to tell the user: a change or an error.
+    pub fn has_news(&self) -> bool {
+        self.error.is_some() || self.changes.as_ref().is_some_and(|c| !c.is_empty())
+    }
+    /// Records the current state as shown (no write when nothing differs).
+    pub fn record(&self, store_dir: &Path) -> std::io::Result<()> {
+        match &self.now {
+            Some(now) if self.before.as_ref() != Some(now) => {
+                save_seen(&seen_path(store_dir, &self.id), now)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Checks one saved case: derives it with the current data and compares with its sidecar.
+pub fn check_case(
+    catalog: &Catalog,
+    case: &crate::cases::Case,
+    store_dir: &Path,
+    today: NaiveDate,
+    lang: Lang,
+) -> CaseCheck {
+    let mut r = CaseCheck {
+        id: case.id.clone(),
+        label: case.label.clone(),
+        first_time: false,
+        changes: None,
+        error: None,
+        now: None,
+        before: None,
+    };
+    let d = match crate::engine::derive(catalog, &case.answers, today) {
+        Ok(d) => d,
+        Err(e) => {
+            let lines: Vec<String> =
+                e.0.iter()
+                    .map(|x| crate::view::strings::cli_answer_error(lang, x))
+                    .collect();
+            r.error = Some(lines.join("; "));
+            return r;
+        }
+    };
+    r.before = load_seen(&seen_path(store_dir, &case.id));
+    match &r.before {
+        None => r.first_time = true,
+        Some(o) => r.changes = Some(diff(catalog, o, &d, lang)),
+    }
+    r.now = Some(Seen::of(&d));
+    r
+}

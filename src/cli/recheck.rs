@@ -4,21 +4,9 @@ use super::{CliError, load_catalog};
 use crate::cases::Store;
 use crate::catalog::Lang;
 use crate::engine;
-use crate::recheck::{Changes, Seen, diff, load_seen, save_seen, seen_path};
+use crate::recheck::{CaseCheck, check_case, seen_path};
 use crate::view::strings::{self, colon, s};
-use serde::Serialize;
 use std::fmt::Write as _;
-
-#[derive(Serialize)]
-struct CaseReport {
-    id: String,
-    label: String,
-    /// Nothing was remembered yet: this run records the baseline.
-    first_time: bool,
-    changes: Option<Changes>,
-    /// The case's answers do not fit the current data (e.g. an option an override removed).
-    error: Option<String>,
-}
 
 pub fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<String, CliError> {
     let t = s(lang);
@@ -37,36 +25,9 @@ pub fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<String, Cl
     let mut reports = Vec::new();
     let mut warnings = Vec::new();
     for case in &report.cases {
-        let mut r = CaseReport {
-            id: case.id.clone(),
-            label: case.label.clone(),
-            first_time: false,
-            changes: None,
-            error: None,
-        };
-        let d = match engine::derive(&catalog, &case.answers, today) {
-            Ok(d) => d,
-            Err(e) => {
-                let lines: Vec<String> =
-                    e.0.iter()
-                        .map(|x| strings::cli_answer_error(lang, x))
-                        .collect();
-                r.error = Some(lines.join("; "));
-                reports.push(r);
-                continue;
-            }
-        };
-        let path = seen_path(store.dir(), &case.id);
-        let now = Seen::of(&d);
-        let old = load_seen(&path);
-        match &old {
-            None => r.first_time = true,
-            Some(o) => r.changes = Some(diff(&catalog, o, &d, lang)),
-        }
-        if record
-            && old.as_ref() != Some(&now)
-            && let Err(e) = save_seen(&path, &now)
-        {
+        let r = check_case(&catalog, case, store.dir(), today, lang);
+        if record && let Err(e) = r.record(store.dir()) {
+            let path = seen_path(store.dir(), &case.id);
             warnings.push(format!(
                 "{}: {}",
                 path.display(),
@@ -92,14 +53,11 @@ fn date_text(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
     d.map_or_else(|| strings::no_date(lang).to_string(), |d| d.to_string())
 }
 
-fn text(reports: &[CaseReport], record: bool, lang: Lang) -> String {
+fn text(reports: &[CaseCheck], record: bool, lang: Lang) -> String {
     let t = s(lang);
     let c = colon(lang);
     let mut o = String::new();
-    let changed: Vec<&CaseReport> = reports
-        .iter()
-        .filter(|r| r.error.is_some() || r.changes.as_ref().is_some_and(|x| !x.is_empty()))
-        .collect();
+    let changed: Vec<&CaseCheck> = reports.iter().filter(|r| r.has_news()).collect();
     if changed.is_empty() {
         let _ = writeln!(o, "{}", t.recheck_none);
     } else {
