@@ -140,3 +140,82 @@ fn the_calendar_button_saves_an_ics_file() {
     let id = h.state().state.cases[0].id.clone();
     assert!(text.contains(&format!("UID:{id}-")));
 }
+
+/// An override with a new notice under a saved case: the app shows it once, until 知道了, and
+/// `recheck` then has nothing new either (the app recorded it as shown).
+#[test]
+fn a_data_change_under_a_saved_case_is_shown_once() {
+    use yibao_checklist::cases::{Case, Store};
+    use yibao_checklist::catalog::CatalogFile;
+    let dir = tempfile::tempdir().unwrap();
+    let mut case = Case::new("妈妈住院");
+    case.answers = claim();
+    case.set_done("id_card", true);
+    {
+        let (store, _) = Store::open(&dir.path().join("cases")).unwrap();
+        store.save(&case).unwrap();
+    }
+    // First start: the baseline is recorded, nothing to show.
+    {
+        let h = app_on(dir.path());
+        assert!(h.state().ui.changes.is_empty());
+        assert!(h.query_by_label("数据更新后，您的清单有变化").is_none());
+    }
+    assert!(yibao_checklist::recheck::seen_path(&dir.path().join("cases"), &case.id).is_file());
+
+    // The user's overrides add a warning that applies to this case.
+    let bundled = Catalog::bundled().unwrap();
+    let d =
+        yibao_checklist::engine::derive(&bundled, &claim(), "2026-02-01".parse().unwrap()).unwrap();
+    let mut n = bundled
+        .notices
+        .iter()
+        .find(|n| n.id == d.notices[0].id)
+        .unwrap()
+        .clone();
+    n.id = "gui_recheck_new".into();
+    n.title.zh = "测试：本院新增的提醒".into();
+    let text = ron::ser::to_string_pretty(
+        &CatalogFile {
+            notices: vec![n],
+            ..Default::default()
+        },
+        ron::ser::PrettyConfig::default(),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("checklists")).unwrap();
+    std::fs::write(dir.path().join("checklists/local.ron"), text).unwrap();
+
+    {
+        let mut h = app_on(dir.path());
+        h.get_by_label("数据更新后，您的清单有变化");
+        h.get_by_label("+ 新增：测试：本院新增的提醒");
+        // The app works meanwhile; opening the case's checklist does not swallow the news.
+        let id = case.id.clone();
+        h.state_mut().state.select(&id);
+        h.run();
+        assert_eq!(h.state().state.screen, Screen::Checklist);
+        h.get_by_label("数据更新后，您的清单有变化");
+        h.get_by_role_and_label(Role::Button, "知道了").click();
+        h.run();
+        assert!(h.query_by_label("数据更新后，您的清单有变化").is_none());
+        // Ticks are kept.
+        assert!(h.state().state.cases[0].is_done("id_card"));
+    }
+    // Shown once: not on the next start, and not by `recheck`.
+    {
+        let h = app_on(dir.path());
+        assert!(h.query_by_label("数据更新后，您的清单有变化").is_none());
+    }
+    let out = assert_cmd::Command::cargo_bin("yibao-checklist")
+        .unwrap()
+        .env("YIBAO_CHECKLIST_DATA_DIR", dir.path())
+        .args(["recheck", "--today", "2026-02-01"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("没有变化"), "{out}");
+}

@@ -120,6 +120,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     };
 
+    super::handoff::note_shown(app, &id, d);
     let case = app.state.case(&id).expect("open case exists");
     let v = view::build(
         &app.state.catalog,

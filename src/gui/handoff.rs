@@ -72,3 +72,118 @@ pub fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
         app.push_action(Action::Calendar);
     }
 }
+
+/// At start-up: every saved case is checked against what it last showed. A case seen for the
+/// first time gets its baseline; cases whose checklist changed (new data, new overrides) are
+/// kept for [`changes_panel`] until acknowledged. Nothing is written to a read-only store.
+pub fn startup_changes(app: &mut App) {
+    let Some(store) = &app.state.store else {
+        return;
+    };
+    let writable = !store.is_read_only();
+    let dir = store.dir().to_path_buf();
+    let lang = app.lang();
+    for case in &app.state.cases {
+        let c = crate::recheck::check_case(&app.state.catalog, case, &dir, app.state.today, lang);
+        if c.has_news() {
+            if let Some(before) = &c.before {
+                app.ui.seen.insert(c.id.clone(), before.clone());
+            }
+            app.ui.changes.push(c);
+        } else {
+            if writable
+                && c.record(&dir).is_ok()
+                && let Some(now) = &c.now
+            {
+                app.ui.seen.insert(c.id.clone(), now.clone());
+            }
+        }
+    }
+}
+
+/// The calm "what changed" panel: per case, what is new, what is no longer required and which
+/// deadline moved. 知道了 records it as shown. Never blocks: the rest of the app works meanwhile.
+pub fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
+    if app.ui.changes.is_empty() {
+        return;
+    }
+    let lang = app.lang();
+    let t = s(lang);
+    let c = crate::view::strings::colon(lang);
+    let mut ack = false;
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(t.recheck_title).strong());
+            for ch in &app.ui.changes {
+                let (from, to) = ch
+                    .changes
+                    .as_ref()
+                    .map_or(("", ""), |x| (x.data_from.as_str(), x.data_to.as_str()));
+                ui.label(
+                    RichText::new(crate::view::strings::recheck_case(
+                        lang, &ch.label, from, to,
+                    ))
+                    .strong(),
+                );
+                if let Some(e) = &ch.error {
+                    ui.label(format!("! {e}"));
+                }
+                if let Some(x) = &ch.changes {
+                    for it in &x.new {
+                        ui.label(format!("+ {}{c}{}", t.recheck_new, it.name));
+                    }
+                    for it in &x.gone {
+                        ui.label(format!("− {}{c}{}", t.recheck_gone, it.name));
+                    }
+                    for m in &x.moved {
+                        let date = |d: Option<chrono::NaiveDate>| {
+                            d.map_or_else(
+                                || crate::view::strings::no_date(lang).to_string(),
+                                |d| d.to_string(),
+                            )
+                        };
+                        let line =
+                            crate::view::strings::moved(lang, &m.name, &date(m.from), &date(m.to));
+                        ui.label(format!("→ {}{c}{line}", t.recheck_moved));
+                    }
+                }
+            }
+            ack = ui.button(t.dismiss).clicked();
+        });
+    if ack {
+        let changes = std::mem::take(&mut app.ui.changes);
+        if let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) {
+            for ch in changes {
+                if ch.record(store.dir()).is_ok()
+                    && let Some(now) = ch.now
+                {
+                    app.ui.seen.insert(ch.id, now);
+                }
+            }
+        }
+    }
+}
+
+/// The checklist of a case is on screen: remember what it shows (so a later data change, not
+/// the user's own edits, is what the next check reports). Skipped while a change of this case
+/// waits to be acknowledged; written only when something differs.
+pub fn note_shown(app: &mut App, id: &str, d: &crate::engine::Derivation) {
+    if app.ui.changes.iter().any(|c| c.id == id) {
+        return;
+    }
+    let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) else {
+        return;
+    };
+    let now = crate::recheck::Seen::of(d);
+    if app.ui.seen.get(id) == Some(&now) {
+        return;
+    }
+    let path = crate::recheck::seen_path(store.dir(), id);
+    if crate::recheck::save_seen(&path, &now).is_ok() {
+        app.ui.seen.insert(id.to_string(), now);
+    }
+}

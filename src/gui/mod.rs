@@ -99,6 +99,10 @@ pub struct UiState {
     /// The 输入清单码 field on the start screen, and why the last code did not open.
     pub code_input: String,
     pub code_error: Option<crate::handoff::CodeError>,
+    /// Cases whose checklist changed since last shown, until acknowledged (`handoff`).
+    pub changes: Vec<crate::recheck::CaseCheck>,
+    /// What each case's checklist last showed, as recorded in its sidecar.
+    pub seen: std::collections::HashMap<String, crate::recheck::Seen>,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -162,6 +166,7 @@ impl App {
             window_restored: false,
         };
         app.apply_settings(ctx);
+        handoff::startup_changes(&mut app);
         app
     }
 
@@ -404,6 +409,7 @@ impl App {
             || self.ui.offer_fallback.is_some()
             || self.ui.import_path.is_some()
             || self.dialogs.busy()
+            || !self.ui.changes.is_empty()
     }
 
     /// Messages above the page: errors in words, each with what the user can do.
@@ -437,6 +443,7 @@ impl App {
                         ui.label(RichText::new(t.read_only).strong());
                     });
                 }
+                handoff::changes_panel(self, ui, info_fill);
                 if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
                     frame(error_fill).show(ui, |ui| {
                         ui.set_width(ui.available_width());
