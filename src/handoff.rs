@@ -248,7 +248,7 @@ fn check_value(data: &[u8]) -> u8 {
         .enumerate()
         .map(|(i, &v)| (i as u64 + 1) * v as u64)
         .sum();
-    // c = -s / n (mod 29); n⁻¹ = n^27 by Fermat.
+    // c = -s / n (mod 29); the inverse of n is n^27 by Fermat.
     let inv = (0..27).fold(1u64, |acc, _| acc * n % 29);
     ((29 - s % 29) % 29 * inv % 29) as u8
 }

@@ -137,7 +137,7 @@ pub fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
                         ui.label(format!("+ {}{c}{}", t.recheck_new, it.name));
                     }
                     for it in &x.gone {
-                        ui.label(format!("− {}{c}{}", t.recheck_gone, it.name));
+                        ui.label(format!("- {}{c}{}", t.recheck_gone, it.name));
                     }
                     for m in &x.moved {
                         let date = |d: Option<chrono::NaiveDate>| {

@@ -1,8 +1,15 @@
 //! The checklist as plain text for a chat message (WeChat): the summary, the materials with
-//! ☐/☑, the next deadline and the hand-off code. Short lines, no source numbers, no background:
+//! empty or ticked boxes, the next deadline and the hand-off code. Short lines, no source numbers, no background:
 //! the sheet and the app have those.
 
 use super::strings::{colon, s};
+
+// The boxes and the warning sign are written as escapes: this text goes to the clipboard and is
+// drawn by the phone's fonts, never by the app's bundled font subset (tests/fonts.rs reads the
+// sources for characters the app may draw).
+const BOX: &str = "\u{2610}";
+const TICKED: &str = "\u{2611}";
+const WARNING: &str = "\u{26a0} ";
 use super::{Body, View};
 use crate::catalog::Lang;
 
@@ -26,7 +33,11 @@ pub fn message_text(v: &View) -> String {
         if let Some(x) = &sm.incomplete {
             lines.push(x.clone());
         }
-        let mark = if sm.urgency.is_pressing() { "⚠ " } else { "" };
+        let mark = if sm.urgency.is_pressing() {
+            WARNING
+        } else {
+            ""
+        };
         lines.push(format!("{mark}{}", sm.headline));
         lines.push(sm.progress.clone());
         lines.extend(sm.next_step.iter().cloned());
@@ -39,7 +50,7 @@ pub fn message_text(v: &View) -> String {
             lines.push(String::new());
             lines.push(heading(v.lang, &sec.title));
             for m in groups.iter().flat_map(|g| &g.items) {
-                let tick = if m.done { "☑" } else { "☐" };
+                let tick = if m.done { TICKED } else { BOX };
                 let badges = if m.badges.is_empty() {
                     String::new()
                 } else {
