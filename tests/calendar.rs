@@ -269,3 +269,41 @@ fn the_command_writes_the_file_from_a_code() {
     let key = code.replace('-', "");
     assert!(cal.events().all(|e| e.get_uid().unwrap().starts_with(&key)));
 }
+
+#[test]
+fn the_command_takes_a_saved_case_and_names_events_after_it() {
+    use yibao_checklist::cases::{Case, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let mut case = Case::new("妈妈, 住院");
+    case.answers = claim();
+    {
+        let (store, _) = Store::open(&dir.path().join("cases")).unwrap();
+        store.save(&case).unwrap();
+    }
+    let out = dir.path().join("mum.ics");
+    let run = |args: &[&str]| {
+        let mut c = Command::cargo_bin("yibao-checklist").unwrap();
+        c.env("YIBAO_CHECKLIST_DATA_DIR", dir.path())
+            .arg("calendar")
+            .args(args)
+            .arg("--out")
+            .arg(&out);
+        c
+    };
+    run(&["--case", "妈妈, 住院", "--today", "2026-02-01"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("个事件"));
+    let cal: icalendar::Calendar = std::fs::read_to_string(&out).unwrap().parse().unwrap();
+    assert!(cal.events().count() >= 2);
+    for e in cal.events() {
+        assert!(e.get_uid().unwrap().starts_with(&format!("{}-", case.id)));
+        assert!(e.get_summary().unwrap().starts_with("妈妈, 住院 · "));
+    }
+    // A case and a code together: refused, nothing overwritten.
+    let before = std::fs::read(&out).unwrap();
+    run(&["--case", "妈妈, 住院", "--code", "2222-2222"])
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+}

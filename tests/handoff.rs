@@ -194,3 +194,20 @@ fn the_code_is_printed_on_the_sheet() {
         }
     }
 }
+
+#[test]
+fn export_with_a_code_prints_the_same_sheet_with_the_code() {
+    let catalog = Catalog::bundled().expect("bundled");
+    let answers = common::artefact_sets(&catalog).remove(3);
+    let code = handoff::encode(&answers).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheet.pdf");
+    cli()
+        .args(["export", "--code", &code, "--today", "2026-02-01", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let doc = lopdf::Document::load(&out).expect("a PDF");
+    let text = doc.extract_text(&[1]).unwrap();
+    assert!(text.contains(&code), "{code}");
+}
