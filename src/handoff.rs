@@ -111,7 +111,7 @@ pub enum CodeError {
     Empty,
     #[error("\"{ch}\" (character {position}) is not used in codes")]
     BadChar { ch: char, position: usize },
-    #[error("a code has 8 to 16 characters; this one has {len}")]
+    #[error("a code has 8, 12 or 16 characters; this one has {len}")]
     Length { len: usize },
     /// The check character does not match: a typo.
     #[error("the code does not check out: a character is mistyped")]
@@ -302,7 +302,9 @@ pub fn decode(code: &str) -> Result<Answers, CodeError> {
     if values.is_empty() {
         return Err(CodeError::Empty);
     }
-    if !(MIN_LEN..=MAX_LEN).contains(&values.len()) {
+    // Codes are always written in whole groups of four: a dropped or doubled character is
+    // reported as such rather than as a typo.
+    if !matches!(values.len(), 8 | 12 | 16) {
         return Err(CodeError::Length { len: values.len() });
     }
     if !checks_out(&values) {
@@ -480,6 +482,9 @@ mod tests {
             })
         );
         assert_eq!(decode("K7Q4"), Err(CodeError::Length { len: 4 }));
+        let code = encode(&sample()).unwrap();
+        let dropped: String = code.chars().skip(1).collect();
+        assert!(matches!(decode(&dropped), Err(CodeError::Length { .. })));
         assert_eq!(decode(&"2".repeat(17)), Err(CodeError::Length { len: 17 }));
         // An all-zero number has version 0: reserved, not known.
         assert_eq!(decode("2222-2222"), Err(CodeError::UnknownVersion(0)));
