@@ -186,11 +186,23 @@ fn the_code_is_printed_on_the_sheet() {
             },
         );
         let code = v.code.clone().expect("code");
-        let pdf = render_view(&v, &SheetOptions::default()).expect("renders");
-        let doc = lopdf::Document::load_mem(&pdf).expect("parses");
-        for p in 1..=doc.get_pages().len() as u32 {
-            let text = doc.extract_text(&[p]).expect("text");
-            assert!(text.contains(&code), "page {p}, {lang:?}: no {code}");
+        // Large print and a printing date make the footer's meta line long: the code moves to
+        // the footer text then, but stays on every page.
+        for large in [false, true] {
+            let options = SheetOptions {
+                large,
+                printed_on: Some("2026-02-01".parse().unwrap()),
+                ..Default::default()
+            };
+            let pdf = render_view(&v, &options).expect("renders");
+            let doc = lopdf::Document::load_mem(&pdf).expect("parses");
+            for p in 1..=doc.get_pages().len() as u32 {
+                let text = doc.extract_text(&[p]).expect("text");
+                assert!(
+                    text.contains(&code),
+                    "page {p}, {lang:?}, large {large}: no {code}"
+                );
+            }
         }
     }
 }
