@@ -114,57 +114,30 @@ impl Changes {
     }
 }
 
-/// An item's name in the current data (derived first, then the whole catalog), else its id.
-fn name_of(catalog: &Catalog, d: &Derivation, kind: ItemKind, id: &str, lang: Lang) -> String {
+/// An item's name in the catalog, else its id (names in the derivation are the catalog's; the
+/// app looks them up again when the language changes).
+pub fn catalog_name(catalog: &Catalog, kind: ItemKind, id: &str, lang: Lang) -> String {
     let found = match kind {
-        ItemKind::Material => d
+        ItemKind::Material => catalog
             .materials
             .iter()
             .find(|m| m.id == id)
-            .map(|m| m.name.get(lang).to_string())
-            .or_else(|| {
-                catalog
-                    .materials
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| m.name.get(lang).to_string())
-            }),
-        ItemKind::Step => d
+            .map(|m| m.name.get(lang).to_string()),
+        ItemKind::Step => catalog
             .steps
             .iter()
             .find(|s| s.id == id)
-            .map(|s| s.title.get(lang).to_string())
-            .or_else(|| {
-                catalog
-                    .steps
-                    .iter()
-                    .find(|s| s.id == id)
-                    .map(|s| s.title.get(lang).to_string())
-            }),
-        ItemKind::Notice => d
+            .map(|s| s.title.get(lang).to_string()),
+        ItemKind::Notice => catalog
             .notices
             .iter()
             .find(|n| n.id == id)
-            .map(|n| n.title.get(lang).to_string())
-            .or_else(|| {
-                catalog
-                    .notices
-                    .iter()
-                    .find(|n| n.id == id)
-                    .map(|n| n.title.get(lang).to_string())
-            }),
-        ItemKind::Deadline => d
+            .map(|n| n.title.get(lang).to_string()),
+        ItemKind::Deadline => catalog
             .deadlines
             .iter()
             .find(|x| x.id == id)
-            .map(|x| x.label.get(lang).to_string())
-            .or_else(|| {
-                catalog
-                    .deadlines
-                    .iter()
-                    .find(|x| x.id == id)
-                    .map(|x| x.label.get(lang).to_string())
-            }),
+            .map(|x| x.label.get(lang).to_string()),
     };
     found.unwrap_or_else(|| id.to_string())
 }
@@ -189,14 +162,14 @@ pub fn diff(catalog: &Catalog, old: &Seen, d: &Derivation, lang: Lang) -> Change
             out.new.push(Item {
                 kind,
                 id: id.clone(),
-                name: name_of(catalog, d, kind, id, lang),
+                name: catalog_name(catalog, kind, id, lang),
             });
         }
         for id in was.iter().filter(|id| !is.contains(id)) {
             out.gone.push(Item {
                 kind,
                 id: id.clone(),
-                name: name_of(catalog, d, kind, id, lang),
+                name: catalog_name(catalog, kind, id, lang),
             });
         }
     }
@@ -206,7 +179,7 @@ pub fn diff(catalog: &Catalog, old: &Seen, d: &Derivation, lang: Lang) -> Change
         {
             out.moved.push(Moved {
                 id: id.clone(),
-                name: name_of(catalog, d, ItemKind::Deadline, id, lang),
+                name: catalog_name(catalog, ItemKind::Deadline, id, lang),
                 from: *from,
                 to: *to,
             });

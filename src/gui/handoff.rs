@@ -133,11 +133,15 @@ pub fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
                     ui.label(format!("! {e}"));
                 }
                 if let Some(x) = &ch.changes {
+                    // Names looked up now: the language may have changed since start-up.
+                    let name = |it: &crate::recheck::Item| {
+                        crate::recheck::catalog_name(&app.state.catalog, it.kind, &it.id, lang)
+                    };
                     for it in &x.new {
-                        ui.label(format!("+ {}{c}{}", t.recheck_new, it.name));
+                        ui.label(format!("+ {}{c}{}", t.recheck_new, name(it)));
                     }
                     for it in &x.gone {
-                        ui.label(format!("- {}{c}{}", t.recheck_gone, it.name));
+                        ui.label(format!("- {}{c}{}", t.recheck_gone, name(it)));
                     }
                     for m in &x.moved {
                         let date = |d: Option<chrono::NaiveDate>| {
@@ -146,8 +150,14 @@ pub fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
                                 |d| d.to_string(),
                             )
                         };
+                        let label = crate::recheck::catalog_name(
+                            &app.state.catalog,
+                            crate::recheck::ItemKind::Deadline,
+                            &m.id,
+                            lang,
+                        );
                         let line =
-                            crate::view::strings::moved(lang, &m.name, &date(m.from), &date(m.to));
+                            crate::view::strings::moved(lang, &label, &date(m.from), &date(m.to));
                         ui.label(format!("→ {}{c}{line}", t.recheck_moved));
                     }
                 }
