@@ -6,17 +6,20 @@
 //! `cli` (renderers that decide nothing about content).
 
 pub mod assets;
+pub mod calendar;
 pub mod cases;
 pub mod catalog;
 pub mod cli;
 pub mod dates;
 pub mod engine;
 pub mod gui;
+pub mod handoff;
 pub mod outpath;
 pub mod paths;
 pub mod pdf;
 pub mod photo;
 pub mod print;
+pub mod recheck;
 pub mod sanitize;
 pub mod version;
 pub mod view;

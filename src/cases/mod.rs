@@ -18,7 +18,7 @@
 
 mod attach;
 mod bundle;
-mod fsio;
+pub(crate) mod fsio;
 mod load;
 pub mod readonly;
 pub mod schema;

@@ -107,7 +107,7 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
     let lang = input.lang;
     let catalog = load_catalog(lang);
     let today = input.today()?;
-    let given = !input.answers.is_empty() || !input.dates.is_empty();
+    let given = !input.answers.is_empty() || !input.dates.is_empty() || input.code.is_some();
     let sources = [req.case.is_some(), req.quick.is_some(), given];
     if sources.iter().filter(|x| **x).count() > 1 {
         return Err(input_err(strings::one_source(lang)));
@@ -185,7 +185,7 @@ fn print(req: &SheetRequest, printer: Option<&str>) -> Result<String, CliError> 
 }
 
 /// The saved case with this label: exact match first, then ignoring case.
-fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
+pub(super) fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
     let dir = Store::default_dir().ok_or_else(|| {
         other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
     })?;

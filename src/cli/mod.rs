@@ -1,8 +1,10 @@
 //! The command line: the same engine and the same view as the app, for scripts and batch
 //! printing. Messages follow `--lang` (Chinese by default).
 
+mod calendar;
 mod export;
 mod photo;
+mod recheck;
 pub mod text;
 
 pub use export::{export_pack, pack_file_name, quick_answers, write_atomically};
@@ -44,6 +46,9 @@ pub enum Command {
         input: AnswerArgs,
         #[arg(long)]
         json: bool,
+        /// Short plain text for a chat message: summary, materials, next deadline, code.
+        #[arg(long, conflicts_with = "json")]
+        message: bool,
     },
     /// Validate the bundled data with the user's overrides, or a folder laid out like checklists/.
     Validate { dir: Option<PathBuf> },
@@ -107,6 +112,26 @@ pub enum Command {
         #[arg(long, default_value = "zh", value_parser = parse_lang)]
         lang: Lang,
     },
+    /// Write the deadlines as an iCalendar file (.ics): all-day events with reminders.
+    Calendar {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer).
+        #[arg(long)]
+        case: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// What changed in each saved case since it was last shown (new data or overrides).
+    Recheck {
+        #[arg(long)]
+        json: bool,
+        /// The day deadlines are counted against (default: today).
+        #[arg(long)]
+        today: Option<String>,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+    },
     /// Write one blank sheet per common scenario into a folder (front-desk hand-outs).
     ExportPack {
         #[arg(long)]
@@ -151,6 +176,9 @@ pub struct AnswerArgs {
     /// A date answer, `question=YYYY-MM-DD` (repeatable).
     #[arg(long = "date", short = 'd', value_name = "QUESTION=YYYY-MM-DD")]
     pub dates: Vec<String>,
+    /// A hand-off code (清单码) from a printed sheet, instead of --answer/--date.
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["answers", "dates"])]
+    pub code: Option<String>,
     /// The day deadlines are counted against (default: today).
     #[arg(long)]
     pub today: Option<String>,
@@ -200,6 +228,10 @@ pub fn load_catalog(lang: Lang) -> Catalog {
 impl AnswerArgs {
     /// The answers, checked for shape (`q=v`); content is checked by the engine.
     pub fn answers(&self) -> Result<Answers, CliError> {
+        if let Some(code) = &self.code {
+            return crate::handoff::decode(code)
+                .map_err(|e| CliError::input(strings::code_error(self.lang, &e)));
+        }
         let mut answers = Answers::new();
         for raw in self.answers.iter().chain(&self.dates) {
             let (q, v) = raw
@@ -290,10 +322,12 @@ impl Command {
         match self {
             Command::Questions { lang, .. }
             | Command::ExportPack { lang, .. }
-            | Command::Quick { lang } => *lang,
+            | Command::Quick { lang }
+            | Command::Recheck { lang, .. } => *lang,
             Command::Derive { input, .. }
             | Command::Export { input, .. }
             | Command::Print { input, .. }
+            | Command::Calendar { input, .. }
             | Command::Submission { input, .. } => input.lang,
             Command::PhotoCheck { lang, .. } => *lang,
             Command::Validate { .. } => Lang::Zh,
@@ -313,7 +347,11 @@ pub fn execute(command: Command) -> Result<String, CliError> {
                 Ok(questions_text(&catalog, lang))
             }
         }
-        Command::Derive { input, json } => {
+        Command::Derive {
+            input,
+            json,
+            message,
+        } => {
             let catalog = load_catalog(input.lang);
             let answers = input.answers()?;
             let d = derive_checked(&catalog, &answers, input.today()?, input.lang)?;
@@ -328,7 +366,11 @@ pub fn execute(command: Command) -> Result<String, CliError> {
                         ..Default::default()
                     },
                 );
-                Ok(text::view_text(&v))
+                if message {
+                    Ok(view::plain::message_text(&v))
+                } else {
+                    Ok(text::view_text(&v))
+                }
             }
         }
         Command::Validate { dir } => validate(dir),
@@ -353,6 +395,8 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             attach,
             out,
         } => photo::submission(&input, case.as_deref(), &attach, &out),
+        Command::Calendar { input, case, out } => calendar::execute(&input, case.as_deref(), &out),
+        Command::Recheck { json, today, lang } => recheck::execute(json, today.as_deref(), lang),
     }
 }
 
@@ -422,6 +466,10 @@ pub fn derivation_json(catalog: &Catalog, d: &Derivation) -> String {
         (&mut value, view::json_parts(catalog, d))
     {
         map.extend(extra);
+        map.insert(
+            "code".into(),
+            view::code_of(catalog, d, false).map_or(serde_json::Value::Null, Into::into),
+        );
     }
     serde_json::to_string_pretty(&value).expect("serializable") + "\n"
 }

@@ -171,5 +171,8 @@ pub fn view_text(v: &View) -> String {
     }
     let _ = writeln!(o, "\n{}", v.disclaimer);
     let _ = writeln!(o, "{}", v.data_line);
+    if let Some(code) = &v.code {
+        let _ = writeln!(o, "{}{c}{code}", t.code_label);
+    }
     out
 }

@@ -120,6 +120,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     };
 
+    super::handoff::note_shown(app, &id, d);
     let case = app.state.case(&id).expect("open case exists");
     let v = view::build(
         &app.state.catalog,
@@ -143,12 +144,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         for (i, sec) in v.sections.iter().enumerate() {
             section(ui, &v, sec, &p, &mut edits, &mut continue_wizard, editable);
             if i == 0 {
-                toolbar(app, ui);
+                toolbar(app, ui, &v);
             }
         }
         ui.add_space(12.0);
         text(ui, RichText::new(&v.disclaimer).size(size::DETAIL).weak());
         text(ui, RichText::new(&v.data_line).size(size::TINY).weak());
+        if let Some(code) = &v.code {
+            let t = crate::view::strings::s(v.lang);
+            text(
+                ui,
+                RichText::new(format!("{} {code}", t.code_label)).size(size::DETAIL),
+            );
+            text(ui, RichText::new(t.code_hint).size(size::TINY).weak());
+        }
         ui.add_space(24.0);
     });
 
@@ -165,7 +174,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// Print, print everything, blank sheet, edit the answers.
-fn toolbar(app: &mut App, ui: &mut egui::Ui) {
+fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
     let t = s(app.lang());
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -188,6 +197,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui) {
                 app.push_action(Action::Pdf { blank, full });
             }
         }
+        super::handoff::toolbar_buttons(app, ui, v);
         if ui
             .button(RichText::new(t.edit_answers).size(size::BUTTON))
             .clicked()

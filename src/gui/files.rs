@@ -210,6 +210,36 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                 save_pdf(app, ctx, sheet);
             }
         }
+        Action::Calendar => {
+            let Some(id) = app.state.current.clone() else {
+                return;
+            };
+            let Some(derived) = app.state.derived(&id) else {
+                return;
+            };
+            let Ok(d) = &*derived else { return };
+            let case = app.state.case(&id).expect("current case exists");
+            let text = crate::calendar::ics(
+                &app.state.catalog,
+                d,
+                &crate::calendar::CalendarInput {
+                    lang,
+                    label: Some(&case.label),
+                    key: &case.id,
+                    stamp: chrono::Utc::now(),
+                },
+            );
+            // Saved like a sheet (same dialog, same fallback folder), as an .ics file.
+            app.dialogs.start(
+                ctx,
+                Job::SavePdf {
+                    bytes: text.into_bytes(),
+                    file_name: format!("{}-{}.ics", safe_file_name(&case.label), app.state.today),
+                },
+                t.calendar.to_string(),
+                (t.calendar_filter.to_string(), "ics"),
+            );
+        }
         Action::SaveToDefault => {
             if let Some(job) = app.ui.offer_fallback.take() {
                 finish(app, job, Picked::Unavailable);

@@ -7,6 +7,7 @@
 pub mod checklist;
 pub mod files;
 pub mod fonts;
+pub mod handoff;
 pub mod picker;
 pub mod quick;
 pub mod sidebar;
@@ -129,6 +130,13 @@ pub struct UiState {
     pub all_messages: bool,
     /// The print queues, looked up once when first needed.
     pub printers: Option<Vec<crate::print::Printer>>,
+    /// The 输入清单码 field on the start screen, and why the last code did not open.
+    pub code_input: String,
+    pub code_error: Option<crate::handoff::CodeError>,
+    /// Cases whose checklist changed since last shown, until acknowledged (`handoff`).
+    pub changes: Vec<crate::recheck::CaseCheck>,
+    /// What each case's checklist last showed, as recorded in its sidecar.
+    pub seen: std::collections::HashMap<String, crate::recheck::Seen>,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -155,6 +163,8 @@ pub enum Action {
     QuickPdf {
         id: String,
     },
+    /// The deadlines as an .ics file (the 日历 button).
+    Calendar,
     SaveToDefault,
 }
 
@@ -204,6 +214,7 @@ impl App {
             window_restored: false,
         };
         app.apply_settings(ctx);
+        handoff::startup_changes(&mut app);
         app
     }
 
@@ -500,6 +511,7 @@ impl App {
             || self.ui.offer_fallback.is_some()
             || self.ui.picker.is_some()
             || self.dialogs.busy()
+            || !self.ui.changes.is_empty()
     }
 
     /// Messages above the page: errors in words, each with what the user can do.
@@ -539,6 +551,7 @@ impl App {
                     ui.label(RichText::new(t.read_only).strong());
                 });
             }
+            handoff::changes_panel(self, ui, info_fill);
             if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
                 frame(error_fill).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -723,6 +736,7 @@ impl App {
                     t.welcome_or_pick
                 });
             }
+            handoff::code_entry(self, ui);
         });
     }
 

@@ -694,11 +694,22 @@ impl<'a> Sheet<'a> {
             text.push(' ');
             text.push_str(self.t.essentials_note);
         }
-        rows.extend(self.text_rows(self.x0, self.width, &text, s));
         let mut meta = format!("{} {}", self.t.data_version, v.data_version);
         if let Some(date) = options.printed_on.filter(|_| !v.blank) {
             meta.push_str(&format!("  ·  {} {date}", self.t.printed_on));
         }
+        if let Some(code) = &v.code {
+            // The hand-off code on every page: on the meta line when it fits beside the page
+            // number (large print, English), else at the end of the footer text.
+            let with_code = format!("{meta}  ·  {} {code}", self.t.code_label);
+            let page = self.text_width(&self.page_label(99, 99), s);
+            if self.text_width(&with_code, s) + page + 12.0 <= self.width {
+                meta = with_code;
+            } else {
+                text.push_str(&format!("  {} {code}", self.t.code_label));
+            }
+        }
+        rows.extend(self.text_rows(self.x0, self.width, &text, s));
         (rows, meta)
     }
 

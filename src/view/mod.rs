@@ -4,6 +4,7 @@
 //! words, how urgent each date is, which version is the safe one and how sources are numbered.
 //! The renderers (`gui`, `pdf`, `cli`) only lay it out.
 
+pub mod plain;
 pub mod strings;
 pub mod wording;
 
@@ -306,6 +307,11 @@ pub struct View {
     pub data_line: String,
     pub data_version: String,
     pub today: chrono::NaiveDate,
+    /// The hand-off code of the answers (`crate::handoff`), printed on every sheet; `None` when
+    /// the answers do not fit in one. A blank sheet carries the answers without the dates.
+    /// Not in the JSON artefacts: the code has its own round-trip and frozen-table tests.
+    #[serde(skip)]
+    pub code: Option<String>,
 }
 
 /// What the view is built for.
@@ -848,7 +854,30 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         data_line: strings::data_version_line(lang, &d.data_version, &d.today.to_string()),
         data_version: d.data_version.clone(),
         today: d.today,
+        code: code_of(catalog, d, blank),
     }
+}
+
+/// Every answer a derivation was made from, unused ones included (what a hand-off code carries).
+pub fn all_answers(d: &Derivation) -> crate::engine::Answers {
+    let mut a = answers_of(d);
+    for (q, v) in &d.unused {
+        a.set(q.clone(), v.clone());
+    }
+    a
+}
+
+/// The hand-off code of a derivation's answers; without the dates on a blank sheet.
+pub fn code_of(catalog: &Catalog, d: &Derivation, blank: bool) -> Option<String> {
+    let mut a = all_answers(d);
+    if blank {
+        a.0.retain(|q, _| {
+            catalog
+                .question(q)
+                .is_none_or(|q| q.kind != crate::catalog::QuestionKind::Date)
+        });
+    }
+    crate::handoff::code_for(catalog, &a)
 }
 
 /// The name of a material or step by id (for items no longer derived), else the id.

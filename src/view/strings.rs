@@ -186,6 +186,26 @@ strings! {
     no_data_dir => "找不到保存数据的文件夹，本次的修改不会被保存。", "No folder to keep data in was found; changes will not be saved.";
     cancelled => "没有选择保存位置，文件未保存。", "No place was chosen; nothing was saved.";
     import_cancelled => "没有选择文件，未导入。", "No file was chosen; nothing was imported.";
+
+    // After the visit (issue 10): hand-off code, calendar, text for a message, recheck
+    code_label => "清单码", "Checklist code";
+    code_hint => "在本程序中输入清单码，可在其他电脑上继续。", "Type this code into the app to continue on another computer.";
+    enter_code => "输入清单码", "Enter a checklist code";
+    open_code => "打开", "Open";
+    copy_text => "复制文字", "Copy as text";
+    copied => "已复制，可以粘贴到微信等聊天软件。", "Copied: paste it into a message.";
+    calendar => "日历", "Calendar";
+    calendar_filter => "日历文件", "Calendar file";
+    next_deadline_plain => "下一个截止日期", "Next deadline";
+    estimate_mark => "（预计）", " (estimate)";
+    what_to_do => "要做的事", "What to do";
+    recheck_title => "数据更新后，您的清单有变化", "Your checklist changed with the new data";
+    recheck_none => "各清单自上次查看以来没有变化。", "No checklist changed since it was last shown.";
+    recheck_new => "新增", "New";
+    recheck_gone => "不再需要", "No longer required";
+    recheck_moved => "期限变动", "Deadline moved";
+    recheck_not_recorded => "另一个窗口正在使用这些清单，本次没有记录已查看，下次会再次显示。", "Another window is using these checklists, so this was not recorded as shown; it will show again.";
+    recheck_first => "首次记录（以后有变化会在这里显示）", "Recorded for the first time (changes will show here from now on)";
 }
 
 /// The plain strings of a language.
@@ -567,8 +587,8 @@ pub fn not_a_pair(lang: Lang, raw: &str) -> String {
 /// `--case`, `--quick` and `--answer` name different checklists.
 pub fn one_source(lang: Lang) -> String {
     lang.pick(
-        "--case、--quick 和 --answer/--date 只能用一种：它们各自给出一份清单的回答",
-        "--case, --quick and --answer/--date cannot be combined: each gives a checklist's answers",
+        "--case、--quick、--code 和 --answer/--date 只能用一种：它们各自给出一份清单的回答",
+        "--case, --quick, --code and --answer/--date cannot be combined: each gives a checklist's answers",
     )
     .to_string()
 }
@@ -600,6 +620,79 @@ pub fn print_error(lang: Lang, e: &crate::print::PrintError) -> String {
         (E::Rejected(why), Lang::Zh) => format!("打印服务拒绝了这个任务：{why}"),
         (E::Rejected(why), Lang::En) => format!("the print service refused the job: {why}"),
         (E::Io(err), lang) => io_reason(lang, err),
+    }
+}
+
+/// A hand-off code that cannot be opened, with what to do.
+pub fn code_error(lang: Lang, e: &crate::handoff::CodeError) -> String {
+    use crate::handoff::CodeError as E;
+    match (e, lang) {
+        (E::Empty, Lang::Zh) => "请输入清单码，例如 K7Q4-M2XP-9HT3。".into(),
+        (E::Empty, Lang::En) => "Type a checklist code, e.g. K7Q4-M2XP-9HT3.".into(),
+        (E::BadChar { ch, position }, Lang::Zh) => format!(
+            "第{position}个字符“{ch}”不会出现在清单码中（清单码没有 0、O、1、I、L、U、Z），请核对。"
+        ),
+        (E::BadChar { ch, position }, Lang::En) => format!(
+            "character {position}, \"{ch}\", is never used in codes (they have no 0, O, 1, I, L, U or Z); please check it."
+        ),
+        (E::Length { len }, Lang::Zh) => {
+            format!("清单码有8、12或16个字符（不算短横线），这里有{len}个，请核对。")
+        }
+        (E::Length { len }, Lang::En) => format!(
+            "a code has 8, 12 or 16 characters (not counting dashes); this one has {len}. Please check it."
+        ),
+        (E::Checksum, Lang::Zh) => "清单码对不上，可能有字符输错或前后颠倒，请逐个核对。".into(),
+        (E::Checksum, Lang::En) => {
+            "the code does not check out: a character is mistyped or two are swapped. Please check each one.".into()
+        }
+        (E::UnknownVersion(v), Lang::Zh) => {
+            format!("这个清单码来自更新版本的程序（格式{v}），请先更新本程序。")
+        }
+        (E::UnknownVersion(v), Lang::En) => format!(
+            "this code comes from a newer version of the app (format {v}); update the app to open it."
+        ),
+        (E::Malformed, Lang::Zh) => "这不是本程序生成的清单码，请核对。".into(),
+        (E::Malformed, Lang::En) => "this is not a code made by this app; please check it.".into(),
+    }
+}
+
+/// After `calendar`: how many events the file holds.
+pub fn events_written(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, 0) => "没有带日期的期限，日历文件中没有事件。填写日期后再导出。".into(),
+        (Lang::Zh, n) => format!("{n}个事件，每个提前7天和1天提醒。"),
+        (Lang::En, 0) => {
+            "No deadline has a date, so the file has no events. Enter the dates, then export again."
+                .into()
+        }
+        (Lang::En, 1) => "1 event, with reminders 7 days and 1 day before.".into(),
+        (Lang::En, n) => format!("{n} events, each with reminders 7 days and 1 day before."),
+    }
+}
+
+/// A deadline that moved since the checklist was last shown.
+pub fn moved(lang: Lang, label: &str, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{from} → {to}"),
+        Lang::En => format!("{label}: {from} → {to}"),
+    }
+}
+
+/// A date no longer worked out (or newly worked out), for "what changed".
+pub fn no_date(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "无日期",
+        Lang::En => "no date",
+    }
+}
+
+/// The line above the changes of one case: "“妈妈住院”（数据版本 A → B）".
+pub fn recheck_case(lang: Lang, label: &str, from: &str, to: &str) -> String {
+    match (lang, from == to) {
+        (Lang::Zh, true) => format!("“{label}”"),
+        (Lang::Zh, false) => format!("“{label}”（数据版本 {from} → {to}）"),
+        (Lang::En, true) => format!("“{label}”"),
+        (Lang::En, false) => format!("“{label}” (data version {from} → {to})"),
     }
 }
 
@@ -710,6 +803,8 @@ pub enum Msg {
     PrintFailed {
         err: String,
     },
+    /// The checklist text is on the clipboard.
+    Copied,
 }
 
 impl Msg {
@@ -780,6 +875,7 @@ impl Msg {
             (OpenFailed { path }, Lang::En) => format!(
                 "The file could not be opened automatically; open and print it yourself: {path}"
             ),
+            (Copied, lang) => s(lang).copied.to_string(),
             (PdfFailed { err }, Lang::Zh) => format!("无法生成PDF：{err}"),
             (PdfFailed { err }, Lang::En) => format!("The PDF could not be made: {err}"),
             (MissingGlyphs { chars }, Lang::Zh) => {

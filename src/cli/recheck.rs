@@ -1,0 +1,110 @@
+//! The `recheck` command: what changed in each saved case since it was last shown.
+
+use super::{CliError, load_catalog};
+use crate::cases::Store;
+use crate::catalog::Lang;
+use crate::engine;
+use crate::recheck::{CaseCheck, check_case, seen_path};
+use crate::view::strings::{self, colon, s};
+use std::fmt::Write as _;
+
+pub fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<String, CliError> {
+    let t = s(lang);
+    let today = match today {
+        None => chrono::Local::now().date_naive(),
+        Some(x) => {
+            engine::parse_date(x).map_err(|_| CliError::input(strings::bad_today(lang, x)))?
+        }
+    };
+    let catalog = load_catalog(lang);
+    let dir = Store::default_dir().ok_or_else(|| CliError::other(t.no_data_dir))?;
+    let (store, report) =
+        Store::open(&dir).map_err(|e| CliError::other(strings::store_error(lang, &e)))?;
+    // Another running copy holds the store: report, but write nothing next to its cases.
+    let record = !store.is_read_only();
+    let mut reports = Vec::new();
+    let mut warnings = Vec::new();
+    for case in &report.cases {
+        let r = check_case(&catalog, case, store.dir(), today, lang);
+        if record && let Err(e) = r.record(store.dir()) {
+            let path = seen_path(store.dir(), &case.id);
+            warnings.push(format!(
+                "{}: {}",
+                path.display(),
+                strings::io_reason(lang, &e)
+            ));
+        }
+        reports.push(r);
+    }
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    if json {
+        let value = serde_json::json!({
+            "recorded": record && warnings.is_empty(),
+            "cases": reports,
+        });
+        return Ok(serde_json::to_string_pretty(&value).expect("serializable") + "\n");
+    }
+    Ok(text(&reports, record, lang))
+}
+
+fn date_text(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    d.map_or_else(|| strings::no_date(lang).to_string(), |d| d.to_string())
+}
+
+fn text(reports: &[CaseCheck], record: bool, lang: Lang) -> String {
+    let t = s(lang);
+    let c = colon(lang);
+    let mut o = String::new();
+    let changed: Vec<&CaseCheck> = reports.iter().filter(|r| r.has_news()).collect();
+    if changed.is_empty() {
+        let _ = writeln!(o, "{}", t.recheck_none);
+    } else {
+        let _ = writeln!(o, "{}", t.recheck_title);
+    }
+    for r in &changed {
+        let (from, to) = r
+            .changes
+            .as_ref()
+            .map_or(("", ""), |x| (x.data_from.as_str(), x.data_to.as_str()));
+        let _ = writeln!(o, "\n{}", strings::recheck_case(lang, &r.label, from, to));
+        if let Some(e) = &r.error {
+            let _ = writeln!(o, "  ! {e}");
+        }
+        if let Some(x) = &r.changes {
+            for it in &x.new {
+                let _ = writeln!(o, "  + {}{c}{}", t.recheck_new, it.name);
+            }
+            for it in &x.gone {
+                let _ = writeln!(o, "  - {}{c}{}", t.recheck_gone, it.name);
+            }
+            for m in &x.moved {
+                let line = strings::moved(
+                    lang,
+                    &m.name,
+                    &date_text(m.from, lang),
+                    &date_text(m.to, lang),
+                );
+                let _ = writeln!(o, "  → {}{c}{line}", t.recheck_moved);
+            }
+        }
+    }
+    let first: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.first_time)
+        .map(|r| r.label.as_str())
+        .collect();
+    if !first.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n{}{c}{}",
+            t.recheck_first,
+            first.join(strings::list_sep(lang))
+        );
+    }
+    if !record {
+        let _ = writeln!(o, "\n{}", t.recheck_not_recorded);
+    }
+    o
+}

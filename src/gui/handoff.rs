@@ -1,0 +1,199 @@
+//! After the visit, in the app: the 输入清单码 field on the start screen, and the 复制文字 and
+//! 日历 buttons of the checklist. Self-contained; the screens call these.
+
+use super::{Action, App};
+use crate::cases::Case;
+use crate::view::View;
+use crate::view::strings::{Msg, code_error, s};
+use egui::RichText;
+
+/// The code field and its 打开 button; an error says what is wrong with the code, in the
+/// current language, until the code is changed.
+pub fn code_entry(app: &mut App, ui: &mut egui::Ui) {
+    let lang = app.lang();
+    let t = s(lang);
+    ui.add_space(20.0);
+    let label = ui.label(RichText::new(t.enter_code).size(19.0));
+    let mut open = false;
+    ui.horizontal(|ui| {
+        let before = app.ui.code_input.clone();
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.ui.code_input)
+                    .hint_text("K7Q4-M2XP-9HT3")
+                    .desired_width(240.0)
+                    .font(egui::TextStyle::Monospace),
+            )
+            .labelled_by(label.id);
+        if app.ui.code_input != before {
+            app.ui.code_error = None;
+        }
+        open |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        open |= ui.button(RichText::new(t.open_code).size(19.0)).clicked();
+    });
+    if let Some(e) = &app.ui.code_error {
+        ui.colored_label(ui.visuals().error_fg_color, code_error(lang, e));
+    }
+    if open {
+        open_code(app);
+    }
+}
+
+/// Opens a new case from the code typed: the checklist when it is complete, else the wizard.
+pub fn open_code(app: &mut App) {
+    let code = app.ui.code_input.trim().to_string();
+    match crate::handoff::decode(&code) {
+        Ok(answers) => {
+            let t = s(app.lang());
+            let mut case = Case::new(format!("{} {}", t.code_label, code.to_uppercase()));
+            case.answers = answers;
+            app.ui.code_input.clear();
+            app.ui.code_error = None;
+            app.state.add_imported(case);
+        }
+        Err(e) => app.ui.code_error = Some(e),
+    }
+}
+
+/// 复制文字 and 日历, beside the print buttons.
+pub fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
+    let t = s(app.lang());
+    if ui
+        .button(RichText::new(t.copy_text).size(super::theme::size::BUTTON))
+        .clicked()
+    {
+        ui.ctx().copy_text(crate::view::plain::message_text(v));
+        app.state.push_banner(Msg::Copied, false);
+    }
+    if ui
+        .button(RichText::new(t.calendar).size(super::theme::size::BUTTON))
+        .clicked()
+    {
+        app.push_action(Action::Calendar);
+    }
+}
+
+/// At start-up: every saved case is checked against what it last showed. A case seen for the
+/// first time gets its baseline; cases whose checklist changed (new data, new overrides) are
+/// kept for [`changes_panel`] until acknowledged. Nothing is written to a read-only store.
+pub fn startup_changes(app: &mut App) {
+    let Some(store) = &app.state.store else {
+        return;
+    };
+    let writable = !store.is_read_only();
+    let dir = store.dir().to_path_buf();
+    let lang = app.lang();
+    for case in &app.state.cases {
+        let c = crate::recheck::check_case(&app.state.catalog, case, &dir, app.state.today, lang);
+        if c.has_news() {
+            if let Some(before) = &c.before {
+                app.ui.seen.insert(c.id.clone(), before.clone());
+            }
+            app.ui.changes.push(c);
+        } else {
+            if writable
+                && c.record(&dir).is_ok()
+                && let Some(now) = &c.now
+            {
+                app.ui.seen.insert(c.id.clone(), now.clone());
+            }
+        }
+    }
+}
+
+/// The calm "what changed" panel: per case, what is new, what is no longer required and which
+/// deadline moved. 知道了 records it as shown. Never blocks: the rest of the app works meanwhile.
+pub fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
+    if app.ui.changes.is_empty() {
+        return;
+    }
+    let lang = app.lang();
+    let t = s(lang);
+    let c = crate::view::strings::colon(lang);
+    let mut ack = false;
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(t.recheck_title).strong());
+            for ch in &app.ui.changes {
+                let (from, to) = ch
+                    .changes
+                    .as_ref()
+                    .map_or(("", ""), |x| (x.data_from.as_str(), x.data_to.as_str()));
+                ui.label(
+                    RichText::new(crate::view::strings::recheck_case(
+                        lang, &ch.label, from, to,
+                    ))
+                    .strong(),
+                );
+                if let Some(e) = &ch.error {
+                    ui.label(format!("! {e}"));
+                }
+                if let Some(x) = &ch.changes {
+                    // Names looked up now: the language may have changed since start-up.
+                    let name = |it: &crate::recheck::Item| {
+                        crate::recheck::catalog_name(&app.state.catalog, it.kind, &it.id, lang)
+                    };
+                    for it in &x.new {
+                        ui.label(format!("+ {}{c}{}", t.recheck_new, name(it)));
+                    }
+                    for it in &x.gone {
+                        ui.label(format!("- {}{c}{}", t.recheck_gone, name(it)));
+                    }
+                    for m in &x.moved {
+                        let date = |d: Option<chrono::NaiveDate>| {
+                            d.map_or_else(
+                                || crate::view::strings::no_date(lang).to_string(),
+                                |d| d.to_string(),
+                            )
+                        };
+                        let label = crate::recheck::catalog_name(
+                            &app.state.catalog,
+                            crate::recheck::ItemKind::Deadline,
+                            &m.id,
+                            lang,
+                        );
+                        let line =
+                            crate::view::strings::moved(lang, &label, &date(m.from), &date(m.to));
+                        ui.label(format!("→ {}{c}{line}", t.recheck_moved));
+                    }
+                }
+            }
+            ack = ui.button(t.dismiss).clicked();
+        });
+    if ack {
+        let changes = std::mem::take(&mut app.ui.changes);
+        if let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) {
+            for ch in changes {
+                if ch.record(store.dir()).is_ok()
+                    && let Some(now) = ch.now
+                {
+                    app.ui.seen.insert(ch.id, now);
+                }
+            }
+        }
+    }
+}
+
+/// The checklist of a case is on screen: remember what it shows (so a later data change, not
+/// the user's own edits, is what the next check reports). Skipped while a change of this case
+/// waits to be acknowledged; written only when something differs.
+pub fn note_shown(app: &mut App, id: &str, d: &crate::engine::Derivation) {
+    if app.ui.changes.iter().any(|c| c.id == id) {
+        return;
+    }
+    let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) else {
+        return;
+    };
+    let now = crate::recheck::Seen::of(d);
+    if app.ui.seen.get(id) == Some(&now) {
+        return;
+    }
+    let path = crate::recheck::seen_path(store.dir(), id);
+    if crate::recheck::save_seen(&path, &now).is_ok() {
+        app.ui.seen.insert(id.to_string(), now);
+    }
+}
