@@ -329,3 +329,40 @@ fn the_case_list_is_one_tab_stop_moved_with_arrows() {
         );
     }
 }
+
+/// On start-up, one calm summary lists the cases with a deadline overdue, today or within 14
+/// days; it opens a case, and it can be dismissed for the day.
+#[test]
+fn deadlines_due_across_cases_are_summed_up_and_can_be_dismissed_for_the_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::bundled().unwrap();
+    let store_dir = dir.path().join("cases");
+    let (store, _) = yibao_checklist::cases::Store::open(&store_dir).unwrap();
+    // Discharged 20 days before "today": the 30-day version is 10 days away.
+    let mut soon = common::artefact_sets(&catalog)
+        .into_iter()
+        .find(|a| a.get("visit") == Some("inpatient") && a.get("settlement") == Some("manual"))
+        .unwrap();
+    soon.set("discharge_date", "2026-01-12");
+    soon.set("admission_date", "2026-01-05");
+    soon.set("invoice_date", "2026-01-12");
+    let mut case = Case::new("张阿姨住院");
+    case.answers = soon;
+    store.save(&case).unwrap();
+    let mut far = Case::new("李叔叔门诊");
+    far.answers = common::artefact_sets(&catalog).remove(0);
+    far.answers.0.retain(|q, _| !q.ends_with("_date"));
+    store.save(&far).unwrap();
+    drop(store);
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    assert!(h.query_by_label_contains("近期要办的期限").is_some());
+    assert!(h.query_by_label_contains("张阿姨住院：截止").is_some());
+    assert!(h.query_by_label_contains("李叔叔门诊：截止").is_none());
+    h.get_by_label("打开：张阿姨住院").click();
+    h.run();
+    assert_eq!(h.state().state.current_case().unwrap().label, "张阿姨住院");
+    h.get_by_label("今天不再提醒").click();
+    h.run();
+    assert!(h.query_by_label_contains("近期要办的期限").is_none());
+    assert_eq!(h.state().state.settings.due_dismissed, Some(today()));
+}

@@ -377,6 +377,72 @@ impl App {
         }
     }
 
+    /// Cases with a deadline overdue, today or within 14 days: one calm summary, on start-up and
+    /// again when the date changes, until dismissed for the day. It never blocks anything.
+    fn due_cases(&mut self) -> Vec<(String, String, NaiveDate, i64)> {
+        let ids: Vec<String> = self.state.cases.iter().map(|c| c.id.clone()).collect();
+        let lang = self.lang();
+        let mut out = Vec::new();
+        for id in ids {
+            let summary = self.state.summary(&id);
+            if let (Some((date, days)), Some(case)) = (summary.next_deadline, self.state.case(&id))
+                && days <= crate::engine::DUE_SOON_DAYS
+            {
+                out.push((id, strings::display_label(lang, &case.label), date, days));
+            }
+        }
+        out.sort_by_key(|x| x.3);
+        out
+    }
+
+    fn due_panel(&mut self, ui: &mut egui::Ui, fill: Color32) {
+        if self.state.settings.due_dismissed == Some(self.state.today) {
+            return;
+        }
+        let due = self.due_cases();
+        if due.is_empty() {
+            return;
+        }
+        let lang = self.lang();
+        let t = s(lang);
+        let mut open = None;
+        let mut dismiss = false;
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(8.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(t.due_title).strong());
+                for (id, label, date, days) in &due {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add(
+                            egui::Label::new(format!(
+                                "{label}{}{}",
+                                strings::colon(lang),
+                                strings::next_deadline(lang, &date.to_string(), *days)
+                            ))
+                            .wrap(),
+                        );
+                        if ui
+                            .button(t.open_case)
+                            .accessible_name(strings::open_named(lang, label))
+                            .clicked()
+                        {
+                            open = Some(id.clone());
+                        }
+                    });
+                }
+                dismiss = ui.button(t.due_dismiss).clicked();
+            });
+        if let Some(id) = open {
+            self.state.select(&id);
+        }
+        if dismiss {
+            self.state.settings.due_dismissed = Some(self.state.today);
+        }
+    }
+
     /// The print queues (looked up once).
     pub fn printers(&mut self) -> &[crate::print::Printer] {
         if self.ui.printers.is_none() {
@@ -512,6 +578,8 @@ impl App {
             || self.ui.picker.is_some()
             || self.dialogs.busy()
             || !self.ui.changes.is_empty()
+            || (self.state.settings.due_dismissed != Some(self.state.today)
+                && !self.state.cases.is_empty())
     }
 
     /// Messages above the page: errors in words, each with what the user can do.
@@ -552,6 +620,7 @@ impl App {
                 });
             }
             handoff::changes_panel(self, ui, info_fill);
+            self.due_panel(ui, info_fill);
             if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
                 frame(error_fill).show(ui, |ui| {
                     ui.set_width(ui.available_width());

@@ -23,6 +23,8 @@ pub struct Settings {
     pub last_case: Option<String>,
     /// Whether the list of saved checklists is shown.
     pub show_list: bool,
+    /// The day the "due soon across cases" summary was dismissed: it stays away that day only.
+    pub due_dismissed: Option<NaiveDate>,
     /// The printer last chosen (when there is more than one).
     pub printer: Option<String>,
     /// The window's inner size in points at 100 % text (physical pixels / the screen's scale),
@@ -39,6 +41,7 @@ impl Default for Settings {
             last_case: None,
             show_list: true,
             printer: None,
+            due_dismissed: None,
             window: None,
         }
     }

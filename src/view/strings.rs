@@ -79,6 +79,9 @@ strings! {
     save_pdf => "保存PDF", "Save PDF";
     printer => "打印机", "Printer";
     open_file => "打开文件", "Open the file";
+    due_title => "近期要办的期限（14天内或已逾期）", "Deadlines coming up (within 14 days, or passed)";
+    due_dismiss => "今天不再提醒", "Not again today";
+    open_case => "打开", "Open";
     open_folder => "打开所在文件夹", "Open the folder";
     more_messages => "条较早的消息", "earlier messages";
 
@@ -451,6 +454,14 @@ pub fn print_named(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Zh => format!("打印：{name}"),
         Lang::En => format!("Print: {name}"),
+    }
+}
+
+/// Accessible name of a button that opens a case.
+pub fn open_named(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Zh => format!("打开：{label}"),
+        Lang::En => format!("Open: {label}"),
     }
 }
 
