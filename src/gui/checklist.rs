@@ -18,6 +18,16 @@ enum Edit {
     Done(String, bool),
     Note(String, String),
     Goto(String),
+    Photo(super::photos::PhotoEdit),
+}
+
+/// What a material card needs for its photos.
+struct PhotoCtx<'a> {
+    photos: &'a mut super::photos::Photos,
+    dir: Option<&'a std::path::Path>,
+    items: &'a std::collections::BTreeMap<String, crate::cases::ItemState>,
+    /// Where each material's card is, for files dropped on it.
+    cards: &'a mut Vec<(String, egui::Rect)>,
 }
 
 /// A short mark beside a title; never wraps inside itself.
@@ -132,6 +142,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             blank: false,
         },
     );
+    let items = case.items.clone();
+    let photo_dir = app.state.store.as_ref().map(|s| s.attachments_dir(&id));
+    let mut cards = Vec::new();
     let mut edits = Vec::new();
     let mut continue_wizard = false;
     // A read-only window (another one holds the data) shows the ticks but cannot change them.
@@ -142,7 +155,22 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     ui.scope(|ui| {
         let p = Palette::of(ui);
         for (i, sec) in v.sections.iter().enumerate() {
-            section(ui, &v, sec, &p, &mut edits, &mut continue_wizard, editable);
+            let mut photo = PhotoCtx {
+                photos: &mut app.ui.photos,
+                dir: photo_dir.as_deref(),
+                items: &items,
+                cards: &mut cards,
+            };
+            section(
+                ui,
+                &v,
+                sec,
+                &p,
+                &mut edits,
+                &mut continue_wizard,
+                editable,
+                &mut photo,
+            );
             if i == 0 {
                 toolbar(app, ui, &v);
             }
@@ -164,8 +192,33 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     if continue_wizard {
         app.state.start_wizard();
     }
+    // Files dropped on a material's card are attached to it.
+    let (dropped, at) = ui.input(|i| {
+        (
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect::<Vec<_>>(),
+            i.pointer.latest_pos(),
+        )
+    });
+    if editable
+        && !dropped.is_empty()
+        && let Some((material, _)) = at.and_then(|pos| cards.iter().find(|(_, r)| r.contains(pos)))
+    {
+        for path in &dropped {
+            super::photos::attach(app, material, path);
+        }
+    }
     for e in edits {
         match e {
+            Edit::Photo(super::photos::PhotoEdit::Add(material)) => {
+                app.push_action(Action::AttachPhoto { material });
+            }
+            Edit::Photo(super::photos::PhotoEdit::Remove(material, file)) => {
+                super::photos::remove(app, &material, &file);
+            }
             Edit::Done(item, done) => app.state.set_done(&item, done),
             Edit::Note(item, note) => app.state.set_note(&item, &note),
             Edit::Goto(q) => app.state.goto_question(&q, true),
@@ -199,6 +252,12 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
         }
         super::handoff::toolbar_buttons(app, ui, v);
         if ui
+            .button(RichText::new(t.submission).size(size::BUTTON))
+            .clicked()
+        {
+            app.push_action(Action::Submission);
+        }
+        if ui
             .button(RichText::new(t.edit_answers).size(size::BUTTON))
             .clicked()
         {
@@ -217,6 +276,7 @@ fn section(
     edits: &mut Vec<Edit>,
     continue_wizard: &mut bool,
     editable: bool,
+    photo: &mut PhotoCtx,
 ) {
     heading(ui, &sec.title);
     if let Some(intro) = &sec.intro {
@@ -241,7 +301,7 @@ fn section(
                         .color(p.accent),
                 );
                 for m in &g.items {
-                    material(ui, v, m, p, edits, editable);
+                    material(ui, v, m, p, edits, editable, photo);
                 }
             }
         }
@@ -455,9 +515,11 @@ fn material(
     p: &Palette,
     edits: &mut Vec<Edit>,
     editable: bool,
+    photo: &mut PhotoCtx,
 ) {
     let t = s(v.lang);
     let lang = v.lang;
+    let top = ui.cursor().top();
     card(ui, p.card, |ui| {
         let mut done = m.done;
         let r = ui.add_enabled(
@@ -484,6 +546,23 @@ fn material(
         ui.add_enabled_ui(editable, |ui| {
             note_field(ui, v, &m.id, &m.note, r.id, edits)
         });
+        let attachments = photo
+            .items
+            .get(&m.id)
+            .map(|s| s.attachments.clone())
+            .unwrap_or_default();
+        let mut photo_edits = Vec::new();
+        super::photos::pane(
+            ui,
+            lang,
+            photo.photos,
+            photo.dir,
+            &m.id,
+            &attachments,
+            editable,
+            &mut photo_edits,
+        );
+        edits.extend(photo_edits.into_iter().map(Edit::Photo));
         egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
             .id_salt(("why", &m.id))
             .show(ui, |ui| {
@@ -496,6 +575,11 @@ fn material(
                 );
             });
     });
+    let rect = egui::Rect::from_min_max(
+        egui::pos2(ui.max_rect().left(), top),
+        egui::pos2(ui.max_rect().right(), ui.cursor().top()),
+    );
+    photo.cards.push((m.id.clone(), rect));
 }
 
 fn step(

@@ -16,9 +16,19 @@ const NO_DIALOG_WITHIN: Duration = Duration::from_millis(1500);
 /// What a file dialog is for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
-    ExportCase { case_id: String, file_name: String },
+    ExportCase {
+        case_id: String,
+        file_name: String,
+    },
     ImportCase,
-    SavePdf { bytes: Vec<u8>, file_name: String },
+    SavePdf {
+        bytes: Vec<u8>,
+        file_name: String,
+    },
+    /// A photo or scan for a material of the open case.
+    AttachPhoto {
+        material: String,
+    },
 }
 
 /// What the dialog gave.
@@ -65,7 +75,7 @@ impl Dialogs {
         ctx: &egui::Context,
         job: Job,
         title: String,
-        filter: (String, &'static str),
+        filter: (String, &'static [&'static str]),
     ) {
         if !self.native {
             let _ = self.tx.send((job, Picked::Unavailable));
@@ -80,9 +90,9 @@ impl Dialogs {
             let started = Instant::now();
             let dialog = rfd::FileDialog::new()
                 .set_title(title)
-                .add_filter(filter.0, &[filter.1]);
+                .add_filter(filter.0, filter.1);
             let got = match &job {
-                Job::ImportCase => dialog.pick_file(),
+                Job::ImportCase | Job::AttachPhoto { .. } => dialog.pick_file(),
                 Job::ExportCase { file_name, .. } | Job::SavePdf { file_name, .. } => dialog
                     .set_directory(default_dir(None))
                     .set_file_name(file_name)
@@ -172,7 +182,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                     file_name,
                 },
                 t.export.trim_end_matches('…').to_string(),
-                (t.case_file_filter.to_string(), "ron"),
+                (t.case_file_filter.to_string(), &["ron"]),
             );
         }
         Action::Import => {
@@ -181,7 +191,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                 ctx,
                 Job::ImportCase,
                 t.import.trim_end_matches('…').to_string(),
-                (t.case_file_filter.to_string(), "ron"),
+                (t.case_file_filter.to_string(), &["ron"]),
             );
         }
         Action::ImportPath(path) => {
@@ -203,6 +213,22 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
         Action::PrintQuick { id } => {
             if let Some(sheet) = quick_sheet(app, &id) {
                 print_or_save(app, sheet);
+            }
+        }
+        Action::AttachPhoto { material } => {
+            app.dialogs.start(
+                ctx,
+                Job::AttachPhoto { material },
+                t.photo_add.to_string(),
+                (
+                    super::photos::filter_name(lang).to_string(),
+                    super::photos::EXTENSIONS,
+                ),
+            );
+        }
+        Action::Submission => {
+            if let Some(sheet) = submission_sheet(app) {
+                save_pdf(app, ctx, sheet);
             }
         }
         Action::QuickPdf { id } => {
@@ -237,7 +263,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                     file_name: format!("{}-{}.ics", safe_file_name(&case.label), app.state.today),
                 },
                 t.calendar.to_string(),
-                (t.calendar_filter.to_string(), "ics"),
+                (t.calendar_filter.to_string(), &["ics"]),
             );
         }
         Action::SaveToDefault => {
@@ -356,6 +382,61 @@ fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
     render(app, &v, false, stem)
 }
 
+/// The submission package of the open case: a cover listing every material as attached or
+/// missing, then one page per photo.
+fn submission_sheet(app: &mut App) -> Option<Sheet> {
+    let lang = app.lang();
+    let id = app.state.current.clone()?;
+    let derived = app.state.derived(&id)?;
+    let Ok(d) = &*derived else { return None };
+    let case = app.state.case(&id)?.clone();
+    let dir = app.state.store.as_ref()?.attachments_dir(&case.id);
+    let mut files = Vec::new();
+    for (material, a) in case.all_attachments() {
+        let path = dir.join(&a.file);
+        match crate::photo::read_file(&path) {
+            Ok(bytes) => files.push(crate::pdf::submission::SubmissionFile {
+                material: material.to_string(),
+                name: if a.original_name.is_empty() {
+                    a.file.clone()
+                } else {
+                    a.original_name.clone()
+                },
+                bytes,
+            }),
+            Err(e) => app.state.push_banner(
+                Msg::AttachFailed {
+                    err: format!("{}: {}", path.display(), e.text().get(lang)),
+                },
+                true,
+            ),
+        }
+    }
+    let label = strings::display_label(lang, &case.label);
+    let options = crate::pdf::submission::SubmissionOptions {
+        lang,
+        label: Some(label.clone()),
+        printed_on: Some(app.state.today),
+    };
+    match crate::pdf::submission::render(d, &files, &options) {
+        Ok(result) => Some(Sheet {
+            bytes: result.pdf,
+            title: label.clone(),
+            file_name: format!(
+                "{}-{}-{}.pdf",
+                safe_file_name(&label),
+                strings::s(lang).submission_file,
+                app.state.today
+            ),
+        }),
+        Err(e) => {
+            app.state
+                .push_banner(Msg::PdfFailed { err: e.to_string() }, true);
+            None
+        }
+    }
+}
+
 /// Saves a sheet where the user chooses (or the default folder).
 fn save_pdf(app: &mut App, ctx: &egui::Context, sheet: Sheet) {
     let t = strings::s(app.lang());
@@ -366,7 +447,7 @@ fn save_pdf(app: &mut App, ctx: &egui::Context, sheet: Sheet) {
             file_name: sheet.file_name,
         },
         t.save_pdf.to_string(),
-        ("PDF".to_string(), "pdf"),
+        ("PDF".to_string(), &["pdf"]),
     );
 }
 
@@ -440,10 +521,26 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
         (_, Picked::Path(p)) => (p, false),
         (Job::ImportCase, Picked::Unavailable) => {
             let start = default_dir(app.config.export_dir.as_deref());
-            app.ui.picker = Some(super::picker::FilePicker::new(Some(&start), "ron", lang));
+            app.ui.picker = Some(super::picker::FilePicker::new(
+                Some(&start),
+                &["ron"],
+                super::picker::PickFor::Import,
+                lang,
+            ));
             return;
         }
         (Job::ImportCase, Picked::Cancelled) => return,
+        (Job::AttachPhoto { material }, Picked::Unavailable) => {
+            let start = default_dir(app.config.export_dir.as_deref());
+            app.ui.picker = Some(super::picker::FilePicker::new(
+                Some(&start),
+                super::photos::EXTENSIONS,
+                super::picker::PickFor::Attach(material.clone()),
+                lang,
+            ));
+            return;
+        }
+        (Job::AttachPhoto { .. }, Picked::Cancelled) => return,
         (_, Picked::Cancelled) => {
             app.ui.offer_fallback = Some(job);
             return;
@@ -471,6 +568,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
         Job::ImportCase => {
             import(app, &path);
         }
+        Job::AttachPhoto { material } => super::photos::attach(app, &material, &path),
         Job::ExportCase { case_id, .. } => {
             let Some(case) = app.state.case(&case_id).cloned() else {
                 return;

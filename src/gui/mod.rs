@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod files;
 pub mod fonts;
 pub mod handoff;
+pub mod photos;
 pub mod picker;
 pub mod quick;
 pub mod sidebar;
@@ -126,6 +127,8 @@ pub struct UiState {
     pub quick_name: String,
     /// The highlighted quick sheet (arrow keys).
     pub quick_selected: usize,
+    /// Photo checks and thumbnails.
+    pub photos: photos::Photos,
     /// Every message is shown, not only the newest.
     pub all_messages: bool,
     /// The print queues, looked up once when first needed.
@@ -163,6 +166,12 @@ pub enum Action {
     QuickPdf {
         id: String,
     },
+    /// Add a photo or scan to a material of the open case.
+    AttachPhoto {
+        material: String,
+    },
+    /// Save the submission package (cover and one page per photo).
+    Submission,
     /// The deadlines as an .ics file (the 日历 button).
     Calendar,
     SaveToDefault,
@@ -744,10 +753,16 @@ impl App {
                     picked = picker.show(ui, lang);
                 });
                 match picked {
-                    Some(picker::Picked::File(p)) => {
-                        self.actions
-                            .push(Action::ImportPath(p.display().to_string()));
-                    }
+                    Some(picker::Picked::File(p)) => match picker.purpose.clone() {
+                        picker::PickFor::Import => {
+                            self.actions
+                                .push(Action::ImportPath(p.display().to_string()));
+                        }
+                        picker::PickFor::Attach(material) => {
+                            self.ui.picker = None;
+                            photos::attach(self, &material, &p);
+                        }
+                    },
                     Some(picker::Picked::Cancel) => self.ui.picker = None,
                     None => {}
                 }

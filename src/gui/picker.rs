@@ -10,11 +10,20 @@ use std::path::{Path, PathBuf};
 /// How many entries a folder shows: a folder of thousands of files stays usable.
 const MAX_ENTRIES: usize = 300;
 
+/// What the picked file is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PickFor {
+    Import,
+    /// A photo or scan of this material of the open case.
+    Attach(String),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilePicker {
     pub dir: PathBuf,
-    /// Files shown end with this (lower case, no dot).
-    pub extension: String,
+    /// Files shown end with one of these (lower case, no dot).
+    pub extensions: Vec<String>,
+    pub purpose: PickFor,
     folders: Vec<PathBuf>,
     files: Vec<PathBuf>,
     /// The folder could not be read (the reason, in words).
@@ -30,7 +39,12 @@ pub enum Picked {
 
 impl FilePicker {
     /// Opens on `start`, or the first usual folder that exists.
-    pub fn new(start: Option<&Path>, extension: &str, lang: Lang) -> FilePicker {
+    pub fn new(
+        start: Option<&Path>,
+        extensions: &[&str],
+        purpose: PickFor,
+        lang: Lang,
+    ) -> FilePicker {
         let dir = start
             .filter(|d| d.is_dir())
             .map(Path::to_path_buf)
@@ -43,7 +57,8 @@ impl FilePicker {
             .unwrap_or_else(|| PathBuf::from("."));
         let mut p = FilePicker {
             dir,
-            extension: extension.to_lowercase(),
+            extensions: extensions.iter().map(|e| e.to_lowercase()).collect(),
+            purpose,
             folders: Vec::new(),
             files: Vec::new(),
             error: None,
@@ -72,10 +87,10 @@ impl FilePicker {
                     }
                     if path.is_dir() {
                         self.folders.push(path);
-                    } else if path
-                        .extension()
-                        .is_some_and(|x| x.to_string_lossy().to_lowercase() == self.extension)
-                    {
+                    } else if path.extension().is_some_and(|x| {
+                        self.extensions
+                            .contains(&x.to_string_lossy().to_lowercase())
+                    }) {
                         self.files.push(path);
                     }
                 }
@@ -96,7 +111,13 @@ impl FilePicker {
         let t = s(lang);
         let mut out = None;
         let mut go = None;
-        ui.label(RichText::new(t.pick_file).strong());
+        ui.label(
+            RichText::new(match self.purpose {
+                PickFor::Import => t.pick_file,
+                PickFor::Attach(_) => t.pick_photo,
+            })
+            .strong(),
+        );
         ui.horizontal_wrapped(|ui| {
             if let Some(parent) = self.dir.parent()
                 && ui.button(t.up_folder).clicked()

@@ -352,6 +352,19 @@ impl State {
         self.last_edit = self.now;
     }
 
+    /// Puts back a case changed outside `edit` (attachments: the store changed the files) and
+    /// saves it.
+    pub fn replace_case(&mut self, case: Case) {
+        if self.read_only {
+            return;
+        }
+        let id = case.id.clone();
+        if let Some(c) = self.cases.iter_mut().find(|c| c.id == id) {
+            *c = case;
+            self.mark_dirty(&id);
+        }
+    }
+
     /// A fresh case, opened in the wizard at the first question.
     pub fn new_case(&mut self) -> String {
         if self.read_only {

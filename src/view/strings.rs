@@ -79,6 +79,16 @@ strings! {
     save_pdf => "保存PDF", "Save PDF";
     printer => "打印机", "Printer";
     open_file => "打开文件", "Open the file";
+    photo_add => "添加照片或扫描件…", "Add a photo or scan…";
+    photo_remove => "删除这张", "Remove";
+    photo_checking => "正在检查照片…", "Checking the photo…";
+    photo_ok => "照片检查：没有发现问题", "Photo check: no problem found";
+    photo_not_checked => "PDF文件：无法检查清晰度，请自己确认", "PDF: not checked; look at it yourself";
+    photo_filter => "照片或扫描件", "Photos or scans";
+    pick_photo => "选择照片或扫描件（JPEG、PNG、PDF）：", "Choose a photo or scan (JPEG, PNG, PDF):";
+    submission => "提交材料包", "Submission package";
+    submission_file => "提交材料包", "submission";
+    photos_heading => "照片或扫描件", "Photos or scans";
     due_title => "近期要办的期限（14天内或已逾期）", "Deadlines coming up (within 14 days, or passed)";
     due_dismiss => "今天不再提醒", "Not again today";
     open_case => "打开", "Open";
@@ -807,6 +817,15 @@ pub enum Msg {
         printer: String,
         job: String,
     },
+    Attached {
+        name: String,
+    },
+    AttachmentRemoved {
+        name: String,
+    },
+    AttachFailed {
+        err: String,
+    },
     NoPrinterSaved {
         path: String,
         why: String,
@@ -925,6 +944,12 @@ impl Msg {
             (NoPrinterSaved { path, why }, Lang::En) => format!(
                 "Not printed: {why}. The sheet was saved as a PDF and opened; print it from the viewer: {path}"
             ),
+            (Attached { name }, Lang::Zh) => format!("已添加“{name}”，正在检查。"),
+            (Attached { name }, Lang::En) => format!("Added “{name}”; checking it."),
+            (AttachmentRemoved { name }, Lang::Zh) => format!("已删除“{name}”。"),
+            (AttachmentRemoved { name }, Lang::En) => format!("Removed “{name}”."),
+            (AttachFailed { err }, Lang::Zh) => format!("无法添加：{err}"),
+            (AttachFailed { err }, Lang::En) => format!("Could not add it: {err}"),
             (PrintFailed { err }, Lang::Zh) => format!("打印失败：{err}"),
             (PrintFailed { err }, Lang::En) => format!("Printing failed: {err}"),
             (Exported { path }, Lang::Zh) => format!("已导出到 {path}"),

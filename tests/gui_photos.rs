@@ -1,0 +1,107 @@
+//! Photos in the app: attach a blurred photo to a material (through the in-app picker, as on a
+//! desktop without a file dialog), see the check's warning on the card, remove it.
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use yibao_checklist::cases::{Case, SCHEMA_VERSION};
+use yibao_checklist::catalog::Catalog;
+use yibao_checklist::engine::Answers;
+use yibao_checklist::gui::{App, AppConfig, Screen};
+use yibao_checklist::photo::synth::{Defect, jpeg, render};
+
+#[test]
+fn attach_a_blurred_photo_see_the_warning_and_remove_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // The photo waits in the folder the picker opens on.
+    let exports = dir.path().join("exports");
+    std::fs::create_dir_all(&exports).unwrap();
+    let photo = exports.join("发票照片.jpg");
+    std::fs::write(&photo, jpeg(&render(7, Defect::Blur), 90)).unwrap();
+
+    let config = AppConfig::headless(dir.path(), NaiveDate::from_ymd_opt(2026, 2, 1).unwrap());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_eframe(move |cc| App::new(cc, config));
+    h.run();
+    let catalog = Catalog::bundled().unwrap();
+    let mut answers = Answers::new();
+    for (q, v) in [
+        ("scenario", "local"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "no"),
+        ("settlement", "manual"),
+        ("channel", "online"),
+        ("proxy", "no"),
+        ("third_party", "no"),
+        ("special_drugs", "no"),
+    ] {
+        answers.set(q, v);
+    }
+    let d = yibao_checklist::engine::derive(
+        &catalog,
+        &answers,
+        NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
+    )
+    .unwrap();
+    let first = d
+        .materials_in(yibao_checklist::catalog::MaterialGroup::ALL[0])
+        .next()
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut().state.add_imported(Case {
+        schema: SCHEMA_VERSION,
+        id: "c1".into(),
+        label: "网上报销".into(),
+        created: String::new(),
+        updated: String::new(),
+        answers,
+        items: Default::default(),
+    });
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Checklist);
+
+    // The first card's "add" button, then the photo in the picker.
+    h.query_all_by_label("添加照片或扫描件…")
+        .next()
+        .expect("an add button on every material")
+        .click_accesskit();
+    h.run();
+    h.run();
+    assert!(h.query_by_label_contains("选择照片或扫描件").is_some());
+    h.get_by_label("发票照片.jpg").click_accesskit();
+    h.run();
+    let case = h.state().state.current_case().unwrap().clone();
+    let attached = case.attachments(&first).to_vec();
+    assert_eq!(attached.len(), 1, "{:?}", case.items);
+    let stored = dir
+        .path()
+        .join("cases")
+        .join("c1.files")
+        .join(&attached[0].file);
+    assert!(
+        stored.is_file(),
+        "copied into the case's folder: {stored:?}"
+    );
+
+    // The check runs on a worker thread; its warning appears on the card.
+    h.state_mut()
+        .ui
+        .photos
+        .wait_all(std::time::Duration::from_secs(20));
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("照片模糊").next().is_some(),
+        "the blur warning is shown"
+    );
+
+    // Remove it: gone from the case and from the folder.
+    h.get_by_label("删除这张").click_accesskit();
+    h.run();
+    let case = h.state().state.current_case().unwrap().clone();
+    assert!(case.attachments(&first).is_empty());
+    assert!(!stored.exists());
+}
