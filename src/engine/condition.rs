@@ -1,7 +1,7 @@
 //! Evaluating conditions, and finding the answers that made one true (the "why").
 
 use super::Answers;
-use crate::catalog::Condition;
+use crate::catalog::{Cond, Condition, UNANSWERED};
 
 impl Condition {
     pub fn eval(&self, answers: &Answers) -> bool {
@@ -44,38 +44,42 @@ impl Condition {
             Condition::Not(c) => c.questions().into_iter().for_each(push),
         }
     }
+}
 
-    /// Every question this condition names.
-    pub fn questions(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        self.walk(&mut |c| match c {
-            Condition::Is(q, _) | Condition::In(q, _) | Condition::Answered(q)
-                if !out.contains(&q.as_str()) =>
-            {
-                out.push(q.as_str())
-            }
-            _ => {}
-        });
-        out
-    }
-
-    /// Every `(question, option)` pair this condition names.
-    pub fn options(&self) -> Vec<(&str, &str)> {
-        let mut out = Vec::new();
-        self.walk(&mut |c| match c {
-            Condition::Is(q, o) => out.push((q.as_str(), o.as_str())),
-            Condition::In(q, os) => out.extend(os.iter().map(|o| (q.as_str(), o.as_str()))),
-            _ => {}
-        });
-        out
-    }
-
-    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Condition)) {
-        f(self);
+impl Cond {
+    /// Whether the condition holds for answers given as option indices, one per question.
+    pub(crate) fn holds(&self, a: &[u16]) -> bool {
         match self {
-            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.walk(f)),
-            Condition::Not(c) => c.walk(f),
-            _ => {}
+            Cond::Always => true,
+            Cond::Never => false,
+            Cond::Is(q, o) => a[usize::from(*q)] == *o,
+            Cond::In(q, os) => os.contains(&a[usize::from(*q)]),
+            Cond::Answered(q) => a[usize::from(*q)] != UNANSWERED,
+            Cond::All(cs) => cs.iter().all(|c| c.holds(a)),
+            Cond::Any(cs) => cs.iter().any(|c| c.holds(a)),
+            Cond::Not(c, _) => !c.holds(a),
+        }
+    }
+
+    /// `Condition::reasons_of_held` on indices: the answered questions that make a condition
+    /// that holds true, in first-mention order, appended to `out`.
+    pub(crate) fn reasons_of_held(&self, a: &[u16], out: &mut Vec<u16>) {
+        let push = |q: u16, out: &mut Vec<u16>| {
+            if a[usize::from(q)] != UNANSWERED && !out.contains(&q) {
+                out.push(q);
+            }
+        };
+        match self {
+            Cond::Always | Cond::Never => {}
+            Cond::Is(q, _) | Cond::In(q, _) | Cond::Answered(q) => push(*q, out),
+            Cond::All(cs) => cs.iter().for_each(|c| c.reasons_of_held(a, out)),
+            // The first branch that holds is the reason.
+            Cond::Any(cs) => {
+                if let Some(c) = cs.iter().find(|c| c.holds(a)) {
+                    c.reasons_of_held(a, out);
+                }
+            }
+            Cond::Not(_, qs) => qs.iter().for_each(|&q| push(q, out)),
         }
     }
 }
