@@ -76,10 +76,11 @@ fn bench(c: &mut Criterion) {
     group.bench_function("export-pack (all blank sheets, written)", |b| {
         b.iter(|| {
             black_box(
-                yibao_checklist::cli_export::export_pack(
+                yibao_checklist::cli::export_pack(
                     &catalog,
                     dir.path(),
                     Lang::Zh,
+                    false,
                     false,
                     today,
                 )
@@ -94,7 +95,7 @@ fn bench(c: &mut Criterion) {
         .sum();
     eprintln!(
         "export-pack: {} files, {total} bytes",
-        yibao_checklist::cli_export::PACK.len()
+        yibao_checklist::cli::PACK.len()
     );
 }
 

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 use yibao_checklist::catalog::{Catalog, DeadlineKind, Lang, NoticeKind};
-use yibao_checklist::cli::derivation_text;
 use yibao_checklist::engine::{
     AnswerErrorKind, Answers, DateStatus, DatedVersion, Derivation, DerivedDeadline, derive,
 };
@@ -113,6 +112,20 @@ fn text(d: &Derivation) -> String {
     derivation_text(d, Lang::Zh)
 }
 
+/// The checklist as terminal text, through the same view as the app and the sheet.
+fn derivation_text(d: &Derivation, lang: Lang) -> String {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let v = yibao_checklist::view::build(
+        &catalog,
+        d,
+        &yibao_checklist::view::ViewInput {
+            lang,
+            ..Default::default()
+        },
+    );
+    yibao_checklist::cli::text::view_text(&v)
+}
+
 const CROSS_REGION_EMERGENCY: &[(&str, &str)] = &[
     ("scenario", "cross_region"),
     ("region", "national"),
@@ -171,7 +184,7 @@ fn emergency_cross_province_inpatient_manual_claim() {
     assert!(
         ec.reasons
             .iter()
-            .any(|r| r.question == "emergency" && r.value == "yes"),
+            .any(|r| &*r.question == "emergency" && &*r.value == "yes"),
         "the why names the emergency answer"
     );
     // No third party, no proxy: their materials are not asked for.
@@ -250,7 +263,7 @@ fn retiree_filing_online() {
     );
     let hukou = material(&out, "hukou_pages");
     assert!(hukou.name.zh.contains("户口簿"));
-    assert!(hukou.reasons.iter().any(|r| r.value == "retiree"));
+    assert!(hukou.reasons.iter().any(|r| &*r.value == "retiree"));
     assert!(has_material(&out, "filing_notice_ack"));
     assert!(has_material(&out, "filing_pledge"));
     // Claim materials have nothing to do with a filing.
@@ -268,17 +281,33 @@ fn retiree_filing_online() {
             .iter()
             .any(|s| s.title.zh.contains("【异地备案】"))
     );
-    // Filing validity: 6 months (seed 002) vs 1 year (seed 001) vs 长期有效.
+    // Filing validity: "at least 6 months" (seed 002, a floor) vs 1 year (seed 001) vs "each
+    // filing lasts six months" (seed 002 相关). The floor is no expiry: no countdown.
     let fv = deadline(&out, "filing_validity");
     assert!(fv.conflict);
-    assert_eq!(version(fv, "至少6个月").date, Some(d("2026-09-02")));
+    let floor = version(fv, "至少6个月");
+    assert_eq!(floor.date, Some(d("2026-09-02")));
+    assert_eq!(floor.status, DateStatus::ValidAtLeast);
+    assert_eq!(floor.days_left, None);
     assert_eq!(version(fv, "1年").date, Some(d("2027-03-02")));
-    assert_eq!(fv.safest_version().unwrap().date, Some(d("2026-09-02")));
+    // On the same date, the version that ends then is the one to plan by.
+    let safest = fv.safest_version().unwrap();
+    assert_eq!(safest.date, Some(d("2026-09-02")));
+    assert!(
+        safest.text.zh.contains("有效期为六个月"),
+        "{:?}",
+        safest.text
+    );
+    assert_eq!(safest.status, DateStatus::Open);
+    // 长期有效 for long-term residence comes from an article on care in Shanghai (D45): not
+    // for someone treated elsewhere.
     assert!(
         fv.versions
             .iter()
-            .any(|v| v.status == DateStatus::Indefinite)
+            .all(|v| v.status != DateStatus::Indefinite)
     );
+    let t = text(&out);
+    assert!(t.contains("至少有效到 2026-09-02"), "{t}");
     // Retirees should file before care (warning).
     assert!(notice_ids(&out, NoticeKind::Warning).contains(&"w_retiree_before_care"));
 }
@@ -357,9 +386,9 @@ fn traffic_accident_claimed_by_a_proxy() {
     let out = case(&pairs, "2025-03-20");
     let report = material(&out, "accident_report");
     assert!(report.name.zh.contains("交警事故认定书"));
-    assert!(report.reasons.iter().any(|r| r.question == "third_party"));
+    assert!(report.reasons.iter().any(|r| &*r.question == "third_party"));
     let proxy = material(&out, "proxy_id");
-    assert!(proxy.reasons.iter().any(|r| r.question == "proxy"));
+    assert!(proxy.reasons.iter().any(|r| &*r.question == "proxy"));
     assert!(steps_zh(&out).iter().any(|s| s.contains("交警事故认定书")));
     assert!(steps_zh(&out).iter().any(|s| s.contains("代办")));
 }
@@ -441,9 +470,11 @@ fn unfiled_non_emergency_care_is_warned_about() {
     let warnings = notice_ids(&out, NoticeKind::Warning);
     assert!(warnings.contains(&"w_nofile_nonemergency"), "{warnings:?}");
     assert!(!has_material(&out, "emergency_cert"));
-    // Warnings come first in the printed text.
+    // The summary comes first, then the warnings, then the materials.
     let t = text(&out);
-    assert!(t.find("== 注意 ==").unwrap() < t.find("== 材料 ==").unwrap());
+    let at = |s: &str| t.find(s).unwrap_or_else(|| panic!("{s} missing in\n{t}"));
+    assert!(at("== 当前情况 ==") < at("== 重要提醒 =="));
+    assert!(at("== 重要提醒 ==") < at("== 需要准备的材料 =="));
 }
 
 /// FACTS P5: direct settlement after filing needs only the card or code at the hospital: no
@@ -544,7 +575,12 @@ fn a_passed_deadline_is_overdue() {
     let v30 = version(dl, "30天");
     assert_eq!(v30.status, DateStatus::Overdue);
     assert_eq!(v30.days_left, Some(-10));
-    assert!(text(&out).contains("已逾期 10天"));
+    let t = text(&out);
+    assert!(t.contains("已逾期10天"), "{t}");
+    // The summary says it, and that a later version some sources give is still open.
+    let summary = t.split("== 重要提醒 ==").next().unwrap();
+    assert!(summary.contains("已逾期10天"), "{summary}");
+    assert!(summary.contains("其他来源"), "{summary}");
     // The 6-month version is still open: the app does not call the whole claim lost.
     assert_eq!(version(dl, "6个月内需提交申请").status, DateStatus::Open);
     // Within 14 days it is "due soon".
@@ -676,4 +712,259 @@ fn everything_shown_cites_a_seed() {
     let ids: Vec<&str> = out.sources.iter().map(|s| s.id.as_str()).collect();
     assert!(ids.contains(&"003") && ids.contains(&"000"), "{ids:?}");
     assert!(out.disclaimer.zh.contains("12393"));
+}
+
+/// A filing by someone insured in Zhejiang, online, for a temporary trip to Shanghai.
+fn zhejiang_filing_for(treatment: Option<&'static str>) -> Vec<(&'static str, &'static str)> {
+    let mut pairs = vec![
+        ("scenario", "filing"),
+        ("region", "zhejiang"),
+        ("insurance", "employee"),
+        ("filing_type", "temporary"),
+        ("channel", "online"),
+        ("proxy", "no"),
+        ("filing_date", "2026-03-02"),
+    ];
+    if let Some(t) = treatment {
+        pairs.push(("treatment_region", t));
+    }
+    pairs
+}
+
+fn notice<'a>(d: &'a Derivation, id: &str) -> Option<&'a yibao_checklist::engine::DerivedNotice> {
+    d.notices.iter().find(|n| n.id == id)
+}
+
+/// FACTS §6 就医地上海, C-T5, C-T6: someone insured in Zhejiang and treated in Shanghai sees the
+/// facts about care in Shanghai — the 2–3 (D32) and 1–3 (D33) working-day reviews, the ≥6-month
+/// temporary filing (D44, a floor), the review named in the result step, the maternity tip whose
+/// direction the source leaves open (S20) — while the insured region stays Zhejiang.
+#[test]
+fn insured_in_zhejiang_treated_in_shanghai_sees_the_shanghai_facts() {
+    let out = case(&zhejiang_filing_for(Some("shanghai")), "2026-03-01");
+    // The region card is the insured region's, never the place of treatment's.
+    assert_eq!(out.region.as_ref().map(|r| r.id.as_str()), Some("zhejiang"));
+    assert!(!text(&out).contains("021-12393"));
+    assert!(
+        out.answers
+            .iter()
+            .any(|a| a.question == "treatment_region" && a.value_label.zh.as_ref() == "上海")
+    );
+
+    // Filed Monday 2026-03-02: 2–3 working days is Wed–Thu, 1–3 is Tue–Thu.
+    let processing = deadline(&out, "filing_processing");
+    let d32 = version(processing, "2-3个工作日");
+    assert_eq!(d32.date, Some(d("2026-03-04")));
+    assert_eq!(d32.date_max, Some(d("2026-03-05")));
+    let d33 = version(processing, "1-3个工作日");
+    assert_eq!(d33.date, Some(d("2026-03-03")));
+    assert!(processing.conflict);
+    // An estimate: plan on the latest date any source gives.
+    assert_eq!(
+        processing.safest_version().unwrap().date_max,
+        Some(d("2026-03-05"))
+    );
+
+    // D44 (≥6个月) is a floor for care in Shanghai, next to D41's floor and the real limits.
+    let validity = deadline(&out, "filing_validity");
+    let d44 = version(validity, "≥6个月");
+    assert_eq!(d44.status, DateStatus::ValidAtLeast);
+    assert_eq!(d44.date, Some(d("2026-09-02")));
+    assert_eq!(d44.days_left, None);
+    assert_ne!(
+        validity.safest_version().unwrap().status,
+        DateStatus::ValidAtLeast
+    );
+
+    let result = out
+        .steps
+        .iter()
+        .find(|s| s.id == "in_sh_filing_online_result")
+        .expect("the result step that names the review days");
+    assert!(
+        result
+            .detail
+            .as_ref()
+            .is_some_and(|t| t.zh.contains("2-3个工作日"))
+    );
+    assert!(out.steps.iter().all(|s| s.id != "filing_online_result"));
+    let maternity = notice(&out, "sh_maternity").expect("S20 for care in Shanghai");
+    assert!(maternity.versions[0].text.zh.contains("没有说清"));
+    let t = text(&out);
+    assert!(t.contains("到上海就医"), "{t}");
+    assert!(t.contains("至少有效到 2026-09-02"), "{t}");
+}
+
+/// The same filing for care elsewhere (`other`) or with the question skipped, as every script and
+/// saved case from before the question: none of the Shanghai-only facts, and still complete.
+#[test]
+fn treated_elsewhere_or_skipped_sees_no_shanghai_only_facts() {
+    for treatment in [Some("other"), None] {
+        let out = case(&zhejiang_filing_for(treatment), "2026-03-01");
+        let processing = deadline(&out, "filing_processing");
+        assert_eq!(processing.versions.len(), 1, "{treatment:?}");
+        assert_eq!(processing.versions[0].status, DateStatus::Immediate);
+        assert!(!processing.conflict);
+        let validity = deadline(&out, "filing_validity");
+        assert!(
+            validity
+                .versions
+                .iter()
+                .all(|v| !v.text.zh.contains("上海")),
+            "{treatment:?}"
+        );
+        assert!(out.steps.iter().any(|s| s.id == "filing_online_result"));
+        assert!(
+            out.steps
+                .iter()
+                .all(|s| s.id != "in_sh_filing_online_result")
+        );
+        assert!(notice(&out, "sh_maternity").is_none());
+        let t = text(&out);
+        assert!(!t.contains("到上海就医"), "{treatment:?}: {t}");
+        assert!(!t.contains("上海异地就医备案后怎么看病"), "{treatment:?}");
+        // Optional: asked, but never what keeps the checklist from being complete.
+        assert!(out.pending_required.is_empty());
+        assert_eq!(
+            out.pending.contains(&"treatment_region".to_string()),
+            treatment.is_none()
+        );
+    }
+}
+
+/// FACTS C-R8: the Shanghai hospital fact (no need to name a hospital in advance) is a version of
+/// the hospital-choice rule only for care in Shanghai; elsewhere the rule keeps its other versions.
+#[test]
+fn shanghai_hospital_choice_only_for_care_in_shanghai() {
+    let pairs = |t: &'static str| {
+        vec![
+            ("scenario", "cross_region"),
+            ("region", "national"),
+            ("treatment_region", t),
+            ("insurance", "resident"),
+            ("visit", "outpatient"),
+            ("emergency", "no"),
+            ("filed", "yes"),
+            ("settlement", "direct"),
+            ("third_party", "no"),
+        ]
+    };
+    let shanghai = case(&pairs("shanghai"), "2026-03-01");
+    let rule = notice(&shanghai, "r_hospital_choice").unwrap();
+    assert!(
+        rule.versions
+            .iter()
+            .any(|v| v.text.zh.contains("无需提前指定"))
+    );
+    assert!(rule.versions.iter().any(|v| {
+        v.sources
+            .iter()
+            .any(|c| c.contains("上海异地就医备案后怎么看病"))
+    }));
+    let elsewhere = case(&pairs("other"), "2026-03-01");
+    let rule = notice(&elsewhere, "r_hospital_choice").unwrap();
+    assert!(rule.versions.iter().all(|v| !v.text.zh.contains("上海")));
+    assert!(rule.conflict, "the other versions still disagree");
+    // "上海参保" networking fact is for people insured in Shanghai only.
+    let net = notice(&elsewhere, "w_networking").unwrap();
+    assert!(net.versions.iter().all(|v| !v.text.zh.contains("上海参保")));
+}
+
+/// FACTS D50: 深圳等地 ask for 6 months' residence with a temporary residence permit: a fact about
+/// the place one lives and is treated, so it follows `treatment_region`, not `region`.
+#[test]
+fn shenzhen_residence_rule_follows_the_place_of_treatment() {
+    let pairs = |region: &'static str, t: &'static str| {
+        vec![
+            ("scenario", "filing"),
+            ("region", region),
+            ("treatment_region", t),
+            ("insurance", "resident"),
+            ("filing_type", "long_term_resident"),
+            ("channel", "window"),
+            ("proxy", "no"),
+        ]
+    };
+    let there = case(&pairs("national", "guangdong"), "2026-03-01");
+    let tip = notice(&there, "gd_shenzhen_residence").expect("D50 for care in Guangdong");
+    assert!(tip.versions[0].text.zh.contains("连续居住满6个月以上"));
+    let insured_only = case(&pairs("guangdong", "other"), "2026-03-01");
+    assert!(notice(&insured_only, "gd_shenzhen_residence").is_none());
+}
+
+/// S20: the Shanghai maternity snippet does not say which way it goes, so people insured in
+/// Shanghai see it too; the review times for people from elsewhere (D32, D33) they do not.
+#[test]
+fn insured_in_shanghai_keeps_its_own_facts_only() {
+    let mut pairs = zhejiang_filing_for(None);
+    for (q, v) in pairs.iter_mut() {
+        if *q == "region" {
+            *v = "shanghai";
+        }
+    }
+    let out = case(&pairs, "2026-03-01");
+    assert!(notice(&out, "sh_maternity").is_some());
+    let processing = deadline(&out, "sh_filing_processing");
+    assert!(
+        processing
+            .versions
+            .iter()
+            .all(|v| v.status == DateStatus::Immediate)
+    );
+    let validity = deadline(&out, "sh_filing_validity");
+    assert!(
+        validity
+            .versions
+            .iter()
+            .all(|v| !v.text.zh.contains("≥6个月"))
+    );
+    // D43 (临时备案通常为6个月) is a real limit; D41 is a floor.
+    assert_eq!(version(validity, "通常为6个月").status, DateStatus::Open);
+    assert_eq!(
+        version(validity, "至少6个月").status,
+        DateStatus::ValidAtLeast
+    );
+}
+
+/// C-R14: the two articles of the Social Insurance Law are shown side by side on a claim.
+#[test]
+fn the_two_legal_bases_are_shown_side_by_side() {
+    let out = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    let rule = notice(&out, "r_legal_basis").expect("legal basis rule");
+    assert_eq!(rule.kind, NoticeKind::Rule);
+    assert!(rule.conflict);
+    assert!(rule.versions[0].text.zh.contains("第六十四条"));
+    assert!(rule.versions[1].text.zh.contains("第二十九条"));
+}
+
+/// C-T2 / D02: the Shanghai step and the deadline agree on when the 6 months start.
+#[test]
+fn shanghai_unfiled_emergency_step_and_deadline_agree() {
+    let mut pairs = CROSS_REGION_EMERGENCY.to_vec();
+    for (q, v) in pairs.iter_mut() {
+        if *q == "region" {
+            *v = "shanghai";
+        }
+    }
+    let out = case(&pairs, "2025-03-20");
+    let step = out
+        .steps
+        .iter()
+        .find(|s| s.id == "sh_claim_emergency_nofile")
+        .unwrap();
+    let detail = step.detail.as_ref().unwrap();
+    assert!(
+        detail.zh.contains("本应用从发票（收据）日期算"),
+        "{detail:?}"
+    );
+    let d02 = version(claim(&out), "回上海医保中心");
+    assert_eq!(d02.from.as_deref(), Some("invoice_date"));
+    assert_eq!(d02.date, Some(d("2025-09-10")));
+    // Seed 000's "住院费用需等待审核通过后到账" is a Shanghai tip; the tickable claim_track step
+    // keeps its id (saved ticks stay) and no longer says it to everyone.
+    assert!(notice(&out, "sh_inpatient_paid_after_review").is_some());
+    let track = out.steps.iter().find(|s| s.id == "claim_track").unwrap();
+    assert!(!track.detail.as_ref().unwrap().zh.contains("审核通过后到账"));
+    let national = case(CROSS_REGION_EMERGENCY, "2025-03-20");
+    assert!(notice(&national, "sh_inpatient_paid_after_review").is_none());
 }

@@ -76,13 +76,98 @@ fn questions_json_is_machine_readable() {
     }
 }
 
+/// The place of treatment is offered, optional, with `other` first (what a skip means).
 #[test]
-fn unknown_option_exits_2_naming_the_valid_ones() {
+fn questions_json_offers_the_optional_place_of_treatment() {
+    let out = cli().args(["questions", "--json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let qs = v.as_array().unwrap();
+    let pos = |id: &str| qs.iter().position(|q| q["id"] == id).unwrap();
+    let q = &qs[pos("treatment_region")];
+    assert_eq!(q["required"], false);
+    assert!(pos("region") < pos("treatment_region"));
+    let options: Vec<&str> = q["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(options.first(), Some(&"other"), "{options:?}");
+    assert!(options.contains(&"shanghai"), "{options:?}");
+}
+
+/// A filing validity that the source gives as a floor is `valid_at_least`, with no countdown.
+#[test]
+fn derive_json_marks_a_floor_as_valid_at_least() {
+    let out = cli()
+        .args([
+            "derive",
+            "--json",
+            "--today",
+            "2026-03-01",
+            "-a",
+            "scenario=filing",
+            "-a",
+            "region=national",
+            "-a",
+            "insurance=employee",
+            "-a",
+            "filing_type=temporary",
+            "-a",
+            "channel=online",
+            "-a",
+            "proxy=no",
+            "-d",
+            "filing_date=2026-03-02",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validity = v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == "filing_validity")
+        .unwrap();
+    let floor = validity["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["text"]["zh"].as_str().unwrap().contains("至少6个月"))
+        .unwrap();
+    assert_eq!(floor["status"], "valid_at_least");
+    assert_eq!(floor["date"], "2026-09-02");
+    assert!(floor["days_left"].is_null());
+}
+
+#[test]
+fn unknown_option_exits_2_naming_the_valid_ones_in_chinese_by_default() {
     cli()
-        .args(["derive", "-a", "scenario=abroad"])
+        .args(["derive", "-a", "scenario=nope"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown option \"abroad\""))
+        .stderr(predicate::str::contains(
+            "错误：scenario：没有“nope”这个选项",
+        ))
+        .stderr(predicate::str::contains("filing, cross_region, local"))
+        .stderr(predicate::str::contains("unknown").not());
+}
+
+#[test]
+fn unknown_option_in_english_with_lang_en() {
+    cli()
+        .args(["derive", "-a", "scenario=abroad", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: scenario: unknown option \"abroad\"",
+        ))
         .stderr(predicate::str::contains("filing, cross_region, local"));
 }
 
@@ -92,8 +177,13 @@ fn unknown_question_exits_2_naming_the_questions() {
         .args(["derive", "-a", "scenaro=local"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown question \"scenaro\""))
+        .stderr(predicate::str::contains("没有“scenaro”这个问题"))
         .stderr(predicate::str::contains("scenario, region"));
+    cli()
+        .args(["derive", "-a", "scenaro=local", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown question \"scenaro\""));
 }
 
 #[test]
@@ -114,7 +204,7 @@ fn malformed_answer_is_an_input_error() {
         .args(["derive", "-a", "scenario"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("question=value"));
+        .stderr(predicate::str::contains("“scenario”不是“问题=选项”的形式"));
 }
 
 #[test]
@@ -126,7 +216,7 @@ fn impossible_date_names_the_field() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "discharge_date: \"2025-02-30\" is not a real calendar date",
+            "discharge_date：日历上没有 2025-02-30 这一天",
         ));
 }
 
@@ -142,11 +232,13 @@ fn discharge_before_admission_names_the_field() {
             "discharge_date=2025-03-01",
             "--today",
             "2025-04-01",
+            "--lang",
+            "en",
         ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "discharge_date: 2025-03-01 is before admission_date",
+            "discharge_date (2025-03-01) cannot be before admission_date (2025-03-10)",
         ));
 }
 
@@ -159,7 +251,7 @@ fn date_far_in_the_future_names_the_field() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "discharge_date: 2052-03-01 is more than",
+            "discharge_date：2052-03-01 比今天晚了超过",
         ));
 }
 
@@ -189,7 +281,8 @@ fn derive_prints_a_readable_checklist_with_dates() {
         ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("== 材料 =="))
+        .stdout(predicate::str::contains("== 当前情况 =="))
+        .stdout(predicate::str::contains("== 需要准备的材料 =="))
         .stdout(predicate::str::contains("急诊"))
         .stdout(predicate::str::contains("2025-09-10"))
         .stdout(predicate::str::contains("以当地医保部门为准"));
@@ -238,6 +331,21 @@ fn derive_json_has_the_documented_shape_and_lists_unused_answers() {
     assert!(m["sources"].as_array().is_some_and(|s| !s.is_empty()));
     let dl = v["deadlines"].as_array().unwrap();
     assert!(dl.iter().any(|d| d["kind"] == "claim_deadline"));
+    // The view: the sections in reading order with both titles, and the summary.
+    let sections = v["sections"].as_array().expect("sections");
+    assert_eq!(sections[0]["id"], "summary");
+    assert_eq!(sections[0]["title"]["zh"], "当前情况");
+    assert_eq!(sections[0]["title"]["en"], "Where you stand");
+    let ids: Vec<&str> = sections.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let at = |id: &str| ids.iter().position(|x| *x == id).unwrap_or(usize::MAX);
+    assert!(at("warnings") < at("materials") && at("materials") < at("steps"));
+    assert!(at("steps") < at("deadlines"), "{ids:?}");
+    let summary = &v["summary"];
+    assert!(summary["materials"]["total"].as_u64().unwrap() > 0);
+    assert_eq!(summary["materials"]["ready"], 0);
+    assert_eq!(summary["next_deadline"]["id"], "claim_deadline");
+    assert!(summary["next_deadline"]["date"].is_string());
+    assert!(summary["next_step"]["title"]["zh"].is_string());
 }
 
 #[test]
@@ -248,8 +356,15 @@ fn english_output() {
         .args(["--lang", "en", "--today", "2025-04-01"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("== Materials =="))
-        .stdout(predicate::str::contains("== Steps =="));
+        .stdout(predicate::str::contains("== Where you stand =="))
+        .stdout(predicate::str::contains("== Materials to prepare =="))
+        .stdout(predicate::str::contains("== Steps =="))
+        // Headings and the words the app adds are English (data may quote Chinese names).
+        .stdout(predicate::function(|out: &str| {
+            out.lines()
+                .filter(|l| l.starts_with("== ") || l.starts_with("-- "))
+                .all(|l| !l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        }));
 }
 
 #[test]

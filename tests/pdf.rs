@@ -182,10 +182,12 @@ fn derive(catalog: &Catalog, answers: &Answers) -> Derivation {
     d
 }
 
+/// The full sheet: every detail, version, rule and source.
 fn options() -> SheetOptions {
     SheetOptions {
         lang: Lang::Zh,
         printed_on: Some(today()),
+        full: true,
         ..Default::default()
     }
 }
@@ -330,7 +332,8 @@ fn materials_steps_deadline_dates_and_warnings_are_searchable_text() {
     }
     for g in yibao_checklist::catalog::MaterialGroup::ALL {
         if d.materials_in(g).next().is_some() {
-            assert!(p.contains(&g.label().zh), "group {}", g.label().zh);
+            let label = yibao_checklist::view::strings::group_label(Lang::Zh, g);
+            assert!(p.contains(label), "group {label}");
         }
     }
     let mut dates = 0;
@@ -361,7 +364,10 @@ fn materials_steps_deadline_dates_and_warnings_are_searchable_text() {
     for s in &d.steps {
         assert!(p.contains(&s.title.zh), "step {}", s.title.zh);
     }
-    assert!(p.contains("医保服务热线12393"), "channel with its number");
+    assert!(
+        p.contains("医保服务热线（12393）"),
+        "channel with its number"
+    );
     assert!(p.contains("发票原件务必保存好"), "warning");
     assert!(p.contains("办理事项"), "answers printed");
     assert!(
@@ -721,7 +727,7 @@ fn export_pack_writes_one_sheet_per_scenario() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    assert_eq!(files.len(), yibao_checklist::cli_export::PACK.len());
+    assert_eq!(files.len(), yibao_checklist::cli::PACK.len());
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
     assert!(
         files[0]
@@ -749,17 +755,17 @@ fn export_pack_writes_one_sheet_per_scenario() {
 #[test]
 fn pack_answers_choose_no_for_yes_no_details() {
     let catalog = Catalog::bundled().unwrap();
-    let s = &yibao_checklist::cli_export::PACK[6];
-    let a = yibao_checklist::cli_export::pack_answers(&catalog, s);
+    let s = &yibao_checklist::cli::PACK[6];
+    let a = yibao_checklist::cli::pack_answers(&catalog, s);
     assert_eq!(a.get("settlement"), Some("manual"));
     assert_eq!(a.get("proxy"), Some("no"));
     assert_eq!(a.get("third_party"), Some("no"));
     assert_eq!(a.get("emergency"), Some("no"));
     assert_eq!(a.get("filed"), Some("yes"));
-    for (i, s) in yibao_checklist::cli_export::PACK.iter().enumerate() {
+    for (i, s) in yibao_checklist::cli::PACK.iter().enumerate() {
         let d = engine::derive(
             &catalog,
-            &yibao_checklist::cli_export::pack_answers(&catalog, s),
+            &yibao_checklist::cli::pack_answers(&catalog, s),
             today(),
         )
         .unwrap();
@@ -816,4 +822,101 @@ fn export_of_an_unknown_case_names_the_saved_ones() {
     let p = parse(&std::fs::read(&out).unwrap());
     assert!(p.contains("Dad outpatient"));
     assert!(p.contains("2026-10-10"), "the case's discharge date");
+}
+
+/// The claim of issue 7: cross-region, emergency, not filed, at a window, by a proxy.
+fn typical_claim() -> Answers {
+    let mut a = Answers::new();
+    for (q, v) in [
+        ("scenario", "cross_region"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "yes"),
+        ("filed", "no"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "yes"),
+        ("third_party", "no"),
+        ("admission_date", "2026-10-01"),
+        ("discharge_date", "2026-10-10"),
+    ] {
+        a.set(q, v);
+    }
+    a
+}
+
+#[test]
+fn the_essentials_sheet_of_a_typical_claim_fits_on_two_pages() {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let d = derive(&catalog, &typical_claim());
+    for lang in [Lang::Zh, Lang::En] {
+        let essentials = SheetOptions {
+            lang,
+            printed_on: Some(today()),
+            ..Default::default()
+        };
+        let bytes = render(&catalog, &d, &essentials).unwrap();
+        dump(&format!("typical-essentials-{lang:?}.pdf"), &bytes);
+        let p = parse(&bytes);
+        assert!(p.pages.len() <= 2, "{lang:?}: {} pages", p.pages.len());
+        let v = yibao_checklist::view::build(
+            &catalog,
+            &d,
+            &yibao_checklist::view::ViewInput {
+                lang,
+                ..Default::default()
+            },
+        );
+        let summary = v.summary().unwrap();
+        // The summary opens page 1, with the next deadline.
+        assert!(p.pages[0].contains(&squeeze(&v.sections[0].title)));
+        assert!(
+            p.pages[0].contains(&squeeze(&summary.headline)),
+            "{}",
+            p.pages[0]
+        );
+        // Every material, by name.
+        for m in &d.materials {
+            assert!(
+                p.contains(m.name.get(lang)),
+                "{lang:?}: {}",
+                m.name.get(lang)
+            );
+        }
+        let full = parse(
+            &render(
+                &catalog,
+                &d,
+                &SheetOptions {
+                    full: true,
+                    ..essentials
+                },
+            )
+            .unwrap(),
+        );
+        assert!(full.pages.len() > p.pages.len());
+    }
+}
+
+#[test]
+fn the_full_sheet_prints_every_version_of_every_notice_and_deadline() {
+    let catalog = Catalog::bundled().expect("bundled data");
+    let d = derive(&catalog, &typical_claim());
+    let bytes = render(&catalog, &d, &options()).unwrap();
+    dump("typical-full.pdf", &bytes);
+    let p = parse(&bytes);
+    for n in &d.notices {
+        for v in &n.versions {
+            assert!(p.contains(&v.text.zh), "{}: {}", n.id, v.text.zh);
+        }
+    }
+    for dl in &d.deadlines {
+        for v in &dl.versions {
+            assert!(p.contains(&v.text.zh), "{}: {}", dl.id, v.text.zh);
+        }
+    }
+    for s in &d.sources {
+        assert!(p.contains(&s.title), "source {}", s.title);
+    }
 }

@@ -260,3 +260,71 @@ fn validate_command_reports_errors_in_a_folder_with_positions() {
     assert!(stderr.contains(&format!("test.ron:{line}:")), "{stderr}");
     assert!(stderr.contains("unknown channel \"fax\""), "{stderr}");
 }
+
+#[test]
+fn a_floor_only_on_a_limit_with_a_length() {
+    let src = BASE.replace(
+        r#"(span: Months(6), from: ["d1"]"#,
+        r#"(span: Indefinite, minimum: true, from: ["d1"]"#,
+    );
+    one_error(
+        &src,
+        "`minimum` needs a limit",
+        Some("dl"),
+        line_of(&src, r#"(id: "dl""#),
+    );
+    let src = BASE
+        .replace("kind: claim_deadline", "kind: processing_time")
+        .replace(
+            r#"(span: Months(6), from: ["d1"]"#,
+            r#"(span: Months(6), minimum: true, from: ["d1"]"#,
+        );
+    one_error(
+        &src,
+        "`minimum` needs a limit",
+        Some("dl"),
+        line_of(&src, r#"(id: "dl""#),
+    );
+    let ok = BASE.replace(
+        r#"(span: Months(6), from: ["d1"]"#,
+        r#"(span: Months(6), minimum: true, from: ["d1"]"#,
+    );
+    load(&ok).expect("a floor on a claim deadline with a length is fine");
+}
+
+#[test]
+fn a_notice_version_condition_is_checked() {
+    let src = BASE.replace(
+        r#"versions: [(text: (zh: "说明", en: "Text"), sources: ["000"])]"#,
+        r#"versions: [(text: (zh: "说明", en: "Text"), when: Is("scenario", "z"), sources: ["000"])]"#,
+    );
+    one_error(
+        &src,
+        "a version's when names unknown option \"z\"",
+        Some("n1"),
+        line_of(&src, r#"(id: "n1""#),
+    );
+}
+
+#[test]
+fn a_region_must_be_offered_by_the_insured_region_question() {
+    // Offered by a question that is not the insured region (a place of treatment, say): rejected.
+    let src = BASE.replace(
+        r#"    channels: ["#,
+        r#"    regions: [(id: "a", name: (zh: "甲地", en: "A"), sources: ["000"])],
+    channels: ["#,
+    );
+    // (Its position is that of the first `id: "a"`, the option: region and option share the id.)
+    let errors = load(&src).expect_err("rejected");
+    assert!(
+        errors.iter().any(|e| e.id.as_deref() == Some("a")
+            && e.message
+                .contains("region \"a\" is not an option of an insured_region question")),
+        "{errors:#?}"
+    );
+    let ok = src.replace(
+        r#"options: [(id: "a", label: (zh: "甲", en: "A")), (id: "b", label: (zh: "乙", en: "B"))]),"#,
+        r#"options: [(id: "a", label: (zh: "甲", en: "A")), (id: "b", label: (zh: "乙", en: "B"))], insured_region: true),"#,
+    );
+    load(&ok).expect("offered by the insured-region question");
+}

@@ -49,6 +49,15 @@ impl<'a, T> IntoIterator for &'a Shared<T> {
     }
 }
 
+/// Owned iteration copies the items out (the list itself stays shared).
+impl<T: Clone> IntoIterator for Shared<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.to_vec().into_iter()
+    }
+}
+
 impl<T> FromIterator<T> for Shared<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         Shared(iter.into_iter().collect())
@@ -170,13 +179,13 @@ pub struct CDeadline {
 pub struct CNotice {
     pub when: Cond,
     pub replaces: Box<[u32]>,
-    pub versions: Shared<Sourced>,
-    pub cites: Box<[u16]>,
+    /// The versions, each under its own condition, like notes.
+    pub versions: CNotes,
 }
 
 #[derive(Debug)]
 pub struct CRegion {
-    /// The `(question, option)` pairs whose answer names this region.
+    /// The `(question, option)` pairs whose answer names this region as the insured one.
     pub offered_as: Box<[(u16, u16)]>,
     pub hotlines: Shared<String>,
     pub cites: Box<[u16]>,
@@ -412,12 +421,12 @@ impl Catalog {
         let notices = self
             .notices
             .iter()
-            .map(|n| {
-                let all: Vec<Cite> = n.versions.iter().flat_map(|v| v.sources.clone()).collect();
-                CNotice {
-                    when: cx.cond(&n.when),
-                    replaces: replaced(&self.notices, |x| &x.id, &n.replaces),
-                    versions: n
+            .map(|n| CNotice {
+                when: cx.cond(&n.when),
+                replaces: replaced(&self.notices, |x| &x.id, &n.replaces),
+                versions: CNotes {
+                    when: n.versions.iter().map(|v| cx.cond(&v.when)).collect(),
+                    all: n
                         .versions
                         .iter()
                         .map(|v| Sourced {
@@ -425,8 +434,8 @@ impl Catalog {
                             sources: v.sources.as_slice().into(),
                         })
                         .collect(),
-                    cites: cx.cites(&all),
-                }
+                    cites: n.versions.iter().map(|v| cx.cites(&v.sources)).collect(),
+                },
             })
             .collect();
         let regions = self
@@ -437,6 +446,7 @@ impl Catalog {
                     .questions
                     .iter()
                     .enumerate()
+                    .filter(|(_, q)| q.insured_region)
                     .filter_map(|(qi, q)| {
                         let oi = q.options.iter().position(|o| o.id == r.id)?;
                         Some((qi as u16, oi as u16))

@@ -159,6 +159,11 @@ pub struct Question {
     /// Short label for summaries and the review page.
     #[serde(default)]
     pub short: Option<Text>,
+    /// The answer names the insured region (参保地): the `regions` entry with that id (hotlines,
+    /// note) is shown with the checklist. Other questions may offer the same ids (a place of
+    /// treatment, say) without that region being taken for the insured one.
+    #[serde(default)]
+    pub insured_region: bool,
 }
 
 impl Question {
@@ -197,19 +202,6 @@ impl MaterialGroup {
         MaterialGroup::Forms,
         MaterialGroup::Proof,
     ];
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            MaterialGroup::Identity => ("身份与医保凭证", "Identity and insurance"),
-            MaterialGroup::MedicalRecords => ("病历与证明", "Medical records"),
-            MaterialGroup::Bills => ("票据与清单", "Bills and invoices"),
-            MaterialGroup::Forms => ("表格与承诺书", "Forms and pledges"),
-            MaterialGroup::Proof => ("其他证明材料", "Other proof"),
-        };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
 }
 
 /// Whether the original, a copy, or both are handed in.
@@ -225,23 +217,6 @@ pub enum Form {
     OnScreen,
     /// The sources do not say.
     Unspecified,
-}
-
-impl Form {
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            Form::Original => ("原件", "Original"),
-            Form::Copy => ("复印件", "Copy"),
-            Form::OriginalAndCopy => ("原件及复印件", "Original and copy"),
-            Form::Photo => ("拍照/扫描上传", "Photo or scan upload"),
-            Form::OnScreen => ("线上填写/勾选", "Filled in online"),
-            Form::Unspecified => ("来源未说明原件或复印件", "Original or copy: not stated"),
-        };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
 }
 
 /// A text that applies under a condition, with its sources (format rules, where to get it, …).
@@ -341,18 +316,6 @@ impl DeadlineKind {
             DeadlineKind::ClaimDeadline | DeadlineKind::FilingValidity
         )
     }
-    pub fn label(self) -> Text {
-        let (zh, en) = match self {
-            DeadlineKind::ClaimDeadline => ("报销申请期限", "Claim deadline"),
-            DeadlineKind::FilingValidity => ("备案有效期", "Filing validity"),
-            DeadlineKind::ProcessingTime => ("办理/审核时间", "Processing time"),
-            DeadlineKind::PayoutTime => ("到账时间", "Payout time"),
-        };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
 }
 
 /// A length of time as the sources state it.
@@ -386,6 +349,10 @@ pub struct DeadlineVersion {
     /// What the source says happens when it is missed.
     #[serde(default)]
     pub consequence: Option<Text>,
+    /// The source gives a floor (`至少6个月`, `≥6个月`), not an end: the period lasts at least this
+    /// long. Shown as "valid at least until" with no countdown; never read as an expiry.
+    #[serde(default)]
+    pub minimum: bool,
     #[serde(default)]
     pub when: Condition,
     pub sources: Vec<Cite>,
@@ -418,6 +385,9 @@ pub enum NoticeKind {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NoticeVersion {
     pub text: Text,
+    /// Shown only when this holds too (a statement about one place, say).
+    #[serde(default)]
+    pub when: Condition,
     pub sources: Vec<Cite>,
 }
 

@@ -229,12 +229,15 @@ impl Catalog {
             let offered = self
                 .questions
                 .iter()
-                .any(|q| q.options.iter().any(|o| o.id == r.id));
+                .any(|q| q.insured_region && q.options.iter().any(|o| o.id == r.id));
             if !offered {
                 cx.err(
                     Section::Region,
                     &r.id,
-                    format!("region \"{}\" is not an option of any question", r.id),
+                    format!(
+                        "region \"{}\" is not an option of an insured_region question",
+                        r.id
+                    ),
                 );
             }
         }
@@ -327,6 +330,18 @@ impl Catalog {
                 for t in v.assumption.iter().chain(&v.consequence) {
                     cx.text(s, &d.id, "a version's note", t);
                 }
+                if v.minimum
+                    && (!d.kind.is_limit() || matches!(v.span, Span::Immediate | Span::Indefinite))
+                {
+                    cx.err(
+                        s,
+                        &d.id,
+                        format!(
+                            "deadline \"{}\": `minimum` needs a limit (claim deadline or validity) with a length",
+                            d.id
+                        ),
+                    );
+                }
             }
             cx.replaces(s, &d.id, &d.replaces, &ids);
         }
@@ -340,6 +355,7 @@ impl Catalog {
             }
             for v in &n.versions {
                 cx.text(s, &n.id, "a version", &v.text);
+                cx.condition(s, &n.id, "a version's when", &v.when, None);
                 cx.cites(s, &n.id, "a version", &v.sources);
             }
             cx.replaces(s, &n.id, &n.replaces, &ids);

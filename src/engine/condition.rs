@@ -17,13 +17,16 @@ impl Condition {
     }
 
     /// The answered questions that make a condition already known to hold true, in
-    /// first-mention order (borrowed: derivations call this for every entry they list).
+    /// first-mention order. Derivations use the compiled form (`Cond::reasons_of_held`); this
+    /// one is the reference it is tested against.
+    #[cfg(test)]
     pub(crate) fn reasons_of_held<'c>(&'c self, answers: &Answers) -> Vec<&'c str> {
         let mut out = Vec::new();
         self.collect(answers, &mut out);
         out
     }
 
+    #[cfg(test)]
     fn collect<'c>(&'c self, answers: &Answers, out: &mut Vec<&'c str>) {
         let mut push = |q: &'c str| {
             if !out.contains(&q) && answers.is_answered(q) {
@@ -81,5 +84,85 @@ impl Cond {
             }
             Cond::Not(_, qs) => qs.iter().for_each(|&q| push(q, out)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Catalog, NOT_AN_OPTION};
+    use crate::engine::enumerate_answer_sets;
+
+    /// Answers as the compiled conditions see them.
+    fn dense(catalog: &Catalog, answers: &Answers) -> Vec<u16> {
+        catalog
+            .questions
+            .iter()
+            .map(|q| match answers.get(&q.id) {
+                None => UNANSWERED,
+                Some(v) => q
+                    .options
+                    .iter()
+                    .position(|o| o.id == v)
+                    .map_or(NOT_AN_OPTION, |i| i as u16),
+            })
+            .collect()
+    }
+
+    /// Every condition in the bundled data, compiled, agrees with the string form on every
+    /// reachable answer set (and with a date answered): whether it holds, and its reasons.
+    #[test]
+    fn compiled_conditions_agree_with_the_data() {
+        let catalog = Catalog::bundled().unwrap();
+        let cc = catalog.compiled();
+        let mut pairs: Vec<(&Condition, &Cond)> = Vec::new();
+        for (q, c) in catalog.questions.iter().zip(cc.questions.iter()) {
+            pairs.push((&q.ask_when, &c.ask_when));
+        }
+        for (m, c) in catalog.materials.iter().zip(cc.materials.iter()) {
+            pairs.push((&m.when, &c.when));
+            pairs.extend(m.forms.iter().map(|f| &f.when).zip(c.forms.iter()));
+            for (notes, cn) in [
+                (&m.format, &c.format),
+                (&m.obtain, &c.obtain),
+                (&m.alternatives, &c.alternatives),
+            ] {
+                pairs.extend(notes.iter().map(|n| &n.when).zip(cn.when.iter()));
+            }
+        }
+        for (s, c) in catalog.steps.iter().zip(cc.steps.iter()) {
+            pairs.push((&s.when, &c.when));
+        }
+        for (d, c) in catalog.deadlines.iter().zip(cc.deadlines.iter()) {
+            pairs.push((&d.when, &c.when));
+            pairs.extend(d.versions.iter().map(|v| &v.when).zip(c.versions.iter().map(|v| &v.when)));
+        }
+        for (n, c) in catalog.notices.iter().zip(cc.notices.iter()) {
+            pairs.push((&n.when, &c.when));
+            pairs.extend(n.versions.iter().map(|v| &v.when).zip(c.versions.when.iter()));
+        }
+        let mut sets = enumerate_answer_sets(&catalog, None);
+        for a in sets.clone() {
+            let mut dated = a;
+            dated.set("discharge_date", "2025-03-10");
+            sets.push(dated);
+        }
+        let mut held = 0;
+        for a in &sets {
+            let d = dense(&catalog, a);
+            for (cond, c) in &pairs {
+                let holds = cond.eval(a);
+                assert_eq!(c.holds(&d), holds, "{cond:?} on {a:?}");
+                if holds {
+                    held += 1;
+                    let mut qs = Vec::new();
+                    c.reasons_of_held(&d, &mut qs);
+                    let names: Vec<&str> =
+                        qs.iter().map(|&q| catalog.questions[usize::from(q)].id.as_str()).collect();
+                    assert_eq!(names, cond.reasons_of_held(a), "{cond:?} on {a:?}");
+                }
+            }
+        }
+        assert!(held > 10_000, "the sets exercise the conditions ({held})");
     }
 }

@@ -71,6 +71,8 @@ pub enum DateStatus {
     DueSoon,
     /// A limit further away.
     Open,
+    /// A floor (`至少6个月`): valid at least until the date, perhaps longer. No countdown.
+    ValidAtLeast,
     /// An estimate (processing, payout) with a date.
     Expected,
     /// The start date has not been given.
@@ -142,9 +144,9 @@ pub struct DerivedNotice {
 /// An answer as given, with labels, for summaries and the review page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerLine {
-    pub question: Arc<str>,
+    pub question: String,
     pub question_label: Text,
-    pub value: Arc<str>,
+    pub value: String,
     /// The option's label, or the date itself.
     pub value_label: Text,
 }
@@ -207,7 +209,8 @@ impl Derivation {
             .iter()
             .filter(|d| d.kind.is_limit())
             .filter_map(|d| d.safest_version().map(|v| (d, v)))
-            .filter(|(_, v)| v.date.is_some())
+            // A floor is not a deadline: nothing runs out on its date.
+            .filter(|(_, v)| v.date.is_some() && v.status != DateStatus::ValidAtLeast)
             .min_by_key(|(_, v)| v.date)
     }
     /// Every item id a user can tick: materials and steps.
@@ -457,7 +460,9 @@ fn date_version(
         (Some(s), Some(n)) => (Some(add(s, n)), v.span_max.map(|m| add(s, m))),
         _ => (None, None),
     };
-    let days_left = date.map(|d| (d - today).num_days());
+    // A floor counts nothing down: the period may well run on after its date.
+    let floor = v.minimum && kind.is_limit();
+    let days_left = date.filter(|_| !floor).map(|d| (d - today).num_days());
     // The date questions it could run from: those this case asks for, else all.
     let (needs, needs_labels) = if start.is_some() {
         (Vec::new(), Vec::new())
@@ -490,6 +495,7 @@ fn date_version(
         (Span::Indefinite, _) => DateStatus::Indefinite,
         (Span::Immediate, _) => DateStatus::Immediate,
         (_, Some(_)) if !kind.is_limit() => DateStatus::Expected,
+        (_, Some(_)) if floor => DateStatus::ValidAtLeast,
         (_, Some(_)) => match days_left.unwrap_or(0) {
             n if n < 0 => DateStatus::Overdue,
             n if n <= DUE_SOON_DAYS => DateStatus::DueSoon,
@@ -524,7 +530,10 @@ fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
         .enumerate()
         .filter_map(|(i, v)| v.date.map(|d| (i, d)));
     if kind.is_limit() {
-        dated.min_by_key(|&(_, d)| d).map(|(i, _)| i)
+        // On the same date, a version that ends then is named before one that only lasts that long.
+        dated
+            .min_by_key(|&(i, d)| (d, versions[i].status == DateStatus::ValidAtLeast))
+            .map(|(i, _)| i)
     } else {
         // For an estimate, plan on the latest date any source gives (the range's late end).
         versions
@@ -564,9 +573,9 @@ pub fn derive(
         .filter(|&q| given.asked[q])
         .filter_map(|q| book.reason(a, q as u16))
         .map(|r| AnswerLine {
-            question: r.question,
+            question: r.question.to_string(),
             question_label: r.question_label,
-            value: r.value,
+            value: r.value.to_string(),
             value_label: r.value_label,
         })
         .collect();
@@ -658,22 +667,25 @@ pub fn derive(
     let mut notices: Vec<DerivedNotice> =
         applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces)
             .into_iter()
-            .map(|i| {
+            .filter_map(|i| {
                 let (n, c) = (&catalog.notices[i], &cc.notices[i]);
-                cited.add(&c.cites);
-                DerivedNotice {
+                let versions = notes(&c.versions, a, &mut cited, &cc.no_notes);
+                if versions.is_empty() {
+                    return None;
+                }
+                Some(DerivedNotice {
                     id: n.id.clone(),
                     kind: n.kind,
                     title: n.title.clone(),
-                    versions: c.versions.clone(),
-                    conflict: n.versions.len() > 1,
+                    conflict: versions.len() > 1,
+                    versions,
                     reasons: book.of(&c.when, a),
-                }
+                })
             })
             .collect();
     notices.sort_by_key(|n| n.kind);
 
-    // A region applies when some question offers it and has it as its answer.
+    // A region applies when the insured-region question offers it and has it as its answer.
     let region = catalog
         .regions
         .iter()

@@ -182,7 +182,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                 app.ui.import_path = None;
             }
         }
-        Action::Pdf { blank } => {
+        Action::Pdf { blank, full } => {
             let Some(id) = app.state.current.clone() else {
                 return;
             };
@@ -194,19 +194,22 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
             let options = SheetOptions {
                 lang,
                 large: app.state.settings.clamped_zoom() >= 1.5,
-                label: (!blank).then(|| case.label.clone()),
-                blank,
-                ticks: if blank {
-                    Default::default()
-                } else {
-                    case.items
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.done))
-                        .collect()
-                },
+                full,
                 printed_on: (!blank).then_some(app.state.today),
+                ..Default::default()
             };
-            match pdf::render(&app.state.catalog, d, &options) {
+            // The sheet shows the same view as the screen, notes included.
+            let v = crate::view::build(
+                &app.state.catalog,
+                d,
+                &crate::view::ViewInput {
+                    lang,
+                    label: Some(&case.label),
+                    items: Some(&case.items),
+                    blank,
+                },
+            );
+            match pdf::render_view(&v, &options) {
                 Ok(bytes) => {
                     let stem = if blank {
                         format!("{}-{}", t.blank_sheet, app.state.today)

@@ -63,4 +63,14 @@ pub fn apply_style(ctx: &egui::Context) {
         v.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, egui::Color32::from_gray(120));
         v.weak_text_color = Some(egui::Color32::from_gray(95));
     });
+    // A focus ring that cannot be missed in either theme: egui draws a focused widget with the
+    // "active" look, so that look gets a thick ring in the theme's focus colour.
+    for (theme, dark) in [(egui::Theme::Light, false), (egui::Theme::Dark, true)] {
+        ctx.style_mut_of(theme, |style| {
+            let focus = super::theme::Palette::for_dark(dark, egui::Color32::TRANSPARENT).focus;
+            let ring = egui::Stroke::new(3.0, focus);
+            style.visuals.widgets.active.bg_stroke = ring;
+            style.visuals.selection.stroke = ring;
+        });
+    }
 }

@@ -2,15 +2,17 @@
 //!
 //! One file per screen: [`topbar`], [`sidebar`] (saved cases), [`wizard`] (questions and the
 //! review page), [`checklist`]; plus [`state`] (no drawing), [`files`] (dialogs, PDF, import and
-//! export), [`fonts`] and [`strings`] (every UI string in zh and en).
+//! export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from `crate::view::strings`.
 
 pub mod checklist;
 pub mod files;
 pub mod fonts;
 pub mod sidebar;
 pub mod state;
-pub mod strings;
+pub mod theme;
 pub mod topbar;
+pub(crate) use crate::view::strings;
+pub mod window;
 pub mod wizard;
 
 use crate::catalog::{Catalog, Lang};
@@ -23,6 +25,8 @@ use strings::s;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保报销材料清单助手";
+/// Below this width in points the list of cases and the page take turns instead of sharing.
+pub const NARROW_BELOW: f32 = 700.0;
 /// Key of the UI settings in eframe's storage.
 pub const SETTINGS_KEY: &str = "yibao-checklist-settings";
 
@@ -89,6 +93,8 @@ pub struct UiState {
     pub offer_fallback: Option<files::Job>,
     /// The user dismissed the banner about broken override files (shown again next start).
     pub catalog_errors_seen: bool,
+    /// In a narrow window: the list of cases is shown instead of the page.
+    pub list_open: bool,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -97,7 +103,7 @@ pub enum Action {
     ExportCase(String),
     Import,
     ImportPath(String),
-    Pdf { blank: bool },
+    Pdf { blank: bool, full: bool },
     SaveToDefault,
 }
 
@@ -110,6 +116,9 @@ pub struct App {
     actions: Vec<Action>,
     /// Settings last applied to the context (zoom, theme), to apply only changes.
     applied: Option<(f32, bool)>,
+    /// The remembered window size has been applied (needs the monitor's size, known after the
+    /// first frame).
+    window_restored: bool,
 }
 
 impl App {
@@ -141,6 +150,7 @@ impl App {
             config,
             actions: Vec::new(),
             applied: None,
+            window_restored: false,
         };
         app.apply_settings(ctx);
         app
@@ -170,6 +180,13 @@ impl App {
         self.state.refresh_today();
         self.keyboard(&ctx);
         self.apply_settings(&ctx);
+        self.window_size(&ctx);
+        let before = (
+            self.state.screen.clone(),
+            self.state.wizard.question.clone(),
+            self.state.current.clone(),
+        );
+        let popup = egui::Popup::is_any_open(&ctx);
         for (job, picked) in self.dialogs.poll() {
             files::finish(self, job, picked);
         }
@@ -177,7 +194,19 @@ impl App {
         egui::Panel::top("top_bar")
             .resizable(false)
             .show(ui, |ui| topbar::show(self, ui));
-        if self.state.settings.show_list {
+        if self.narrow(&ctx) {
+            // Too narrow for the list beside the page (a small screen at a large text size): the
+            // list, when asked for, takes the window instead of the page.
+            if self.ui.list_open {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("cases_narrow")
+                        .show(ui, |ui| sidebar::show(self, ui));
+                });
+                self.after_frame(&ctx);
+                return;
+            }
+        } else if self.state.settings.show_list {
             // A share of the window, so the page keeps room at 200 % text size.
             let width = (ui.ctx().content_rect().width() * 0.28).clamp(170.0, 300.0);
             egui::Panel::left("cases")
@@ -222,13 +251,53 @@ impl App {
                 });
         });
 
-        for action in std::mem::take(&mut self.actions) {
-            files::act(self, &ctx, action);
+        if !popup {
+            self.keys_after(&ctx, &before);
         }
-        self.apply_settings(&ctx);
+        self.after_frame(&ctx);
+    }
+
+    /// Actions queued while drawing, settings, autosave.
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        for action in std::mem::take(&mut self.actions) {
+            files::act(self, ctx, action);
+        }
+        self.apply_settings(ctx);
         if let Some(wait) = self.state.autosave(self.state.now) {
             ctx.request_repaint_after(Duration::from_secs_f64(wait));
         }
+    }
+
+    /// Restores the remembered window size once (clamped to the screen), then remembers it.
+    fn window_size(&mut self, ctx: &egui::Context) {
+        let (vp, ppp) = ctx.input(|i| (i.viewport().clone(), i.pixels_per_point()));
+        let native = vp.native_pixels_per_point.unwrap_or(1.0);
+        if !self.window_restored {
+            let (Some(monitor), Some(rect)) = (vp.monitor_size, vp.inner_rect) else {
+                return;
+            };
+            self.window_restored = true;
+            let want = self
+                .state
+                .settings
+                .window
+                .map(|[w, h]| window::restored_size(egui::vec2(w, h), native, ppp))
+                .unwrap_or(rect.size());
+            let size = window::fit_to_screen(want, monitor);
+            if (size - rect.size()).length() > 1.0 {
+                ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            }
+            return;
+        }
+        if let Some(rect) = vp.inner_rect {
+            let s = window::saved_size(rect.size(), native, ppp);
+            self.state.settings.window = Some([s.x.round(), s.y.round()]);
+        }
+    }
+
+    /// The window is too narrow (in points, after the text size) for the list beside the page.
+    pub fn narrow(&self, ctx: &egui::Context) -> bool {
+        ctx.content_rect().width() < NARROW_BELOW
     }
 
     pub(crate) fn push_action(&mut self, a: Action) {
@@ -252,6 +321,68 @@ impl App {
         }
         if reset {
             self.state.settings.zoom = 1.0;
+        }
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let (new, print, export) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)),
+            )
+        });
+        if new && !self.state.read_only {
+            self.ui.list_open = false;
+            self.state.new_case();
+        }
+        if (print || export) && self.state.screen == Screen::Checklist {
+            self.push_action(Action::Pdf {
+                blank: false,
+                full: false,
+            });
+        }
+    }
+
+    /// Enter and Esc, when no widget took them this frame: Enter goes on (next question, the
+    /// checklist from the review, a new case from the start page), Esc goes back.
+    fn keys_after(&mut self, ctx: &egui::Context, before: &(Screen, String, Option<String>)) {
+        let (enter, esc) = ctx.input(|i| {
+            (
+                i.key_pressed(egui::Key::Enter) && i.modifiers.is_none(),
+                i.key_pressed(egui::Key::Escape) && i.modifiers.is_none(),
+            )
+        });
+        let now = (
+            self.state.screen.clone(),
+            self.state.wizard.question.clone(),
+            self.state.current.clone(),
+        );
+        if (!enter && !esc) || &now != before || self.ui.renaming.is_some() {
+            return;
+        }
+        match (&self.state.screen, enter) {
+            (Screen::Wizard, true) => {
+                self.state.wizard_next();
+            }
+            (Screen::Wizard, false) => self.state.wizard_back(),
+            (Screen::Review, true) => {
+                let complete = self
+                    .state
+                    .current
+                    .clone()
+                    .and_then(|id| self.state.derived(&id));
+                if complete.is_some_and(|d| matches!(&*d, Ok(d) if d.is_complete())) {
+                    self.state.screen = Screen::Checklist;
+                }
+            }
+            (Screen::Review, false) => {
+                if let Some(last) = self.state.asked().last().map(|q| q.id.clone()) {
+                    self.state.goto_question(&last, false);
+                }
+            }
+            (Screen::Welcome, true) if !self.state.read_only => {
+                self.state.new_case();
+            }
+            _ => {}
         }
     }
 
@@ -473,6 +604,9 @@ pub fn run() -> eframe::Result<()> {
             .with_app_id("yibao-checklist")
             .with_inner_size([1100.0, 760.0])
             .with_min_inner_size([640.0, 480.0]),
+        // The app keeps the window size itself, in pixels: eframe's keeps it in points, which
+        // shrank the window at every restart above 100 % text.
+        persist_window: false,
         // A file beside the cases, so YIBAO_CHECKLIST_DATA_DIR isolates the settings too.
         persistence_path: crate::paths::data_dir().map(|d| d.join("ui-settings.ron")),
         ..Default::default()

@@ -26,6 +26,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
     if ui.add(new).clicked() {
         app.ui.renaming = None;
         app.state.new_case();
+        app.ui.list_open = false;
     }
     if ui
         .add(egui::Button::new(t.import).min_size(egui::vec2(ui.available_width(), 0.0)))
@@ -123,6 +124,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
     if let Some(id) = open {
         app.ui.renaming = None;
         app.state.select(&id);
+        app.ui.list_open = false;
     }
 }
 
@@ -208,20 +210,35 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
         }
         return;
     }
+    let narrow = app.narrow(ui.ctx());
+    let mut act = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(&label).heading().strong());
+        ui.add(egui::Label::new(RichText::new(&label).heading().strong()).wrap());
         ui.add_space(12.0);
-        if ui.button(t.rename).clicked() {
-            app.ui.renaming = Some(label.clone());
-        }
-        if ui.button(t.duplicate).clicked() {
-            app.state.duplicate(&id);
-        }
-        if ui.button(t.delete).clicked() {
-            app.state.delete(&id);
-        }
-        if ui.button(t.export).clicked() {
-            app.push_action(Action::ExportCase(id.clone()));
+        let buttons = |ui: &mut egui::Ui, act: &mut Option<u8>| {
+            for (i, name) in [t.rename, t.duplicate, t.delete, t.export]
+                .into_iter()
+                .enumerate()
+            {
+                if ui.button(name).clicked() {
+                    *act = Some(i as u8);
+                }
+            }
+        };
+        if narrow {
+            // One button instead of four rows of them on a small screen.
+            ui.menu_button(t.case_menu, |ui| buttons(ui, &mut act));
+        } else {
+            buttons(ui, &mut act);
         }
     });
+    match act {
+        Some(0) => app.ui.renaming = Some(label.clone()),
+        Some(1) => {
+            app.state.duplicate(&id);
+        }
+        Some(2) => app.state.delete(&id),
+        Some(3) => app.push_action(Action::ExportCase(id.clone())),
+        _ => {}
+    }
 }

@@ -23,6 +23,9 @@ pub struct Settings {
     pub last_case: Option<String>,
     /// Whether the list of saved checklists is shown.
     pub show_list: bool,
+    /// The window's inner size in points at 100 % text (physical pixels / the screen's scale),
+    /// so that the text size never changes the window's size across restarts.
+    pub window: Option<[f32; 2]>,
 }
 
 impl Default for Settings {
@@ -33,6 +36,7 @@ impl Default for Settings {
             dark: false,
             last_case: None,
             show_list: true,
+            window: None,
         }
     }
 }

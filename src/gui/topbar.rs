@@ -1,4 +1,5 @@
-//! The top bar: the list toggle, language, text size and theme (all remembered).
+//! The top bar: the list toggle, language, text size and theme (all remembered), kept to one
+//! row where it can be: at 200 % text every row costs the page a tenth of a small screen.
 
 use super::App;
 use super::state::{MAX_ZOOM, MIN_ZOOM};
@@ -25,28 +26,38 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     // Each group stays on one line; the groups wrap as wholes when the window is narrow.
     ui.horizontal_wrapped(|ui| {
+        let narrow = app.narrow(ui.ctx());
         let settings = &mut app.state.settings;
-        let list = if settings.show_list {
-            t.hide_list
+        let shown = if narrow {
+            app.ui.list_open
         } else {
-            t.show_list
+            settings.show_list
         };
+        let list = if shown { t.hide_list } else { t.show_list };
         if ui.button(list).clicked() {
-            settings.show_list = !settings.show_list;
+            if narrow {
+                app.ui.list_open = !app.ui.list_open;
+            } else {
+                settings.show_list = !settings.show_list;
+            }
+        }
+        ui.separator();
+
+        // One button that switches to the other language, named in that language, so that
+        // someone who cannot read the current one still finds it.
+        let (other, name) = match settings.lang {
+            Lang::Zh => (Lang::En, "English"),
+            Lang::En => (Lang::Zh, "中文"),
+        };
+        if ui.button(name).on_hover_text(t.language).clicked() {
+            settings.lang = other;
         }
         ui.separator();
 
         group(ui, |ui| {
-            let lang_label = ui.label(t.language);
-            ui.label_inputs_by(lang_label.id, |ui| {
-                ui.selectable_value(&mut settings.lang, Lang::Zh, "中文");
-                ui.selectable_value(&mut settings.lang, Lang::En, "English");
-            });
-        });
-        ui.separator();
-
-        group(ui, |ui| {
-            ui.label(t.text_size);
+            if !narrow {
+                ui.label(t.text_size);
+            }
             let zoom = settings.clamped_zoom();
             let smaller = ui
                 .add_enabled(zoom > MIN_ZOOM, egui::Button::new("A-"))
@@ -66,13 +77,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
         ui.separator();
 
-        group(ui, |ui| {
-            let theme_label = ui.label(t.theme);
-            ui.label_inputs_by(theme_label.id, |ui| {
-                ui.selectable_value(&mut settings.dark, false, t.light);
-                ui.selectable_value(&mut settings.dark, true, t.dark);
-            });
-        });
+        let theme = if settings.dark { t.light } else { t.dark };
+        if ui.button(theme).on_hover_text(t.theme).clicked() {
+            settings.dark = !settings.dark;
+        }
     });
     ui.add_space(2.0);
 }

@@ -38,6 +38,16 @@ pub(crate) fn error_text(app: &App, e: &WizardError) -> Vec<String> {
     }
 }
 
+/// Focuses `r` the first time question `qid` is drawn (not again, so Tab still moves on).
+fn focus_once(ui: &egui::Ui, qid: &str, r: &egui::Response) {
+    let key = egui::Id::unique("wizard_focused_question");
+    let done = ui.data(|d| d.get_temp::<String>(key)).as_deref() == Some(qid);
+    if !done {
+        r.request_focus();
+        ui.data_mut(|d| d.insert_temp(key, qid.to_string()));
+    }
+}
+
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let lang = app.lang();
     let t = s(lang);
@@ -106,6 +116,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 ));
                                 if r.clicked() {
                                     chosen = Some(o.id.clone());
+                                }
+                                // Keyboard: a new question puts the focus on its chosen (else
+                                // first) option, so arrows pick and Enter goes on.
+                                let first = q.options.first().map(|f| &f.id) == Some(&o.id);
+                                if selected || (current.is_none() && first) {
+                                    focus_once(ui, &qid, &r);
                                 }
                                 if let Some(h) = &o.help {
                                     ui.label(RichText::new(h.get(lang)).size(15.0).weak());

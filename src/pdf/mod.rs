@@ -1,4 +1,4 @@
-//! A4 PDF checklists, rendered with krilla from a `Derivation`.
+//! A4 PDF checklists, rendered with krilla from the checklist view (`crate::view`).
 //!
 //! The text is real text in the bundled CJK font (embedded as a subset with a ToUnicode map, so
 //! it can be searched and copied). Lines are wrapped by `wrap` with the font's own advances and
@@ -10,8 +10,10 @@ mod layout;
 mod sheet;
 pub mod wrap;
 
+use crate::cases::ItemState;
 use crate::catalog::{Catalog, Lang};
 use crate::engine::Derivation;
+use crate::view::{self, View, ViewInput};
 use krilla::Document;
 use krilla::metadata::Metadata;
 use layout::{Block, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, PAGE_W, Painter, Row, paginate};
@@ -34,6 +36,8 @@ pub struct SheetOptions {
     pub ticks: BTreeMap<String, bool>,
     /// The date printed on the sheet.
     pub printed_on: Option<chrono::NaiveDate>,
+    /// Every detail, version, rule and source; otherwise the essentials sheet.
+    pub full: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -42,31 +46,56 @@ pub enum PdfError {
     Render(String),
 }
 
-/// Renders the checklist as a PDF document (A4 portrait).
+/// Renders the checklist of a derivation (built into a view from `options`) as a PDF.
 pub fn render(
     catalog: &Catalog,
     derivation: &Derivation,
     options: &SheetOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    let items: std::collections::BTreeMap<String, ItemState> = options
+        .ticks
+        .iter()
+        .map(|(id, done)| {
+            (
+                id.clone(),
+                ItemState {
+                    done: *done,
+                    note: String::new(),
+                },
+            )
+        })
+        .collect();
+    let v = view::build(
+        catalog,
+        derivation,
+        &ViewInput {
+            lang: options.lang,
+            label: options.label.as_deref(),
+            items: Some(&items),
+            blank: options.blank,
+        },
+    );
+    render_view(&v, options)
+}
+
+/// Renders a view as a PDF document (A4 portrait). `options.lang`, `label`, `blank` and `ticks`
+/// are already in the view; `large`, `full` and `printed_on` are read here.
+pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError> {
     let m = font::metrics().map_err(PdfError::Render)?;
-    let d = derivation;
-    let sheet = Sheet::new(m, d, options);
+    let sheet = Sheet::new(m, v, options);
 
     let mut blocks: Vec<Block> = Vec::new();
-    blocks.extend(sheet.header(catalog, d, options));
-    blocks.extend(sheet.warnings(d));
-    blocks.extend(sheet.materials(d, options));
-    blocks.extend(sheet.steps(d, options));
-    blocks.extend(sheet.deadlines(d, options));
-    blocks.extend(sheet.other_notices(d));
-    blocks.extend(sheet.sources(d));
+    blocks.extend(sheet.header(v));
+    for sec in &v.sections {
+        blocks.extend(sheet.section_blocks(sec));
+    }
 
-    let (footer_rows, footer_meta) = sheet.footer(d, options);
+    let (footer_rows, footer_meta) = sheet.footer(v, options);
     let fs = sheet.footer_style();
     let meta_h = Sheet::line_height(fs);
     let footer_h: f32 = footer_rows.iter().map(|r| r.height).sum::<f32>() + meta_h;
     let footer_top = PAGE_H - MARGIN_BOTTOM - footer_h;
-    let head_rows = sheet.running_head(options);
+    let head_rows = sheet.running_head(v);
     let head_h: f32 = head_rows.iter().map(|r| r.height).sum();
     let content_bottom = footer_top - 6.0;
     let pages = paginate(
@@ -78,18 +107,15 @@ pub fn render(
     let total = pages.len();
 
     let mut doc = Document::new();
-    let mut title = options
-        .lang
-        .pick("医保报销材料清单", "Medical-insurance checklist")
-        .to_string();
-    if let (Some(l), false) = (&options.label, options.blank) {
+    let mut title = v.title.clone();
+    if let Some(l) = &v.label {
         title.push_str(" · ");
         title.push_str(l);
     }
     doc.set_metadata(
         Metadata::new()
             .title(title)
-            .language(match options.lang {
+            .language(match v.lang {
                 Lang::Zh => "zh-CN".into(),
                 Lang::En => "en".into(),
             })

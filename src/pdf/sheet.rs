@@ -1,14 +1,14 @@
-//! What goes on the sheet: header, warnings, materials, steps, deadlines, notices, sources and
-//! the footer, as measured blocks of rows.
+//! How the view goes on paper: its sections as measured blocks of rows, in the view's order and
+//! words. The essentials sheet draws each card's headline; the full sheet adds every detail,
+//! version and source. Nothing here decides content.
 
 use super::SheetOptions;
 use super::font::Metrics;
 use super::layout::{Block, MARGIN_X, Op, PAGE_W, Row, Style};
 use super::wrap::wrap;
-use crate::catalog::Catalog;
-use crate::catalog::{Cite, Form, Lang, MaterialGroup, NoticeKind, QuestionKind};
-use crate::engine::{DateStatus, Derivation, DerivedNotice};
-use crate::wording::{span_text, version_date_text};
+use crate::catalog::Lang;
+use crate::view::strings::{Strings, colon, s};
+use crate::view::{Body, Cited, Section, View};
 
 /// Tabs and stray control characters would show as boxes.
 fn clean(s: &str) -> String {
@@ -29,32 +29,25 @@ pub(crate) struct Sheet<'a> {
     pub k: f32,
     pub x0: f32,
     pub width: f32,
-    /// Source id → short number on the sheet.
-    source_no: Vec<(String, usize)>,
+    pub t: &'static Strings,
+    /// Every detail, version and source (the full sheet), or the headlines (essentials).
+    pub full: bool,
 }
 
 const GRAY_TEXT: u8 = 70;
 const GRAY_RULE: u8 = 150;
 
 impl<'a> Sheet<'a> {
-    pub fn new(m: &'a Metrics, d: &Derivation, options: &SheetOptions) -> Self {
+    pub fn new(m: &'a Metrics, v: &View, options: &SheetOptions) -> Self {
         Sheet {
             m,
-            lang: options.lang,
+            lang: v.lang,
             k: if options.large { 1.4 } else { 1.0 },
             x0: MARGIN_X,
             width: PAGE_W - 2.0 * MARGIN_X,
-            source_no: d
-                .sources
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.clone(), i + 1))
-                .collect(),
+            t: s(v.lang),
+            full: options.full,
         }
-    }
-
-    fn t(&self, zh: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(zh, en)
     }
 
     pub fn title(&self) -> Style {
@@ -102,6 +95,14 @@ impl<'a> Sheet<'a> {
         Style {
             gray: GRAY_TEXT,
             ..self.detail()
+        }
+    }
+    /// Second lines on the essentials sheet.
+    pub fn compact(&self) -> Style {
+        Style {
+            size: 9.0 * self.k,
+            bold: false,
+            gray: 0,
         }
     }
     pub fn note(&self) -> Style {
@@ -201,9 +202,10 @@ impl<'a> Sheet<'a> {
         } else {
             self.text_rows(x, label_w, label, label_style)
         };
+        // The label first, so text extracted from the PDF reads "label text".
         Self::zip(
-            self.text_rows(x + label_w, width - label_w, text, style),
             labels,
+            self.text_rows(x + label_w, width - label_w, text, style),
         )
     }
 
@@ -227,39 +229,21 @@ impl<'a> Sheet<'a> {
         }
     }
 
-    /// Short source numbers for a list of cites: "[1,3]".
-    fn cites(&self, cites: &[Cite]) -> String {
-        let mut nos: Vec<usize> = cites
-            .iter()
-            .filter_map(|c| {
-                let seed = c.split('#').next().unwrap_or(c);
-                self.source_no
-                    .iter()
-                    .find(|(id, _)| id == seed)
-                    .map(|(_, n)| *n)
-            })
-            .collect();
-        nos.sort();
-        nos.dedup();
-        if nos.is_empty() {
-            return String::new();
+    fn with_cites(&self, text: &str, cites: &str) -> String {
+        match (cites.is_empty(), self.lang) {
+            (true, _) => text.to_string(),
+            (false, Lang::Zh) => format!("{text}{cites}"),
+            (false, Lang::En) => format!("{text} {cites}"),
         }
-        let list: Vec<String> = nos.iter().map(|n| n.to_string()).collect();
-        format!("[{}]", list.join(","))
     }
 
-    fn with_cites(&self, text: &str, cites: &[Cite]) -> String {
-        let c = self.cites(cites);
-        match (c.is_empty(), self.lang) {
-            (true, _) => text.to_string(),
-            (false, Lang::Zh) => format!("{text}{c}"),
-            (false, Lang::En) => format!("{text} {c}"),
-        }
+    fn cited(&self, c: &Cited) -> String {
+        self.with_cites(&c.text, &c.cites)
     }
 
     /// A heading repeated at the top of a page where its list continues: "材料清单（续）".
     fn continued(&self, text: &str, style: Style, rule: (f32, u8)) -> Vec<Row> {
-        let text = format!("{text}{}", self.t("（续）", " (continued)"));
+        let text = format!("{text}{}", self.t.continued);
         let mut rows = self.text_rows(self.x0, self.width, &text, style);
         rows.push(self.rule(4.0 * self.k, rule.0, rule.1));
         rows.push(Self::space(3.0 * self.k));
@@ -281,7 +265,7 @@ impl<'a> Sheet<'a> {
         });
         Block {
             rows,
-            space_before: 14.0 * self.k,
+            space_before: if self.full { 14.0 } else { 10.0 } * self.k,
             keep_with_next: true,
             repeat: Vec::new(),
         }
@@ -289,99 +273,49 @@ impl<'a> Sheet<'a> {
 
     // ---------------------------------------------------------------- header
 
-    pub fn header(&self, catalog: &Catalog, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
-        let mut rows = self.text_rows(
-            self.x0,
-            self.width,
-            self.t("医保报销材料清单", "Medical-insurance checklist"),
-            self.title(),
-        );
+    pub fn header(&self, v: &View) -> Vec<Block> {
+        let t = self.t;
+        let mut rows = self.text_rows(self.x0, self.width, &v.title, self.title());
         rows.push(Self::space(3.0 * self.k));
-        if let (Some(label), false) = (&options.label, options.blank) {
+        if let Some(label) = &v.label {
             rows.extend(self.labelled(
                 self.x0,
                 self.width,
-                self.label_width(&[self.t("案例", "Case")], self.group()),
-                self.t("案例", "Case"),
+                self.label_width(&[t.case_label], self.group()),
+                t.case_label,
                 self.group(),
                 label,
                 self.group(),
             ));
             rows.push(Self::space(2.0 * self.k));
         }
-        // The answers, one per line. A blank sheet shows the situation, never a date.
-        let answers: Vec<(&str, &str)> = d
-            .answers
-            .iter()
-            .filter(|a| {
-                !(options.blank
-                    && catalog
-                        .question(&a.question)
-                        .is_some_and(|q| q.kind == QuestionKind::Date))
-            })
-            .map(|a| {
-                (
-                    a.question_label.get(self.lang),
-                    a.value_label.get(self.lang),
-                )
-            })
-            .collect();
-        let mut labels: Vec<&str> = answers.iter().map(|(q, _)| *q).collect();
-        let printed = options.printed_on.filter(|_| !options.blank);
-        let printed_label = self.t("打印日期", "Printed on");
-        let region_label = self.t("咨询电话", "Helpline");
-        if printed.is_some() {
-            labels.push(printed_label);
-        }
-        if d.region.as_ref().is_some_and(|r| !r.hotlines.is_empty()) {
-            labels.push(region_label);
-        }
-        let lw = self.label_width(&labels, self.body());
-        let lstyle = Style {
-            gray: GRAY_TEXT,
-            ..self.body()
-        };
-        for (q, v) in &answers {
-            rows.extend(self.labelled(self.x0, self.width, lw, q, lstyle, v, self.strong()));
-        }
-        if let Some(r) = &d.region {
-            if !r.hotlines.is_empty() {
-                let text = format!(
-                    "{}（{}）",
-                    r.hotlines.join(self.t("、", ", ")),
-                    r.name.get(self.lang)
-                );
+        if self.full {
+            // The answers, one per line.
+            let labels: Vec<&str> = v.situation.iter().map(|f| f.label.as_str()).collect();
+            let lw = self.label_width(&labels, self.body());
+            let lstyle = Style {
+                gray: GRAY_TEXT,
+                ..self.body()
+            };
+            for f in &v.situation {
                 rows.extend(self.labelled(
                     self.x0,
                     self.width,
                     lw,
-                    region_label,
+                    &f.label,
                     lstyle,
-                    &text,
-                    self.body(),
+                    &f.value,
+                    self.strong(),
                 ));
             }
-            if let Some(note) = &r.note {
-                rows.extend(self.text_rows(
-                    self.x0 + lw,
-                    self.width - lw,
-                    note.get(self.lang),
-                    self.note(),
-                ));
-            }
+        } else {
+            // The situation in one or two lines: the plan matters more on the essentials sheet.
+            rows.extend(self.text_rows(self.x0, self.width, &v.situation_line(), self.detail()));
         }
-        if let Some(date) = printed {
-            rows.extend(self.labelled(
-                self.x0,
-                self.width,
-                lw,
-                printed_label,
-                lstyle,
-                &date.to_string(),
-                self.body(),
-            ));
+        if let Some(note) = &v.region_note {
+            rows.extend(self.text_rows(self.x0, self.width, note, self.note()));
         }
-        if options.blank {
+        if v.blank {
             rows.push(Self::space(6.0 * self.k));
             rows.push(self.fill_in_row());
         }
@@ -402,16 +336,17 @@ impl<'a> Sheet<'a> {
         let base = lh - 0.3 * s.size;
         let mut ops = Vec::new();
         let half = self.width / 2.0;
-        for (i, label) in [self.t("姓名：", "Name:"), self.t("日期：", "Date:")]
+        for (i, label) in [self.t.name_field, self.t.date_field]
             .into_iter()
             .enumerate()
         {
+            let label = format!("{label}{}", colon(self.lang));
             let x = self.x0 + i as f32 * (half + 10.0);
-            let lw = self.text_width(label, s) + 4.0;
+            let lw = self.text_width(&label, s) + 4.0;
             ops.push(Op::Text {
                 x,
                 y: base,
-                text: label.to_string(),
+                text: label,
                 style: s,
             });
             ops.push(Op::Fill {
@@ -433,419 +368,317 @@ impl<'a> Sheet<'a> {
         (widest + 0.6 * style.size).min(self.width * 0.4)
     }
 
-    // ---------------------------------------------------------------- notices
-
-    fn notice_rows(
-        &self,
-        n: &DerivedNotice,
-        x: f32,
-        width: f32,
-        title_style: Style,
-        style: Style,
-    ) -> Vec<Row> {
-        let mut title = n.title.get(self.lang).to_string();
-        if n.conflict {
-            title.push_str(self.t("（来源说法不一）", " (sources disagree)"));
+    fn block(&self, rows: Vec<Row>, space: f32, repeat: Vec<Row>) -> Block {
+        // The essentials sheet is set tighter: it is meant to fit on two pages.
+        let space = if self.full { space } else { space * 0.6 };
+        Block {
+            rows,
+            space_before: space * self.k,
+            keep_with_next: false,
+            repeat,
         }
-        let mut rows = self.text_rows(x, width, &title, title_style);
-        let bullet = n.versions.len() > 1;
-        for v in &n.versions {
-            let text = self.with_cites(v.text.get(self.lang), &v.sources);
-            if bullet {
-                let bw = self.text_width("• ", style);
-                rows.extend(self.labelled(x, width, bw, "•", style, &text, style));
-            } else {
-                rows.extend(self.text_rows(x, width, &text, style));
-            }
-        }
-        rows
     }
 
-    pub fn warnings(&self, d: &Derivation) -> Vec<Block> {
-        let warnings: Vec<&DerivedNotice> = d.warnings().collect();
-        if warnings.is_empty() {
-            return Vec::new();
-        }
-        let mut blocks = vec![self.section_heading(self.t("请先注意", "Read this first"))];
-        let bar = 3.0 * self.k;
-        let pad = bar + 7.0 * self.k;
-        for n in warnings {
-            let mut rows = self.notice_rows(
-                n,
-                self.x0 + pad,
-                self.width - pad,
-                self.strong(),
-                self.detail(),
-            );
-            // A black bar beside each warning, drawn per row so a split block stays right.
-            for r in &mut rows {
-                r.ops.push(Op::Fill {
-                    x: self.x0,
-                    y: 0.0,
-                    w: bar,
-                    h: r.height + 0.3,
-                    gray: 0,
-                });
-            }
-            blocks.push(Block {
-                rows,
-                space_before: 6.0 * self.k,
-                keep_with_next: false,
-                repeat: self.continued(
-                    self.t("请先注意", "Read this first"),
-                    self.section(),
-                    (1.2, 0),
-                ),
-            });
-        }
-        blocks
-    }
-
-    pub fn other_notices(&self, d: &Derivation) -> Vec<Block> {
-        let notices: Vec<&DerivedNotice> = d
-            .notices
-            .iter()
-            .filter(|n| n.kind != NoticeKind::Warning)
-            .collect();
-        if notices.is_empty() {
-            return Vec::new();
-        }
-        let mut blocks = vec![self.section_heading(self.t("规则与提示", "Rules and tips"))];
-        for n in notices {
-            // Background rules and tips: compact, after the checklist itself.
-            let small = Style {
-                size: 8.5 * self.k,
-                bold: false,
-                gray: 0,
-            };
-            let rows = self.notice_rows(
-                n,
-                self.x0,
-                self.width,
-                Style {
-                    bold: true,
-                    ..self.detail()
-                },
-                small,
-            );
-            blocks.push(Block {
-                rows,
-                space_before: 4.0 * self.k,
-                keep_with_next: false,
-                repeat: self.continued(
-                    self.t("规则与提示", "Rules and tips"),
-                    self.section(),
-                    (1.2, 0),
-                ),
-            });
-        }
-        blocks
-    }
-
-    // ---------------------------------------------------------------- materials
-
-    pub fn materials(&self, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
-        if d.materials.is_empty() {
-            return Vec::new();
-        }
-        let mut blocks = vec![self.section_heading(self.t("材料清单", "Materials"))];
+    fn tick_box(&self, row: &mut Row, ticked: bool) {
         let body = self.body();
-        let box_size = body.size * 0.95;
-        let indent = box_size + 0.7 * body.size;
-        let tx = self.x0 + indent;
-        let tw = self.width - indent;
-        let form_w = (self.width * 0.27).round();
-        let gap = 8.0 * self.k;
-        let detail_labels = [
-            self.t("要求", "Format"),
-            self.t("获取", "Where"),
-            self.t("替代", "Instead"),
-            self.t("原因", "Why"),
-        ];
-        let lw = self.label_width(&detail_labels, self.detail_label());
-        for g in MaterialGroup::ALL {
-            let items: Vec<_> = d.materials_in(g).collect();
-            if items.is_empty() {
-                continue;
-            }
-            let gs = self.group();
-            let mut rows = self.text_rows(self.x0, self.width, g.label().get(self.lang), gs);
-            rows.push(self.rule(4.0 * self.k, 0.5, GRAY_RULE));
+        let size = body.size * 0.95;
+        row.ops.push(Op::Box {
+            x: self.x0,
+            y: Self::baseline(body) - 0.4 * body.size - size / 2.0,
+            size,
+            ticked,
+        });
+    }
+
+    fn tick_indent(&self) -> f32 {
+        let body = self.body();
+        body.size * 0.95 + 0.7 * body.size
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    /// The blocks of one section of the view, or none when the sheet leaves it out.
+    pub fn section_blocks(&self, sec: &Section) -> Vec<Block> {
+        if !self.full && !sec.id.essential() {
+            return Vec::new();
+        }
+        let mut blocks = vec![self.section_heading(&sec.title)];
+        let repeat = || self.continued(&sec.title, self.section(), (1.2, 0));
+        if let Some(intro) = &sec.intro {
             blocks.push(Block {
-                rows,
-                space_before: 9.0 * self.k,
+                rows: self.text_rows(self.x0, self.width, intro, self.note()),
+                space_before: 2.0 * self.k,
                 keep_with_next: true,
                 repeat: Vec::new(),
             });
-            for m in items {
-                let ticked = !options.blank && options.ticks.get(&m.id).copied().unwrap_or(false);
-                let mut form = m.form.label().get(self.lang).to_string();
-                if let Some(c) = m.count {
-                    form.push_str(&match self.lang {
-                        Lang::Zh => format!(" {c}份"),
-                        Lang::En => format!(" ×{c}"),
-                    });
+        }
+        match &sec.body {
+            Body::Summary(sm) => {
+                let mut rows = Vec::new();
+                if let Some(x) = &sm.incomplete {
+                    rows.extend(self.text_rows(self.x0, self.width, x, self.strong()));
                 }
-                let mut rows = Self::zip(
-                    self.text_rows(tx, tw - form_w - gap, m.name.get(self.lang), self.strong()),
-                    {
-                        // Smaller type on the same baseline as the name.
-                        let fs = if m.form == Form::Unspecified {
-                            self.note()
+                let head = Style {
+                    size: 12.0 * self.k,
+                    bold: true,
+                    gray: 0,
+                };
+                rows.extend(self.text_rows(self.x0, self.width, &sm.headline, head));
+                for line in sm.consequence.iter().chain(&sm.what_now).chain(&sm.also) {
+                    rows.extend(self.text_rows(self.x0, self.width, line, self.body()));
+                }
+                rows.push(Self::space(2.0 * self.k));
+                for line in std::iter::once(&sm.progress)
+                    .chain(&sm.next_step)
+                    .chain(&sm.helpline)
+                {
+                    rows.extend(self.text_rows(self.x0, self.width, line, self.body()));
+                }
+                blocks.push(self.block(rows, 4.0, Vec::new()));
+            }
+            Body::Notices(list) => {
+                let warning = sec.id == crate::view::SectionId::Warnings;
+                let bar = 3.0 * self.k;
+                let pad = if warning { bar + 7.0 * self.k } else { 0.0 };
+                let (x, w) = (self.x0 + pad, self.width - pad);
+                let (ts, bs) = if warning {
+                    (self.strong(), self.detail())
+                } else {
+                    (
+                        Style {
+                            bold: true,
+                            ..self.detail()
+                        },
+                        self.note(),
+                    )
+                };
+                for n in list {
+                    let mut rows = self.text_rows(x, w, &n.title, ts);
+                    if let Some(text) = &n.text {
+                        rows.extend(self.text_rows(x, w, &self.cited(text), bs));
+                    }
+                    if let Some(cf) = &n.conflict {
+                        rows.extend(self.text_rows(x, w, cf, self.note()));
+                        let bw = self.text_width("• ", bs);
+                        for ver in &n.versions {
+                            rows.extend(self.labelled(x, w, bw, "•", bs, &self.cited(ver), bs));
+                        }
+                    }
+                    if warning {
+                        // A black bar beside each warning, drawn per row so a split block stays right.
+                        for r in &mut rows {
+                            r.ops.push(Op::Fill {
+                                x: self.x0,
+                                y: 0.0,
+                                w: bar,
+                                h: r.height + 0.3,
+                                gray: 0,
+                            });
+                        }
+                    }
+                    blocks.push(self.block(rows, if warning { 6.0 } else { 4.0 }, repeat()));
+                }
+            }
+            Body::Materials(groups) => {
+                let indent = self.tick_indent();
+                let tx = self.x0 + indent;
+                let tw = self.width - indent;
+                let form_w = (self.width * 0.27).round();
+                let gap = 8.0 * self.k;
+                // The label column fits the labels this sheet draws.
+                let labels: Vec<&str> = groups
+                    .iter()
+                    .flat_map(|g| &g.items)
+                    .flat_map(|m| &m.details)
+                    .map(|d| d.label.as_str())
+                    .filter(|_| self.full)
+                    .chain([self.t.requirements, self.t.note])
+                    .collect();
+                let lw = self.label_width(&labels, self.detail_label());
+                for g in groups {
+                    let gs = self.group();
+                    let mut rows = self.text_rows(self.x0, self.width, &g.title, gs);
+                    rows.push(self.rule(4.0 * self.k, 0.5, GRAY_RULE));
+                    blocks.push(Block {
+                        rows,
+                        space_before: 9.0 * self.k,
+                        keep_with_next: true,
+                        repeat: Vec::new(),
+                    });
+                    for m in &g.items {
+                        let badges = m.badges.join(" · ");
+                        // The badges first, so that the name's lines extract as one text.
+                        let name = self.text_rows(tx, tw - form_w - gap, &m.name, self.strong());
+                        let mut rows = Self::zip(
+                            // Smaller type on the same baseline as the name.
+                            Self::shifted(
+                                self.text_rows(
+                                    self.x0 + self.width - form_w,
+                                    form_w,
+                                    &badges,
+                                    self.detail(),
+                                ),
+                                Self::baseline(self.strong()) - Self::baseline(self.detail()),
+                            ),
+                            name,
+                        );
+                        self.tick_box(&mut rows[0], m.done);
+                        let (ds, ls) = if self.full {
+                            (self.detail(), self.detail_label())
                         } else {
-                            self.detail()
+                            (
+                                self.compact(),
+                                Style {
+                                    gray: GRAY_TEXT,
+                                    ..self.compact()
+                                },
+                            )
                         };
-                        Self::shifted(
-                            self.text_rows(self.x0 + self.width - form_w, form_w, &form, fs),
-                            Self::baseline(self.strong()) - Self::baseline(fs),
-                        )
-                    },
-                );
-                let base = Self::baseline(body);
-                rows[0].ops.push(Op::Box {
-                    x: self.x0,
-                    y: base - 0.4 * body.size - box_size / 2.0,
-                    size: box_size,
-                    ticked,
-                });
-                let ds = self.detail();
-                let ls = self.detail_label();
-                for (label, notes) in [
-                    (detail_labels[0], &m.format),
-                    (detail_labels[1], &m.obtain),
-                    (detail_labels[2], &m.alternatives),
-                ] {
-                    for (i, n) in notes.iter().enumerate() {
-                        let l = if i == 0 { label } else { "" };
-                        rows.extend(self.labelled(
-                            tx,
-                            tw,
-                            lw,
-                            l,
-                            ls,
-                            &self.with_cites(n.text.get(self.lang), &n.sources),
-                            ds,
+                        if self.full {
+                            for d in &m.details {
+                                let text = self.with_cites(&d.text, &d.cites);
+                                rows.extend(self.labelled(tx, tw, lw, &d.label, ls, &text, ds));
+                            }
+                        } else if let Some(rule) = &m.key_rule {
+                            let text = self.cited(rule);
+                            let label = self.t.requirements;
+                            rows.extend(self.labelled(tx, tw, lw, label, ls, &text, ds));
+                        }
+                        if !m.note.is_empty() {
+                            rows.extend(self.labelled(tx, tw, lw, self.t.note, ls, &m.note, ds));
+                        }
+                        blocks.push(self.block(
+                            rows,
+                            if self.full { 6.0 } else { 4.0 },
+                            self.continued(&g.title, gs, (0.5, GRAY_RULE)),
                         ));
                     }
                 }
-                let why = self.with_cites(m.why.get(self.lang), &m.sources);
-                rows.extend(self.labelled(tx, tw, lw, detail_labels[3], ls, &why, ds));
-                blocks.push(Block {
-                    rows,
-                    space_before: 6.0 * self.k,
-                    keep_with_next: false,
-                    repeat: self.continued(g.label().get(self.lang), gs, (0.5, GRAY_RULE)),
-                });
             }
-        }
-        blocks
-    }
-
-    // ---------------------------------------------------------------- steps
-
-    pub fn steps(&self, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
-        if d.steps.is_empty() {
-            return Vec::new();
-        }
-        let mut blocks = vec![self.section_heading(self.t("办理步骤", "Steps"))];
-        let body = self.body();
-        let box_size = body.size * 0.95;
-        let indent = box_size + 0.7 * body.size;
-        let num_w =
-            self.text_width(&format!("{}.", d.steps.len()), self.strong()) + 0.5 * body.size;
-        let tx = self.x0 + indent;
-        let tw = self.width - indent;
-        let channel_label = self.t("渠道", "Where");
-        let lw = self.label_width(&[channel_label], self.detail_label());
-        for st in &d.steps {
-            let ticked = !options.blank && options.ticks.get(&st.id).copied().unwrap_or(false);
-            let mut rows = self.labelled(
-                tx,
-                tw,
-                num_w,
-                &format!("{}.", st.number),
-                self.strong(),
-                st.title.get(self.lang),
-                self.strong(),
-            );
-            rows[0].ops.push(Op::Box {
-                x: self.x0,
-                y: Self::baseline(body) - 0.4 * body.size - box_size / 2.0,
-                size: box_size,
-                ticked,
-            });
-            let x = tx + num_w;
-            let w = tw - num_w;
-            // The step's sources go after its last line of text.
-            let channels: Vec<String> = st
-                .channels
-                .iter()
-                .map(|c| match &c.contact {
-                    Some(contact) => format!("{} {contact}", c.name.get(self.lang)),
-                    None => c.name.get(self.lang).to_string(),
-                })
-                .collect();
-            if let Some(detail) = &st.detail {
-                let text = if channels.is_empty() {
-                    self.with_cites(detail.get(self.lang), &st.sources)
-                } else {
-                    detail.get(self.lang).to_string()
-                };
-                rows.extend(self.text_rows(x, w, &text, self.detail()));
-            }
-            if !channels.is_empty() {
-                let text = self.with_cites(&channels.join(self.t("；", "; ")), &st.sources);
-                rows.extend(self.labelled(
-                    x,
-                    w,
-                    lw,
-                    channel_label,
+            Body::Steps(steps) => {
+                let indent = self.tick_indent();
+                let tx = self.x0 + indent;
+                let tw = self.width - indent;
+                let num_w = self.text_width(&format!("{}.", steps.len()), self.strong())
+                    + 0.5 * self.body().size;
+                let lw = self.label_width(
+                    &[self.t.channels, self.t.note, self.t.sources],
                     self.detail_label(),
-                    &text,
-                    self.detail(),
-                ));
-            }
-            if st.detail.is_none() && channels.is_empty() {
-                let c = self.cites(&st.sources);
-                if !c.is_empty() {
-                    rows.extend(self.text_rows(x, w, &c, self.note()));
-                }
-            }
-            blocks.push(Block {
-                rows,
-                space_before: 6.0 * self.k,
-                keep_with_next: false,
-                repeat: self.continued(self.t("办理步骤", "Steps"), self.section(), (1.2, 0)),
-            });
-        }
-        blocks
-    }
-
-    // ---------------------------------------------------------------- deadlines
-
-    pub fn deadlines(&self, d: &Derivation, options: &SheetOptions) -> Vec<Block> {
-        if d.deadlines.is_empty() {
-            return Vec::new();
-        }
-        let mut blocks = vec![self.section_heading(self.t("期限与时间", "Deadlines and times"))];
-        let ds = self.detail();
-        let bullet_w = self.text_width("• ", ds);
-        let x = self.x0 + bullet_w;
-        let w = self.width - bullet_w;
-        for dl in &d.deadlines {
-            let mut title = dl.label.get(self.lang).to_string();
-            if dl.conflict {
-                title.push_str(self.t(
-                    "（来源说法不一，均列出）",
-                    " (sources disagree: all versions listed)",
-                ));
-            }
-            let mut rows = self.text_rows(self.x0, self.width, &title, self.strong());
-            for (i, v) in dl.versions.iter().enumerate() {
-                let rule = format!(
-                    "{} — {}",
-                    span_text(v.span, v.span_max, self.lang),
-                    v.text.get(self.lang)
                 );
-                rows.extend(self.labelled(
-                    self.x0,
-                    self.width,
-                    bullet_w,
-                    "•",
-                    ds,
-                    &self.with_cites(&rule, &v.sources),
-                    ds,
-                ));
-                if !options.blank {
-                    let has_date = v.date.is_some()
-                        || matches!(v.status, DateStatus::NeedsDate | DateStatus::NoStart);
-                    if has_date {
-                        let mut when = version_date_text(v, self.lang);
-                        let safest = dl.safest == Some(i) && dl.conflict;
-                        if safest {
-                            when.push_str(if dl.kind.is_limit() {
-                                self.t("  ← 最稳妥（按最早的办）", "  ← safest (the earliest)")
-                            } else {
-                                self.t("  ← 按最晚的估计", "  ← plan on the latest")
-                            });
-                        }
-                        let style = if v.date.is_some() {
-                            self.strong()
-                        } else {
-                            self.detail()
-                        };
-                        rows.extend(self.text_rows(x, w, &when, style));
+                for st in steps {
+                    let mut rows = self.labelled(
+                        tx,
+                        tw,
+                        num_w,
+                        &format!("{}.", st.number),
+                        self.strong(),
+                        &st.title,
+                        self.strong(),
+                    );
+                    self.tick_box(&mut rows[0], st.done);
+                    let x = tx + num_w;
+                    let w = tw - num_w;
+                    let (ds, ls) = if self.full {
+                        (self.detail(), self.detail_label())
+                    } else {
+                        (
+                            self.compact(),
+                            Style {
+                                gray: GRAY_TEXT,
+                                ..self.compact()
+                            },
+                        )
+                    };
+                    if let (Some(detail), true) = (&st.detail, self.full) {
+                        rows.extend(self.text_rows(x, w, detail, ds));
                     }
-                }
-                if let Some(a) = &v.assumption {
-                    rows.extend(self.text_rows(x, w, a.get(self.lang), self.note()));
-                }
-                if let Some(c) = &v.consequence {
-                    rows.extend(self.text_rows(
-                        x,
-                        w,
-                        &format!("{}{}", self.t("逾期：", "If missed: "), c.get(self.lang)),
-                        ds,
-                    ));
+                    if let Some(ch) = &st.channels {
+                        let text = if self.full {
+                            self.with_cites(ch, &st.cites)
+                        } else {
+                            ch.clone()
+                        };
+                        rows.extend(self.labelled(x, w, lw, self.t.channels, ls, &text, ds));
+                    } else if self.full && !st.cites.is_empty() {
+                        rows.extend(self.text_rows(x, w, &st.cites, self.note()));
+                    }
+                    if !st.note.is_empty() {
+                        rows.extend(self.labelled(x, w, lw, self.t.note, ls, &st.note, ds));
+                    }
+                    blocks.push(self.block(rows, if self.full { 6.0 } else { 4.0 }, repeat()));
                 }
             }
-            blocks.push(Block {
-                rows,
-                space_before: 7.0 * self.k,
-                keep_with_next: false,
-                repeat: self.continued(
-                    self.t("期限与时间", "Deadlines and times"),
-                    self.section(),
-                    (1.2, 0),
-                ),
-            });
-        }
-        blocks
-    }
-
-    // ---------------------------------------------------------------- sources
-
-    pub fn sources(&self, d: &Derivation) -> Vec<Block> {
-        if d.sources.is_empty() {
-            return Vec::new();
-        }
-        let mut blocks = vec![self.section_heading(self.t("来源", "Sources"))];
-        blocks.push(Block {
-            rows: self.text_rows(
-                self.x0,
-                self.width,
-                self.t(
-                    "条目后方括号内的数字是下列来源的编号。",
-                    "Numbers in brackets after an item refer to these sources.",
-                ),
-                self.note(),
-            ),
-            space_before: 2.0 * self.k,
-            keep_with_next: true,
-            repeat: Vec::new(),
-        });
-        let ds = self.detail();
-        let nw = self.text_width(&format!("[{}] ", d.sources.len()), ds) + 2.0;
-        for (i, s) in d.sources.iter().enumerate() {
-            let mut text = s.title.clone();
-            if let Some(date) = &s.date {
-                text.push_str(&format!("（{date}）"));
+            Body::Deadlines(list) => {
+                let ds = self.detail();
+                let bullet_w = self.text_width("• ", ds);
+                let x = self.x0 + bullet_w;
+                let w = self.width - bullet_w;
+                for dl in list {
+                    let mut rows = self.text_rows(self.x0, self.width, &dl.title, self.strong());
+                    rows.extend(self.text_rows(x, w, &dl.headline, self.strong()));
+                    for line in dl.consequence.iter().chain(&dl.conflict) {
+                        rows.extend(self.text_rows(x, w, line, ds));
+                    }
+                    if let Some(wi) = &dl.write_in {
+                        rows.push(Self::space(4.0 * self.k));
+                        rows.extend(self.text_rows(x, w, wi, self.body()));
+                    }
+                    if self.full {
+                        for ver in &dl.versions {
+                            let mut rule = format!("{} — {}", ver.span, ver.text);
+                            if let Some(mark) = &ver.safest {
+                                rule.push_str(&format!("  ← {mark}"));
+                            }
+                            let text = self.with_cites(&rule, &ver.cites);
+                            rows.extend(self.labelled(x, w, bullet_w, "•", ds, &text, ds));
+                            let x2 = x + bullet_w;
+                            let w2 = w - bullet_w;
+                            for line in ver.when.iter().chain(&ver.counted_from) {
+                                rows.extend(self.text_rows(x2, w2, line, ds));
+                            }
+                            for line in ver.assumption.iter().chain(&ver.consequence) {
+                                rows.extend(self.text_rows(x2, w2, line, self.note()));
+                            }
+                        }
+                    }
+                    blocks.push(self.block(rows, 7.0, repeat()));
+                }
             }
-            let rows = self.labelled(
-                self.x0,
-                self.width,
-                nw,
-                &format!("[{}]", i + 1),
-                ds,
-                &text,
-                ds,
-            );
-            blocks.push(Block {
-                rows,
-                space_before: 2.0 * self.k,
-                keep_with_next: false,
-                repeat: self.continued(self.t("来源", "Sources"), self.section(), (1.2, 0)),
-            });
+            Body::Stale(list) => {
+                let indent = self.tick_indent();
+                for it in list {
+                    let mut rows = self.text_rows(
+                        self.x0 + indent,
+                        self.width - indent,
+                        &it.name,
+                        self.body(),
+                    );
+                    self.tick_box(&mut rows[0], it.done);
+                    if !it.note.is_empty() {
+                        let text = format!("{}{}{}", self.t.note, colon(self.lang), it.note);
+                        rows.extend(self.text_rows(
+                            self.x0 + indent,
+                            self.width - indent,
+                            &text,
+                            self.detail(),
+                        ));
+                    }
+                    blocks.push(self.block(rows, 4.0, repeat()));
+                }
+            }
+            Body::Sources(list) => {
+                let ds = self.detail();
+                let nw = self.text_width(&format!("[{}] ", list.len()), ds) + 2.0;
+                for src in list {
+                    let label = format!("[{}]", src.number);
+                    let text = src.text.trim_start_matches(&label).trim_start();
+                    let mut rows = self.labelled(self.x0, self.width, nw, &label, ds, text, ds);
+                    if let Some(sn) = &src.snippets {
+                        rows.extend(self.text_rows(self.x0 + nw, self.width - nw, sn, self.note()));
+                    }
+                    blocks.push(self.block(rows, 2.0, repeat()));
+                }
+            }
         }
         blocks
     }
@@ -853,13 +686,18 @@ impl<'a> Sheet<'a> {
     // ---------------------------------------------------------------- page furniture
 
     /// The footer without the page number: rule, disclaimer, data version line (baseline y).
-    pub fn footer(&self, d: &Derivation, options: &SheetOptions) -> (Vec<Row>, String) {
+    pub fn footer(&self, v: &View, options: &SheetOptions) -> (Vec<Row>, String) {
         let s = self.footer_style();
         let mut rows = vec![self.rule(6.0, 0.5, GRAY_RULE)];
-        rows.extend(self.text_rows(self.x0, self.width, d.disclaimer.get(self.lang), s));
-        let mut meta = format!("{} {}", self.t("数据版本", "Data version"), d.data_version);
-        if let Some(date) = options.printed_on.filter(|_| !options.blank) {
-            meta.push_str(&format!("  ·  {} {date}", self.t("打印日期", "printed on")));
+        let mut text = v.disclaimer.clone();
+        if !self.full {
+            text.push(' ');
+            text.push_str(self.t.essentials_note);
+        }
+        rows.extend(self.text_rows(self.x0, self.width, &text, s));
+        let mut meta = format!("{} {}", self.t.data_version, v.data_version);
+        if let Some(date) = options.printed_on.filter(|_| !v.blank) {
+            meta.push_str(&format!("  ·  {} {date}", self.t.printed_on));
         }
         (rows, meta)
     }
@@ -872,11 +710,9 @@ impl<'a> Sheet<'a> {
     }
 
     /// The small title line on pages after the first.
-    pub fn running_head(&self, options: &SheetOptions) -> Vec<Row> {
-        let mut text = self
-            .t("医保报销材料清单", "Medical-insurance checklist")
-            .to_string();
-        if let (Some(label), false) = (&options.label, options.blank) {
+    pub fn running_head(&self, v: &View) -> Vec<Row> {
+        let mut text = v.title.clone();
+        if let Some(label) = &v.label {
             text.push_str(" · ");
             text.push_str(label);
         }

@@ -1,0 +1,334 @@
+//! The command line: the same engine and the same view as the app, for scripts and batch
+//! printing. Messages follow `--lang` (Chinese by default).
+
+mod export;
+pub mod text;
+
+pub use export::{PACK, PackScenario, export_pack, pack_answers, pack_file_name, write_atomically};
+
+use crate::catalog::{Catalog, CatalogError, Lang, QuestionKind, user_checklists_dir};
+use crate::engine::{self, Answers, Derivation};
+use crate::view::{self, strings};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "yibao-checklist",
+    version,
+    about = "医保报销材料清单助手: materials, steps and deadlines for medical-insurance claims and 异地就医备案",
+    long_about = "With no command, opens the desktop app. Policies differ by region; your local \
+                  medical-insurance office (12393) has the final word."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the questions, their options and ids.
+    Questions {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Derive the checklist for a set of answers.
+    Derive {
+        #[command(flatten)]
+        input: AnswerArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate the bundled data with the user's overrides, or a folder laid out like checklists/.
+    Validate { dir: Option<PathBuf> },
+    /// Print a checklist to an A4 PDF.
+    Export {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer).
+        #[arg(long)]
+        case: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+        /// Bigger type for older readers.
+        #[arg(long)]
+        large: bool,
+        /// A blank sheet: no dates, no personal data, empty boxes.
+        #[arg(long)]
+        blank: bool,
+        /// Everything: every version, rule, tip and source (default: the essentials).
+        #[arg(long)]
+        full: bool,
+    },
+    /// Write one blank sheet per common scenario into a folder (front-desk hand-outs).
+    ExportPack {
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(long)]
+        large: bool,
+        /// Everything on each sheet (default: the essentials).
+        #[arg(long)]
+        full: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// An answer, `question=option` (repeatable). See `questions` for the ids.
+    #[arg(long = "answer", short = 'a', value_name = "QUESTION=OPTION")]
+    pub answers: Vec<String>,
+    /// A date answer, `question=YYYY-MM-DD` (repeatable).
+    #[arg(long = "date", short = 'd', value_name = "QUESTION=YYYY-MM-DD")]
+    pub dates: Vec<String>,
+    /// The day deadlines are counted against (default: today).
+    #[arg(long)]
+    pub today: Option<String>,
+    #[arg(long, default_value = "zh", value_parser = parse_lang)]
+    pub lang: Lang,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\"; use zh or en"))
+}
+
+/// An error for the user, and the exit code it maps to.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    /// 2: bad input (unknown question/option, bad date, missing answers); 1: everything else.
+    pub code: u8,
+}
+
+impl CliError {
+    pub(crate) fn input(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: 2,
+        }
+    }
+    pub(crate) fn other(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+/// Loads the catalog with the user's overrides; broken overrides are reported on stderr.
+pub fn load_catalog(lang: Lang) -> Catalog {
+    let (catalog, errors) = Catalog::load_with_overrides(user_checklists_dir().as_deref());
+    if !errors.is_empty() {
+        eprintln!("{}", strings::s(lang).catalog_errors);
+        for e in &errors {
+            eprintln!("  {e}");
+        }
+    }
+    catalog
+}
+
+impl AnswerArgs {
+    /// The answers, checked for shape (`q=v`); content is checked by the engine.
+    pub fn answers(&self) -> Result<Answers, CliError> {
+        let mut answers = Answers::new();
+        for raw in self.answers.iter().chain(&self.dates) {
+            let (q, v) = raw
+                .split_once('=')
+                .ok_or_else(|| CliError::input(strings::not_a_pair(self.lang, raw)))?;
+            answers.set(q.trim(), v.trim());
+        }
+        Ok(answers)
+    }
+    pub fn today(&self) -> Result<NaiveDate, CliError> {
+        match &self.today {
+            None => Ok(chrono::Local::now().date_naive()),
+            Some(s) => {
+                engine::parse_date(s).map_err(|_| CliError::input(strings::bad_today(self.lang, s)))
+            }
+        }
+    }
+}
+
+/// Derives, turning engine errors and missing answers into messages that say what to do.
+pub fn derive_checked(
+    catalog: &Catalog,
+    answers: &Answers,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Derivation, CliError> {
+    let d = engine::derive(catalog, answers, today).map_err(|e| {
+        let lines: Vec<String> =
+            e.0.iter()
+                .map(|err| strings::cli_answer_error(lang, err))
+                .collect();
+        CliError::input(lines.join("\n"))
+    })?;
+    if !d.is_complete() {
+        let t = strings::s(lang);
+        let mut msg = format!("{}\n", t.still_to_answer);
+        for id in &d.pending_required {
+            if let Some(q) = catalog.question(id) {
+                let opts: Vec<String> = q
+                    .options
+                    .iter()
+                    .map(|o| format!("{} ({})", o.id, o.label.get(lang)))
+                    .collect();
+                let _ = writeln!(
+                    msg,
+                    "  {}{}{}\n    {}{}{}",
+                    q.id,
+                    strings::colon(lang),
+                    q.prompt.get(lang),
+                    t.options,
+                    strings::colon(lang),
+                    opts.join(", ")
+                );
+            }
+        }
+        return Err(CliError::input(msg.trim_end()));
+    }
+    Ok(d)
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let Some(command) = cli.command else {
+        return ExitCode::SUCCESS;
+    };
+    let lang = command.lang();
+    match execute(command) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "{}{}{}",
+                strings::s(lang).error_prefix,
+                strings::colon(lang),
+                e.message
+            );
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+impl Command {
+    /// The language the command's messages are in.
+    pub fn lang(&self) -> Lang {
+        match self {
+            Command::Questions { lang, .. } | Command::ExportPack { lang, .. } => *lang,
+            Command::Derive { input, .. } | Command::Export { input, .. } => input.lang,
+            Command::Validate { .. } => Lang::Zh,
+        }
+    }
+}
+
+/// Runs one command and returns what it prints.
+pub fn execute(command: Command) -> Result<String, CliError> {
+    match command {
+        Command::Questions { json, lang } => {
+            let catalog = load_catalog(lang);
+            if json {
+                Ok(serde_json::to_string_pretty(&catalog.questions).expect("serializable") + "\n")
+            } else {
+                Ok(questions_text(&catalog, lang))
+            }
+        }
+        Command::Derive { input, json } => {
+            let catalog = load_catalog(input.lang);
+            let answers = input.answers()?;
+            let d = derive_checked(&catalog, &answers, input.today()?, input.lang)?;
+            if json {
+                Ok(derivation_json(&catalog, &d))
+            } else {
+                let v = view::build(
+                    &catalog,
+                    &d,
+                    &view::ViewInput {
+                        lang: input.lang,
+                        ..Default::default()
+                    },
+                );
+                Ok(text::view_text(&v))
+            }
+        }
+        Command::Validate { dir } => validate(dir),
+        Command::Export { .. } | Command::ExportPack { .. } => export::execute(command),
+    }
+}
+
+fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
+    let (what, result) = match &dir {
+        Some(d) => (d.display().to_string(), Catalog::from_dir(d)),
+        None => {
+            let overrides = user_checklists_dir()
+                .filter(|d| d.is_dir())
+                .map(|d| crate::catalog::read_override_files(&d))
+                .transpose()
+                .map_err(|e| CliError::other(e.to_string()))?
+                .unwrap_or_default();
+            let base = crate::catalog::BUNDLED
+                .iter()
+                .map(|(n, s)| (n.to_string(), s.to_string()));
+            (
+                "bundled data and overrides".to_string(),
+                Catalog::from_sources(base, overrides),
+            )
+        }
+    };
+    let report = |errors: Vec<CatalogError>| {
+        let mut s = format!("{} error(s) in {what}:\n", errors.len());
+        for e in errors {
+            let _ = writeln!(s, "  {e}");
+        }
+        CliError::other(s.trim_end())
+    };
+    let catalog = result.map_err(report)?;
+    let reach = crate::engine::check_reachability(&catalog);
+    let errors = reach.errors();
+    if !errors.is_empty() {
+        return Err(report(errors));
+    }
+    Ok(format!(
+        "ok: {what}: {} questions, {} materials, {} steps, {} deadlines, {} notices, {} regions; {} answer sets checked\n",
+        catalog.questions.len(),
+        catalog.materials.len(),
+        catalog.steps.len(),
+        catalog.deadlines.len(),
+        catalog.notices.len(),
+        catalog.regions.len(),
+        reach.answer_sets
+    ))
+}
+
+pub fn questions_text(catalog: &Catalog, lang: Lang) -> String {
+    let mut s = String::new();
+    for q in &catalog.questions {
+        let kind = match q.kind {
+            QuestionKind::Choice => "",
+            QuestionKind::Date => " (YYYY-MM-DD)",
+        };
+        let _ = writeln!(s, "{}{kind}: {}", q.id, q.prompt.get(lang));
+        for o in &q.options {
+            let _ = writeln!(s, "    {} = {}", o.id, o.label.get(lang));
+        }
+    }
+    s
+}
+
+/// `derive --json`: the derivation, with the view's section list and summary.
+pub fn derivation_json(catalog: &Catalog, d: &Derivation) -> String {
+    let mut value = serde_json::to_value(d).expect("serializable");
+    if let (serde_json::Value::Object(map), serde_json::Value::Object(extra)) =
+        (&mut value, view::json_parts(catalog, d))
+    {
+        map.extend(extra);
+    }
+    serde_json::to_string_pretty(&value).expect("serializable") + "\n"
+}

@@ -1,0 +1,1088 @@
+//! The checklist as a person reads it: built once from a `Derivation` (plus the case's ticks and
+//! notes and the language), then drawn by the app, printed on the sheet and written to the
+//! terminal. Every decision about content lives here: which sections, in which order, in which
+//! words, how urgent each date is, which version is the safe one and how sources are numbered.
+//! The renderers (`gui`, `pdf`, `cli`) only lay it out.
+
+pub mod strings;
+pub mod wording;
+
+use crate::cases::ItemState;
+use crate::catalog::{Catalog, Cite, Form, Lang, MaterialGroup, NoticeKind, Span};
+use crate::engine::{DateStatus, DatedVersion, Derivation, DerivedDeadline, Reason};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use strings::{colon, enum_sep, list_sep, s};
+
+/// What a section is, as a stable id (`derive --json`, tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionId {
+    Summary,
+    Warnings,
+    Materials,
+    Steps,
+    Deadlines,
+    Rules,
+    NoLongerNeeded,
+    Sources,
+}
+
+impl SectionId {
+    pub fn title(self, lang: Lang) -> &'static str {
+        let t = s(lang);
+        match self {
+            SectionId::Summary => t.summary,
+            SectionId::Warnings => t.warnings,
+            SectionId::Materials => t.materials,
+            SectionId::Steps => t.steps,
+            SectionId::Deadlines => t.deadlines,
+            SectionId::Rules => t.rules_tips,
+            SectionId::NoLongerNeeded => t.no_longer_needed,
+            SectionId::Sources => t.all_sources,
+        }
+    }
+    pub fn id(self) -> &'static str {
+        match self {
+            SectionId::Summary => "summary",
+            SectionId::Warnings => "warnings",
+            SectionId::Materials => "materials",
+            SectionId::Steps => "steps",
+            SectionId::Deadlines => "deadlines",
+            SectionId::Rules => "rules",
+            SectionId::NoLongerNeeded => "no_longer_needed",
+            SectionId::Sources => "sources",
+        }
+    }
+    /// On the essentials sheet (the default print): the plan, without the background.
+    pub fn essential(self) -> bool {
+        !matches!(
+            self,
+            SectionId::Rules | SectionId::Sources | SectionId::NoLongerNeeded
+        )
+    }
+}
+
+/// How pressing a date is. Decided once, here; renderers map it to colours and marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    Overdue,
+    DueToday,
+    DueSoon,
+    Open,
+    /// An estimate (processing, payout) with a date.
+    Estimate,
+    /// A date must be entered before the deadline can be worked out.
+    NeedsDate,
+    /// No date applies (no start point given, no end, immediate).
+    NoDate,
+    /// A minimum the sources give ("at least 6 months"): valid at least until then, not an expiry.
+    AtLeast,
+}
+
+impl Urgency {
+    fn of(v: &DatedVersion) -> Urgency {
+        match v.status {
+            DateStatus::Overdue => Urgency::Overdue,
+            DateStatus::DueSoon if v.days_left == Some(0) => Urgency::DueToday,
+            DateStatus::DueSoon => Urgency::DueSoon,
+            DateStatus::Open => Urgency::Open,
+            DateStatus::Expected => Urgency::Estimate,
+            DateStatus::NeedsDate => Urgency::NeedsDate,
+            DateStatus::NoStart | DateStatus::Indefinite | DateStatus::Immediate => Urgency::NoDate,
+            DateStatus::ValidAtLeast => Urgency::AtLeast,
+        }
+    }
+    /// Overdue, today or soon: shown in the warning colour.
+    pub fn is_pressing(self) -> bool {
+        matches!(
+            self,
+            Urgency::Overdue | Urgency::DueToday | Urgency::DueSoon
+        )
+    }
+}
+
+/// A date question to fill in, for "enter the discharge date" links.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnterDate {
+    pub question: String,
+    /// Accessible name of the link: "填写日期：出院日期".
+    pub action: String,
+}
+
+/// A text with its short citation, "[1,3]".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cited {
+    pub text: String,
+    pub cites: String,
+}
+
+/// A labelled line in a card's details: "要求：…[2]".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detail {
+    pub label: String,
+    pub text: String,
+    pub cites: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub urgency: Urgency,
+    /// Where you stand, in one line: the next deadline, or since when it is overdue.
+    pub headline: String,
+    /// What the sources say happens when it is missed (overdue only).
+    pub consequence: Option<String>,
+    /// What to do now (overdue only); the app's own advice, labelled as such.
+    pub what_now: Option<String>,
+    /// Other deadlines worth a line: further overdue or soon ones.
+    pub also: Vec<String>,
+    pub enter_date: Option<EnterDate>,
+    /// The id of the deadline the headline is about.
+    pub deadline_id: Option<String>,
+    pub deadline_date: Option<chrono::NaiveDate>,
+    pub days_left: Option<i64>,
+    pub materials_ready: usize,
+    pub materials_total: usize,
+    /// "已准备 3 / 12 项材料".
+    pub progress: String,
+    pub next_step_id: Option<String>,
+    /// "下一步：2. 到窗口提交".
+    pub next_step: Option<String>,
+    /// "咨询电话：12393（上海）".
+    pub helpline: Option<String>,
+    /// Set while required questions are unanswered: the checklist is partial.
+    pub incomplete: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoticeCard {
+    pub id: String,
+    pub kind: NoticeKind,
+    pub title: String,
+    /// The text itself when the sources agree; `None` when they differ (see `versions`).
+    pub text: Option<Cited>,
+    /// "来源说法不一（2种），均列出" when the sources disagree.
+    pub conflict: Option<String>,
+    /// Every version, each with its sources.
+    pub versions: Vec<Cited>,
+    pub sources: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MaterialCard {
+    pub id: String,
+    pub name: String,
+    /// "原件", "2份": short marks beside the name.
+    pub badges: Vec<String>,
+    /// The one format rule that matters most (the first the data gives).
+    pub key_rule: Option<Cited>,
+    pub done: bool,
+    pub note: String,
+    /// Description, every format rule, where to get it, alternatives, why.
+    pub details: Vec<Detail>,
+    /// Every source behind it, by title ("[1] …；[3] … · 片段").
+    pub sources: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MaterialGroupView {
+    pub title: String,
+    pub items: Vec<MaterialCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepCard {
+    pub id: String,
+    pub number: usize,
+    pub title: String,
+    pub done: bool,
+    pub note: String,
+    /// "办理渠道：国家医保服务平台APP；12393医保服务热线（12393）".
+    pub channels: Option<String>,
+    pub detail: Option<String>,
+    pub cites: String,
+    pub sources: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionView {
+    /// "6个月", "3–6 months".
+    pub span: String,
+    pub text: String,
+    /// "2026-06-10  还剩190天", or what to enter to see it; `None` on a blank sheet.
+    pub when: Option<String>,
+    pub urgency: Urgency,
+    /// "最稳妥（最早）" on the version to plan by, where the sources disagree.
+    pub safest: Option<String>,
+    pub counted_from: Option<String>,
+    pub assumption: Option<String>,
+    pub consequence: Option<String>,
+    pub cites: String,
+    pub sources: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadlineCard {
+    pub id: String,
+    pub title: String,
+    pub urgency: Urgency,
+    /// The date to plan by and where it stands: "2026-06-10 · 还剩190天". On a blank sheet,
+    /// the rule of the safest version ("出院后3个月内").
+    pub headline: String,
+    /// What the sources say happens when it is missed (the plan-by version).
+    pub consequence: Option<String>,
+    /// "来源说法不一（3种），已按最早的算" where the sources disagree.
+    pub conflict: Option<String>,
+    pub enter_date: Option<EnterDate>,
+    /// A line to write a date on (blank sheets): "出院日期：________  截止：________".
+    pub write_in: Option<String>,
+    pub versions: Vec<VersionView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StaleItem {
+    pub id: String,
+    pub name: String,
+    pub done: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceLine {
+    pub number: usize,
+    /// "[1] 上海医保卡异地费用如何报销流程（2024-05-01）".
+    pub text: String,
+    /// The 相关推荐 snippets cited from it.
+    pub snippets: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "items", rename_all = "snake_case")]
+pub enum Body {
+    Summary(Box<Summary>),
+    Notices(Vec<NoticeCard>),
+    Materials(Vec<MaterialGroupView>),
+    Steps(Vec<StepCard>),
+    Deadlines(Vec<DeadlineCard>),
+    Stale(Vec<StaleItem>),
+    Sources(Vec<SourceLine>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub id: SectionId,
+    pub title: String,
+    /// A line under the title ("这些项目您之前勾选过…", "方括号里的数字…").
+    pub intro: Option<String>,
+    pub body: Body,
+}
+
+/// One answer as it reads in the header: "住院" or "出院日期：2025-03-10".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    pub question: String,
+    pub label: String,
+    pub value: String,
+    /// The answer alone says little ("否", a date): show it with its question.
+    pub needs_label: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct View {
+    pub lang: Lang,
+    pub title: String,
+    pub label: Option<String>,
+    pub blank: bool,
+    pub situation: Vec<Fact>,
+    /// "未使用的回答：visit=outpatient".
+    pub unused: Vec<String>,
+    pub pending_required: Vec<String>,
+    pub sections: Vec<Section>,
+    /// Region note (scope of regional facts), under the header.
+    pub region_note: Option<String>,
+    pub disclaimer: String,
+    /// "数据版本 …，按 … 计算".
+    pub data_line: String,
+    pub data_version: String,
+    pub today: chrono::NaiveDate,
+}
+
+/// What the view is built for.
+#[derive(Debug, Clone, Default)]
+pub struct ViewInput<'a> {
+    pub lang: Lang,
+    /// The case's name (or the patient's), printed in the header.
+    pub label: Option<&'a str>,
+    /// The case's ticks and notes by item id.
+    pub items: Option<&'a BTreeMap<String, ItemState>>,
+    /// A blank front-desk sheet: no personal data, no dates, no ticks.
+    pub blank: bool,
+}
+
+impl View {
+    pub fn section(&self, id: SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+    pub fn summary(&self) -> Option<&Summary> {
+        self.sections.iter().find_map(|s| match &s.body {
+            Body::Summary(x) => Some(&**x),
+            _ => None,
+        })
+    }
+    /// The section titles in reading order.
+    pub fn titles(&self) -> Vec<&str> {
+        self.sections.iter().map(|s| s.title.as_str()).collect()
+    }
+    /// The situation as one line: "异地就医 · 住院 · 出院日期：2025-03-10".
+    pub fn situation_line(&self) -> String {
+        let c = colon(self.lang);
+        self.situation
+            .iter()
+            .map(|f| {
+                if f.needs_label {
+                    format!("{}{c}{}", f.label, f.value)
+                } else {
+                    f.value.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+/// Source numbers: the n-th source of the derivation is `[n]`, everywhere.
+struct Numbering<'d> {
+    d: &'d Derivation,
+    lang: Lang,
+}
+
+impl Numbering<'_> {
+    fn no(&self, cite: &str) -> Option<usize> {
+        let seed = cite.split('#').next().unwrap_or(cite);
+        self.d
+            .sources
+            .iter()
+            .position(|s| s.id == seed)
+            .map(|i| i + 1)
+    }
+    /// "[1,3]".
+    fn short(&self, cites: &[Cite]) -> String {
+        let mut nos: Vec<usize> = cites.iter().filter_map(|c| self.no(c)).collect();
+        nos.sort();
+        nos.dedup();
+        if nos.is_empty() {
+            return String::new();
+        }
+        let list: Vec<String> = nos.iter().map(usize::to_string).collect();
+        format!("[{}]", list.join(","))
+    }
+    /// "[1] 标题 · 相关推荐：片段；[3] 标题".
+    fn long(&self, cites: &[Cite]) -> String {
+        let parts: Vec<String> = cites
+            .iter()
+            .map(|c| {
+                let (seed, snippet) = match c.split_once('#') {
+                    Some((a, b)) => (a, Some(b)),
+                    None => (c.as_ref(), None),
+                };
+                let no = self.no(seed).map_or(String::new(), |n| format!("[{n}] "));
+                let title = self
+                    .d
+                    .sources
+                    .iter()
+                    .find(|s| s.id == seed)
+                    .map_or(seed, |s| s.title.as_str());
+                match snippet {
+                    Some(sn) => format!("{no}{title} · {sn}"),
+                    None => format!("{no}{title}"),
+                }
+            })
+            .collect();
+        parts.join(list_sep(self.lang))
+    }
+}
+
+fn reasons_text(reasons: &[Reason], lang: Lang) -> String {
+    reasons
+        .iter()
+        .map(|r| {
+            format!(
+                "{}{}{}",
+                r.question_label.get(lang),
+                colon(lang),
+                r.value_label.get(lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(list_sep(lang))
+}
+
+/// Roughly how many days a span lasts, to pick the safest version when no date is known.
+fn approx_days(span: Span, n_max: Option<u32>, latest: bool) -> Option<u64> {
+    let pick = |n: u32| -> u64 {
+        if latest {
+            n_max.unwrap_or(n).max(n) as u64
+        } else {
+            n as u64
+        }
+    };
+    match span {
+        Span::Days(n) => Some(pick(n)),
+        Span::WorkingDays(n) => Some(pick(n) * 7 / 5),
+        Span::Months(n) => Some(pick(n) * 30),
+        Span::Years(n) => Some(pick(n) * 365),
+        Span::Immediate | Span::Indefinite => None,
+    }
+}
+
+/// The version to plan by: the engine's choice when dates are known, else the shortest limit
+/// or the longest estimate by its span.
+fn plan_by(dl: &DerivedDeadline) -> Option<usize> {
+    if dl.safest.is_some() {
+        return dl.safest;
+    }
+    let limit = dl.kind.is_limit();
+    let spans = dl
+        .versions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| approx_days(v.span, v.span_max, !limit).map(|d| (i, d)));
+    if limit {
+        spans.min_by_key(|&(_, d)| d).map(|(i, _)| i)
+    } else {
+        spans.max_by_key(|&(_, d)| d).map(|(i, _)| i)
+    }
+}
+
+fn enter_date(
+    catalog: &Catalog,
+    d: &Derivation,
+    v: &DatedVersion,
+    lang: Lang,
+) -> Option<EnterDate> {
+    // Link only to a date this case asks for (the engine lists only asked dates unless none is).
+    let asked = crate::engine::asked_questions(catalog, &answers_of(d));
+    let (q, label) = v.needs.iter().zip(&v.needs_labels).next()?;
+    asked.iter().any(|a| &a.id == q).then(|| EnterDate {
+        question: q.clone(),
+        action: strings::enter_named(lang, label.get(lang)),
+    })
+}
+
+/// The answers a derivation was made from (ids and values).
+fn answers_of(d: &Derivation) -> crate::engine::Answers {
+    let mut a = crate::engine::Answers::new();
+    for l in &d.answers {
+        a.set(l.question.clone(), l.value.clone());
+    }
+    a
+}
+
+fn version_view(
+    dl: &DerivedDeadline,
+    i: usize,
+    v: &DatedVersion,
+    safest: Option<usize>,
+    nos: &Numbering,
+    blank: bool,
+) -> VersionView {
+    let lang = nos.lang;
+    let t = s(lang);
+    let mark = (dl.conflict && safest == Some(i)).then(|| {
+        if dl.kind.is_limit() {
+            t.safest_limit.to_string()
+        } else {
+            t.safest_estimate.to_string()
+        }
+    });
+    VersionView {
+        span: wording::span_text(v.span, v.span_max, lang),
+        text: v.text.get(lang).to_string(),
+        when: (!blank).then(|| wording::version_date_text(v, lang)),
+        urgency: Urgency::of(v),
+        safest: mark,
+        counted_from: match (&v.from_label, v.start, blank) {
+            (Some(from), Some(start), false) => Some(format!(
+                "{}{}{} {start}",
+                t.counted_from,
+                colon(lang),
+                from.get(lang)
+            )),
+            _ => None,
+        },
+        assumption: v.assumption.as_ref().map(|a| a.get(lang).to_string()),
+        consequence: v
+            .consequence
+            .as_ref()
+            .map(|c| format!("{}{}{}", t.if_missed, colon(lang), c.get(lang))),
+        cites: nos.short(&v.sources),
+        sources: nos.long(&v.sources),
+    }
+}
+
+fn deadline_card(
+    catalog: &Catalog,
+    d: &Derivation,
+    dl: &DerivedDeadline,
+    nos: &Numbering,
+    blank: bool,
+) -> DeadlineCard {
+    let lang = nos.lang;
+    let t = s(lang);
+    let safest = plan_by(dl);
+    let versions: Vec<VersionView> = dl
+        .versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| version_view(dl, i, v, safest, nos, blank))
+        .collect();
+    let plan = safest.map(|i| &dl.versions[i]);
+    let lead = plan.or(dl.versions.first());
+    let urgency = if blank {
+        Urgency::NoDate
+    } else {
+        lead.map_or(Urgency::NoDate, Urgency::of)
+    };
+    let headline = match (blank, lead) {
+        (_, None) => String::new(),
+        (true, Some(v)) => wording::rule_text(v, lang),
+        (false, Some(v)) => wording::version_date_text(v, lang),
+    };
+    let conflict = dl.conflict.then(|| {
+        strings::versions_note(
+            lang,
+            dl.versions.len(),
+            dl.kind.is_limit(),
+            safest.is_some(),
+        )
+    });
+    let write_in = (blank && dl.kind.is_limit())
+        .then(|| {
+            lead.and_then(|v| {
+                let from = v.from.as_deref().or(v.needs.first().map(String::as_str))?;
+                let label = catalog.question(from)?.label().get(lang).to_string();
+                Some(strings::write_in(lang, &label))
+            })
+        })
+        .flatten();
+    DeadlineCard {
+        id: dl.id.clone(),
+        title: dl.label.get(lang).to_string(),
+        urgency,
+        headline,
+        consequence: lead
+            .and_then(|v| v.consequence.as_ref())
+            .map(|c| format!("{}{}{}", t.if_missed, colon(lang), c.get(lang))),
+        conflict,
+        enter_date: if blank {
+            None
+        } else {
+            lead.filter(|v| v.status == DateStatus::NeedsDate)
+                .and_then(|v| enter_date(catalog, d, v, lang))
+        },
+        write_in,
+        versions,
+    }
+}
+
+fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard {
+    let lang = nos.lang;
+    let versions: Vec<Cited> = n
+        .versions
+        .iter()
+        .map(|v| Cited {
+            text: v.text.get(lang).to_string(),
+            cites: nos.short(&v.sources),
+        })
+        .collect();
+    let all: Vec<Cite> = n.versions.iter().flat_map(|v| v.sources.clone()).collect();
+    NoticeCard {
+        id: n.id.clone(),
+        kind: n.kind,
+        title: n.title.get(lang).to_string(),
+        text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
+        conflict: n
+            .conflict
+            .then(|| strings::versions_note(lang, n.versions.len(), false, false)),
+        versions,
+        sources: nos.long(&all),
+    }
+}
+
+/// Builds the view of a derivation.
+pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
+    let lang = input.lang;
+    let t = s(lang);
+    let nos = Numbering { d, lang };
+    let blank = input.blank;
+    let empty = BTreeMap::new();
+    let items = if blank {
+        &empty
+    } else {
+        input.items.unwrap_or(&empty)
+    };
+    let state = |id: &str| items.get(id).cloned().unwrap_or_default();
+
+    // The header: the answers, without dates on a blank sheet.
+    let situation: Vec<Fact> = d
+        .answers
+        .iter()
+        .filter(|a| {
+            !(blank
+                && catalog
+                    .question(&a.question)
+                    .is_some_and(|q| q.kind == crate::catalog::QuestionKind::Date))
+        })
+        .map(|a| {
+            let value = a.value_label.get(lang).to_string();
+            Fact {
+                question: a.question.clone(),
+                label: a.question_label.get(lang).to_string(),
+                needs_label: value.chars().count() <= 2
+                    || crate::engine::parse_date(&a.value).is_ok(),
+                value,
+            }
+        })
+        .collect();
+
+    // Materials by group.
+    let mut groups = Vec::new();
+    for g in MaterialGroup::ALL {
+        let list: Vec<MaterialCard> = d
+            .materials_in(g)
+            .map(|m| {
+                let st = state(&m.id);
+                let mut badges = Vec::new();
+                if m.form != Form::Unspecified {
+                    badges.push(strings::form_label(lang, m.form).to_string());
+                }
+                if let Some(n) = m.count {
+                    badges.push(strings::count_badge(lang, n));
+                }
+                let mut details = Vec::new();
+                let mut add = |label: &str, text: &str, cites: &[Cite]| {
+                    details.push(Detail {
+                        label: label.to_string(),
+                        text: text.to_string(),
+                        cites: nos.short(cites),
+                    })
+                };
+                if let Some(desc) = &m.description {
+                    add(t.what_it_is, desc.get(lang), &[]);
+                }
+                if m.form == Form::Unspecified {
+                    add(t.form, strings::form_label(lang, Form::Unspecified), &[]);
+                }
+                for (label, notes) in [
+                    (t.requirements, &m.format),
+                    (t.where_to_get, &m.obtain),
+                    (t.alternatives, &m.alternatives),
+                ] {
+                    for n in notes {
+                        add(label, n.text.get(lang), &n.sources);
+                    }
+                }
+                add(t.why_needed, m.why.get(lang), &m.sources);
+                if !m.reasons.is_empty() {
+                    add(t.because, &reasons_text(&m.reasons, lang), &[]);
+                }
+                MaterialCard {
+                    id: m.id.clone(),
+                    name: m.name.get(lang).to_string(),
+                    badges,
+                    key_rule: m.format.first().map(|f| Cited {
+                        text: f.text.get(lang).to_string(),
+                        cites: nos.short(&f.sources),
+                    }),
+                    done: st.done,
+                    note: st.note,
+                    details,
+                    sources: nos.long(&m.all_sources()),
+                }
+            })
+            .collect();
+        if !list.is_empty() {
+            groups.push(MaterialGroupView {
+                title: strings::group_label(lang, g).to_string(),
+                items: list,
+            });
+        }
+    }
+
+    let steps: Vec<StepCard> = d
+        .steps
+        .iter()
+        .map(|st| {
+            let state = state(&st.id);
+            let channels: Vec<String> = st
+                .channels
+                .iter()
+                .map(|c| strings::channel_text(lang, c.name.get(lang), c.contact.as_deref()))
+                .collect();
+            StepCard {
+                id: st.id.clone(),
+                number: st.number,
+                title: st.title.get(lang).to_string(),
+                done: state.done,
+                note: state.note,
+                channels: (!channels.is_empty()).then(|| channels.join(list_sep(lang))),
+                detail: st.detail.as_ref().map(|x| x.get(lang).to_string()),
+                cites: nos.short(&st.sources),
+                sources: nos.long(&st.sources),
+            }
+        })
+        .collect();
+
+    let deadlines: Vec<DeadlineCard> = d
+        .deadlines
+        .iter()
+        .map(|dl| deadline_card(catalog, d, dl, &nos, blank))
+        .collect();
+
+    let warnings: Vec<NoticeCard> = d.warnings().map(|n| notice_card(n, &nos)).collect();
+    let rules: Vec<NoticeCard> = d
+        .notices
+        .iter()
+        .filter(|n| n.kind != NoticeKind::Warning)
+        .map(|n| notice_card(n, &nos))
+        .collect();
+
+    // Ticks and notes on items the answers no longer call for: kept, listed.
+    let required: HashSet<String> = d.tickable_ids().into_iter().collect();
+    let stale: Vec<StaleItem> = items
+        .iter()
+        .filter(|(k, v)| !required.contains(*k) && !v.is_blank())
+        .map(|(k, v)| StaleItem {
+            id: k.clone(),
+            name: item_name(catalog, k, lang),
+            done: v.done,
+            note: v.note.clone(),
+        })
+        .collect();
+
+    let summary = summary(catalog, d, &groups, &steps, &deadlines, blank, lang);
+
+    let mut sections = vec![Section {
+        id: SectionId::Summary,
+        title: SectionId::Summary.title(lang).into(),
+        intro: None,
+        body: Body::Summary(Box::new(summary)),
+    }];
+    let mut push = |id: SectionId, intro: Option<&str>, body: Body| {
+        sections.push(Section {
+            id,
+            title: id.title(lang).into(),
+            intro: intro.map(str::to_string),
+            body,
+        })
+    };
+    if !warnings.is_empty() {
+        push(SectionId::Warnings, None, Body::Notices(warnings));
+    }
+    let no_materials = groups.is_empty().then_some(t.no_materials);
+    push(SectionId::Materials, no_materials, Body::Materials(groups));
+    if !steps.is_empty() {
+        push(SectionId::Steps, None, Body::Steps(steps));
+    }
+    if !deadlines.is_empty() {
+        push(SectionId::Deadlines, None, Body::Deadlines(deadlines));
+    }
+    if !rules.is_empty() {
+        push(SectionId::Rules, None, Body::Notices(rules));
+    }
+    if !stale.is_empty() {
+        push(
+            SectionId::NoLongerNeeded,
+            Some(t.no_longer_intro),
+            Body::Stale(stale),
+        );
+    }
+    if !d.sources.is_empty() {
+        let lines = d
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, src)| {
+                let mut text = format!("[{}] {}", i + 1, src.title);
+                if let Some(date) = &src.date {
+                    text.push_str(&strings::paren(lang, date));
+                }
+                SourceLine {
+                    number: i + 1,
+                    text,
+                    snippets: (!src.snippets.is_empty()).then(|| {
+                        format!(
+                            "{}{}{}",
+                            t.related,
+                            colon(lang),
+                            src.snippets.join(list_sep(lang))
+                        )
+                    }),
+                }
+            })
+            .collect();
+        push(
+            SectionId::Sources,
+            Some(t.sources_intro),
+            Body::Sources(lines),
+        );
+    }
+
+    View {
+        lang,
+        title: t.sheet_title.to_string(),
+        label: if blank {
+            None
+        } else {
+            input.label.map(str::to_string)
+        },
+        blank,
+        situation,
+        unused: d.unused.iter().map(|(q, v)| format!("{q}={v}")).collect(),
+        pending_required: d.pending_required.clone(),
+        sections,
+        region_note: d
+            .region
+            .as_ref()
+            .and_then(|r| r.note.as_ref())
+            .map(|n| n.get(lang).to_string()),
+        disclaimer: d.disclaimer.get(lang).to_string(),
+        data_line: strings::data_version_line(lang, &d.data_version, &d.today.to_string()),
+        data_version: d.data_version.clone(),
+        today: d.today,
+    }
+}
+
+/// The name of a material or step by id (for items no longer derived), else the id.
+fn item_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    catalog
+        .materials
+        .iter()
+        .find(|m| m.id == id)
+        .map(|m| m.name.get(lang).to_string())
+        .or_else(|| {
+            catalog
+                .steps
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.title.get(lang).to_string())
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn summary(
+    catalog: &Catalog,
+    d: &Derivation,
+    groups: &[MaterialGroupView],
+    steps: &[StepCard],
+    deadlines: &[DeadlineCard],
+    blank: bool,
+    lang: Lang,
+) -> Summary {
+    let t = s(lang);
+    let total: usize = groups.iter().map(|g| g.items.len()).sum();
+    let ready: usize = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .filter(|m| m.done)
+        .count();
+    let next = steps.iter().find(|st| !st.done);
+    let helpline = d
+        .region
+        .as_ref()
+        .filter(|r| !r.hotlines.is_empty())
+        .map(|r| {
+            format!(
+                "{}{}{}{}",
+                t.hotlines,
+                colon(lang),
+                r.hotlines.join(enum_sep(lang)),
+                strings::paren(lang, r.name.get(lang))
+            )
+        });
+    let mut out = Summary {
+        urgency: Urgency::NoDate,
+        headline: String::new(),
+        consequence: None,
+        what_now: None,
+        also: Vec::new(),
+        enter_date: None,
+        deadline_id: None,
+        deadline_date: None,
+        days_left: None,
+        materials_ready: ready,
+        materials_total: total,
+        progress: strings::materials_progress(lang, ready, total, blank),
+        next_step_id: next.map(|st| st.id.clone()),
+        next_step: next
+            .map(|st| format!("{}{}{}. {}", t.next_step, colon(lang), st.number, st.title)),
+        helpline,
+        incomplete: (!d.is_complete()).then(|| t.partial_checklist.to_string()),
+    };
+
+    // The limits (claim deadlines, filing validity) at their plan-by version.
+    let limits: Vec<(&DerivedDeadline, &DatedVersion)> = d
+        .deadlines
+        .iter()
+        .filter(|dl| dl.kind.is_limit())
+        .filter_map(|dl| plan_by(dl).map(|i| (dl, &dl.versions[i])))
+        .collect();
+    let label = |dl: &DerivedDeadline| dl.label.get(lang).to_string();
+    if blank {
+        // A hand-out: the rule to plan by, with a line to write the date on.
+        if let Some(card) = deadlines.iter().find(|c| {
+            d.deadlines
+                .iter()
+                .any(|dl| dl.id == c.id && dl.kind.is_limit())
+        }) {
+            out.headline = format!("{}{}{}", card.title, colon(lang), card.headline);
+            out.deadline_id = Some(card.id.clone());
+        } else {
+            out.headline = t.no_deadline.to_string();
+        }
+        return out;
+    }
+    let dated: Vec<_> = limits.iter().filter(|(_, v)| v.date.is_some()).collect();
+    let open = dated
+        .iter()
+        .filter(|(_, v)| v.days_left.is_some_and(|n| n >= 0))
+        .min_by_key(|(_, v)| v.date);
+    let overdue: Vec<_> = dated
+        .iter()
+        .filter(|(_, v)| v.days_left.is_some_and(|n| n < 0))
+        .collect();
+    if let Some((dl, v)) = open {
+        let days = v.days_left.unwrap_or(0);
+        out.urgency = Urgency::of(v);
+        out.headline = strings::next_deadline_headline(
+            lang,
+            &label(dl),
+            &v.date.expect("dated").to_string(),
+            days,
+        );
+        out.deadline_id = Some(dl.id.clone());
+        out.deadline_date = v.date;
+        out.days_left = Some(days);
+        for (o, ov) in &overdue {
+            out.also.push(strings::overdue_since(
+                lang,
+                &label(o),
+                &ov.date.expect("dated").to_string(),
+                -ov.days_left.unwrap_or(0),
+            ));
+        }
+    } else if let Some((dl, v)) = overdue.iter().min_by_key(|(_, v)| v.date) {
+        out.urgency = Urgency::Overdue;
+        out.headline = strings::overdue_since(
+            lang,
+            &label(dl),
+            &v.date.expect("dated").to_string(),
+            -v.days_left.unwrap_or(0),
+        );
+        out.deadline_id = Some(dl.id.clone());
+        out.deadline_date = v.date;
+        out.days_left = v.days_left;
+        out.consequence = v
+            .consequence
+            .as_ref()
+            .map(|c| format!("{}{}{}", t.sources_say, colon(lang), c.get(lang)));
+        let hotline = d
+            .region
+            .as_ref()
+            .and_then(|r| r.hotlines.first().cloned())
+            .unwrap_or_else(|| "12393".to_string());
+        out.what_now = Some(strings::what_now_overdue(lang, &hotline));
+        if let Some(later) = latest_open(dl, d.today, lang) {
+            out.also.push(later);
+        }
+        for (o, ov) in overdue.iter().filter(|(o, _)| o.id != dl.id) {
+            out.also.push(strings::overdue_since(
+                lang,
+                &label(o),
+                &ov.date.expect("dated").to_string(),
+                -ov.days_left.unwrap_or(0),
+            ));
+        }
+    } else if let Some((dl, v)) = limits
+        .iter()
+        .find(|(_, v)| v.status == DateStatus::NeedsDate)
+    {
+        out.urgency = Urgency::NeedsDate;
+        out.headline = format!(
+            "{}{}{}",
+            label(dl),
+            colon(lang),
+            wording::version_date_text(v, lang)
+        );
+        out.deadline_id = Some(dl.id.clone());
+        out.enter_date = enter_date(catalog, d, v, lang);
+    } else {
+        out.headline = t.no_deadline.to_string();
+    }
+    out
+}
+
+/// When the version planned by has passed but another source gives a later date that is still
+/// open, say so: the sources disagree and the claim may not be lost.
+fn latest_open(dl: &DerivedDeadline, today: chrono::NaiveDate, lang: Lang) -> Option<String> {
+    let date = dl
+        .versions
+        .iter()
+        .filter_map(|v| v.date_max.or(v.date))
+        .filter(|d| *d >= today)
+        .max()?;
+    Some(strings::later_version_open(
+        lang,
+        &date.to_string(),
+        (date - today).num_days(),
+    ))
+}
+
+/// `derive --json`'s extra parts: the section list and the summary, both languages.
+pub fn json_parts(catalog: &Catalog, d: &Derivation) -> serde_json::Value {
+    let zh = build(catalog, d, &ViewInput::default());
+    let en = build(
+        catalog,
+        d,
+        &ViewInput {
+            lang: Lang::En,
+            ..Default::default()
+        },
+    );
+    let sections: Vec<serde_json::Value> = zh
+        .sections
+        .iter()
+        .zip(&en.sections)
+        .map(|(a, b)| serde_json::json!({"id": a.id.id(), "title": {"zh": a.title, "en": b.title}}))
+        .collect();
+    let (sz, se) = (
+        zh.summary().expect("summary"),
+        en.summary().expect("summary"),
+    );
+    let next_deadline = sz.deadline_id.as_ref().map(|id| {
+        let dl = d.deadlines.iter().find(|x| &x.id == id).expect("derived");
+        serde_json::json!({
+            "id": id,
+            "label": dl.label,
+            "date": sz.deadline_date,
+            "days_left": sz.days_left,
+            "urgency": sz.urgency,
+            "headline": {"zh": sz.headline, "en": se.headline},
+        })
+    });
+    let next_step = sz.next_step_id.as_ref().map(|id| {
+        let st = d.steps.iter().find(|x| &x.id == id).expect("derived");
+        serde_json::json!({"id": id, "number": st.number, "title": st.title})
+    });
+    serde_json::json!({
+        "sections": sections,
+        "summary": {
+            "urgency": sz.urgency,
+            "headline": {"zh": sz.headline, "en": se.headline},
+            "next_deadline": next_deadline,
+            "materials": {"ready": sz.materials_ready, "total": sz.materials_total},
+            "next_step": next_step,
+        }
+    })
+}

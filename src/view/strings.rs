@@ -1,0 +1,817 @@
+//! Every string the app, the printed sheets and the command line show, in Chinese and English.
+//!
+//! Plain strings are declared with the `strings!` macro: each entry must give both languages, so
+//! a missing translation does not compile. Strings with values in them are functions that
+//! `match` on the language, so a missing arm does not compile either.
+
+use crate::catalog::Lang;
+use crate::engine::{AnswerError, AnswerErrorKind};
+use std::io;
+
+macro_rules! strings {
+    ($($name:ident => $zh:expr, $en:expr;)*) => {
+        /// The plain UI strings of one language.
+        pub struct Strings {
+            $(pub $name: &'static str,)*
+        }
+        pub static ZH: Strings = Strings { $($name: $zh,)* };
+        pub static EN: Strings = Strings { $($name: $en,)* };
+        /// `(name, zh, en)` of every plain string, for the completeness test.
+        pub fn all_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
+            vec![$((stringify!($name), $zh, $en),)*]
+        }
+    };
+}
+
+strings! {
+    // Top bar
+    app_name => "医保报销材料清单助手", "Medical-insurance claim checklist";
+    language => "语言", "Language";
+    text_size => "文字大小", "Text size";
+    smaller_text => "缩小文字", "Smaller text";
+    larger_text => "放大文字", "Larger text";
+    theme => "外观", "Theme";
+    light => "浅色", "Light";
+    dark => "深色", "Dark";
+    show_list => "显示清单列表", "Show the list";
+    hide_list => "隐藏清单列表", "Hide the list";
+
+    // Side panel
+    saved_cases => "已保存的清单", "Saved checklists";
+    new_case => "新建", "New";
+    search => "搜索", "Search";
+    search_hint => "按名称查找", "Find by name";
+    rename => "重命名", "Rename";
+    case_menu => "清单操作…", "Checklist…";
+    rename_to => "新名称", "New name";
+    ok => "确定", "OK";
+    cancel => "取消", "Cancel";
+    duplicate => "复制", "Duplicate";
+    delete => "删除", "Delete";
+    import => "导入…", "Import…";
+    export => "导出…", "Export…";
+    undo => "撤销", "Undo";
+    no_cases => "还没有保存的清单。点击“新建”开始。", "No saved checklists yet. Click “New” to start.";
+    no_match => "没有名称匹配的清单。", "No checklist has that name.";
+    not_started => "还没有回答问题", "No answers yet";
+    answering => "问题还没答完", "Questions not finished";
+    copy_suffix => "（副本）", " (copy)";
+    untitled => "未命名", "Untitled";
+    selected_case => "当前清单", "Current checklist";
+    case_file_filter => "清单文件", "Checklist file";
+    import_path_prompt => "没有可用的文件选择窗口。请输入要导入的文件的完整路径：", "No file dialog is available. Type the full path of the file to import:";
+    import_path => "文件路径", "File path";
+    import_now => "导入", "Import";
+
+    // Welcome
+    welcome_title => "欢迎使用医保报销材料清单助手", "Welcome";
+    welcome_text => "回答几个简单的问题，就能得到需要准备的材料、办理步骤和截止日期。每一步都会自动保存。", "Answer a few short questions to get the materials to prepare, the steps and the deadlines. Everything is saved as you go.";
+    welcome_start => "新建清单并开始回答", "Start a new checklist";
+    welcome_or_pick => "也可以在左边的列表中打开已保存的清单。", "Or open a saved checklist from the list on the left.";
+
+    // Wizard
+    back => "上一题", "Back";
+    next => "下一题", "Next";
+    skip => "跳过", "Skip";
+    today => "今天", "Today";
+    date_hint => "例如 2025-03-10", "e.g. 2025-03-10";
+    date_format => "请按“年-月-日”填写，例如 2025-03-10。", "Write year-month-day, for example 2025-03-10.";
+    optional => "（可以不填）", "(optional)";
+    choose_one => "请先选择一项，再点“下一题”。", "Choose one option, then click “Next”.";
+    date_required => "请填写日期。", "Please enter a date.";
+    help => "说明", "Help";
+
+    // Review
+    review_title => "核对您的回答", "Review your answers";
+    review_intro => "请核对下面的回答。点“修改”可以更改，已勾选的材料会保留。", "Check your answers below. “Change” lets you edit one; your ticks are kept.";
+    change => "修改", "Change";
+    not_answered => "未填写", "Not answered";
+    show_checklist => "查看材料清单", "Show the checklist";
+    required_missing => "还有必答的问题没有回答：", "Some required questions are not answered yet:";
+    answer_now => "去回答", "Answer now";
+
+    // Checklist
+    checklist_title => "材料清单", "Checklist";
+    edit_answers => "修改回答", "Edit answers";
+    print_pdf => "打印 / 导出PDF", "Print / export PDF";
+    blank_sheet => "空白清单", "Blank sheet";
+    print_full => "完整版PDF", "Full PDF";
+    warnings => "重要提醒", "Important";
+    materials => "需要准备的材料", "Materials to prepare";
+    no_materials => "根据您的回答，暂时没有需要准备的材料。", "Your answers call for no materials.";
+    requirements => "要求", "Requirements";
+    where_to_get => "在哪里办理/获取", "Where to get it";
+    alternatives => "可以替代", "Alternatives";
+    why_needed => "为什么需要", "Why it is needed";
+    because => "因为您的回答", "Because you answered";
+    sources => "来源", "Sources";
+    note => "备注", "Note";
+    note_hint => "例如：已复印2份", "e.g. two copies made";
+    steps => "办理步骤", "Steps";
+    channels => "办理渠道", "Where";
+    deadlines => "期限与时间", "Deadlines and times";
+    due_soon => "即将到期", "Due soon";
+    overdue => "已逾期", "Overdue";
+    sources_disagree => "来源说法不一，以下并列显示各个说法：", "The sources disagree; every version is shown:";
+    safest_limit => "最稳妥（最早）", "Safest (earliest)";
+    safest_estimate => "按最晚估计", "Plan on the latest";
+    if_missed => "逾期后果", "If missed";
+    counted_from => "起算", "Counted from";
+    rules_tips => "规则与提示", "Rules and tips";
+    no_longer_needed => "不再需要的项目", "No longer needed";
+    no_longer_intro => "这些项目您之前勾选或写了备注，但按现在的回答已不再需要。记录仍然保留。", "You ticked these or wrote a note, but your answers no longer call for them. Your ticks are kept.";
+    insured_region => "参保地", "Insured region";
+    hotlines => "咨询电话", "Hotlines";
+    all_sources => "资料来源", "Sources";
+    partial_checklist => "还有必答的问题没有回答，下面的清单还不完整。", "Some required questions are not answered yet, so this checklist is incomplete.";
+    continue_answering => "继续回答", "Continue answering";
+    fix_answers => "有回答需要修正，修正后才能生成清单：", "Some answers need fixing before the checklist can be made:";
+    original => "原件", "Original";
+    copy => "复印件", "Copy";
+    saving_pdf => "正在等待选择保存位置…", "Waiting for you to choose where to save…";
+    choosing_file => "正在等待选择文件…", "Waiting for you to choose a file…";
+    save_to_default => "保存到默认文件夹", "Save to the default folder";
+
+    enter_date => "填写日期", "Enter the date";
+
+    // The checklist view (screen, sheet and terminal alike)
+    sheet_title => "医保报销材料清单", "Medical-insurance checklist";
+    summary => "当前情况", "Where you stand";
+    next_step => "下一步", "Next step";
+    no_deadline => "根据您的回答，没有必须赶在某天之前办的事。", "Your answers call for no deadline to meet.";
+    sources_say => "来源的说法", "What the sources say";
+    what_it_is => "说明", "What it is";
+    form => "原件还是复印件", "Original or copy";
+    related => "相关推荐", "Related";
+    sources_intro => "条目后方括号里的数字是下列来源的编号。", "Numbers in brackets refer to these sources.";
+    details => "详情与来源", "Details and sources";
+    all_versions => "各个说法与来源", "Every version and its sources";
+    unused_answer => "未使用的回答", "Unused answer";
+    case_label => "案例", "Case";
+    printed_on => "打印日期", "Printed on";
+    name_field => "姓名", "Name";
+    date_field => "日期", "Date";
+    continued => "（续）", " (continued)";
+    data_version => "数据版本", "Data version";
+    still_to_answer => "还需要回答的问题（用 --answer 问题=选项 填写）：", "Still to answer (pass --answer QUESTION=OPTION):";
+    options => "选项", "options";
+    error_prefix => "错误", "error";
+    essentials_note => "本页为精简版：各个说法、规则与提示和来源见完整版。", "This is the essentials sheet: every version, rule, tip and source is on the full sheet.";
+    // Banners
+    dismiss => "知道了", "Dismiss";
+    retry => "重试", "Retry";
+    read_only => "另一个窗口正在使用同一份数据，本窗口只能查看：您在这里的修改不会被保存。请关闭另一个窗口，再重新打开本程序。", "Another window of this app is using the same data, so this one can only show it: changes made here are not saved. Close the other window and open the app again.";
+    catalog_errors => "您的自定义清单文件有错误，已改用内置数据。请修正以下位置：", "Your own checklist files have errors; the built-in data is used instead. Fix these places:";
+    no_data_dir => "找不到保存数据的文件夹，本次的修改不会被保存。", "No folder to keep data in was found; changes will not be saved.";
+    cancelled => "没有选择保存位置，文件未保存。", "No place was chosen; nothing was saved.";
+    import_cancelled => "没有选择文件，未导入。", "No file was chosen; nothing was imported.";
+}
+
+/// The plain strings of a language.
+pub fn s(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// A label and what follows it: `来源：…` / `Sources: …`.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
+/// Between the items of a list of phrases: `；` / `; `.
+pub fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    }
+}
+
+/// Between names in an enumeration: `、` / `, `.
+pub fn enum_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
+/// `第 3 / 9 题`
+pub fn question_n_of(lang: Lang, n: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} / {total} 题"),
+        Lang::En => format!("Question {n} of {total}"),
+    }
+}
+
+/// Progress of the checklist: `已准备 7 / 12 项`.
+pub fn progress(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已准备 {done} / {total} 项"),
+        Lang::En => format!("{done} of {total} ready"),
+    }
+}
+
+/// Short progress for the case list: `7/12`.
+pub fn progress_short(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已完成 {done}/{total}"),
+        Lang::En => format!("{done}/{total} done"),
+    }
+}
+
+/// Next deadline in the case list.
+pub fn next_deadline(lang: Lang, date: &str, days_left: i64) -> String {
+    match lang {
+        Lang::Zh => format!("截止 {date}（{}）", days_left_text(lang, days_left)),
+        Lang::En => format!("due {date} ({})", days_left_text(lang, days_left)),
+    }
+}
+
+/// "3 days", "1 day": English counts agree with their number.
+pub fn days(lang: Lang, n: i64) -> String {
+    match (lang, n.abs()) {
+        (Lang::Zh, n) => format!("{n}天"),
+        (Lang::En, 1) => "1 day".to_string(),
+        (Lang::En, n) => format!("{n} days"),
+    }
+}
+
+/// The summary's headline when a deadline is still open: "报销申请期限：2026-06-10（还剩190天）".
+pub fn next_deadline_headline(lang: Lang, label: &str, date: &str, days_left: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{label}：{date}（{}）", days_left_text(lang, days_left)),
+        Lang::En => format!("{label}: {date} ({})", days_left_text(lang, days_left)),
+    }
+}
+
+/// "报销申请期限已于 2026-01-10 截止（已逾期5天）".
+pub fn overdue_since(lang: Lang, label: &str, date: &str, days_over: i64) -> String {
+    match lang {
+        Lang::Zh => format!("{label}已于 {date} 截止（已逾期{}）", days(lang, days_over)),
+        Lang::En => format!(
+            "{label}: overdue since {date} ({} late)",
+            days(lang, days_over)
+        ),
+    }
+}
+
+/// What to do once a deadline has passed. The sources give none, so it is labelled as the
+/// app's own advice.
+pub fn what_now_overdue(lang: Lang, hotline: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "现在怎么办（本应用的建议）：尽快联系参保地医保经办机构或拨打 {hotline}，说明晚了的原因，问清还能否受理；材料照常准备齐全。"
+        ),
+        Lang::En => format!(
+            "What to do now (the app's advice): contact the insurance office of your insured region or call {hotline} soon, explain why it is late and ask whether the claim can still be accepted; keep preparing the materials."
+        ),
+    }
+}
+
+/// A later date other sources give, still open, when the safest one has passed.
+pub fn later_version_open(lang: Lang, date: &str, days_left: i64) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "其他来源给出的期限最晚到 {date}（{}），能否受理以参保地医保部门的答复为准。",
+            days_left_text(lang, days_left)
+        ),
+        Lang::En => format!(
+            "Other sources give until {date} ({}); whether it is still accepted is for the insurance office to say.",
+            days_left_text(lang, days_left)
+        ),
+    }
+}
+
+/// "来源说法不一（共3种说法），按最早的算".
+pub fn versions_note(lang: Lang, n: usize, limit: bool, planned: bool) -> String {
+    match (lang, planned, limit) {
+        (Lang::Zh, true, true) => format!("来源说法不一（共{n}种说法），按最早的算"),
+        (Lang::Zh, true, false) => format!("来源说法不一（共{n}种说法），按最晚的估计"),
+        (Lang::Zh, false, _) => format!("来源说法不一（共{n}种说法），均列出"),
+        (Lang::En, true, true) => {
+            format!("The sources disagree ({n} versions): planned on the earliest")
+        }
+        (Lang::En, true, false) => {
+            format!("The sources disagree ({n} versions): planned on the latest")
+        }
+        (Lang::En, false, _) => format!("The sources disagree ({n} versions): all are listed"),
+    }
+}
+
+/// A line to write a date on, on a blank sheet.
+pub fn write_in(lang: Lang, date_label: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{date_label}：____________    截止日期：____________"),
+        Lang::En => format!("{date_label}: ____________    Deadline: ____________"),
+    }
+}
+
+/// Materials ready: "已准备 3 / 12 项材料"; on a blank sheet just the count.
+pub fn materials_progress(lang: Lang, ready: usize, total: usize, blank: bool) -> String {
+    match (lang, blank) {
+        (Lang::Zh, false) => format!("已准备 {ready} / {total} 项材料"),
+        (Lang::En, false) if total == 1 => format!("{ready} of 1 material ready"),
+        (Lang::En, false) => format!("{ready} of {total} materials ready"),
+        (Lang::Zh, true) => format!("共 {total} 项材料"),
+        (Lang::En, true) if total == 1 => "1 material".to_string(),
+        (Lang::En, true) => format!("{total} materials"),
+    }
+}
+
+/// A channel with its contact, unless the name already says it: "国家医保服务平台APP", "窗口（021-12393）".
+pub fn channel_text(lang: Lang, name: &str, contact: Option<&str>) -> String {
+    match contact {
+        Some(c) if !name.contains(c) => format!("{name}{}", paren(lang, c)),
+        _ => name.to_string(),
+    }
+}
+
+/// "（x）" / " (x)".
+pub fn paren(lang: Lang, x: &str) -> String {
+    match lang {
+        Lang::Zh => format!("（{x}）"),
+        Lang::En => format!(" ({x})"),
+    }
+}
+
+/// How a material is handed in.
+pub fn form_label(lang: Lang, form: crate::catalog::Form) -> &'static str {
+    use crate::catalog::Form as F;
+    let (zh, en) = match form {
+        F::Original => ("原件", "Original"),
+        F::Copy => ("复印件", "Copy"),
+        F::OriginalAndCopy => ("原件及复印件", "Original and copy"),
+        F::Photo => ("拍照/扫描上传", "Photo or scan upload"),
+        F::OnScreen => ("线上填写/勾选", "Filled in online"),
+        F::Unspecified => (
+            "来源未说明要原件还是复印件",
+            "The sources do not say whether the original or a copy",
+        ),
+    };
+    lang.pick(zh, en)
+}
+
+/// A group of materials.
+pub fn group_label(lang: Lang, group: crate::catalog::MaterialGroup) -> &'static str {
+    use crate::catalog::MaterialGroup as G;
+    let (zh, en) = match group {
+        G::Identity => ("身份与医保凭证", "Identity and insurance"),
+        G::MedicalRecords => ("病历与证明", "Medical records"),
+        G::Bills => ("票据与清单", "Bills and invoices"),
+        G::Forms => ("表格与承诺书", "Forms and pledges"),
+        G::Proof => ("其他证明材料", "Other proof"),
+    };
+    lang.pick(zh, en)
+}
+
+/// Label of a new case: `未命名 3`.
+pub fn untitled(lang: Lang, n: usize) -> String {
+    format!("{} {n}", s(lang).untitled)
+}
+
+/// Count badge: `2份`.
+pub fn count_badge(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Zh => format!("{n}份"),
+        Lang::En => format!("×{n}"),
+    }
+}
+
+/// Accessible name of a "change" button on the review page.
+pub fn change_named(lang: Lang, question: &str) -> String {
+    match lang {
+        Lang::Zh => format!("修改：{question}"),
+        Lang::En => format!("Change: {question}"),
+    }
+}
+
+/// The footer of a checklist: which data and which day it was worked out with.
+pub fn data_version_line(lang: Lang, version: &str, today: &str) -> String {
+    match lang {
+        Lang::Zh => format!("数据版本 {version}，按 {today} 计算"),
+        Lang::En => format!("Data version {version}, worked out on {today}"),
+    }
+}
+
+/// Accessible name of the button that opens a date question from the checklist.
+pub fn enter_named(lang: Lang, question: &str) -> String {
+    match lang {
+        Lang::Zh => format!("填写日期：{question}"),
+        Lang::En => format!("Enter the date: {question}"),
+    }
+}
+
+/// Accessible name of the note field of an item.
+pub fn note_for(lang: Lang, item: &str) -> String {
+    match lang {
+        Lang::Zh => format!("备注：{item}"),
+        Lang::En => format!("Note: {item}"),
+    }
+}
+
+pub fn deleted(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已删除“{label}”。"),
+        Lang::En => format!("Deleted “{label}”."),
+    }
+}
+
+/// Where a date stands, the same words everywhere: "已逾期5天", "今天截止", "还剩3天".
+pub fn days_left_text(lang: Lang, d: i64) -> String {
+    match (lang, d) {
+        (Lang::Zh, d) if d < 0 => format!("已逾期{}", days(lang, d)),
+        (_, 0) => lang.pick("今天截止", "due today").to_string(),
+        (Lang::Zh, d) => format!("还剩{}", days(lang, d)),
+        (Lang::En, d) if d < 0 => format!("overdue by {}", days(lang, d)),
+        (Lang::En, d) => format!("{} left", days(lang, d)),
+    }
+}
+
+/// An I/O failure in words.
+pub fn io_reason(lang: Lang, e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let zh = match e.kind() {
+        K::StorageFull => Some(("磁盘已满", "the disk is full")),
+        K::PermissionDenied => Some((
+            "没有写入这个文件夹的权限",
+            "there is no permission to write to this folder",
+        )),
+        K::ReadOnlyFilesystem => Some(("这个文件夹是只读的", "the folder is read-only")),
+        K::NotFound => Some((
+            "找不到这个文件或文件夹",
+            "the file or folder does not exist",
+        )),
+        K::AlreadyExists => Some(("同名文件已存在", "a file with that name already exists")),
+        K::InvalidData => Some((
+            "文件内容无法读取（不是文字，或已损坏）",
+            "the file's content cannot be read (not text, or damaged)",
+        )),
+        K::IsADirectory => Some(("这是一个文件夹，不是文件", "it is a folder, not a file")),
+        K::FileTooLarge => Some(("文件太大", "the file is too large")),
+        K::Interrupted | K::TimedOut | K::WouldBlock => Some((
+            "操作被中断，请重试",
+            "the operation was interrupted; try again",
+        )),
+        _ => None,
+    };
+    match (zh, lang) {
+        (Some((z, _)), Lang::Zh) => z.to_string(),
+        (Some((_, en)), Lang::En) => en.to_string(),
+        // The system's own words are English: in Chinese, say what happened and give the code.
+        (None, Lang::Zh) => match e.raw_os_error() {
+            Some(code) => format!("读写文件时出错（系统错误代码 {code}）"),
+            None => "读写文件时出错".to_string(),
+        },
+        (None, Lang::En) => e.to_string(),
+    }
+}
+
+/// A store error in words.
+pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
+    use crate::cases::StoreError as E;
+    match (e, lang) {
+        (E::Write { path, source }, Lang::Zh) => {
+            format!("无法写入 {}：{}", path.display(), io_reason(lang, source))
+        }
+        (E::Write { path, source }, Lang::En) => format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(lang, source)
+        ),
+        (E::Read { path, source }, Lang::Zh) => {
+            format!("无法读取 {}：{}", path.display(), io_reason(lang, source))
+        }
+        (E::Read { path, source }, Lang::En) => format!(
+            "cannot read {}: {}",
+            path.display(),
+            io_reason(lang, source)
+        ),
+        (E::ReadOnly(_), Lang::Zh) => "另一个窗口正在使用同一份数据，本窗口不能保存".to_string(),
+        (E::ReadOnly(_), Lang::En) => {
+            "another window of the app is using the same data; this one cannot save".to_string()
+        }
+        (E::NotFound(id), Lang::Zh) => format!("找不到清单 {id}"),
+        (E::NotFound(id), Lang::En) => format!("no checklist {id}"),
+    }
+}
+
+/// A command-line answer that is not `question=value`.
+pub fn not_a_pair(lang: Lang, raw: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{raw}”不是“问题=选项”的形式，例如 visit=inpatient"),
+        Lang::En => format!("\"{raw}\" is not in the form question=value, e.g. visit=inpatient"),
+    }
+}
+
+/// A bad `--today`.
+pub fn bad_today(lang: Lang, raw: &str) -> String {
+    match lang {
+        Lang::Zh => format!("--today：“{raw}”不是日期，请按 年-月-日 填写，例如 2025-03-10"),
+        Lang::En => format!("--today: \"{raw}\" is not a date; write YYYY-MM-DD, e.g. 2025-03-10"),
+    }
+}
+
+/// An answer error on the command line, where questions and options are named by their ids.
+pub fn cli_answer_error(lang: Lang, e: &AnswerError) -> String {
+    let q = &e.question;
+    match (&e.kind, lang) {
+        (AnswerErrorKind::UnknownQuestion { valid }, Lang::Zh) => {
+            format!("没有“{q}”这个问题。问题有：{}", valid.join(", "))
+        }
+        (AnswerErrorKind::UnknownQuestion { valid }, Lang::En) => {
+            format!(
+                "unknown question \"{q}\"; the questions are: {}",
+                valid.join(", ")
+            )
+        }
+        (AnswerErrorKind::UnknownOption { value, valid }, Lang::Zh) => {
+            format!("{q}：没有“{value}”这个选项。可选：{}", valid.join(", "))
+        }
+        (AnswerErrorKind::UnknownOption { value, valid }, Lang::En) => format!(
+            "{q}: unknown option \"{value}\"; choose one of: {}",
+            valid.join(", ")
+        ),
+        _ => answer_error(lang, e, &|id: &str| id.to_string()),
+    }
+}
+
+/// Messages shown in banners; rendered in the current language when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Quarantined {
+        file: String,
+        moved_to: String,
+        reason: String,
+    },
+    Recovered {
+        label: String,
+    },
+    NewerSchema {
+        file: String,
+    },
+    StoreWarning(String),
+    NoDataDir,
+    StoreOpenFailed {
+        dir: String,
+        err: String,
+    },
+    SaveFailed {
+        label: String,
+        err: String,
+    },
+    DeleteFailed {
+        label: String,
+        err: String,
+    },
+    Saved {
+        path: String,
+    },
+    SavedFallback {
+        path: String,
+    },
+    OpenFailed {
+        path: String,
+    },
+    PdfFailed {
+        err: String,
+    },
+    WriteFailed {
+        path: String,
+        err: String,
+    },
+    Imported {
+        label: String,
+    },
+    ImportFailed {
+        path: String,
+        err: String,
+    },
+    Exported {
+        path: String,
+    },
+}
+
+impl Msg {
+    pub fn text(&self, lang: Lang) -> String {
+        use Msg::*;
+        match (self, lang) {
+            (
+                Quarantined {
+                    file,
+                    moved_to,
+                    reason,
+                },
+                Lang::Zh,
+            ) => format!(
+                "清单文件“{file}”已损坏，无法读取，已移到“{moved_to}”保存起来。其他清单已正常载入。（原因：{reason}）"
+            ),
+            (
+                Quarantined {
+                    file,
+                    moved_to,
+                    reason,
+                },
+                Lang::En,
+            ) => format!(
+                "The checklist file “{file}” is damaged and could not be read; it was moved to “{moved_to}”. The other checklists loaded normally. (Reason: {reason})"
+            ),
+            (Recovered { label }, Lang::Zh) => {
+                format!("“{label}”的文件已损坏，已从备份恢复；最近的一次修改可能没有保存下来。")
+            }
+            (Recovered { label }, Lang::En) => format!(
+                "The file of “{label}” was damaged and has been restored from its backup; the last change may be missing."
+            ),
+            (NewerSchema { file }, Lang::Zh) => {
+                format!("“{file}”是新版本程序保存的，本程序只能查看，不会修改它。")
+            }
+            (NewerSchema { file }, Lang::En) => format!(
+                "“{file}” was saved by a newer version of the app; it is shown but not changed."
+            ),
+            (StoreWarning(w), Lang::Zh) => format!("保存文件夹的提示：{w}"),
+            (StoreWarning(w), Lang::En) => format!("Note about the save folder: {w}"),
+            (StoreOpenFailed { dir, err }, Lang::Zh) => {
+                format!("无法打开保存清单的文件夹 {dir}（{err}）。本次的修改不会被保存。")
+            }
+            (StoreOpenFailed { dir, err }, Lang::En) => format!(
+                "The folder for saved checklists, {dir}, cannot be opened ({err}). Changes will not be saved."
+            ),
+            (SaveFailed { label, err }, Lang::Zh) => format!(
+                "无法保存“{label}”：{err}。修改仍保留在本窗口中，请检查磁盘空间和文件夹权限后点“重试”。"
+            ),
+            (SaveFailed { label, err }, Lang::En) => format!(
+                "“{label}” could not be saved: {err}. Your changes are kept in this window; check the disk space and folder permissions, then click “Retry”."
+            ),
+            (DeleteFailed { label, err }, Lang::Zh) => format!("无法删除“{label}”：{err}。"),
+            (DeleteFailed { label, err }, Lang::En) => {
+                format!("“{label}” could not be deleted: {err}.")
+            }
+            (Saved { path }, Lang::Zh) => format!("已保存到 {path}"),
+            (Saved { path }, Lang::En) => format!("Saved to {path}"),
+            (SavedFallback { path }, Lang::Zh) => {
+                format!("没有可用的文件选择窗口，文件已保存到：{path}")
+            }
+            (SavedFallback { path }, Lang::En) => {
+                format!("No file dialog is available, so the file was saved to: {path}")
+            }
+            (OpenFailed { path }, Lang::Zh) => {
+                format!("无法自动打开文件，请手动打开并打印：{path}")
+            }
+            (OpenFailed { path }, Lang::En) => format!(
+                "The file could not be opened automatically; open and print it yourself: {path}"
+            ),
+            (PdfFailed { err }, Lang::Zh) => format!("无法生成PDF：{err}"),
+            (PdfFailed { err }, Lang::En) => format!("The PDF could not be made: {err}"),
+            (WriteFailed { path, err }, Lang::Zh) => format!("无法写入文件 {path}：{err}"),
+            (WriteFailed { path, err }, Lang::En) => {
+                format!("The file {path} could not be written: {err}")
+            }
+            (Imported { label }, Lang::Zh) => format!("已导入“{label}”。"),
+            (Imported { label }, Lang::En) => format!("Imported “{label}”."),
+            (ImportFailed { path, err }, Lang::Zh) => format!("无法导入 {path}：{err}"),
+            (ImportFailed { path, err }, Lang::En) => {
+                format!("{path} could not be imported: {err}")
+            }
+            (Exported { path }, Lang::Zh) => format!("已导出到 {path}"),
+            (Exported { path }, Lang::En) => format!("Exported to {path}"),
+            (NoDataDir, lang) => s(lang).no_data_dir.to_string(),
+        }
+    }
+}
+
+/// Whether `value` has the `YYYY-MM-DD` shape (so a parse failure means "no such day").
+fn iso_shaped(value: &str) -> bool {
+    value.len() == 10
+        && value.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+/// An answer error as a sentence. `label` names a question by id (its short label).
+pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String) -> String {
+    let q = label(&e.question);
+    match (&e.kind, lang) {
+        (AnswerErrorKind::InvalidDate { value }, Lang::Zh) if iso_shaped(value) => {
+            format!("{q}：日历上没有 {value} 这一天，请检查月份和日期。")
+        }
+        (AnswerErrorKind::InvalidDate { value }, Lang::En) if iso_shaped(value) => {
+            format!("{q}: there is no such day as {value}; check the month and the day.")
+        }
+        (AnswerErrorKind::InvalidDate { value }, Lang::Zh) => {
+            format!("{q}：“{value}”不是日期。请按“年-月-日”填写，例如 2025-03-10。")
+        }
+        (AnswerErrorKind::InvalidDate { value }, Lang::En) => {
+            format!("{q}: “{value}” is not a date. Write year-month-day, for example 2025-03-10.")
+        }
+        (
+            AnswerErrorKind::DateOrder {
+                value,
+                other,
+                other_value,
+            },
+            Lang::Zh,
+        ) => {
+            format!(
+                "{q}（{value}）不能早于{}（{other_value}），请检查这两个日期。",
+                label(other)
+            )
+        }
+        (
+            AnswerErrorKind::DateOrder {
+                value,
+                other,
+                other_value,
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "{q} ({value}) cannot be before {} ({other_value}); check both dates.",
+                label(other)
+            )
+        }
+        (AnswerErrorKind::DateTooFarInFuture { value, max_days }, Lang::Zh) => {
+            format!("{q}：{value} 比今天晚了超过 {max_days} 天，请检查年份是否写错。")
+        }
+        (AnswerErrorKind::DateTooFarInFuture { value, max_days }, Lang::En) => {
+            format!("{q}: {value} is more than {max_days} days from today; check the year.")
+        }
+        (AnswerErrorKind::DateTooOld { value }, Lang::Zh) => {
+            format!(
+                "{q}：{value} 早于{}年，请检查年份是否写错。",
+                crate::engine::EARLIEST_YEAR
+            )
+        }
+        (AnswerErrorKind::DateTooOld { value }, Lang::En) => {
+            format!(
+                "{q}: {value} is before {}; check the year.",
+                crate::engine::EARLIEST_YEAR
+            )
+        }
+        (AnswerErrorKind::UnknownOption { value, .. }, Lang::Zh) => {
+            format!("{q}：保存的回答“{value}”已不在选项中，请重新选择。")
+        }
+        (AnswerErrorKind::UnknownOption { value, .. }, Lang::En) => {
+            format!("{q}: the saved answer “{value}” is no longer an option; choose again.")
+        }
+        (AnswerErrorKind::UnknownQuestion { .. }, Lang::Zh) => {
+            format!("保存的回答中有已不再使用的问题“{}”。", e.question)
+        }
+        (AnswerErrorKind::UnknownQuestion { .. }, Lang::En) => {
+            format!(
+                "The saved answers name a question that no longer exists: “{}”.",
+                e.question
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_reasons_in_chinese_have_no_english() {
+        use std::io::{Error, ErrorKind as K};
+        for e in [
+            Error::new(K::InvalidData, "stream did not contain valid UTF-8"),
+            Error::from_raw_os_error(5),
+            Error::other("something odd"),
+            Error::new(K::StorageFull, "No space left on device"),
+        ] {
+            let zh = io_reason(Lang::Zh, &e);
+            assert!(
+                !zh.chars().any(|c| c.is_ascii_alphabetic()),
+                "{zh} (from {e})"
+            );
+        }
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(days_left_text(Lang::En, 1), "1 day left");
+        assert_eq!(days_left_text(Lang::En, 2), "2 days left");
+        assert_eq!(days_left_text(Lang::En, -1), "overdue by 1 day");
+        assert_eq!(days_left_text(Lang::En, 0), "due today");
+        assert_eq!(days_left_text(Lang::Zh, -5), "已逾期5天");
+        assert_eq!(days_left_text(Lang::Zh, 0), "今天截止");
+        assert_eq!(
+            materials_progress(Lang::En, 0, 1, false),
+            "0 of 1 material ready"
+        );
+    }
+
+    #[test]
+    fn every_string_has_both_languages() {
+        for (name, zh, en) in all_pairs() {
+            assert!(!zh.trim().is_empty(), "{name}: Chinese is empty");
+            assert!(!en.trim().is_empty(), "{name}: English is empty");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! How dates and durations read, in both languages: shared by the command line, the printed
+//! sheet and the app, so all three say the same thing.
+
+use super::strings::days_left_text;
+use crate::catalog::{Lang, Span};
+use crate::engine::{DateStatus, DatedVersion};
+
+/// How a span reads: "6个月", "30 working days", "3–6 months".
+pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
+    let range = |n: u32| match max {
+        Some(m) if m != n => format!("{n}–{m}"),
+        _ => n.to_string(),
+    };
+    match (span, lang) {
+        (Span::Days(n), Lang::Zh) => format!("{}天", range(n)),
+        (Span::Days(1), Lang::En) if max.is_none() => "1 day".to_string(),
+        (Span::Days(n), Lang::En) => format!("{} days", range(n)),
+        (Span::WorkingDays(n), Lang::Zh) => format!("{}个工作日", range(n)),
+        (Span::WorkingDays(1), Lang::En) if max.is_none() => "1 working day".to_string(),
+        (Span::WorkingDays(n), Lang::En) => format!("{} working days", range(n)),
+        (Span::Months(n), Lang::Zh) => format!("{}个月", range(n)),
+        (Span::Months(1), Lang::En) if max.is_none() => "1 month".to_string(),
+        (Span::Months(n), Lang::En) => format!("{} months", range(n)),
+        (Span::Years(n), Lang::Zh) => format!("{}年", range(n)),
+        (Span::Years(1), Lang::En) if max.is_none() => "1 year".to_string(),
+        (Span::Years(n), Lang::En) => format!("{} years", range(n)),
+        (Span::Immediate, _) => lang.pick("即时生效", "immediate").into(),
+        (Span::Indefinite, _) => lang.pick("长期有效", "no end date").into(),
+    }
+}
+
+/// The dates still to enter, by their labels ("出院日期或就诊日期").
+fn needs_text(v: &DatedVersion, lang: Lang, sep: &str) -> String {
+    let labels: Vec<&str> = v.needs_labels.iter().map(|t| t.get(lang)).collect();
+    labels.join(sep)
+}
+
+/// One dated version as a line: the date, days left, and the status.
+pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
+    let mut s = match (v.date, v.date_max) {
+        // A floor: the date is the least it lasts, not when it ends.
+        (Some(a), _) if v.status == DateStatus::ValidAtLeast => match lang {
+            Lang::Zh => format!("至少有效到 {a}"),
+            Lang::En => format!("valid at least until {a}"),
+        },
+        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    let status = match v.status {
+        DateStatus::Overdue | DateStatus::DueSoon | DateStatus::Open => {
+            days_left_text(lang, v.days_left.unwrap_or(0))
+        }
+        DateStatus::Expected => lang.pick("预计", "expected").into(),
+        DateStatus::NeedsDate => match lang {
+            Lang::Zh => format!("填写{}后可算出日期", needs_text(v, lang, "或")),
+            Lang::En => format!(
+                "enter the {} to see the date",
+                needs_text(v, lang, " or ").to_lowercase()
+            ),
+        },
+        DateStatus::NoStart => lang
+            .pick("来源未说明起算日", "the source gives no start date")
+            .into(),
+        DateStatus::Indefinite => lang.pick("长期有效", "no end date").into(),
+        DateStatus::Immediate => lang.pick("即时生效", "takes effect at once").into(),
+        DateStatus::ValidAtLeast => lang
+            .pick(
+                "来源只说至少这么久，不是到期日",
+                "a minimum, not an expiry date",
+            )
+            .into(),
+    };
+    if !s.is_empty() {
+        s.push_str("  ");
+    }
+    s.push_str(&status);
+    if v.weekends_only {
+        s.push_str(lang.pick(
+            "（该年无节假日数据，仅跳过周末）",
+            " (no holiday data for that year: weekends only)",
+        ));
+    }
+    s
+}
+
+/// A version as a rule, without dates (blank sheets): "出院日期后30天内", "within 30 days of the
+/// discharge date".
+pub fn rule_text(v: &DatedVersion, lang: Lang) -> String {
+    let span = span_text(v.span, v.span_max, lang);
+    if matches!(v.span, Span::Immediate | Span::Indefinite) {
+        return span;
+    }
+    let from = v.from_label.as_ref().or(v.needs_labels.first());
+    match (from, lang) {
+        (Some(f), Lang::Zh) => format!("{}后{span}内", f.get(lang)),
+        (Some(f), Lang::En) => format!("within {span} of the {}", f.get(lang).to_lowercase()),
+        (None, Lang::Zh) => format!("{span}内"),
+        (None, Lang::En) => format!("within {span}"),
+    }
+}

@@ -1,0 +1,44 @@
+//! Answer sets shared by the regression artefacts and the screen's section test.
+#![allow(dead_code)]
+
+use yibao_checklist::catalog::Catalog;
+use yibao_checklist::engine::{Answers, enumerate_answer_sets};
+
+pub const AXES: &[&str] = &[
+    "scenario",
+    "visit",
+    "emergency",
+    "filed",
+    "settlement",
+    "channel",
+    "filing_type",
+    "treatment_region",
+];
+
+/// Fixed dates so every artefact shows real deadline dates.
+pub const DATES: &[(&str, &str)] = &[
+    ("filing_date", "2026-01-05"),
+    ("admission_date", "2026-01-02"),
+    ("discharge_date", "2026-01-10"),
+    ("visit_date", "2026-01-10"),
+    ("invoice_date", "2026-01-10"),
+    ("submitted_date", "2026-01-12"),
+];
+
+pub fn with_dates(catalog: &Catalog, answers: &Answers) -> Answers {
+    let mut a = answers.clone();
+    for (q, d) in DATES {
+        if catalog.question(q).is_some_and(|q| q.ask_when.eval(&a)) {
+            a.set(*q, *d);
+        }
+    }
+    a
+}
+
+/// Every reachable combination of the main questions, with the fixed dates.
+pub fn artefact_sets(catalog: &Catalog) -> Vec<Answers> {
+    enumerate_answer_sets(catalog, Some(AXES))
+        .iter()
+        .map(|a| with_dates(catalog, a))
+        .collect()
+}
