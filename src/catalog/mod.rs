@@ -6,8 +6,8 @@ mod load;
 pub mod model;
 mod validate;
 
-pub use compiled::{ChannelRef, Reason, Shared, Sourced};
 pub(crate) use compiled::*;
+pub use compiled::{ChannelRef, Reason, Shared, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
 

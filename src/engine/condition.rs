@@ -135,11 +135,21 @@ mod tests {
         }
         for (d, c) in catalog.deadlines.iter().zip(cc.deadlines.iter()) {
             pairs.push((&d.when, &c.when));
-            pairs.extend(d.versions.iter().map(|v| &v.when).zip(c.versions.iter().map(|v| &v.when)));
+            pairs.extend(
+                d.versions
+                    .iter()
+                    .map(|v| &v.when)
+                    .zip(c.versions.iter().map(|v| &v.when)),
+            );
         }
         for (n, c) in catalog.notices.iter().zip(cc.notices.iter()) {
             pairs.push((&n.when, &c.when));
-            pairs.extend(n.versions.iter().map(|v| &v.when).zip(c.versions.when.iter()));
+            pairs.extend(
+                n.versions
+                    .iter()
+                    .map(|v| &v.when)
+                    .zip(c.versions.when.iter()),
+            );
         }
         let mut sets = enumerate_answer_sets(&catalog, None);
         for a in sets.clone() {
@@ -157,8 +167,10 @@ mod tests {
                     held += 1;
                     let mut qs = Vec::new();
                     c.reasons_of_held(&d, &mut qs);
-                    let names: Vec<&str> =
-                        qs.iter().map(|&q| catalog.questions[usize::from(q)].id.as_str()).collect();
+                    let names: Vec<&str> = qs
+                        .iter()
+                        .map(|&q| catalog.questions[usize::from(q)].id.as_str())
+                        .collect();
                     assert_eq!(names, cond.reasons_of_held(a), "{cond:?} on {a:?}");
                 }
             }

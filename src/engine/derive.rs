@@ -348,11 +348,7 @@ impl<'c> ReasonBook<'c> {
         {
             return r.clone();
         }
-        let r: Shared<Reason> = self
-            .buf
-            .iter()
-            .filter_map(|&q| self.reason(a, q))
-            .collect();
+        let r: Shared<Reason> = self.buf.iter().filter_map(|&q| self.reason(a, q)).collect();
         if let Some(k) = key {
             self.memo.push((k, r.clone()));
         }
@@ -580,37 +576,33 @@ pub fn derive(
         })
         .collect();
 
-    let mut materials: Vec<DerivedMaterial> = applicable(
-        &cc.materials,
-        a,
-        |m| &m.when,
-        |m| &m.replaces,
-    )
-    .into_iter()
-    .map(|i| {
-        let (m, c) = (&catalog.materials[i], &cc.materials[i]);
-        let form_rule = c.forms.iter().position(|f| f.holds(a));
-        cited.add(&c.cites);
-        if let Some(f) = form_rule {
-            cited.add(&c.form_cites[f]);
-        }
-        let form_rule = form_rule.map(|f| &m.forms[f]);
-        DerivedMaterial {
-            id: m.id.clone(),
-            name: m.name.clone(),
-            description: m.description.clone(),
-            group: m.group,
-            form: form_rule.map_or(Form::Unspecified, |f| f.form),
-            count: form_rule.and_then(|f| f.count),
-            why: m.why.clone(),
-            reasons: book.of(&c.when, a),
-            format: notes(&c.format, a, &mut cited, &cc.no_notes),
-            obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
-            alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
-            sources: c.sources.clone(),
-        }
-    })
-    .collect();
+    let mut materials: Vec<DerivedMaterial> =
+        applicable(&cc.materials, a, |m| &m.when, |m| &m.replaces)
+            .into_iter()
+            .map(|i| {
+                let (m, c) = (&catalog.materials[i], &cc.materials[i]);
+                let form_rule = c.forms.iter().position(|f| f.holds(a));
+                cited.add(&c.cites);
+                if let Some(f) = form_rule {
+                    cited.add(&c.form_cites[f]);
+                }
+                let form_rule = form_rule.map(|f| &m.forms[f]);
+                DerivedMaterial {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    description: m.description.clone(),
+                    group: m.group,
+                    form: form_rule.map_or(Form::Unspecified, |f| f.form),
+                    count: form_rule.and_then(|f| f.count),
+                    why: m.why.clone(),
+                    reasons: book.of(&c.when, a),
+                    format: notes(&c.format, a, &mut cited, &cc.no_notes),
+                    obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
+                    alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
+                    sources: c.sources.clone(),
+                }
+            })
+            .collect();
     // Grouped as the app and the sheet show them; data order within a group.
     materials.sort_by_key(|m| m.group);
 
@@ -664,25 +656,24 @@ pub fn derive(
     // order of files in checklists/ does not matter.
     deadlines.sort_by_key(|d| d.kind);
 
-    let mut notices: Vec<DerivedNotice> =
-        applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces)
-            .into_iter()
-            .filter_map(|i| {
-                let (n, c) = (&catalog.notices[i], &cc.notices[i]);
-                let versions = notes(&c.versions, a, &mut cited, &cc.no_notes);
-                if versions.is_empty() {
-                    return None;
-                }
-                Some(DerivedNotice {
-                    id: n.id.clone(),
-                    kind: n.kind,
-                    title: n.title.clone(),
-                    conflict: versions.len() > 1,
-                    versions,
-                    reasons: book.of(&c.when, a),
-                })
+    let mut notices: Vec<DerivedNotice> = applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces)
+        .into_iter()
+        .filter_map(|i| {
+            let (n, c) = (&catalog.notices[i], &cc.notices[i]);
+            let versions = notes(&c.versions, a, &mut cited, &cc.no_notes);
+            if versions.is_empty() {
+                return None;
+            }
+            Some(DerivedNotice {
+                id: n.id.clone(),
+                kind: n.kind,
+                title: n.title.clone(),
+                conflict: versions.len() > 1,
+                versions,
+                reasons: book.of(&c.when, a),
             })
-            .collect();
+        })
+        .collect();
     notices.sort_by_key(|n| n.kind);
 
     // A region applies when the insured-region question offers it and has it as its answer.
@@ -730,7 +721,9 @@ pub fn derive(
             .questions
             .iter()
             .enumerate()
-            .filter(|&(i, q)| given.asked[i] && a[i] == UNANSWERED && (q.required || !required_only))
+            .filter(|&(i, q)| {
+                given.asked[i] && a[i] == UNANSWERED && (q.required || !required_only)
+            })
             .map(|(_, q)| q.id.clone())
             .collect()
     };
