@@ -184,7 +184,7 @@ fn emergency_cross_province_inpatient_manual_claim() {
     assert!(
         ec.reasons
             .iter()
-            .any(|r| &*r.question == "emergency" && &*r.value == "yes"),
+            .any(|r| r.question == "emergency" && r.value == "yes"),
         "the why names the emergency answer"
     );
     // No third party, no proxy: their materials are not asked for.
@@ -263,7 +263,7 @@ fn retiree_filing_online() {
     );
     let hukou = material(&out, "hukou_pages");
     assert!(hukou.name.zh.contains("户口簿"));
-    assert!(hukou.reasons.iter().any(|r| &*r.value == "retiree"));
+    assert!(hukou.reasons.iter().any(|r| r.value == "retiree"));
     assert!(has_material(&out, "filing_notice_ack"));
     assert!(has_material(&out, "filing_pledge"));
     // Claim materials have nothing to do with a filing.
@@ -386,9 +386,9 @@ fn traffic_accident_claimed_by_a_proxy() {
     let out = case(&pairs, "2025-03-20");
     let report = material(&out, "accident_report");
     assert!(report.name.zh.contains("交警事故认定书"));
-    assert!(report.reasons.iter().any(|r| &*r.question == "third_party"));
+    assert!(report.reasons.iter().any(|r| r.question == "third_party"));
     let proxy = material(&out, "proxy_id");
-    assert!(proxy.reasons.iter().any(|r| &*r.question == "proxy"));
+    assert!(proxy.reasons.iter().any(|r| r.question == "proxy"));
     assert!(steps_zh(&out).iter().any(|s| s.contains("交警事故认定书")));
     assert!(steps_zh(&out).iter().any(|s| s.contains("代办")));
 }

@@ -76,6 +76,73 @@ impl<T: Clone> From<&[T]> for Shared<T> {
     }
 }
 
+/// An id or title shared with the catalog: reads and compares like a `String` (`== "002"`,
+/// `as_str()`, `&str` by deref), a clone is a reference-count bump.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Arc<str>> for SharedStr {
+    fn from(s: Arc<str>) -> Self {
+        SharedStr(s)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        SharedStr(s.into())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
 /// A text with the sources that say it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sourced {
@@ -94,8 +161,8 @@ pub struct ChannelRef {
 /// An answer that made an entry apply: `visit = inpatient` with both labels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
-    pub question: Arc<str>,
-    pub value: Arc<str>,
+    pub question: SharedStr,
+    pub value: SharedStr,
     pub question_label: Text,
     pub value_label: Text,
 }
@@ -119,7 +186,7 @@ pub enum Cond {
 #[derive(Debug)]
 pub struct CQuestion {
     pub ask_when: Cond,
-    pub id: Arc<str>,
+    pub id: SharedStr,
     /// `Question::label`.
     pub label: Text,
     /// The reason each option gives, by option index.
@@ -194,12 +261,14 @@ pub struct CRegion {
 /// One source with the citations of it, for listing the sources a derivation cites.
 #[derive(Debug)]
 pub struct CSource {
-    /// Index in `Catalog::sources`.
-    pub source: usize,
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub file: SharedStr,
+    pub date: Option<SharedStr>,
     /// The citation of the article itself, if anything cites it so.
     pub main: Option<u16>,
     /// Citations of its snippets, sorted by snippet title: `(citation, title)`.
-    pub snippets: Box<[(u16, String)]>,
+    pub snippets: Box<[(u16, SharedStr)]>,
 }
 
 /// The compiled catalog. Built by `Catalog::compile`; `Catalog::compiled` checks it still fits.
@@ -217,7 +286,32 @@ pub struct Compiled {
     pub cite_count: usize,
     /// Shared by every empty list a derivation hands out.
     pub no_notes: Shared<Sourced>,
+    /// Question ids, sorted, with their index: answers (sorted too) find their questions in
+    /// one merged pass.
+    pub by_id: Box<[(String, u16)]>,
     shape: Shape,
+}
+
+impl Compiled {
+    /// Each answer with the index of its question (`None`: no such question), in the answers'
+    /// order. The first of a repeated question id wins, as in `Catalog::question`.
+    pub fn indexed<'a, V>(
+        &'a self,
+        answers: impl IntoIterator<Item = (&'a String, V)> + 'a,
+    ) -> impl Iterator<Item = (&'a String, V, Option<usize>)> + 'a {
+        let mut at = 0;
+        answers.into_iter().map(move |(q, v)| {
+            while at < self.by_id.len() && self.by_id[at].0 < *q {
+                at += 1;
+            }
+            let i = self
+                .by_id
+                .get(at)
+                .filter(|(id, _)| id == q)
+                .map(|&(_, i)| usize::from(i));
+            (q, v, i)
+        })
+    }
 }
 
 /// What the compiled form was built from, to notice a catalog edited after loading.
@@ -340,7 +434,7 @@ impl Catalog {
             .questions
             .iter()
             .map(|q| {
-                let id: Arc<str> = q.id.as_str().into();
+                let id: SharedStr = q.id.as_str().into();
                 let label = q.label().clone();
                 CQuestion {
                     ask_when: cx.cond(&q.ask_when),
@@ -459,30 +553,31 @@ impl Catalog {
 
         // A citation is "seed" or "seed#snippet": group them by seed, in id order, as the
         // derivation lists its sources.
-        let mut by_seed: HashMap<&str, (Option<u16>, Vec<(u16, String)>)> = HashMap::new();
+        let mut by_seed: HashMap<&str, (Option<u16>, Vec<(u16, SharedStr)>)> = HashMap::new();
         for (cite, &i) in &cx.cites {
             match cite.split_once('#') {
-                Some((seed, snippet)) => by_seed
-                    .entry(seed)
-                    .or_default()
-                    .1
-                    .push((i, snippet.to_string())),
+                Some((seed, snippet)) => {
+                    by_seed.entry(seed).or_default().1.push((i, snippet.into()))
+                }
                 None => by_seed.entry(cite).or_default().0 = Some(i),
             }
         }
         let mut sources: Vec<CSource> = by_seed
             .into_iter()
             .filter_map(|(seed, (main, mut snippets))| {
-                let source = self.sources.iter().position(|s| s.id == seed)?;
+                let s = self.sources.iter().find(|s| s.id == seed)?;
                 snippets.sort_by(|a, b| a.1.cmp(&b.1));
                 Some(CSource {
-                    source,
+                    id: s.id.as_str().into(),
+                    title: s.title.as_str().into(),
+                    file: s.file.as_str().into(),
+                    date: s.date.as_deref().map(SharedStr::from),
                     main,
                     snippets: snippets.into_boxed_slice(),
                 })
             })
             .collect();
-        sources.sort_by(|a, b| self.sources[a.source].id.cmp(&self.sources[b.source].id));
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
 
         Compiled {
             questions,
@@ -494,6 +589,16 @@ impl Catalog {
             sources: sources.into_boxed_slice(),
             cite_count: cx.cites.len(),
             no_notes: Shared::default(),
+            by_id: {
+                let mut ids: Vec<(String, u16)> = self
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| (q.id.clone(), i as u16))
+                    .collect();
+                ids.sort_by(|a, b| a.0.cmp(&b.0)); // stable: the first of a repeated id first
+                ids.into_boxed_slice()
+            },
             shape: Shape::of(self),
         }
     }

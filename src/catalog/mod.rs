@@ -7,7 +7,7 @@ pub mod model;
 mod validate;
 
 pub(crate) use compiled::*;
-pub use compiled::{ChannelRef, Reason, Shared, Sourced};
+pub use compiled::{ChannelRef, Reason, Shared, SharedStr, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
 

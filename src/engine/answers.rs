@@ -114,8 +114,9 @@ pub const EARLIEST_YEAR: i32 = 2000;
 /// Checks every answer against the catalog: unknown questions and options, bad dates.
 pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> Vec<AnswerError> {
     let mut errors = Vec::new();
-    for (qid, value) in &answers.0 {
-        let Some(q) = catalog.question(qid) else {
+    let cc = catalog.compiled();
+    for (qid, value, q) in cc.indexed(&answers.0) {
+        let Some(q) = q.map(|i| &catalog.questions[i]) else {
             errors.push(AnswerError {
                 question: qid.clone(),
                 message: format!(

@@ -153,12 +153,12 @@ pub struct AnswerLine {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
-    pub id: String,
-    pub title: String,
-    pub file: String,
-    pub date: Option<String>,
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub file: SharedStr,
+    pub date: Option<SharedStr>,
     /// Snippet titles cited from this source.
-    pub snippets: Vec<String>,
+    pub snippets: Vec<SharedStr>,
 }
 
 /// The derived checklist for one answer set.
@@ -239,19 +239,19 @@ struct Given<'a> {
 }
 
 impl<'a> Given<'a> {
-    fn new(catalog: &Catalog, cc: &Compiled, answers: &'a Answers) -> (Given<'a>, bool) {
+    fn new(catalog: &'a Catalog, cc: &'a Compiled, answers: &'a Answers) -> (Given<'a>, bool) {
         let n = catalog.questions.len();
         let mut raw = vec![UNANSWERED; n];
         let mut raw_text = vec![None; n];
-        for (i, q) in catalog.questions.iter().enumerate() {
-            if let Some(v) = answers.get(&q.id) {
-                raw_text[i] = Some(v);
-                raw[i] = q
-                    .options
-                    .iter()
-                    .position(|o| o.id == v)
-                    .map_or(NOT_AN_OPTION, |o| o as u16);
-            }
+        for (_, v, i) in cc.indexed(&answers.0) {
+            // Unknown questions were rejected before.
+            let Some(i) = i else { continue };
+            raw_text[i] = Some(v.as_str());
+            raw[i] = catalog.questions[i]
+                .options
+                .iter()
+                .position(|o| o.id == *v)
+                .map_or(NOT_AN_OPTION, |o| o as u16);
         }
         let qs = &cc.questions;
         let some_unused = (0..n).any(|i| raw[i] != UNANSWERED && !qs[i].ask_when.holds(&raw));
@@ -305,7 +305,7 @@ impl<'c> ReasonBook<'c> {
                 let v: Arc<str> = (*v).filter(|_| o == NOT_AN_OPTION)?.into();
                 Some(Reason {
                     question: q.id.clone(),
-                    value: v.clone(),
+                    value: v.clone().into(),
                     question_label: q.label.clone(),
                     value_label: Text {
                         zh: v.clone(),
@@ -317,8 +317,8 @@ impl<'c> ReasonBook<'c> {
         ReasonBook {
             questions: &cc.questions,
             dated,
-            memo: Vec::new(),
-            buf: Vec::new(),
+            memo: Vec::with_capacity(32),
+            buf: Vec::with_capacity(16),
         }
     }
 
@@ -567,44 +567,52 @@ pub fn derive(
 
     let answer_lines = (0..catalog.questions.len())
         .filter(|&q| given.asked[q])
-        .filter_map(|q| book.reason(a, q as u16))
-        .map(|r| AnswerLine {
-            question: r.question.to_string(),
-            question_label: r.question_label,
-            value: r.value.to_string(),
-            value_label: r.value_label,
+        .filter_map(|q| {
+            let question = &catalog.questions[q];
+            let value_label = match a[q] {
+                UNANSWERED => return None,
+                NOT_AN_OPTION => book.dated[q].as_ref()?.value_label.clone(),
+                o => question.options[usize::from(o)].label.clone(),
+            };
+            Some(AnswerLine {
+                question: question.id.clone(),
+                question_label: cc.questions[q].label.clone(),
+                value: given.text[q]?.to_string(),
+                value_label,
+            })
         })
         .collect();
 
-    let mut materials: Vec<DerivedMaterial> =
-        applicable(&cc.materials, a, |m| &m.when, |m| &m.replaces)
-            .into_iter()
-            .map(|i| {
-                let (m, c) = (&catalog.materials[i], &cc.materials[i]);
-                let form_rule = c.forms.iter().position(|f| f.holds(a));
-                cited.add(&c.cites);
-                if let Some(f) = form_rule {
-                    cited.add(&c.form_cites[f]);
-                }
-                let form_rule = form_rule.map(|f| &m.forms[f]);
-                DerivedMaterial {
-                    id: m.id.clone(),
-                    name: m.name.clone(),
-                    description: m.description.clone(),
-                    group: m.group,
-                    form: form_rule.map_or(Form::Unspecified, |f| f.form),
-                    count: form_rule.and_then(|f| f.count),
-                    why: m.why.clone(),
-                    reasons: book.of(&c.when, a),
-                    format: notes(&c.format, a, &mut cited, &cc.no_notes),
-                    obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
-                    alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
-                    sources: c.sources.clone(),
-                }
-            })
-            .collect();
-    // Grouped as the app and the sheet show them; data order within a group.
-    materials.sort_by_key(|m| m.group);
+    // Indices are sorted, not the entries built from them (moving those costs more). Materials
+    // are grouped as the app and the sheet show them; data order within a group.
+    let mut material_ids = applicable(&cc.materials, a, |m| &m.when, |m| &m.replaces);
+    material_ids.sort_by_key(|&i| catalog.materials[i].group);
+    let materials: Vec<DerivedMaterial> = material_ids
+        .into_iter()
+        .map(|i| {
+            let (m, c) = (&catalog.materials[i], &cc.materials[i]);
+            let form_rule = c.forms.iter().position(|f| f.holds(a));
+            cited.add(&c.cites);
+            if let Some(f) = form_rule {
+                cited.add(&c.form_cites[f]);
+            }
+            let form_rule = form_rule.map(|f| &m.forms[f]);
+            DerivedMaterial {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                description: m.description.clone(),
+                group: m.group,
+                form: form_rule.map_or(Form::Unspecified, |f| f.form),
+                count: form_rule.and_then(|f| f.count),
+                why: m.why.clone(),
+                reasons: book.of(&c.when, a),
+                format: notes(&c.format, a, &mut cited, &cc.no_notes),
+                obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
+                alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
+                sources: c.sources.clone(),
+            }
+        })
+        .collect();
 
     let mut step_ids = applicable(&cc.steps, a, |s| &s.when, |s| &s.replaces);
     step_ids.sort_by_key(|&i| catalog.steps[i].order);
@@ -626,8 +634,12 @@ pub fn derive(
         })
         .collect();
 
-    let mut deadlines = Vec::new();
-    for i in applicable(&cc.deadlines, a, |d| &d.when, |d| &d.replaces) {
+    // What can be missed first, then what is waited for; data order within each kind, so the
+    // order of files in checklists/ does not matter.
+    let mut deadline_ids = applicable(&cc.deadlines, a, |d| &d.when, |d| &d.replaces);
+    deadline_ids.sort_by_key(|&i| catalog.deadlines[i].kind);
+    let mut deadlines = Vec::with_capacity(deadline_ids.len());
+    for i in deadline_ids {
         let (d, c) = (&catalog.deadlines[i], &cc.deadlines[i]);
         let versions: Vec<DatedVersion> = d
             .versions
@@ -652,29 +664,24 @@ pub fn derive(
             reasons: book.of(&c.when, a),
         });
     }
-    // What can be missed first, then what is waited for; data order within each kind, so the
-    // order of files in checklists/ does not matter.
-    deadlines.sort_by_key(|d| d.kind);
-
-    let mut notices: Vec<DerivedNotice> = applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces)
-        .into_iter()
-        .filter_map(|i| {
-            let (n, c) = (&catalog.notices[i], &cc.notices[i]);
-            let versions = notes(&c.versions, a, &mut cited, &cc.no_notes);
-            if versions.is_empty() {
-                return None;
-            }
-            Some(DerivedNotice {
-                id: n.id.clone(),
-                kind: n.kind,
-                title: n.title.clone(),
-                conflict: versions.len() > 1,
-                versions,
-                reasons: book.of(&c.when, a),
-            })
+    let mut notice_ids = applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces);
+    notice_ids.sort_by_key(|&i| catalog.notices[i].kind);
+    let mut notices: Vec<DerivedNotice> = Vec::with_capacity(notice_ids.len());
+    notices.extend(notice_ids.into_iter().filter_map(|i| {
+        let (n, c) = (&catalog.notices[i], &cc.notices[i]);
+        let versions = notes(&c.versions, a, &mut cited, &cc.no_notes);
+        if versions.is_empty() {
+            return None;
+        }
+        Some(DerivedNotice {
+            id: n.id.clone(),
+            kind: n.kind,
+            title: n.title.clone(),
+            conflict: versions.len() > 1,
+            versions,
+            reasons: book.of(&c.when, a),
         })
-        .collect();
-    notices.sort_by_key(|n| n.kind);
+    }));
 
     // A region applies when the insured-region question offers it and has it as its answer.
     let region = catalog
@@ -692,29 +699,25 @@ pub fn derive(
             }
         });
 
-    let sources = cc
-        .sources
-        .iter()
-        .filter_map(|cs| {
-            let snippets: Vec<String> = cs
-                .snippets
-                .iter()
-                .filter(|(c, _)| cited.has(*c))
-                .map(|(_, title)| title.clone())
-                .collect();
-            if snippets.is_empty() && !cs.main.is_some_and(|c| cited.has(c)) {
-                return None;
-            }
-            let s = &catalog.sources[cs.source];
-            Some(SourceRef {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                file: s.file.clone(),
-                date: s.date.clone(),
-                snippets,
-            })
+    let mut sources = Vec::with_capacity(cc.sources.len());
+    sources.extend(cc.sources.iter().filter_map(|cs| {
+        let snippets: Vec<SharedStr> = cs
+            .snippets
+            .iter()
+            .filter(|(c, _)| cited.has(*c))
+            .map(|(_, title)| title.clone())
+            .collect();
+        if snippets.is_empty() && !cs.main.is_some_and(|c| cited.has(c)) {
+            return None;
+        }
+        Some(SourceRef {
+            id: cs.id.clone(),
+            title: cs.title.clone(),
+            file: cs.file.clone(),
+            date: cs.date.clone(),
+            snippets,
         })
-        .collect();
+    }));
 
     let pending = |required_only: bool| -> Vec<String> {
         catalog
