@@ -44,6 +44,31 @@ fn bench(c: &mut Criterion) {
     c.bench_function("derive_one", |b| {
         b.iter(|| black_box(derive(&catalog, black_box(&answers), today).unwrap()))
     });
+    if let Ok(n) = std::env::var("WT7E_LOOP") {
+        for _ in 0..n.parse::<usize>().unwrap() {
+            black_box(derive(&catalog, black_box(&answers), today).unwrap());
+        }
+        std::process::exit(0);
+    }
+    let d = derive(&catalog, &answers, today).unwrap();
+    c.bench_function("tmp_clone_derivation", |b| b.iter(|| black_box(d.clone())));
+    c.bench_function("tmp_check_answers", |b| {
+        b.iter(|| {
+            black_box(yibao_checklist::engine::check_answers(
+                &catalog,
+                black_box(&answers),
+                today,
+            ))
+        })
+    });
+    c.bench_function("tmp_prune", |b| {
+        b.iter(|| {
+            black_box(yibao_checklist::engine::prune_answers(
+                &catalog,
+                black_box(&answers),
+            ))
+        })
+    });
     let sets = enumerate_answer_sets(&catalog, Some(AXES));
     c.bench_function(&format!("derive_all_{}_reachable_sets", sets.len()), |b| {
         b.iter(|| {

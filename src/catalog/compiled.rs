@@ -205,6 +205,8 @@ pub struct CNotes {
 #[derive(Debug)]
 pub struct CMaterial {
     pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
     pub replaces: Box<[u32]>,
     pub forms: Box<[Cond]>,
     pub form_cites: Box<[Box<[u16]>]>,
@@ -218,6 +220,8 @@ pub struct CMaterial {
 #[derive(Debug)]
 pub struct CStep {
     pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
     pub replaces: Box<[u32]>,
     /// The channels that exist, in the step's order.
     pub channels: Shared<ChannelRef>,
@@ -238,6 +242,8 @@ pub struct CVersion {
 #[derive(Debug)]
 pub struct CDeadline {
     pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
     pub replaces: Box<[u32]>,
     pub versions: Box<[CVersion]>,
 }
@@ -245,6 +251,8 @@ pub struct CDeadline {
 #[derive(Debug)]
 pub struct CNotice {
     pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
     pub replaces: Box<[u32]>,
     /// The versions, each under its own condition, like notes.
     pub versions: CNotes,
@@ -289,6 +297,9 @@ pub struct Compiled {
     /// Question ids, sorted, with their index: answers (sorted too) find their questions in
     /// one merged pass.
     pub by_id: Box<[(String, u16)]>,
+    /// Reason lists (question indices) fixed at load: a condition without `Any` or `Not` is
+    /// held by every question it names.
+    pub reason_lists: Box<[Box<[u16]>]>,
     shape: Shape,
 }
 
@@ -338,6 +349,7 @@ struct Ctx<'a> {
     catalog: &'a Catalog,
     questions: HashMap<&'a str, u16>,
     cites: HashMap<Arc<str>, u16>,
+    lists: Vec<Box<[u16]>>,
 }
 
 impl Ctx<'_> {
@@ -378,6 +390,28 @@ impl Ctx<'_> {
                     .collect(),
             ),
         }
+    }
+
+    /// The fixed reason list of a condition, if it has one (see `Compiled::reason_lists`).
+    fn why(&mut self, c: &Condition) -> Option<u32> {
+        let mut fixed = true;
+        c.walk(&mut |c| fixed &= !matches!(c, Condition::Any(_) | Condition::Not(_)));
+        if !fixed {
+            return None;
+        }
+        let list: Box<[u16]> = c
+            .questions()
+            .into_iter()
+            .filter_map(|q| self.question(q))
+            .collect();
+        let at = match self.lists.iter().position(|l| *l == list) {
+            Some(i) => i,
+            None => {
+                self.lists.push(list);
+                self.lists.len() - 1
+            }
+        };
+        Some(at as u32)
     }
 
     fn cites(&mut self, list: &[Cite]) -> Box<[u16]> {
@@ -429,6 +463,7 @@ impl Catalog {
                 .rev() // the first of a repeated id wins, as in `Catalog::question`
                 .collect(),
             cites: HashMap::new(),
+            lists: Vec::new(),
         };
         let questions = self
             .questions
@@ -458,6 +493,7 @@ impl Catalog {
             .iter()
             .map(|m| CMaterial {
                 when: cx.cond(&m.when),
+                why: cx.why(&m.when),
                 replaces: replaced(&self.materials, |x| &x.id, &m.replaces),
                 forms: m.forms.iter().map(|f| cx.cond(&f.when)).collect(),
                 form_cites: m.forms.iter().map(|f| cx.cites(&f.sources)).collect(),
@@ -480,6 +516,7 @@ impl Catalog {
                 }
                 CStep {
                     when: cx.cond(&s.when),
+                    why: cx.why(&s.when),
                     replaces: replaced(&self.steps, |x| &x.id, &s.replaces),
                     channels: channels
                         .iter()
@@ -499,6 +536,7 @@ impl Catalog {
             .iter()
             .map(|d| CDeadline {
                 when: cx.cond(&d.when),
+                why: cx.why(&d.when),
                 replaces: replaced(&self.deadlines, |x| &x.id, &d.replaces),
                 versions: d
                     .versions
@@ -517,6 +555,7 @@ impl Catalog {
             .iter()
             .map(|n| CNotice {
                 when: cx.cond(&n.when),
+                why: cx.why(&n.when),
                 replaces: replaced(&self.notices, |x| &x.id, &n.replaces),
                 versions: CNotes {
                     when: n.versions.iter().map(|v| cx.cond(&v.when)).collect(),
@@ -588,6 +627,7 @@ impl Catalog {
             regions,
             sources: sources.into_boxed_slice(),
             cite_count: cx.cites.len(),
+            reason_lists: std::mem::take(&mut cx.lists).into_boxed_slice(),
             no_notes: Shared::default(),
             by_id: {
                 let mut ids: Vec<(String, u16)> = self

@@ -151,6 +151,37 @@ mod tests {
                     .zip(c.versions.when.iter()),
             );
         }
+        // Entry conditions with a reason list fixed at load.
+        let mut fixed: Vec<(&Condition, u32)> = Vec::new();
+        fixed.extend(
+            catalog
+                .materials
+                .iter()
+                .zip(cc.materials.iter())
+                .filter_map(|(m, c)| Some((&m.when, c.why?))),
+        );
+        fixed.extend(
+            catalog
+                .steps
+                .iter()
+                .zip(cc.steps.iter())
+                .filter_map(|(m, c)| Some((&m.when, c.why?))),
+        );
+        fixed.extend(
+            catalog
+                .deadlines
+                .iter()
+                .zip(cc.deadlines.iter())
+                .filter_map(|(m, c)| Some((&m.when, c.why?))),
+        );
+        fixed.extend(
+            catalog
+                .notices
+                .iter()
+                .zip(cc.notices.iter())
+                .filter_map(|(m, c)| Some((&m.when, c.why?))),
+        );
+        assert!(fixed.len() > 50, "most entries have fixed reasons");
         let mut sets = enumerate_answer_sets(&catalog, None);
         for a in sets.clone() {
             let mut dated = a;
@@ -160,6 +191,15 @@ mod tests {
         let mut held = 0;
         for a in &sets {
             let d = dense(&catalog, a);
+            for (cond, i) in &fixed {
+                if cond.eval(a) {
+                    let names: Vec<&str> = cc.reason_lists[*i as usize]
+                        .iter()
+                        .map(|&q| catalog.questions[usize::from(q)].id.as_str())
+                        .collect();
+                    assert_eq!(names, cond.reasons_of_held(a), "{cond:?} on {a:?}");
+                }
+            }
             for (cond, c) in &pairs {
                 let holds = cond.eval(a);
                 assert_eq!(c.holds(&d), holds, "{cond:?} on {a:?}");

@@ -292,6 +292,9 @@ struct ReasonBook<'c> {
     dated: Vec<Option<Reason>>,
     memo: Vec<(u128, Shared<Reason>)>,
     buf: Vec<u16>,
+    /// The lists of `Compiled::reason_lists`, built when first needed.
+    fixed: Vec<Option<Shared<Reason>>>,
+    lists: &'c [Box<[u16]>],
 }
 
 impl<'c> ReasonBook<'c> {
@@ -319,6 +322,8 @@ impl<'c> ReasonBook<'c> {
             dated,
             memo: Vec::with_capacity(32),
             buf: Vec::with_capacity(16),
+            fixed: vec![None; cc.reason_lists.len()],
+            lists: &cc.reason_lists,
         }
     }
 
@@ -333,8 +338,24 @@ impl<'c> ReasonBook<'c> {
     }
 
     /// The answers that made `cond` hold; only called for entries whose condition holds.
-    fn of(&mut self, cond: &Cond, a: &[u16]) -> Shared<Reason> {
+    fn of(&mut self, cond: &Cond, why: Option<u32>, a: &[u16]) -> Shared<Reason> {
         debug_assert!(cond.holds(a));
+        if let Some(i) = why.map(|i| i as usize) {
+            if let Some(r) = &self.fixed[i] {
+                return r.clone();
+            }
+            // A condition without `Any` or `Not` holds only when every question it names is
+            // answered; mapping (not filtering) lets the list be allocated once, at its size.
+            let r: Shared<Reason> = self.lists[i]
+                .iter()
+                .map(|&q| {
+                    self.reason(a, q)
+                        .expect("a condition that holds names answered questions")
+                })
+                .collect();
+            self.fixed[i] = Some(r.clone());
+            return r;
+        }
         self.buf.clear();
         cond.reasons_of_held(a, &mut self.buf);
         // Up to eight question indices (+1, so that none is zero) in one key.
@@ -605,7 +626,7 @@ pub fn derive(
                 form: form_rule.map_or(Form::Unspecified, |f| f.form),
                 count: form_rule.and_then(|f| f.count),
                 why: m.why.clone(),
-                reasons: book.of(&c.when, a),
+                reasons: book.of(&c.when, c.why, a),
                 format: notes(&c.format, a, &mut cited, &cc.no_notes),
                 obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
                 alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
@@ -628,7 +649,7 @@ pub fn derive(
                 title: s.title.clone(),
                 detail: s.detail.clone(),
                 channels: c.channels.clone(),
-                reasons: book.of(&c.when, a),
+                reasons: book.of(&c.when, c.why, a),
                 sources: c.sources.clone(),
             }
         })
@@ -661,7 +682,7 @@ pub fn derive(
             safest: safest(d.kind, &versions),
             conflict: versions.len() > 1,
             versions,
-            reasons: book.of(&c.when, a),
+            reasons: book.of(&c.when, c.why, a),
         });
     }
     let mut notice_ids = applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces);
@@ -679,7 +700,7 @@ pub fn derive(
             title: n.title.clone(),
             conflict: versions.len() > 1,
             versions,
-            reasons: book.of(&c.when, a),
+            reasons: book.of(&c.when, c.why, a),
         })
     }));
 
