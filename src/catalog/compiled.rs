@@ -113,6 +113,12 @@ impl std::fmt::Display for SharedStr {
     }
 }
 
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> Self {
+        s.0.to_string()
+    }
+}
+
 impl From<Arc<str>> for SharedStr {
     fn from(s: Arc<str>) -> Self {
         SharedStr(s)
@@ -204,6 +210,7 @@ pub struct CNotes {
 
 #[derive(Debug)]
 pub struct CMaterial {
+    pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
     pub why: Option<u32>,
@@ -219,6 +226,7 @@ pub struct CMaterial {
 
 #[derive(Debug)]
 pub struct CStep {
+    pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
     pub why: Option<u32>,
@@ -241,6 +249,7 @@ pub struct CVersion {
 
 #[derive(Debug)]
 pub struct CDeadline {
+    pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
     pub why: Option<u32>,
@@ -250,6 +259,7 @@ pub struct CDeadline {
 
 #[derive(Debug)]
 pub struct CNotice {
+    pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
     pub why: Option<u32>,
@@ -492,6 +502,7 @@ impl Catalog {
             .materials
             .iter()
             .map(|m| CMaterial {
+                id: m.id.as_str().into(),
                 when: cx.cond(&m.when),
                 why: cx.why(&m.when),
                 replaces: replaced(&self.materials, |x| &x.id, &m.replaces),
@@ -515,6 +526,7 @@ impl Catalog {
                     cites.extend(c.sources.iter().cloned());
                 }
                 CStep {
+                    id: s.id.as_str().into(),
                     when: cx.cond(&s.when),
                     why: cx.why(&s.when),
                     replaces: replaced(&self.steps, |x| &x.id, &s.replaces),
@@ -535,6 +547,7 @@ impl Catalog {
             .deadlines
             .iter()
             .map(|d| CDeadline {
+                id: d.id.as_str().into(),
                 when: cx.cond(&d.when),
                 why: cx.why(&d.when),
                 replaces: replaced(&self.deadlines, |x| &x.id, &d.replaces),
@@ -554,6 +567,7 @@ impl Catalog {
             .notices
             .iter()
             .map(|n| CNotice {
+                id: n.id.as_str().into(),
                 when: cx.cond(&n.when),
                 why: cx.why(&n.when),
                 replaces: replaced(&self.notices, |x| &x.id, &n.replaces),

@@ -15,7 +15,7 @@ pub use crate::catalog::{ChannelRef, Reason, Sourced};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedMaterial {
-    pub id: String,
+    pub id: SharedStr,
     pub name: Text,
     pub description: Option<Text>,
     pub group: MaterialGroup,
@@ -31,7 +31,7 @@ pub struct DerivedMaterial {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedStep {
-    pub id: String,
+    pub id: SharedStr,
     /// 1-based position in the derived sequence.
     pub number: usize,
     pub title: Text,
@@ -113,7 +113,7 @@ pub struct DatedVersion {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedDeadline {
-    pub id: String,
+    pub id: SharedStr,
     pub kind: DeadlineKind,
     pub label: Text,
     pub versions: Vec<DatedVersion>,
@@ -132,7 +132,7 @@ impl DerivedDeadline {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedNotice {
-    pub id: String,
+    pub id: SharedStr,
     pub kind: NoticeKind,
     pub title: Text,
     pub versions: Shared<Sourced>,
@@ -144,9 +144,9 @@ pub struct DerivedNotice {
 /// An answer as given, with labels, for summaries and the review page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerLine {
-    pub question: String,
+    pub question: SharedStr,
     pub question_label: Text,
-    pub value: String,
+    pub value: SharedStr,
     /// The option's label, or the date itself.
     pub value_label: Text,
 }
@@ -217,8 +217,8 @@ impl Derivation {
     pub fn tickable_ids(&self) -> Vec<String> {
         self.materials
             .iter()
-            .map(|m| m.id.clone())
-            .chain(self.steps.iter().map(|s| s.id.clone()))
+            .map(|m| m.id.to_string())
+            .chain(self.steps.iter().map(|s| s.id.to_string()))
             .collect()
     }
 }
@@ -589,16 +589,16 @@ pub fn derive(
     let answer_lines = (0..catalog.questions.len())
         .filter(|&q| given.asked[q])
         .filter_map(|q| {
-            let question = &catalog.questions[q];
-            let value_label = match a[q] {
+            let r = match a[q] {
                 UNANSWERED => return None,
-                NOT_AN_OPTION => book.dated[q].as_ref()?.value_label.clone(),
-                o => question.options[usize::from(o)].label.clone(),
+                NOT_AN_OPTION => book.dated[q].as_ref()?,
+                o => cc.questions[q].reasons.get(usize::from(o))?,
             };
+            let (value, value_label) = (r.value.clone(), r.value_label.clone());
             Some(AnswerLine {
-                question: question.id.clone(),
+                question: cc.questions[q].id.clone(),
                 question_label: cc.questions[q].label.clone(),
-                value: given.text[q]?.to_string(),
+                value,
                 value_label,
             })
         })
@@ -619,7 +619,7 @@ pub fn derive(
             }
             let form_rule = form_rule.map(|f| &m.forms[f]);
             DerivedMaterial {
-                id: m.id.clone(),
+                id: c.id.clone(),
                 name: m.name.clone(),
                 description: m.description.clone(),
                 group: m.group,
@@ -644,7 +644,7 @@ pub fn derive(
             let (s, c) = (&catalog.steps[i], &cc.steps[i]);
             cited.add(&c.cites);
             DerivedStep {
-                id: s.id.clone(),
+                id: c.id.clone(),
                 number: n + 1,
                 title: s.title.clone(),
                 detail: s.detail.clone(),
@@ -676,7 +676,7 @@ pub fn derive(
             continue;
         }
         deadlines.push(DerivedDeadline {
-            id: d.id.clone(),
+            id: c.id.clone(),
             kind: d.kind,
             label: d.label.clone(),
             safest: safest(d.kind, &versions),
@@ -695,7 +695,7 @@ pub fn derive(
             return None;
         }
         Some(DerivedNotice {
-            id: n.id.clone(),
+            id: c.id.clone(),
             kind: n.kind,
             title: n.title.clone(),
             conflict: versions.len() > 1,
