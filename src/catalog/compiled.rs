@@ -187,6 +187,17 @@ pub enum Cond {
     /// With the known questions the inner condition names, in first-mention order: the
     /// answers that make a `Not` hold.
     Not(Box<Cond>, Box<[u16]>),
+    /// `All` of simple tests, nested `All`s spliced in order: the common shape, checked in one
+    /// loop rather than one call per test.
+    Leaves(Box<[Leaf]>),
+}
+
+/// A test of one answer.
+#[derive(Debug, Clone)]
+pub enum Leaf {
+    Is(u16, u16),
+    In(u16, Box<[u16]>),
+    Answered(u16),
 }
 
 #[derive(Debug)]
@@ -390,7 +401,21 @@ impl Ctx<'_> {
                 None => Cond::Never,
             },
             Condition::Answered(q) => self.question(q).map_or(Cond::Never, Cond::Answered),
-            Condition::All(cs) => Cond::All(cs.iter().map(|c| self.cond(c)).collect()),
+            Condition::All(cs) => {
+                let cs: Vec<Cond> = cs.iter().map(|c| self.cond(c)).collect();
+                let mut leaves = Vec::new();
+                for c in &cs {
+                    match c {
+                        Cond::Always => {}
+                        Cond::Is(q, o) => leaves.push(Leaf::Is(*q, *o)),
+                        Cond::In(q, os) => leaves.push(Leaf::In(*q, os.clone())),
+                        Cond::Answered(q) => leaves.push(Leaf::Answered(*q)),
+                        Cond::Leaves(ls) => leaves.extend(ls.iter().cloned()),
+                        _ => return Cond::All(cs.into_boxed_slice()),
+                    }
+                }
+                Cond::Leaves(leaves.into_boxed_slice())
+            }
             Condition::Any(cs) => Cond::Any(cs.iter().map(|c| self.cond(c)).collect()),
             Condition::Not(c) => Cond::Not(
                 Box::new(self.cond(c)),

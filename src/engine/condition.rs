@@ -1,7 +1,7 @@
 //! Evaluating conditions, and finding the answers that made one true (the "why").
 
 use super::Answers;
-use crate::catalog::{Cond, Condition, UNANSWERED};
+use crate::catalog::{Cond, Condition, Leaf, UNANSWERED};
 
 impl Condition {
     pub fn eval(&self, answers: &Answers) -> bool {
@@ -61,6 +61,11 @@ impl Cond {
             Cond::All(cs) => cs.iter().all(|c| c.holds(a)),
             Cond::Any(cs) => cs.iter().any(|c| c.holds(a)),
             Cond::Not(c, _) => !c.holds(a),
+            Cond::Leaves(ls) => ls.iter().all(|l| match l {
+                Leaf::Is(q, o) => a[usize::from(*q)] == *o,
+                Leaf::In(q, os) => os.contains(&a[usize::from(*q)]),
+                Leaf::Answered(q) => a[usize::from(*q)] != UNANSWERED,
+            }),
         }
     }
 
@@ -83,6 +88,9 @@ impl Cond {
                 }
             }
             Cond::Not(_, qs) => qs.iter().for_each(|&q| push(q, out)),
+            Cond::Leaves(ls) => ls.iter().for_each(|l| match l {
+                Leaf::Is(q, _) | Leaf::In(q, _) | Leaf::Answered(q) => push(*q, out),
+            }),
         }
     }
 }
