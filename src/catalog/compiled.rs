@@ -53,6 +53,8 @@ impl<'a, T> IntoIterator for &'a Shared<T> {
 impl<T: Clone> IntoIterator for Shared<T> {
     type Item = T;
     type IntoIter = std::vec::IntoIter<T>;
+    // `iter().cloned()` would borrow the list this call consumes.
+    #[allow(clippy::unnecessary_to_owned)]
     fn into_iter(self) -> Self::IntoIter {
         self.0.to_vec().into_iter()
     }
@@ -631,7 +633,9 @@ impl Catalog {
 
         // A citation is "seed" or "seed#snippet": group them by seed, in id order, as the
         // derivation lists its sources.
-        let mut by_seed: HashMap<&str, (Option<u16>, Vec<(u16, SharedStr)>)> = HashMap::new();
+        // Per seed: the citation of the article itself, and those of its snippets.
+        type BySeed<'a> = HashMap<&'a str, (Option<u16>, Vec<(u16, SharedStr)>)>;
+        let mut by_seed: BySeed = HashMap::new();
         for (cite, &i) in &cx.cites {
             match cite.split_once('#') {
                 Some((seed, snippet)) => {
