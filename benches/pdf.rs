@@ -95,7 +95,7 @@ fn bench(c: &mut Criterion) {
         .sum();
     eprintln!(
         "export-pack: {} files, {total} bytes",
-        yibao_checklist::cli::PACK.len()
+        catalog.quick_sheets.len()
     );
 }
 

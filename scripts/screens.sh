@@ -51,9 +51,24 @@ case_file() {
 EOF
 }
 
-# shot NAME WIDTH HEIGHT ZOOM LANG DARK [CASE]   (CASE=none: the start screen)
+partial_case() {
+    cat <<'EOF'
+(
+    schema: 1,
+    id: "partial",
+    label: "爸爸门诊",
+    created: "2026-11-20T10:00:00+08:00",
+    updated: "2026-11-20T10:00:00+08:00",
+    answers: {
+        "scenario": "cross_region",
+    },
+)
+EOF
+}
+
+# shot NAME WIDTH HEIGHT ZOOM LANG DARK MODE   (MODE: checklist, wizard, start, quick)
 shot() {
-    local name=$1 w=$2 h=$3 zoom=$4 lang=$5 dark=$6 with_case=${7:-demo}
+    local name=$1 w=$2 h=$3 zoom=$4 lang=$5 dark=$6 mode=${7:-checklist}
     if [[ -n ${ONLY:-} && " $ONLY " != *" $name "* ]]; then
         return
     fi
@@ -61,10 +76,14 @@ shot() {
     data=$(mktemp -d)
     mkdir -p "$data/cases"
     local last=None
-    if [[ $with_case == demo ]]; then
-        case_file >"$data/cases/demo.ron"
-        last='Some(\"demo\")'
-    fi
+    case_file >"$data/cases/demo.ron"
+    case $mode in
+        checklist) last='Some(\"demo\")' ;;
+        wizard)
+            partial_case >"$data/cases/partial.ron"
+            last='Some(\"partial\")'
+            ;;
+    esac
     local settings="(lang:$lang,zoom:$zoom,dark:$dark,last_case:$last,show_list:true)"
     printf '{\n    "yibao-checklist-settings": "%s",\n}\n' "$settings" >"$data/ui-settings.ron"
     display=":$((150 + RANDOM % 100))"
@@ -82,6 +101,13 @@ shot() {
     if [[ -n $win ]]; then
         DISPLAY=$display xdotool windowmove "$win" 0 0 windowsize "$win" "$w" "$h" 2>/dev/null || true
         sleep 2.5
+        if [[ $mode == quick ]]; then
+            # The keyboard path: Tab from "start a case" to 常用情形, Enter.
+            DISPLAY=$display xdotool windowfocus --sync "$win" 2>/dev/null || true
+            sleep 0.3
+            DISPLAY=$display xdotool key Tab Return 2>/dev/null || true
+            sleep 1.5
+        fi
         DISPLAY=$display import -window root "$OUT/$name.png"
         echo "$OUT/$name.png"
     else
@@ -94,15 +120,15 @@ shot() {
     rm -rf "$data"
 }
 
-for size in 1366x768 1024x600; do
-    w=${size%x*}
-    h=${size#*x}
-    for zoom in 1.0 2.0; do
-        z=${zoom/./}
-        z=${z%0}
-        [[ $z == 1 ]] && z=100 || z=200
-        shot "checklist-$size-$z-zh-light" "$w" "$h" "$zoom" zh false
-        shot "checklist-$size-$z-en-dark" "$w" "$h" "$zoom" en true
-        shot "start-$size-$z-zh-light" "$w" "$h" "$zoom" zh false none
-    done
-done
+# The set the issues ask for: the checklist's summary at 1366×768 at 100 % and 200 %, and the
+# wizard, the checklist and the quick sheets at 1024×600 / 200 % and 1366×768 / 100 %; both
+# languages and both themes appear.
+shot checklist-1366x768-100-zh-light 1366 768 1.0 zh false checklist
+shot checklist-1366x768-200-zh-light 1366 768 2.0 zh false checklist
+shot checklist-1366x768-200-en-dark 1366 768 2.0 en true checklist
+shot checklist-1024x600-200-zh-dark 1024 600 2.0 zh true checklist
+shot wizard-1366x768-100-en-light 1366 768 1.0 en false wizard
+shot wizard-1024x600-200-zh-light 1024 600 2.0 zh false wizard
+shot quick-1366x768-100-zh-dark 1366 768 1.0 zh true quick
+shot quick-1024x600-200-en-light 1024 600 2.0 en false quick
+shot start-1024x600-200-zh-light 1024 600 2.0 zh false start

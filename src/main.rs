@@ -1,11 +1,22 @@
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches, Parser};
 use std::process::ExitCode;
 use yibao_checklist::cli::{self, Cli};
+use yibao_checklist::version;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = if version::asks_for_version(std::env::args_os()) {
+        // The data version is in the catalog: load it only when asked. clap wants a 'static
+        // version string; this runs once, just before printing and exiting.
+        let text: &'static str = Box::leak(version::version_text().into_boxed_str());
+        let matches = Cli::command().version(text).get_matches();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    } else {
+        Cli::parse()
+    };
     if cli.command.is_none() {
         // No command: the desktop app.
+        #[cfg(windows)]
+        hide_own_console();
         return match yibao_checklist::gui::run() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -15,4 +26,25 @@ fn main() -> ExitCode {
         };
     }
     cli::run(cli)
+}
+
+/// Started from Explorer or the Start menu, Windows gives this console program a console window
+/// of its own, which would sit behind the app: let it go. Started from a terminal, the console is
+/// shared with the shell (more than one process on it) and stays. The binary stays a console
+/// program so that scripts get the command line's output and exit codes.
+#[cfg(windows)]
+fn hide_own_console() {
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetConsoleProcessList(list: *mut u32, count: u32) -> u32;
+        fn FreeConsole() -> i32;
+    }
+    let mut pids = [0u32; 2];
+    // SAFETY: the buffer holds `count` entries; both calls only read or detach this process's
+    // console.
+    unsafe {
+        if GetConsoleProcessList(pids.as_mut_ptr(), pids.len() as u32) == 1 {
+            FreeConsole();
+        }
+    }
 }

@@ -47,3 +47,39 @@ fn bundled_font_is_a_subset_not_a_full_cjk_font() {
         assert!(face.glyph_index(c).is_some(), "no glyph for {c}");
     }
 }
+
+/// Every character of the 通用规范汉字表 (8,105, the list in assets/fonts/, from Unihan's kTGH
+/// field) prints: names use rare ones (堃, 喆, 珺, 昇 …) and a missing glyph would vanish.
+#[test]
+fn bundled_font_covers_the_8105_characters_of_the_general_standard_table() {
+    let face = ttf_parser::Face::parse(yibao_checklist::assets::FONT_CJK, 0).unwrap();
+    let list = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/fonts/tongyong-guifan-8105.txt"),
+    )
+    .unwrap();
+    let chars: Vec<char> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let mut it = l.chars();
+            let c = it.next().unwrap();
+            assert!(it.next().is_none(), "one character per line: {l:?}");
+            c
+        })
+        .collect();
+    assert_eq!(chars.len(), 8105);
+    let unique: std::collections::HashSet<char> = chars.iter().copied().collect();
+    assert_eq!(unique.len(), 8105);
+    for c in "堃喆珺昇一乙".chars() {
+        assert!(unique.contains(&c), "{c} is in the table");
+    }
+    let missing: String = chars
+        .iter()
+        .filter(|&&c| face.glyph_index(c).is_none())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of 8,105 characters have no glyph: {missing}",
+        missing.chars().count()
+    );
+}

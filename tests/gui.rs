@@ -554,20 +554,13 @@ fn export_without_a_file_dialog_saves_to_the_default_folder_and_says_where() {
         h.query_all_by_label_contains(&shown).next().is_some(),
         "the path is shown"
     );
-    // Import it back: with no file dialog the app asks for the path in words.
+    // Import it back: with no file dialog the app's own picker lists the folder's files.
     let label = h.state().state.cases[0].label.clone();
     click_button(&mut h, "导入…");
     h.run();
-    assert!(
-        h.query_by_label_contains("请输入要导入的文件的完整路径")
-            .is_some()
-    );
-    h.get_by_role_and_label(Role::TextInput, "文件路径").focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "文件路径")
-        .type_text(&shown);
-    h.run();
-    click_button(&mut h, "导入");
+    assert!(h.query_by_label_contains("选择要导入的清单文件").is_some());
+    let file_name = files[0].file_name().unwrap().to_string_lossy().to_string();
+    click_button(&mut h, &file_name);
     assert_eq!(h.state().state.cases.len(), 2, "imported as a new case");
     assert!(
         h.query_all_by_label_contains(&format!("已导入“{label}”"))
@@ -674,9 +667,28 @@ fn a_second_window_is_read_only_and_says_so() {
             .is_some(),
         "a banner says changes are not saved"
     );
-    // The app still works in memory.
-    new_case(&mut h);
-    assert_eq!(h.state().state.cases.len(), 1);
+    // Nothing can be created or changed: the button is disabled, and the shortcut does nothing.
+    let new = h.get_by_role_and_label(Role::Button, "新建");
+    assert!(new.accesskit_node().is_disabled(), "新建 is disabled");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert_eq!(h.state().state.cases.len(), 0);
+    // And it writes nothing when it closes: no case, no settings.
+    drop(h);
+    let written: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n != "cases")
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+    let cases: Vec<_> = std::fs::read_dir(tmp.path().join("cases"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    assert!(cases.is_empty(), "{cases:?}");
 }
 
 #[test]
@@ -713,7 +725,7 @@ fn print_and_blank_sheet_save_pdfs_and_show_where() {
     new_case(&mut h);
     answer_all(&mut h, CROSS_REGION_EMERGENCY);
     to_checklist(&mut h);
-    click_button(&mut h, "打印 / 导出PDF");
+    click_button(&mut h, "保存PDF");
     h.run();
     click_button(&mut h, "空白清单");
     h.run();

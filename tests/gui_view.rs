@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yibao_checklist::cases::{Case, SCHEMA_VERSION};
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::{Answers, derive};
@@ -187,4 +187,145 @@ fn keyboard_only_from_a_new_case_to_a_printed_sheet() {
         .map(|d| d.filter_map(|e| e.ok()).collect())
         .unwrap_or_default();
     assert_eq!(pdfs.len(), 1, "Ctrl+P wrote the sheet");
+}
+
+fn exported_pdfs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut v: Vec<_> = std::fs::read_dir(dir.join("exports"))
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// The front desk: from the start screen, 常用情形 then 打印 on a situation: two clicks to a
+/// sheet with the typed name (here no print service, so it is saved and the message says so).
+#[test]
+fn front_desk_prints_a_quick_sheet_in_two_clicks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    h.get_by_label("常用情形（前台快速打印）").click();
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Quick);
+    let field = || egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(field(), "患者姓名").focus();
+    h.run();
+    h.get_by_role_and_label(field(), "患者姓名")
+        .type_text("王小明");
+    h.run();
+    h.get_by_label("打印：本地手工报销-窗口办理").click();
+    h.run();
+    let pdfs = exported_pdfs(dir.path());
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let name = pdfs[0].file_name().unwrap().to_string_lossy().to_string();
+    assert!(name.starts_with("王小明-本地手工报销-窗口办理"), "{name}");
+    assert!(
+        h.query_all_by_label_contains("没有打印出来")
+            .next()
+            .is_some(),
+        "the message says it was not printed and where the PDF is"
+    );
+}
+
+/// Keyboard only, from launch to a printed quick sheet: at most 15 keys.
+#[test]
+fn keyboard_path_to_a_quick_sheet_takes_at_most_15_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    let none = egui::Modifiers::NONE;
+    let mut keys = 0;
+    // Tab from the focused "start a case" button to 常用情形, Enter.
+    for key in [egui::Key::Tab, egui::Key::Enter] {
+        press(&mut h, none, key);
+        keys += 1;
+    }
+    assert_eq!(h.state().state.screen, Screen::Quick, "after {keys} keys");
+    // The second situation (本地手工报销-线上办理): Down, Enter.
+    for key in [egui::Key::ArrowDown, egui::Key::Enter] {
+        press(&mut h, none, key);
+        keys += 1;
+    }
+    let pdfs = exported_pdfs(dir.path());
+    assert_eq!(pdfs.len(), 1, "printed after {keys} keys: {pdfs:?}");
+    let name = pdfs[0].file_name().unwrap().to_string_lossy().to_string();
+    assert!(name.starts_with("本地手工报销-线上办理"), "{name}");
+    assert!(keys <= 15);
+}
+
+/// One click skips every optional date that follows (each cost a click before).
+#[test]
+fn one_click_skips_the_optional_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    let mut answers = Answers::new();
+    for (q, v) in [
+        ("scenario", "local"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "no"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "no"),
+        ("third_party", "no"),
+        ("special_drugs", "no"),
+    ] {
+        answers.set(q, v);
+    }
+    open(&mut h, 0, &answers);
+    let catalog = h.state().state.catalog.clone();
+    let dates: Vec<String> = h
+        .state()
+        .state
+        .asked()
+        .iter()
+        .filter(|q| q.kind == yibao_checklist::catalog::QuestionKind::Date)
+        .map(|q| q.id.clone())
+        .collect();
+    assert!(dates.len() >= 2, "{dates:?}");
+    assert!(dates.iter().all(|d| !catalog.question(d).unwrap().required));
+    h.state_mut().state.goto_question(&dates[0], false);
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Wizard);
+    h.get_by_label("跳过所有可选日期").click();
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Review);
+    let case = h.state().state.current_case().unwrap().clone();
+    assert!(dates.iter().all(|d| case.answers.get(d).is_none()));
+}
+
+/// The case list is one tab stop; Down and Up move the open case within it.
+#[test]
+fn the_case_list_is_one_tab_stop_moved_with_arrows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    let catalog = Catalog::bundled().unwrap();
+    let a = common::artefact_sets(&catalog).remove(0);
+    for n in 0..3 {
+        open(&mut h, n, &a);
+    }
+    // Added at the top: the list reads 案例 2, 案例 1, 案例 0; 案例 0 is open (the last added).
+    let open_label = |h: &Harness<'_, App>| h.state().state.current_case().unwrap().label.clone();
+    h.state_mut().state.select("case-2");
+    h.run();
+    assert_eq!(open_label(&h), "案例 2");
+    let button = egui::accesskit::Role::Button;
+    h.get_by_role_and_label(button, "案例 2").focus();
+    h.run();
+    press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowDown);
+    assert_eq!(open_label(&h), "案例 1");
+    press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowDown);
+    assert_eq!(open_label(&h), "案例 0");
+    press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowUp);
+    assert_eq!(open_label(&h), "案例 1");
+    // Only the open case's row takes the keyboard: Tab from it leaves the list.
+    press(&mut h, egui::Modifiers::NONE, egui::Key::Tab);
+    assert!(h.ctx.memory(|m| m.focused()).is_some());
+    for other in ["案例 0", "案例 2"] {
+        assert!(
+            !h.get_by_role_and_label(button, other)
+                .accesskit_node()
+                .is_focused(),
+            "Tab went to {other}"
+        );
+    }
 }

@@ -727,14 +727,15 @@ fn export_pack_writes_one_sheet_per_scenario() {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    assert_eq!(files.len(), yibao_checklist::cli::PACK.len());
+    let catalog = Catalog::bundled().unwrap();
+    assert_eq!(files.len(), catalog.quick_sheets.len());
     assert_eq!(stdout.lines().count(), files.len(), "{stdout}");
     assert!(
         files[0]
             .file_name()
             .unwrap()
             .to_string_lossy()
-            .starts_with("01-异地就医备案"),
+            .starts_with("01-本地手工报销-窗口办理"),
         "{files:?}"
     );
     for f in &files {
@@ -749,23 +750,27 @@ fn export_pack_writes_one_sheet_per_scenario() {
         .arg(&en)
         .assert()
         .success();
-    assert!(en.join("01-filing-temporary-trip.pdf").is_file());
+    assert!(en.join("01-local-manual-window.pdf").is_file());
 }
 
 #[test]
-fn pack_answers_choose_no_for_yes_no_details() {
+fn quick_sheets_choose_no_for_yes_no_details_and_derive_complete_checklists() {
     let catalog = Catalog::bundled().unwrap();
-    let s = &yibao_checklist::cli::PACK[6];
-    let a = yibao_checklist::cli::pack_answers(&catalog, s);
+    let s = catalog
+        .quick_sheets
+        .iter()
+        .find(|s| s.id == "cross-region-inpatient-manual")
+        .unwrap();
+    let a = yibao_checklist::cli::quick_answers(&catalog, s);
     assert_eq!(a.get("settlement"), Some("manual"));
     assert_eq!(a.get("proxy"), Some("no"));
     assert_eq!(a.get("third_party"), Some("no"));
     assert_eq!(a.get("emergency"), Some("no"));
     assert_eq!(a.get("filed"), Some("yes"));
-    for (i, s) in yibao_checklist::cli::PACK.iter().enumerate() {
+    for (i, s) in catalog.quick_sheets.iter().enumerate() {
         let d = engine::derive(
             &catalog,
-            &yibao_checklist::cli::pack_answers(&catalog, s),
+            &yibao_checklist::cli::quick_answers(&catalog, s),
             today(),
         )
         .unwrap();

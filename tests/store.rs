@@ -27,6 +27,7 @@ fn sample(label: &str) -> Case {
         ItemState {
             done: true,
             note: "旧表格".into(),
+            ..Default::default()
         },
     );
     case
@@ -58,14 +59,15 @@ fn save_and_reopen_round_trips_everything() {
         got.items["retired_item"],
         ItemState {
             done: true,
-            note: "旧表格".into()
+            note: "旧表格".into(),
+            ..Default::default()
         }
     );
     assert!(report.cases.iter().any(|c| c == &b));
 
     // One pretty-printed RON file per case, named by id, with the schema number.
     let text = fs::read_to_string(dir.join(format!("{}.ron", a.id))).unwrap();
-    assert!(text.contains("schema: 1"), "{text}");
+    assert!(text.contains("schema: 2"), "{text}");
     assert!(
         text.contains("妈妈 住院 2025 🏥"),
         "unicode written as is: {text}"
@@ -328,7 +330,8 @@ fn schema_0_files_are_migrated() {
         case.items["invoice"],
         ItemState {
             done: true,
-            note: "复印两份".into()
+            note: "复印两份".into(),
+            ..Default::default()
         }
     );
     assert!(case.is_done("id_card_copy"));
@@ -337,14 +340,15 @@ fn schema_0_files_are_migrated() {
         case.items["bank_card"],
         ItemState {
             done: false,
-            note: "用工行卡".into()
+            note: "用工行卡".into(),
+            ..Default::default()
         }
     );
     assert_eq!(case.items.len(), 4);
     // Loading does not rewrite the file; the next save upgrades it and keeps the old one.
     assert_eq!(fs::read_to_string(&path).unwrap(), SCHEMA_0);
     store.save(case).unwrap();
-    assert!(fs::read_to_string(&path).unwrap().contains("schema: 1"));
+    assert!(fs::read_to_string(&path).unwrap().contains("schema: 2"));
     assert_eq!(
         fs::read_to_string(store.backup_path("old-one")).unwrap(),
         SCHEMA_0
@@ -393,14 +397,14 @@ fn newer_schema_is_reported_not_quarantined_and_never_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let future = r#"(
-    schema: 2,
+    schema: 3,
     id: "future",
     label: "新版本写的",
     created: "2030-01-01T00:00:00+08:00",
     updated: "2030-01-02T00:00:00+08:00",
     answers: { "scheme": "x" },
     items: {},
-    attachments: ["scan1.pdf"],
+    pages: ["scan1.pdf"],
 )
 "#;
     let alien = "(schema: 9, totally: Different(shape))\n";
@@ -415,7 +419,7 @@ fn newer_schema_is_reported_not_quarantined_and_never_overwritten() {
         .iter()
         .find(|n| n.id == "future")
         .unwrap();
-    assert_eq!((f.schema, f.loaded), (2, true));
+    assert_eq!((f.schema, f.loaded), (3, true));
     let a = report
         .newer_schema
         .iter()
@@ -599,7 +603,7 @@ fn export_import_round_trip_gives_fresh_id() {
     let case = sample("交接给姐姐");
     let out = tmp.path().join("交接 文件.ron");
     store.export_to(&case, &out).unwrap();
-    assert!(fs::read_to_string(&out).unwrap().contains("schema: 1"));
+    assert!(fs::read_to_string(&out).unwrap().contains("schema: 2"));
 
     let imported = Store::import_from(&out).unwrap();
     assert_ne!(imported.id, case.id);

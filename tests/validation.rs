@@ -328,3 +328,27 @@ fn a_region_must_be_offered_by_the_insured_region_question() {
     );
     load(&ok).expect("offered by the insured-region question");
 }
+
+#[test]
+fn a_quick_sheet_with_an_unknown_question_or_option_is_rejected() {
+    for (answers, needle) in [
+        (r#"{"scenario": "zzz"}"#, "has no option \"zzz\""),
+        (r#"{"scenaro": "a"}"#, "unknown question \"scenaro\""),
+    ] {
+        let src = BASE.replacen(
+            "    notices: [",
+            &format!(
+                "    quick_sheets: [(id: \"q1\", name: (zh: \"常用\", en: \"Common\"), answers: {answers})],\n    notices: ["
+            ),
+            1,
+        );
+        let line = line_of(&src, "id: \"q1\"");
+        one_error(&src, needle, Some("q1"), line);
+    }
+    let ok = BASE.replacen(
+        "    notices: [",
+        "    quick_sheets: [(id: \"q1\", name: (zh: \"常用\", en: \"Common\"), answers: {\"scenario\": \"a\"})],\n    notices: [",
+        1,
+    );
+    assert_eq!(load(&ok).expect("valid").quick_sheets.len(), 1);
+}

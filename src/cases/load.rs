@@ -22,7 +22,8 @@ pub(super) fn sort_cases(cases: &mut [Case]) {
     });
 }
 
-/// Removes `.save-*.tmp` leftovers of interrupted saves. Only call with the lock held.
+/// Removes `.save-*.tmp` leftovers of interrupted saves, in the store folder and in the
+/// cases' attachment folders. Only call with the lock held.
 pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -30,6 +31,13 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
+        if name.ends_with(super::ATTACHMENTS_SUFFIX)
+            && !name.starts_with('.')
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+        {
+            remove_temp_files(&entry.path(), warnings);
+            continue;
+        }
         if fsio::is_temp_name(name)
             && entry.file_type().is_ok_and(|t| t.is_file())
             && let Err(e) = fs::remove_file(entry.path())
@@ -112,6 +120,19 @@ fn recover(dir: &Path, id: &str, main: &Path, read_only: bool, report: &mut Load
 }
 
 pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super::StoreError> {
+    load_all_as(
+        dir,
+        read_only,
+        " (not moved aside: another copy of the app holds the store)",
+    )
+}
+
+/// `why_kept`: said of a corrupt file left in place when `read_only`.
+pub(super) fn load_all_as(
+    dir: &Path,
+    read_only: bool,
+    why_kept: &str,
+) -> Result<LoadReport, super::StoreError> {
     let entries = fs::read_dir(dir).map_err(|e| read_err(dir, e))?;
     let mut mains: Vec<(String, PathBuf)> = Vec::new();
     let mut baks: Vec<String> = Vec::new();
@@ -144,7 +165,7 @@ pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super:
             Ok((parsed, _)) => accept(parsed, id, path, &mut report),
             Err(mut reason) => {
                 let moved_to = if read_only {
-                    reason.push_str(" (not moved aside: another copy of the app holds the store)");
+                    reason.push_str(why_kept);
                     path.clone()
                 } else {
                     match fsio::quarantine(path) {

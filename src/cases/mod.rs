@@ -12,12 +12,19 @@
 //! | `.trash/<id>.ron[.bak]`       | deleted cases, for [`Store::undelete`]                     |
 //! | `.save-XXXXXX.tmp`            | a save in progress (leftovers are removed on open)         |
 //! | `.lock`                       | held (exclusive file lock) by the instance that may write   |
+//! | `<id>.files/`                 | the case's attachments (photos, scans), copied in           |
 //!
 //! See [`schema`](self::schema) for the file format of every schema version.
 
+mod attach;
+mod bundle;
 mod fsio;
 mod load;
+pub mod readonly;
 pub mod schema;
+
+pub use attach::{ATTACHMENTS_SUFFIX, AttachError, Attachment};
+pub use bundle::is_bundle;
 
 use crate::engine::Answers;
 use serde::{Deserialize, Serialize};
@@ -28,26 +35,29 @@ use std::path::{Path, PathBuf};
 
 /// The schema version written by this build. Older versions load through a migration
 /// (see [`schema`](self::schema)).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name of the lock file inside the store folder.
 pub const LOCK_FILE: &str = ".lock";
 /// Name of the folder (inside the store folder) that holds deleted cases.
 pub const TRASH_DIR: &str = ".trash";
 
-/// A user's tick and note on one item (material or step id).
+/// A user's tick, note and attached photos on one item (material or step id).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemState {
     #[serde(default)]
     pub done: bool,
     #[serde(default)]
     pub note: String,
+    /// Photos and scans of the material, in the order added (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 impl ItemState {
-    /// Not ticked and no note: carries no information.
+    /// Not ticked, no note, no attachment: carries no information.
     pub fn is_blank(&self) -> bool {
-        !self.done && self.note.is_empty()
+        !self.done && self.note.is_empty() && self.attachments.is_empty()
     }
 }
 
@@ -218,6 +228,11 @@ pub enum StoreError {
     ReadOnly(PathBuf),
     #[error("no case named \"{0}\"")]
     NotFound(String),
+    /// Saving it would make a file that loading refuses (one limit for both).
+    #[error(
+        "cannot save {path}: the case is {size} bytes, more than the {max} bytes a case file may hold; shorten its notes"
+    )]
+    TooLarge { path: PathBuf, size: u64, max: u64 },
 }
 
 fn write_err(path: &Path, source: io::Error) -> StoreError {
@@ -363,6 +378,13 @@ impl Store {
             return Err(write_err(&target, newer_refusal(case.schema)));
         }
         let text = schema::to_text(case).map_err(|e| write_err(&target, invalid(e)))?;
+        if text.len() as u64 > fsio::MAX_FILE_BYTES {
+            return Err(StoreError::TooLarge {
+                path: target,
+                size: text.len() as u64,
+                max: fsio::MAX_FILE_BYTES,
+            });
+        }
         match fs::read(&target) {
             Ok(old) => {
                 if old == text.as_bytes() {
@@ -410,6 +432,14 @@ impl Store {
         }
         let to = trash.join(format!("{id}.ron"));
         fs::rename(&main, &to).map_err(|e| write_err(&main, e))?;
+        // The attachments follow the case (after it: a crash in between leaves them in place,
+        // where an undelete finds them).
+        let files = self.attachments_dir(id);
+        if files.is_dir() {
+            let to = trash.join(format!("{id}{ATTACHMENTS_SUFFIX}"));
+            let _ = fs::remove_dir_all(&to);
+            fs::rename(&files, &to).map_err(|e| write_err(&files, e))?;
+        }
         let _ = fsio::sync_dir(&trash);
         fsio::sync_dir(&self.dir).map_err(|e| write_err(&self.dir, e))
     }
@@ -444,6 +474,11 @@ impl Store {
                 let _ = fs::rename(&bak_from, &bak);
             }
         }
+        let files_from = trash.join(format!("{id}{ATTACHMENTS_SUFFIX}"));
+        let files = self.attachments_dir(id);
+        if files_from.is_dir() && fs::symlink_metadata(&files).is_err() {
+            fs::rename(&files_from, &files).map_err(|e| write_err(&files, e))?;
+        }
         let _ = fsio::sync_dir(&trash);
         fsio::sync_dir(&self.dir).map_err(|e| write_err(&self.dir, e))?;
         Ok(case)
@@ -476,6 +511,13 @@ impl Store {
             return Err(write_err(path, newer_refusal(case.schema)));
         }
         let text = schema::to_text(case).map_err(|e| write_err(path, invalid(e)))?;
+        if text.len() as u64 > fsio::MAX_FILE_BYTES {
+            return Err(StoreError::TooLarge {
+                path: path.to_path_buf(),
+                size: text.len() as u64,
+                max: fsio::MAX_FILE_BYTES,
+            });
+        }
         fsio::write_atomic(path, text.as_bytes()).map_err(|e| write_err(path, e))
     }
 

@@ -17,10 +17,18 @@
 //! )
 //! ```
 //!
-//! ## Schema 1 (current)
+//! ## Schema 1
 //!
-//! The serde shape of [`Case`]: `schema`, `id`, `label`, `created`, `updated`, `answers`,
+//! `schema`, `id`, `label`, `created`, `updated`, `answers`,
 //! `items: { item_id: (done: bool, note: String) }`.
+//!
+//! ## Schema 2 (current)
+//!
+//! The serde shape of [`Case`]: schema 1 plus, per item, `attachments: [(file: "invoice-….jpg",
+//! original_name: "IMG_0012.jpg", added: "2025-03-01T14:22:33+08:00", bytes: 2345678)]` (left out
+//! when empty). The files live in `<id>.files/` next to the case file. Schema-1 files read as
+//! schema 2 with no attachments; a schema-1 build treats a schema-2 file as newer and leaves it
+//! alone, so it can never drop the attachments.
 //!
 //! A file with a schema number above [`SCHEMA_VERSION`] was written by a newer build: it is
 //! never rewritten or quarantined by this one (see [`Parsed::Newer`]).
@@ -111,13 +119,12 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, String> {
                 from_schema: 0,
             })
         }
-        SCHEMA_VERSION => {
-            let case: Case =
+        from_schema @ (1 | SCHEMA_VERSION) => {
+            // Schema 1 is schema 2 without attachments: the same reader, then the new number.
+            let mut case: Case =
                 ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
-            Ok(Parsed::Current {
-                case,
-                from_schema: SCHEMA_VERSION,
-            })
+            case.schema = SCHEMA_VERSION;
+            Ok(Parsed::Current { case, from_schema })
         }
         schema => Ok(Parsed::Newer {
             schema,

@@ -1,6 +1,7 @@
 //! Parsing and merging catalog files: the bundled data first, then the user's overrides.
 
 use super::model::*;
+use super::problem::{self, DataProblem, Limit};
 use super::{Catalog, CatalogError, Origin, Section};
 use crate::dates::Calendar;
 use std::collections::HashMap;
@@ -92,22 +93,66 @@ pub(crate) struct ParsedFile {
 }
 
 pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogError> {
-    match ron_options().from_str::<CatalogFile>(src) {
+    // Editors on Windows save a byte-order mark; case files accept one too. Replaced by a space
+    // (not removed) so columns in messages still match what an editor shows.
+    let src = match src.strip_prefix('\u{feff}') {
+        Some(rest) => format!(" {rest}"),
+        None => src.to_string(),
+    };
+    match ron_options().from_str::<CatalogFile>(&src) {
         Ok(data) => Ok(ParsedFile {
             name: name.to_string(),
-            src: src.to_string(),
+            index: IdIndex::new(&src),
+            src,
             data,
-            index: IdIndex::new(src),
         }),
-        Err(e) => Err(CatalogError {
-            origin: Origin {
+        Err(e) => Err(CatalogError::from_problem(
+            Origin {
                 file: name.to_string(),
                 line: e.span.start.line,
                 col: e.span.start.col,
             },
-            id: None,
-            message: format!("cannot read this RON file: {}", e.code),
+            None,
+            translate_ron_error(&e.code),
+        )),
+    }
+}
+
+/// ron's error in the project's words: unknown names get a "did you mean" suggestion, and
+/// ron internals (raw identifiers, `serde_stacker`) are not shown to users.
+pub(crate) fn translate_ron_error(code: &ron::Error) -> DataProblem {
+    use ron::Error as E;
+    let names = |expected: &[&str]| expected.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match code {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => DataProblem::UnknownField {
+            found: found.clone(),
+            suggestion: problem::suggest(found, expected.iter().copied()),
+            expected: names(expected),
+        },
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => DataProblem::UnknownVariant {
+            found: found.clone(),
+            suggestion: problem::suggest(found, expected.iter().copied()),
+            expected: names(expected),
+        },
+        E::SuggestRawIdentifier(s) | E::InvalidIdentifier(s) => {
+            DataProblem::Syntax(format!("expected a name here, found `{s}`"))
+        }
+        E::ExceededRecursionLimit => {
+            DataProblem::Syntax("the data is nested too deeply (more than 128 levels)".into())
+        }
+        E::MissingStructField { field, outer } => DataProblem::Syntax(match outer {
+            Some(o) => format!("`{o}` has no `{field}:` field, which it needs"),
+            None => format!("the `{field}:` field is missing"),
         }),
+        E::DuplicateStructField { field, .. } => {
+            DataProblem::Syntax(format!("the field `{field}:` is given twice"))
+        }
+        E::Utf8Error(_) => DataProblem::NotUtf8,
+        other => DataProblem::Syntax(other.to_string()),
     }
 }
 
@@ -120,6 +165,8 @@ pub(crate) struct Builder {
     pub override_files: Vec<String>,
     /// Occurrences seen so far per file and id, to locate duplicates.
     seen: HashMap<(String, String), usize>,
+    /// Entries whose current definition comes from an override file.
+    from_override: std::collections::HashSet<(Section, String)>,
 }
 
 impl Builder {
@@ -138,7 +185,10 @@ impl Builder {
         }
     }
 
-    /// Merges one file. Bundled files may not repeat an id; an override replaces the entry it names.
+    /// Merges one file. Within the bundled set, and within the overrides set, an id may appear
+    /// once (an error names both places); an override entry whose `replaces` lists its own id
+    /// knowingly replaces an earlier override. An override with the id of a bundled entry
+    /// replaces that entry (the documented way to change bundled data).
     pub fn merge(&mut self, mut pf: ParsedFile, is_override: bool) {
         if is_override {
             self.override_files.push(pf.name.clone());
@@ -150,50 +200,123 @@ impl Builder {
         if let Some(d) = data.disclaimer {
             self.file.disclaimer = Some(d);
         }
+        self.check_holidays(&pf, &data.holidays);
         macro_rules! merge_section {
-            ($field:ident, $section:expr, $id:expr) => {
-                for item in data.$field {
+            ($field:ident, $section:expr, $id:expr, $self_replace:expr) => {
+                for mut item in data.$field {
                     let id: String = $id(&item);
                     let origin = self.locate(&pf, &id);
                     let key = ($section, id.clone());
+                    let says_replaces = $self_replace.is_some_and(|f| f(&mut item, &id, false));
                     let existing = self.file.$field.iter().position(|x| $id(x) == id);
+                    let earlier_is_override = self.from_override.contains(&key);
                     match existing {
-                        Some(i) if is_override => {
+                        Some(i) if is_override && (!earlier_is_override || says_replaces) => {
+                            // The own id leaves `replaces`: here it means "replace the earlier
+                            // one", not "hide me" (the engine reads `replaces` as entries to
+                            // hide). Elsewhere validation reports it as replacing itself.
+                            if let Some(f) = $self_replace {
+                                f(&mut item, &id, true);
+                            }
                             self.file.$field[i] = item;
-                            self.origins.insert(key, origin);
+                            self.origins.insert(key.clone(), origin);
+                            self.from_override.insert(key);
                         }
                         Some(_) => {
-                            let first = self.origins.get(&key).cloned();
-                            self.errors.push(CatalogError {
+                            let first = self
+                                .origins
+                                .get(&key)
+                                .map(ToString::to_string)
+                                .unwrap_or_else(|| "?".into());
+                            self.errors.push(CatalogError::from_problem(
                                 origin,
-                                id: Some(id.clone()),
-                                message: format!(
-                                    "duplicate id \"{id}\"{}",
-                                    first
-                                        .map(|o| format!(" (first defined at {o})"))
-                                        .unwrap_or_default()
-                                ),
-                            });
+                                Some(id.clone()),
+                                DataProblem::DuplicateId {
+                                    id: id.clone(),
+                                    first,
+                                    replaceable: is_override && $self_replace.is_some(),
+                                },
+                            ));
                         }
                         None => {
                             self.file.$field.push(item);
-                            self.origins.insert(key, origin);
+                            self.origins.insert(key.clone(), origin);
+                            if is_override {
+                                self.from_override.insert(key);
+                            }
                         }
                     }
                 }
             };
         }
-        merge_section!(sources, Section::Source, |x: &Source| x.id.clone());
-        merge_section!(questions, Section::Question, |x: &Question| x.id.clone());
-        merge_section!(regions, Section::Region, |x: &Region| x.id.clone());
-        merge_section!(channels, Section::Channel, |x: &Channel| x.id.clone());
-        merge_section!(materials, Section::Material, |x: &Material| x.id.clone());
-        merge_section!(steps, Section::Step, |x: &Step| x.id.clone());
-        merge_section!(deadlines, Section::Deadline, |x: &Deadline| x.id.clone());
-        merge_section!(notices, Section::Notice, |x: &Notice| x.id.clone());
-        merge_section!(holidays, Section::Holiday, |x: &HolidayYear| x
-            .year
-            .to_string());
+        /// Whether `replaces` names `id`; with `remove`, takes it out.
+        fn strip(replaces: &mut Vec<String>, id: &str, remove: bool) -> bool {
+            let found = replaces.iter().any(|r| r == id);
+            if remove {
+                replaces.retain(|r| r != id);
+            }
+            found
+        }
+        merge_section!(
+            sources,
+            Section::Source,
+            |x: &Source| x.id.clone(),
+            None::<fn(&mut Source, &str, bool) -> bool>
+        );
+        merge_section!(
+            questions,
+            Section::Question,
+            |x: &Question| x.id.clone(),
+            None::<fn(&mut Question, &str, bool) -> bool>
+        );
+        merge_section!(
+            regions,
+            Section::Region,
+            |x: &Region| x.id.clone(),
+            None::<fn(&mut Region, &str, bool) -> bool>
+        );
+        merge_section!(
+            channels,
+            Section::Channel,
+            |x: &Channel| x.id.clone(),
+            None::<fn(&mut Channel, &str, bool) -> bool>
+        );
+        merge_section!(
+            materials,
+            Section::Material,
+            |x: &Material| x.id.clone(),
+            Some(|x: &mut Material, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
+        );
+        merge_section!(
+            steps,
+            Section::Step,
+            |x: &Step| x.id.clone(),
+            Some(|x: &mut Step, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
+        );
+        merge_section!(
+            deadlines,
+            Section::Deadline,
+            |x: &Deadline| x.id.clone(),
+            Some(|x: &mut Deadline, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
+        );
+        merge_section!(
+            notices,
+            Section::Notice,
+            |x: &Notice| x.id.clone(),
+            Some(|x: &mut Notice, id: &str, remove: bool| strip(&mut x.replaces, id, remove))
+        );
+        merge_section!(
+            quick_sheets,
+            Section::QuickSheet,
+            |x: &QuickSheet| x.id.clone(),
+            None::<fn(&mut QuickSheet, &str, bool) -> bool>
+        );
+        merge_section!(
+            holidays,
+            Section::Holiday,
+            |x: &HolidayYear| x.year.to_string(),
+            None::<fn(&mut HolidayYear, &str, bool) -> bool>
+        );
         // Option extensions are applied after all questions are known (see `finish`).
         for ext in data.options {
             let origin = self.locate(&pf, &ext.option.id);
@@ -205,6 +328,76 @@ impl Builder {
                 origin,
             );
             self.file.options.push(ext);
+        }
+    }
+
+    /// Each holiday year: a year in range, each range inside its own year and in order, each
+    /// day listed once. (`Calendar::new` is bounded on its own; this says what is wrong.)
+    fn check_holidays(&mut self, pf: &ParsedFile, years: &[HolidayYear]) {
+        use chrono::Datelike;
+        for y in years {
+            let at = pf
+                .src
+                .find(&format!("year: {}", y.year))
+                .or_else(|| pf.src.find("holidays"))
+                .unwrap_or(0);
+            let (line, col) = pf.index.position(&pf.src, at);
+            let origin = Origin {
+                file: pf.name.clone(),
+                line,
+                col,
+            };
+            let id = Some(y.year.to_string());
+            let mut push = |p: DataProblem| {
+                self.errors
+                    .push(CatalogError::from_problem(origin.clone(), id.clone(), p))
+            };
+            if !problem::HOLIDAY_YEARS.contains(&y.year) {
+                push(DataProblem::HolidayYearOutOfRange { year: y.year });
+                continue;
+            }
+            let mut seen = std::collections::HashSet::new();
+            for &(start, end) in &y.days_off {
+                if start.year() != y.year || end.year() != y.year {
+                    push(DataProblem::HolidayRangeOutsideYear {
+                        year: y.year,
+                        start: start.to_string(),
+                        end: end.to_string(),
+                    });
+                    continue;
+                }
+                if end < start {
+                    push(DataProblem::HolidayRangeReversed {
+                        start: start.to_string(),
+                        end: end.to_string(),
+                    });
+                    continue;
+                }
+                // Both ends lie in one year: at most 366 days.
+                for d in start.iter_days().take_while(|d| *d <= end) {
+                    if !seen.insert(d) {
+                        push(DataProblem::HolidayDayRepeated {
+                            year: y.year,
+                            day: d.to_string(),
+                        });
+                    }
+                }
+            }
+            let mut seen_work = std::collections::HashSet::new();
+            for &d in &y.working_weekend_days {
+                if d.year() != y.year {
+                    push(DataProblem::HolidayRangeOutsideYear {
+                        year: y.year,
+                        start: d.to_string(),
+                        end: d.to_string(),
+                    });
+                } else if !seen_work.insert(d) || seen.contains(&d) {
+                    push(DataProblem::HolidayDayRepeated {
+                        year: y.year,
+                        day: d.to_string(),
+                    });
+                }
+            }
         }
     }
 
@@ -231,6 +424,7 @@ impl Builder {
                     None => q.options.push(ext.option),
                 },
                 None => self.errors.push(CatalogError {
+                    problem: None,
                     origin,
                     id: Some(ext.option.id.clone()),
                     message: format!(
@@ -253,6 +447,7 @@ impl Builder {
             steps: f.steps,
             deadlines: f.deadlines,
             notices: f.notices,
+            quick_sheets: f.quick_sheets,
             calendar,
             override_files: self.override_files,
             origins: self.origins,
@@ -264,22 +459,32 @@ impl Builder {
 }
 
 /// Reads every `.ron` file below `dir`, sorted by path, as `(display name, contents)`.
+///
+/// Bounded: symbolic links to folders are not followed (two links to `.` would otherwise loop
+/// for ever), folders deeper than [`problem::MAX_DEPTH`] are an error, and so are more than
+/// [`problem::MAX_FILES`] files, [`problem::MAX_ENTRIES`] folder entries or a file over
+/// [`problem::MAX_FILE_BYTES`]. The error names the limit and where it was hit.
 pub fn read_override_files(dir: &Path) -> Result<Vec<(String, String)>, CatalogError> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else if p.extension().is_some_and(|e| e == "ron") {
-                out.push(p);
-            }
-        }
-        Ok(())
+    struct Walk {
+        files: Vec<PathBuf>,
+        entries: usize,
     }
+    let limit_err = |path: &Path, limit: Limit, max: usize| {
+        CatalogError::from_problem(
+            Origin {
+                file: path.display().to_string(),
+                line: 0,
+                col: 0,
+            },
+            None,
+            DataProblem::LimitReached {
+                limit,
+                max: max as u64,
+            },
+        )
+    };
     let io_err = |path: &Path, e: std::io::Error| CatalogError {
+        problem: None,
         origin: Origin {
             file: path.display().to_string(),
             line: 0,
@@ -288,26 +493,88 @@ pub fn read_override_files(dir: &Path) -> Result<Vec<(String, String)>, CatalogE
         id: None,
         message: format!("cannot read: {e}"),
     };
-    let mut paths = Vec::new();
-    walk(dir, &mut paths).map_err(|e| io_err(dir, e))?;
-    paths
+    fn walk(
+        dir: &Path,
+        depth: usize,
+        w: &mut Walk,
+        limit_err: &dyn Fn(&Path, Limit, usize) -> CatalogError,
+        io_err: &dyn Fn(&Path, std::io::Error) -> CatalogError,
+    ) -> Result<(), CatalogError> {
+        if depth > problem::MAX_DEPTH {
+            return Err(limit_err(dir, Limit::Depth, problem::MAX_DEPTH));
+        }
+        let mut entries = Vec::new();
+        for e in std::fs::read_dir(dir).map_err(|e| io_err(dir, e))? {
+            w.entries += 1;
+            if w.entries > problem::MAX_ENTRIES {
+                return Err(limit_err(dir, Limit::Entries, problem::MAX_ENTRIES));
+            }
+            let Ok(e) = e else { continue };
+            // The entry's own type: a symlink is reported as a symlink, not as its target.
+            let Ok(t) = e.file_type() else { continue };
+            entries.push((e.path(), t));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (p, t) in entries {
+            if t.is_dir() {
+                walk(&p, depth + 1, w, limit_err, io_err)?;
+            } else if p.extension().is_some_and(|e| e == "ron") {
+                // Regular files only, directly or through a symlink: a symlink to a folder is
+                // not followed, and a FIFO or device would block or never end.
+                let regular = t.is_file()
+                    || (t.is_symlink() && std::fs::metadata(&p).is_ok_and(|m| m.is_file()));
+                if !regular {
+                    continue;
+                }
+                w.files.push(p);
+                if w.files.len() > problem::MAX_FILES {
+                    return Err(limit_err(dir, Limit::Files, problem::MAX_FILES));
+                }
+            }
+        }
+        Ok(())
+    }
+    let mut w = Walk {
+        files: Vec::new(),
+        entries: 0,
+    };
+    walk(dir, 0, &mut w, &limit_err, &io_err)?;
+    w.files
         .into_iter()
-        .map(|p| match std::fs::read(&p) {
-            Ok(bytes) => Ok((
-                p.display().to_string(),
-                String::from_utf8(bytes).map_err(|_| CatalogError {
-                    origin: Origin {
+        .map(|p| {
+            let bytes = read_bounded(&p).map_err(|e| io_err(&p, e))?;
+            let Some(bytes) = bytes else {
+                return Err(limit_err(
+                    &p,
+                    Limit::FileSize,
+                    problem::MAX_FILE_BYTES as usize,
+                ));
+            };
+            let text = String::from_utf8(bytes).map_err(|_| {
+                CatalogError::from_problem(
+                    Origin {
                         file: p.display().to_string(),
                         line: 1,
                         col: 1,
                     },
-                    id: None,
-                    message: "the file is not UTF-8 text".into(),
-                })?,
-            )),
-            Err(e) => Err(io_err(&p, e)),
+                    None,
+                    DataProblem::NotUtf8,
+                )
+            })?;
+            Ok((p.display().to_string(), text))
         })
         .collect()
+}
+
+/// The file's bytes, or `None` when it is over the size limit. Reads at most one byte past
+/// the limit (files in `/proc` report a size of 0, so the length is not trusted).
+fn read_bounded(p: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let f = std::fs::File::open(p)?;
+    let mut bytes = Vec::new();
+    f.take(problem::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= problem::MAX_FILE_BYTES).then_some(bytes))
 }
 
 impl Catalog {

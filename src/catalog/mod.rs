@@ -4,12 +4,14 @@
 mod compiled;
 mod load;
 pub mod model;
+pub mod problem;
 mod validate;
 
 pub(crate) use compiled::*;
 pub use compiled::{ChannelRef, Reason, Shared, SharedStr, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
+pub use problem::{DataProblem, Limit};
 
 use crate::dates::Calendar;
 use std::collections::HashMap;
@@ -34,7 +36,24 @@ impl std::fmt::Display for Origin {
 pub struct CatalogError {
     pub origin: Origin,
     pub id: Option<String>,
+    /// English sentence (what `Display` shows after the position).
     pub message: String,
+    /// The typed problem, for wording it in Chinese (`DataProblem::zh`); `None` for the older,
+    /// untyped validation messages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Box<DataProblem>>,
+}
+
+impl CatalogError {
+    /// An error whose message is the problem's English wording.
+    pub fn from_problem(origin: Origin, id: Option<String>, problem: DataProblem) -> Self {
+        CatalogError {
+            origin,
+            id,
+            message: problem.to_string(),
+            problem: Some(Box::new(problem)),
+        }
+    }
 }
 
 /// The merged, validated data the engine works on.
@@ -50,6 +69,7 @@ pub struct Catalog {
     pub steps: Vec<Step>,
     pub deadlines: Vec<Deadline>,
     pub notices: Vec<Notice>,
+    pub quick_sheets: Vec<QuickSheet>,
     pub calendar: Calendar,
     /// Files merged over the bundled data (user overrides), in load order.
     pub override_files: Vec<String>,
@@ -70,6 +90,7 @@ pub enum Section {
     Deadline,
     Notice,
     Holiday,
+    QuickSheet,
 }
 
 impl Catalog {

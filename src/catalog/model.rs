@@ -7,6 +7,7 @@ use std::sync::Arc;
 /// A text in both languages. Chinese is primary; English is a translation. Shared, not copied:
 /// a derivation hands out hundreds of these, and cloning one is a reference-count bump.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     pub zh: Arc<str>,
     pub en: Arc<str>,
@@ -110,6 +111,7 @@ pub type Cite = Arc<str>;
 
 /// One of the source documents in `../shared/seeds/`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -128,6 +130,7 @@ pub enum QuestionKind {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuestionOption {
     pub id: String,
     pub label: Text,
@@ -136,6 +139,7 @@ pub struct QuestionOption {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
@@ -179,6 +183,7 @@ fn yes() -> bool {
 
 /// Extra options for a question declared in another file (regions add themselves this way).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OptionExtension {
     pub question: String,
     pub option: QuestionOption,
@@ -221,6 +226,7 @@ pub enum Form {
 
 /// A text that applies under a condition, with its sources (format rules, where to get it, …).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: Text,
     #[serde(default)]
@@ -231,6 +237,7 @@ pub struct Note {
 
 /// The form a material takes under a condition (the first matching one wins).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FormRule {
     pub form: Form,
     #[serde(default)]
@@ -242,6 +249,7 @@ pub struct FormRule {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Material {
     pub id: String,
     pub name: Text,
@@ -267,6 +275,7 @@ pub struct Material {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Channel {
     pub id: String,
     pub name: Text,
@@ -279,6 +288,7 @@ pub struct Channel {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
     /// Position in the sequence; steps are shown by order, then file order.
@@ -333,6 +343,7 @@ pub enum Span {
 
 /// One source's version of a deadline or duration.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeadlineVersion {
     pub span: Span,
     /// Upper end of a range such as `3-6个月`, in the span's unit.
@@ -359,6 +370,7 @@ pub struct DeadlineVersion {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deadline {
     pub id: String,
     pub kind: DeadlineKind,
@@ -383,6 +395,7 @@ pub enum NoticeKind {
 
 /// One source's statement in a notice. Several versions make a conflict shown side by side.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NoticeVersion {
     pub text: Text,
     /// Shown only when this holds too (a statement about one place, say).
@@ -392,6 +405,7 @@ pub struct NoticeVersion {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Notice {
     pub id: String,
     pub kind: NoticeKind,
@@ -404,6 +418,7 @@ pub struct Notice {
 
 /// A region whose policy can apply (参保地). Its entries carry `Is("region", id)` conditions.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Region {
     pub id: String,
     pub name: Text,
@@ -419,6 +434,7 @@ pub use crate::dates::HolidayYear;
 
 /// The shape of every RON file in `checklists/`: each section is optional.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct CatalogFile {
     /// Version of the data, shown in the footer of printed sheets.
@@ -434,4 +450,17 @@ pub struct CatalogFile {
     pub deadlines: Vec<Deadline>,
     pub notices: Vec<Notice>,
     pub holidays: Vec<HolidayYear>,
+    /// Common situations printed at the front desk in a click or two (常用情形).
+    pub quick_sheets: Vec<QuickSheet>,
+}
+
+/// A common situation the front desk prints often: a name and the answers that define it.
+/// Questions it leaves open are answered "no" (yes/no questions) or with their first option.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickSheet {
+    pub id: String,
+    pub name: Text,
+    /// Question id → option id.
+    pub answers: std::collections::BTreeMap<String, String>,
 }

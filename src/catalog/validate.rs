@@ -17,6 +17,7 @@ impl Ctx<'_> {
             col: 0,
         });
         self.errors.push(CatalogError {
+            problem: None,
             origin,
             id: Some(id.to_string()),
             message,
@@ -359,6 +360,35 @@ impl Catalog {
                 cx.cites(s, &n.id, "a version", &v.sources);
             }
             cx.replaces(s, &n.id, &n.replaces, &ids);
+        }
+        for sheet in &self.quick_sheets {
+            let s = Section::QuickSheet;
+            cx.text(s, &sheet.id, "the name", &sheet.name);
+            if sheet.answers.is_empty() {
+                cx.err(
+                    s,
+                    &sheet.id,
+                    format!("quick sheet \"{}\" has no answers", sheet.id),
+                );
+            }
+            for (q, v) in &sheet.answers {
+                match self.question(q) {
+                    None => cx.err(
+                        s,
+                        &sheet.id,
+                        format!("quick sheet \"{}\": unknown question \"{q}\"", sheet.id),
+                    ),
+                    Some(question) if !question.options.iter().any(|o| &o.id == v) => cx.err(
+                        s,
+                        &sheet.id,
+                        format!(
+                            "quick sheet \"{}\": \"{q}\" has no option \"{v}\"",
+                            sheet.id
+                        ),
+                    ),
+                    Some(_) => {}
+                }
+            }
         }
         cx.errors
     }

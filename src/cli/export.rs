@@ -2,11 +2,11 @@
 
 use super::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::cases::{Case, Store};
-use crate::catalog::{Catalog, Lang, QuestionKind};
+use crate::catalog::{Catalog, Lang, QuickSheet};
 use crate::engine::Answers;
 use crate::pdf::{self, SheetOptions};
+use crate::view::strings;
 use chrono::NaiveDate;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 fn input_err(message: impl Into<String>) -> CliError {
@@ -28,11 +28,49 @@ pub fn execute(command: Command) -> Result<String, CliError> {
         Command::Export {
             input,
             case,
+            quick,
+            name,
             out,
             large,
             blank,
             full,
-        } => export(&input, case.as_deref(), &out, large, blank, full),
+            force,
+        } => {
+            crate::outpath::check_output_path(&out, crate::paths::data_dir().as_deref(), force)
+                .map_err(|e| other_err(e.to_string()))?;
+            export(
+                &SheetRequest {
+                    input: &input,
+                    case: case.as_deref(),
+                    quick: quick.as_deref(),
+                    name: name.as_deref(),
+                    large,
+                    blank,
+                    full,
+                },
+                &out,
+            )
+        }
+        Command::Print {
+            input,
+            case,
+            quick,
+            name,
+            printer,
+            large,
+            full,
+        } => print(
+            &SheetRequest {
+                input: &input,
+                case: case.as_deref(),
+                quick: quick.as_deref(),
+                name: name.as_deref(),
+                large,
+                blank: false,
+                full,
+            },
+            printer.as_deref(),
+        ),
         Command::ExportPack {
             out,
             lang,
@@ -51,62 +89,118 @@ pub fn execute(command: Command) -> Result<String, CliError> {
     }
 }
 
-fn export(
-    input: &AnswerArgs,
-    case: Option<&str>,
-    out: &Path,
-    large: bool,
-    blank: bool,
-    full: bool,
-) -> Result<String, CliError> {
-    let catalog = load_catalog(input.lang);
+/// What a sheet is made from: answers, a saved case or a quick sheet.
+pub(crate) struct SheetRequest<'a> {
+    pub input: &'a AnswerArgs,
+    pub case: Option<&'a str>,
+    pub quick: Option<&'a str>,
+    /// The patient's name on a quick sheet.
+    pub name: Option<&'a str>,
+    pub large: bool,
+    pub blank: bool,
+    pub full: bool,
+}
+
+/// The PDF of a sheet, and a title for it (the print job's name).
+pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
+    let input = req.input;
+    let lang = input.lang;
+    let catalog = load_catalog(lang);
     let today = input.today()?;
-    let mut options = SheetOptions {
-        lang: input.lang,
-        large,
-        blank,
-        full,
-        printed_on: Some(today),
+    let given = !input.answers.is_empty() || !input.dates.is_empty();
+    let sources = [req.case.is_some(), req.quick.is_some(), given];
+    if sources.iter().filter(|x| **x).count() > 1 {
+        return Err(input_err(strings::one_source(lang)));
+    }
+    let mut blank = req.blank;
+    let (answers, label, items) = if let Some(label) = req.case {
+        let case = find_case(label, lang)?;
+        (case.answers, Some(case.label), Some(case.items))
+    } else if let Some(id) = req.quick {
+        let Some(q) = catalog.quick_sheets.iter().find(|q| q.id == id) else {
+            let ids: Vec<&str> = catalog.quick_sheets.iter().map(|q| q.id.as_str()).collect();
+            return Err(input_err(strings::unknown_quick(lang, id, &ids.join(", "))));
+        };
+        // A front-desk hand-out: no dates, no ticks; the name only if typed.
+        blank = true;
+        (
+            quick_answers(&catalog, q),
+            req.name.map(str::to_string),
+            None,
+        )
+    } else {
+        (input.answers()?, None, None)
+    };
+    let derivation = derive_checked(&catalog, &answers, today, lang)?;
+    let label = if blank && req.quick.is_none() {
+        None
+    } else {
+        label
+    };
+    let v = crate::view::build(
+        &catalog,
+        &derivation,
+        &crate::view::ViewInput {
+            lang,
+            label: label.as_deref(),
+            items: items.as_ref(),
+            blank,
+        },
+    );
+    let options = SheetOptions {
+        lang,
+        large: req.large,
+        full: req.full,
+        printed_on: (!blank).then_some(today),
         ..Default::default()
     };
-    let answers = match case {
-        Some(label) => {
-            if !input.answers.is_empty() || !input.dates.is_empty() {
-                return Err(input_err(
-                    "--case cannot be combined with --answer or --date: the saved case has its own answers",
-                ));
-            }
-            let case = find_case(label)?;
-            if !blank {
-                options.label = Some(case.label.clone());
-                options.ticks = case
-                    .items
-                    .iter()
-                    .map(|(id, s)| (id.clone(), s.done))
-                    .collect();
-            }
-            case.answers
-        }
-        None => input.answers()?,
-    };
-    let derivation = derive_checked(&catalog, &answers, today, input.lang)?;
-    let bytes =
-        pdf::render(&catalog, &derivation, &options).map_err(|e| other_err(e.to_string()))?;
-    write_atomically(out, &bytes)?;
+    let rendered = pdf::render_view_report(&v, &options).map_err(|e| other_err(e.to_string()))?;
+    if !rendered.missing_glyphs.is_empty() {
+        eprintln!(
+            "{}",
+            pdf::missing_glyphs_warning(&rendered.missing_glyphs, lang)
+        );
+    }
+    let mut title = v.title.clone();
+    if let Some(l) = &v.label {
+        title.push_str(" - ");
+        title.push_str(l);
+    }
+    Ok((rendered.bytes, title))
+}
+
+fn export(req: &SheetRequest, out: &Path) -> Result<String, CliError> {
+    let (bytes, _) = sheet(req)?;
+    crate::outpath::write_export(out, &bytes).map_err(|e| other_err(e.to_string()))?;
     Ok(format!("{}\n", out.display()))
 }
 
+fn print(req: &SheetRequest, printer: Option<&str>) -> Result<String, CliError> {
+    let lang = req.input.lang;
+    let (bytes, title) = sheet(req)?;
+    match crate::print::print_bytes(&bytes, printer, &title) {
+        Ok(job) => Ok(format!("{}\n", strings::print_accepted(lang, &job))),
+        Err(e) => Err(other_err(strings::print_error(lang, &e))),
+    }
+}
+
 /// The saved case with this label: exact match first, then ignoring case.
-fn find_case(label: &str) -> Result<Case, CliError> {
+fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
     let dir = Store::default_dir().ok_or_else(|| {
         other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
     })?;
-    let (_store, report) = Store::open(&dir).map_err(|e| {
+    let report = Store::open_read_only(&dir).map_err(|e| {
         other_err(format!(
             "cannot open the saved cases in {}: {e}",
             dir.display()
         ))
     })?;
+    for f in report.findings() {
+        eprintln!(
+            "{}",
+            lang.pick(&format!("注意：{}", f.zh()), &format!("warning: {f}"))
+        );
+    }
     pick_case(report.cases, label, &dir)
 }
 
@@ -154,236 +248,33 @@ fn pick_case(cases: Vec<Case>, label: &str, dir: &Path) -> Result<Case, CliError
 /// Writes through a temporary file in the target folder, then renames it into place: a failed
 /// export never leaves half a file behind.
 pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let shown = out.display();
-    if out.file_name().is_none() {
-        return Err(other_err(format!(
-            "cannot write {shown}: give a file name such as checklist.pdf"
-        )));
-    }
-    if out.is_dir() {
-        return Err(other_err(format!(
-            "cannot write {shown}: it is a folder; give a file name such as {}",
-            out.join("checklist.pdf").display()
-        )));
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        return Err(other_err(format!(
-            "cannot write {shown}: the folder {} does not exist",
-            parent.display()
-        )));
-    }
-    let fail = |e: std::io::Error| other_err(format!("cannot write {shown}: {e}"));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".yibao-export-")
-        .suffix(".tmp")
-        .tempfile_in(&parent)
-        .map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); a printed sheet is an ordinary document.
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist(out).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::outpath::check_output_path(out, None, true).map_err(|e| other_err(e.to_string()))?;
+    crate::outpath::write_export(out, bytes).map_err(|e| other_err(e.to_string()))
 }
 
-/// One common situation on the front-desk pack.
-pub struct PackScenario {
-    pub zh: &'static str,
-    pub en: &'static str,
-    pub answers: &'static [(&'static str, &'static str)],
+/// The answers of a quick sheet, completed with the usual answers for what it leaves open.
+pub fn quick_answers(catalog: &Catalog, sheet: &QuickSheet) -> Answers {
+    let given = Answers::from_pairs(sheet.answers.iter().map(|(q, v)| (q.as_str(), v.as_str())));
+    crate::engine::common_defaults(catalog, &given)
 }
 
-/// The front-desk hand-outs: filing by type, cross-region care by visit and settlement, an
-/// emergency without filing, and local care by settlement and channel.
-pub const PACK: &[PackScenario] = &[
-    PackScenario {
-        zh: "异地就医备案-临时外出就医",
-        en: "filing-temporary-trip",
-        answers: &[("scenario", "filing"), ("filing_type", "temporary")],
-    },
-    PackScenario {
-        zh: "异地就医备案-异地长期居住",
-        en: "filing-long-term-resident",
-        answers: &[
-            ("scenario", "filing"),
-            ("filing_type", "long_term_resident"),
-        ],
-    },
-    PackScenario {
-        zh: "异地就医备案-常驻异地工作",
-        en: "filing-posted-worker",
-        answers: &[("scenario", "filing"), ("filing_type", "resident_worker")],
-    },
-    PackScenario {
-        zh: "异地就医备案-异地安置退休人员",
-        en: "filing-retiree",
-        answers: &[("scenario", "filing"), ("filing_type", "retiree")],
-    },
-    PackScenario {
-        zh: "异地就医备案-转诊就医",
-        en: "filing-referral",
-        answers: &[("scenario", "filing"), ("filing_type", "referral")],
-    },
-    PackScenario {
-        zh: "异地住院-直接结算",
-        en: "cross-region-inpatient-direct",
-        answers: &[
-            ("scenario", "cross_region"),
-            ("visit", "inpatient"),
-            ("filed", "yes"),
-            ("settlement", "direct"),
-        ],
-    },
-    PackScenario {
-        zh: "异地住院-手工报销",
-        en: "cross-region-inpatient-manual",
-        answers: &[
-            ("scenario", "cross_region"),
-            ("visit", "inpatient"),
-            ("filed", "yes"),
-            ("settlement", "manual"),
-        ],
-    },
-    PackScenario {
-        zh: "异地门诊-直接结算",
-        en: "cross-region-outpatient-direct",
-        answers: &[
-            ("scenario", "cross_region"),
-            ("visit", "outpatient"),
-            ("filed", "yes"),
-            ("settlement", "direct"),
-        ],
-    },
-    PackScenario {
-        zh: "异地门诊-手工报销",
-        en: "cross-region-outpatient-manual",
-        answers: &[
-            ("scenario", "cross_region"),
-            ("visit", "outpatient"),
-            ("filed", "yes"),
-            ("settlement", "manual"),
-        ],
-    },
-    PackScenario {
-        zh: "异地急诊-未备案-手工报销",
-        en: "cross-region-emergency-not-filed",
-        answers: &[
-            ("scenario", "cross_region"),
-            ("visit", "inpatient"),
-            ("emergency", "yes"),
-            ("filed", "no"),
-            ("settlement", "manual"),
-        ],
-    },
-    PackScenario {
-        zh: "本地住院-直接结算",
-        en: "local-inpatient-direct",
-        answers: &[
-            ("scenario", "local"),
-            ("visit", "inpatient"),
-            ("settlement", "direct"),
-        ],
-    },
-    PackScenario {
-        zh: "本地门诊-直接结算",
-        en: "local-outpatient-direct",
-        answers: &[
-            ("scenario", "local"),
-            ("visit", "outpatient"),
-            ("settlement", "direct"),
-        ],
-    },
-    PackScenario {
-        zh: "本地手工报销-线上办理",
-        en: "local-manual-online",
-        answers: &[
-            ("scenario", "local"),
-            ("visit", "inpatient"),
-            ("settlement", "manual"),
-            ("channel", "online"),
-        ],
-    },
-    PackScenario {
-        zh: "本地手工报销-窗口办理",
-        en: "local-manual-window",
-        answers: &[
-            ("scenario", "local"),
-            ("visit", "inpatient"),
-            ("settlement", "manual"),
-            ("channel", "window"),
-        ],
-    },
-    PackScenario {
-        zh: "本地手工报销-邮寄材料",
-        en: "local-manual-mail",
-        answers: &[
-            ("scenario", "local"),
-            ("visit", "inpatient"),
-            ("settlement", "manual"),
-            ("channel", "mail"),
-        ],
-    },
-    PackScenario {
-        zh: "本地手工报销-单位代办",
-        en: "local-manual-employer",
-        answers: &[
-            ("scenario", "local"),
-            ("visit", "inpatient"),
-            ("settlement", "manual"),
-            ("channel", "employer"),
-        ],
-    },
-];
-
-/// Yes/no questions whose common answer is "yes" (everything else defaults to "no").
-const COMMONLY_YES: &[&str] = &["filed"];
-
-/// The scenario's answers, with every other asked choice question filled in: "no" for yes/no
-/// questions (the common case), else the first option.
-pub fn pack_answers(catalog: &Catalog, scenario: &PackScenario) -> Answers {
-    let mut answers = Answers::from_pairs(scenario.answers.iter().copied());
-    for q in &catalog.questions {
-        if q.kind != QuestionKind::Choice
-            || answers.is_answered(&q.id)
-            || !q.ask_when.eval(&answers)
-        {
-            continue;
-        }
-        let ids: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
-        let yes_no = ids.len() == 2 && ids.contains(&"yes") && ids.contains(&"no");
-        let pick = if yes_no {
-            Some(if COMMONLY_YES.contains(&q.id.as_str()) {
-                "yes"
-            } else {
-                "no"
-            })
-        } else {
-            ids.first().copied()
-        };
-        if let Some(v) = pick {
-            answers.set(q.id.clone(), v);
-        }
-    }
-    answers
-}
-
-/// The file name of a pack sheet: `01-异地就医备案-临时外出就医.pdf` or `01-filing-temporary-trip.pdf`.
-pub fn pack_file_name(i: usize, scenario: &PackScenario, lang: Lang) -> String {
+/// The file name of a quick sheet: `01-异地就医备案-临时外出就医.pdf` or `01-filing-temporary-trip.pdf`.
+pub fn pack_file_name(i: usize, sheet: &QuickSheet, lang: Lang) -> String {
     let name = match lang {
-        Lang::Zh => scenario.zh,
-        Lang::En => scenario.en,
+        Lang::Zh => sheet.name.zh.to_string(),
+        Lang::En => sheet.id.clone(),
     };
-    format!("{:02}-{name}.pdf", i + 1)
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{:02}-{safe}.pdf", i + 1)
 }
 
 /// Writes one blank sheet per common scenario into `dir` (created if missing).
@@ -412,9 +303,9 @@ pub fn export_pack(
         ..Default::default()
     };
     // Render on two threads (the sheets are independent); write in order.
-    let jobs: Vec<(usize, &PackScenario)> = PACK.iter().enumerate().collect();
-    let render_one = |&(i, s): &(usize, &PackScenario)| -> Result<(PathBuf, Vec<u8>), CliError> {
-        let answers = pack_answers(catalog, s);
+    let jobs: Vec<(usize, &QuickSheet)> = catalog.quick_sheets.iter().enumerate().collect();
+    let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<(PathBuf, Vec<u8>), CliError> {
+        let answers = quick_answers(catalog, s);
         let d = derive_checked(catalog, &answers, today, lang).map_err(|e| {
             other_err(format!(
                 "sheet \"{}\": {}",
@@ -434,6 +325,8 @@ pub fn export_pack(
     let mut written = Vec::new();
     for r in a.into_iter().chain(b) {
         let (path, bytes) = r?;
+        crate::outpath::check_output_path(&path, crate::paths::data_dir().as_deref(), false)
+            .map_err(|e| other_err(e.to_string()))?;
         write_atomically(&path, &bytes)?;
         written.push(path);
     }
@@ -475,8 +368,11 @@ mod tests {
 
     #[test]
     fn pack_names_are_unique_and_numbered() {
+        let catalog = Catalog::bundled().unwrap();
+        let sheets = &catalog.quick_sheets;
+        assert!(sheets.len() >= 10, "{}", sheets.len());
         for lang in [Lang::Zh, Lang::En] {
-            let mut names: Vec<String> = PACK
+            let mut names: Vec<String> = sheets
                 .iter()
                 .enumerate()
                 .map(|(i, s)| pack_file_name(i, s, lang))
@@ -484,7 +380,7 @@ mod tests {
             assert!(names[0].starts_with("01-"));
             names.sort();
             names.dedup();
-            assert_eq!(names.len(), PACK.len());
+            assert_eq!(names.len(), sheets.len());
         }
     }
 }

@@ -2,9 +2,10 @@
 //! printing. Messages follow `--lang` (Chinese by default).
 
 mod export;
+mod photo;
 pub mod text;
 
-pub use export::{PACK, PackScenario, export_pack, pack_answers, pack_file_name, write_atomically};
+pub use export::{export_pack, pack_file_name, quick_answers, write_atomically};
 
 use crate::catalog::{Catalog, CatalogError, Lang, QuestionKind, user_checklists_dir};
 use crate::engine::{self, Answers, Derivation};
@@ -53,6 +54,12 @@ pub enum Command {
         /// A saved case, by label (instead of --answer).
         #[arg(long)]
         case: Option<String>,
+        /// A common situation by id (see `quick`): a blank front-desk sheet.
+        #[arg(long)]
+        quick: Option<String>,
+        /// The patient's name on a quick sheet.
+        #[arg(long)]
+        name: Option<String>,
         #[arg(long)]
         out: PathBuf,
         /// Bigger type for older readers.
@@ -64,6 +71,41 @@ pub enum Command {
         /// Everything: every version, rule, tip and source (default: the essentials).
         #[arg(long)]
         full: bool,
+        /// Replace an existing file at --out even if it is not a PDF.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Move corrupt saved cases aside and restore their backups (reading commands never do).
+    Repair {
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Print a checklist on a printer: CUPS (`lp`) on Linux and macOS, the shell's print verb
+    /// on Windows. Exits 0 once the print service has accepted the job.
+    Print {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer).
+        #[arg(long)]
+        case: Option<String>,
+        /// A common situation by id (see `quick`): a blank front-desk sheet.
+        #[arg(long)]
+        quick: Option<String>,
+        /// The patient's name on a quick sheet.
+        #[arg(long)]
+        name: Option<String>,
+        /// The print queue (default: the system's default printer).
+        #[arg(long)]
+        printer: Option<String>,
+        #[arg(long)]
+        large: bool,
+        #[arg(long)]
+        full: bool,
+    },
+    /// List the common situations (front-desk quick sheets) and their ids.
+    Quick {
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
     },
     /// Write one blank sheet per common scenario into a folder (front-desk hand-outs).
     ExportPack {
@@ -76,6 +118,28 @@ pub enum Command {
         /// Everything on each sheet (default: the essentials).
         #[arg(long)]
         full: bool,
+    },
+    /// Check photos of documents: blurred, glare, cut off, too small (JPEG, PNG; PDF unchecked).
+    PhotoCheck {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// One PDF to submit: a cover listing every material (attached or missing), one page per photo.
+    Submission {
+        #[command(flatten)]
+        input: AnswerArgs,
+        /// A saved case, by label (instead of --answer); its attachments are included.
+        #[arg(long)]
+        case: Option<String>,
+        /// A photo or scan of a material (repeatable).
+        #[arg(long = "attach", value_name = "MATERIAL_ID=FILE")]
+        attach: Vec<String>,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -141,7 +205,9 @@ impl AnswerArgs {
             let (q, v) = raw
                 .split_once('=')
                 .ok_or_else(|| CliError::input(strings::not_a_pair(self.lang, raw)))?;
-            answers.set(q.trim(), v.trim());
+            answers
+                .set_once(q.trim(), v.trim())
+                .map_err(|e| CliError::input(strings::cli_answer_error(self.lang, &e)))?;
         }
         Ok(answers)
     }
@@ -203,7 +269,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let lang = command.lang();
     match execute(command) {
         Ok(out) => {
-            print!("{out}");
+            print!("{}", crate::sanitize::for_terminal(&out));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -211,7 +277,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 "{}{}{}",
                 strings::s(lang).error_prefix,
                 strings::colon(lang),
-                e.message
+                crate::sanitize::for_terminal(&e.message)
             );
             ExitCode::from(e.code)
         }
@@ -222,9 +288,16 @@ impl Command {
     /// The language the command's messages are in.
     pub fn lang(&self) -> Lang {
         match self {
-            Command::Questions { lang, .. } | Command::ExportPack { lang, .. } => *lang,
-            Command::Derive { input, .. } | Command::Export { input, .. } => input.lang,
+            Command::Questions { lang, .. }
+            | Command::ExportPack { lang, .. }
+            | Command::Quick { lang } => *lang,
+            Command::Derive { input, .. }
+            | Command::Export { input, .. }
+            | Command::Print { input, .. }
+            | Command::Submission { input, .. } => input.lang,
+            Command::PhotoCheck { lang, .. } => *lang,
             Command::Validate { .. } => Lang::Zh,
+            Command::Repair { lang } => *lang,
         }
     }
 }
@@ -259,7 +332,27 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             }
         }
         Command::Validate { dir } => validate(dir),
-        Command::Export { .. } | Command::ExportPack { .. } => export::execute(command),
+        Command::Quick { lang } => {
+            let catalog = load_catalog(lang);
+            Ok(catalog
+                .quick_sheets
+                .iter()
+                .map(|q| format!("{}  {}\n", q.id, q.name.get(lang)))
+                .collect())
+        }
+        Command::Repair { lang } => {
+            crate::cases::readonly::repair_cli(lang).map_err(CliError::other)
+        }
+        Command::Export { .. } | Command::ExportPack { .. } | Command::Print { .. } => {
+            export::execute(command)
+        }
+        Command::PhotoCheck { json, lang, files } => photo::photo_check(&files, json, lang),
+        Command::Submission {
+            input,
+            case,
+            attach,
+            out,
+        } => photo::submission(&input, case.as_deref(), &attach, &out),
     }
 }
 

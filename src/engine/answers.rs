@@ -31,6 +31,23 @@ impl Answers {
     pub fn date(&self, question: &str) -> Option<NaiveDate> {
         self.get(question).and_then(|v| parse_date(v).ok())
     }
+    /// Sets an answer given once: a second, different value for the same question is an error
+    /// naming both (`-a scenario=cross_region -a scenario=local`); the same value twice is fine.
+    pub fn set_once(&mut self, question: &str, value: &str) -> Result<&mut Self, AnswerError> {
+        match self.get(question) {
+            Some(first) if first != value => Err(AnswerError {
+                question: question.to_string(),
+                message: format!(
+                    "two different answers to \"{question}\": \"{first}\" and \"{value}\"; give one"
+                ),
+                kind: AnswerErrorKind::Conflicting {
+                    first: first.to_string(),
+                    second: value.to_string(),
+                },
+            }),
+            _ => Ok(self.set(question, value)),
+        }
+    }
     /// Builds answers from `question=value` pairs (the CLI's `--answer` form).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut a = Answers::new();
@@ -97,6 +114,11 @@ pub enum AnswerErrorKind {
     },
     DateTooOld {
         value: String,
+    },
+    /// Two different answers were given to one question.
+    Conflicting {
+        first: String,
+        second: String,
     },
 }
 

@@ -54,3 +54,29 @@ pub fn first_option_defaults(catalog: &Catalog, given: &Answers) -> Answers {
     }
     answers
 }
+
+/// The usual answers for what `given` leaves open: "no" for yes/no questions, else the first
+/// option. Front-desk quick sheets are defined by a few answers and completed with these.
+pub fn common_defaults(catalog: &Catalog, given: &Answers) -> Answers {
+    let mut answers = given.clone();
+    for q in &catalog.questions {
+        if q.kind != QuestionKind::Choice
+            || answers.is_answered(&q.id)
+            || !q.ask_when.eval(&answers)
+        {
+            continue;
+        }
+        let yes_no = q.options.len() == 2
+            && q.options.iter().any(|o| o.id == "yes")
+            && q.options.iter().any(|o| o.id == "no");
+        let pick = if yes_no {
+            Some("no")
+        } else {
+            q.options.first().map(|o| o.id.as_str())
+        };
+        if let Some(v) = pick {
+            answers.set(q.id.clone(), v);
+        }
+    }
+    answers
+}

@@ -21,6 +21,7 @@ impl ReachabilityReport {
         for a in &self.empty_checklists {
             let desc: Vec<String> = a.0.iter().map(|(q, v)| format!("{q}={v}")).collect();
             out.push(CatalogError {
+                problem: None,
                 origin: Origin {
                     file: "checklists".into(),
                     line: 0,
@@ -60,6 +61,7 @@ pub fn check_reachability(catalog: &Catalog) -> ReachabilityReport {
         .iter()
         .filter(|q| !asked.contains(q.id.as_str()))
         .map(|q| CatalogError {
+            problem: None,
             origin: catalog
                 .origin(Section::Question, &q.id)
                 .cloned()

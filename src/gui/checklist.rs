@@ -133,13 +133,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     );
     let mut edits = Vec::new();
     let mut continue_wizard = false;
+    // A read-only window (another one holds the data) shows the ticks but cannot change them.
+    let editable = !app.state.read_only;
 
     // The page scrolls as a whole (see `App::show`). The summary first, then what can be done
     // with the checklist, then the rest.
     ui.scope(|ui| {
         let p = Palette::of(ui);
         for (i, sec) in v.sections.iter().enumerate() {
-            section(ui, &v, sec, &p, &mut edits, &mut continue_wizard);
+            section(ui, &v, sec, &p, &mut edits, &mut continue_wizard, editable);
             if i == 0 {
                 toolbar(app, ui);
             }
@@ -167,8 +169,18 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui) {
     let t = s(app.lang());
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(RichText::new(t.print).size(size::BUTTON).strong())
+            .on_hover_text("Ctrl+P")
+            .clicked()
+        {
+            app.push_action(Action::Print {
+                blank: false,
+                full: false,
+            });
+        }
         for (label, blank, full) in [
-            (t.print_pdf, false, false),
+            (t.save_pdf, false, false),
             (t.print_full, false, true),
             (t.blank_sheet, true, false),
         ] {
@@ -183,8 +195,10 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui) {
             app.state.screen = Screen::Review;
         }
     });
+    super::quick::printer_choice(app, ui);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn section(
     ui: &mut egui::Ui,
     v: &View,
@@ -192,6 +206,7 @@ fn section(
     p: &Palette,
     edits: &mut Vec<Edit>,
     continue_wizard: &mut bool,
+    editable: bool,
 ) {
     heading(ui, &sec.title);
     if let Some(intro) = &sec.intro {
@@ -216,13 +231,13 @@ fn section(
                         .color(p.accent),
                 );
                 for m in &g.items {
-                    material(ui, v, m, p, edits);
+                    material(ui, v, m, p, edits, editable);
                 }
             }
         }
         Body::Steps(steps) => {
             for st in steps {
-                step(ui, v, st, p, edits);
+                step(ui, v, st, p, edits, editable);
             }
         }
         Body::Deadlines(list) => {
@@ -323,9 +338,30 @@ fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool, p: &Palett
     let lang = v.lang;
     if !warning {
         // Background rules and tips: the title, the text one click away.
-        egui::CollapsingHeader::new(RichText::new(&n.title).size(size::BODY).strong())
-            .id_salt(("notice", &n.id))
-            .show(ui, |ui| notice_body(ui, v, n, p));
+        // The title wraps (a collapsing header's does not, and long titles ran off small screens);
+        // clicking it or the arrow opens the text.
+        let id = ui.make_persistent_id(("notice", &n.id));
+        let mut state =
+            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
+        let mut toggle = false;
+        let header = state.show_header(ui, |ui| {
+            let r = ui.add(
+                egui::Label::new(RichText::new(&n.title).size(size::BODY).strong())
+                    .wrap()
+                    .sense(egui::Sense::click()),
+            );
+            toggle = r.clicked();
+        });
+        header.body(|ui| notice_body(ui, v, n, p));
+        if toggle {
+            state = egui::collapsing_header::CollapsingState::load_with_default_open(
+                ui.ctx(),
+                id,
+                false,
+            );
+            state.toggle(ui);
+            state.store(ui.ctx());
+        }
         return;
     }
     card(ui, p.warn_fill, |ui| {
@@ -402,12 +438,22 @@ fn note_field(
     });
 }
 
-fn material(ui: &mut egui::Ui, v: &View, m: &MaterialCard, p: &Palette, edits: &mut Vec<Edit>) {
+fn material(
+    ui: &mut egui::Ui,
+    v: &View,
+    m: &MaterialCard,
+    p: &Palette,
+    edits: &mut Vec<Edit>,
+    editable: bool,
+) {
     let t = s(v.lang);
     let lang = v.lang;
     card(ui, p.card, |ui| {
         let mut done = m.done;
-        let r = ui.checkbox(&mut done, RichText::new(&m.name).size(size::GROUP).strong());
+        let r = ui.add_enabled(
+            editable,
+            egui::Checkbox::new(&mut done, RichText::new(&m.name).size(size::GROUP).strong()),
+        );
         if r.changed() {
             edits.push(Edit::Done(m.id.clone(), done));
         }
@@ -425,7 +471,9 @@ fn material(ui: &mut egui::Ui, v: &View, m: &MaterialCard, p: &Palette, edits: &
                     .size(size::BODY),
             );
         }
-        note_field(ui, v, &m.id, &m.note, r.id, edits);
+        ui.add_enabled_ui(editable, |ui| {
+            note_field(ui, v, &m.id, &m.note, r.id, edits)
+        });
         egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
             .id_salt(("why", &m.id))
             .show(ui, |ui| {
@@ -440,16 +488,26 @@ fn material(ui: &mut egui::Ui, v: &View, m: &MaterialCard, p: &Palette, edits: &
     });
 }
 
-fn step(ui: &mut egui::Ui, v: &View, st: &StepCard, p: &Palette, edits: &mut Vec<Edit>) {
+fn step(
+    ui: &mut egui::Ui,
+    v: &View,
+    st: &StepCard,
+    p: &Palette,
+    edits: &mut Vec<Edit>,
+    editable: bool,
+) {
     let t = s(v.lang);
     let lang = v.lang;
     card(ui, p.card, |ui| {
         let mut done = st.done;
-        let r = ui.checkbox(
-            &mut done,
-            RichText::new(format!("{}. {}", st.number, st.title))
-                .size(size::CARD_TITLE)
-                .strong(),
+        let r = ui.add_enabled(
+            editable,
+            egui::Checkbox::new(
+                &mut done,
+                RichText::new(format!("{}. {}", st.number, st.title))
+                    .size(size::CARD_TITLE)
+                    .strong(),
+            ),
         );
         if r.changed() {
             edits.push(Edit::Done(st.id.clone(), done));
@@ -460,7 +518,9 @@ fn step(ui: &mut egui::Ui, v: &View, st: &StepCard, p: &Palette, edits: &mut Vec
                 RichText::new(format!("{}{}{ch}", t.channels, colon(lang))).size(size::BODY),
             );
         }
-        note_field(ui, v, &st.id, &st.note, r.id, edits);
+        ui.add_enabled_ui(editable, |ui| {
+            note_field(ui, v, &st.id, &st.note, r.id, edits)
+        });
         if st.detail.is_some() || !st.sources.is_empty() {
             egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
                 .id_salt(("step_details", &st.id))

@@ -100,13 +100,21 @@ impl Dialogs {
 }
 
 /// The default folder for saved files: the configured one, else Documents, else the data folder.
+/// Where files go without a dialog: a folder the user can see (Documents, else the Desktop, else
+/// home), never the hidden data folder.
 pub fn default_dir(configured: Option<&Path>) -> PathBuf {
+    let user = directories::UserDirs::new();
     configured
         .map(Path::to_path_buf)
         .or_else(|| {
-            directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_path_buf))
+            user.as_ref()
+                .and_then(|u| u.document_dir().map(Path::to_path_buf))
         })
-        .or_else(crate::paths::data_dir)
+        .or_else(|| {
+            user.as_ref()
+                .and_then(|u| u.desktop_dir().map(Path::to_path_buf))
+        })
+        .or_else(|| user.as_ref().map(|u| u.home_dir().to_path_buf()))
         .unwrap_or_else(std::env::temp_dir)
 }
 
@@ -168,7 +176,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
             );
         }
         Action::Import => {
-            app.ui.import_path = None;
+            app.ui.picker = None;
             app.dialogs.start(
                 ctx,
                 Job::ImportCase,
@@ -179,56 +187,27 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
         Action::ImportPath(path) => {
             let path = PathBuf::from(path.trim());
             if import(app, &path) {
-                app.ui.import_path = None;
+                app.ui.picker = None;
             }
         }
         Action::Pdf { blank, full } => {
-            let Some(id) = app.state.current.clone() else {
-                return;
-            };
-            let Some(derived) = app.state.derived(&id) else {
-                return;
-            };
-            let Ok(d) = &*derived else { return };
-            let case = app.state.case(&id).expect("current case exists");
-            let options = SheetOptions {
-                lang,
-                large: app.state.settings.clamped_zoom() >= 1.5,
-                full,
-                printed_on: (!blank).then_some(app.state.today),
-                ..Default::default()
-            };
-            // The sheet shows the same view as the screen, notes included.
-            let v = crate::view::build(
-                &app.state.catalog,
-                d,
-                &crate::view::ViewInput {
-                    lang,
-                    label: Some(&case.label),
-                    items: Some(&case.items),
-                    blank,
-                },
-            );
-            match pdf::render_view(&v, &options) {
-                Ok(bytes) => {
-                    let stem = if blank {
-                        format!("{}-{}", t.blank_sheet, app.state.today)
-                    } else {
-                        format!("{}-{}", safe_file_name(&case.label), app.state.today)
-                    };
-                    app.dialogs.start(
-                        ctx,
-                        Job::SavePdf {
-                            bytes,
-                            file_name: format!("{stem}.pdf"),
-                        },
-                        t.print_pdf.to_string(),
-                        ("PDF".to_string(), "pdf"),
-                    );
-                }
-                Err(e) => app
-                    .state
-                    .push_banner(Msg::PdfFailed { err: e.to_string() }, true),
+            if let Some(sheet) = case_sheet(app, blank, full) {
+                save_pdf(app, ctx, sheet);
+            }
+        }
+        Action::Print { blank, full } => {
+            if let Some(sheet) = case_sheet(app, blank, full) {
+                print_or_save(app, sheet);
+            }
+        }
+        Action::PrintQuick { id } => {
+            if let Some(sheet) = quick_sheet(app, &id) {
+                print_or_save(app, sheet);
+            }
+        }
+        Action::QuickPdf { id } => {
+            if let Some(sheet) = quick_sheet(app, &id) {
+                save_pdf(app, ctx, sheet);
             }
         }
         Action::SaveToDefault => {
@@ -239,6 +218,190 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
     }
 }
 
+/// A rendered sheet: the PDF, a title for the print job and a file name.
+pub struct Sheet {
+    bytes: Vec<u8>,
+    title: String,
+    file_name: String,
+}
+
+/// Renders a view; a character the font lacks is reported.
+fn render(app: &mut App, v: &crate::view::View, full: bool, file_stem: String) -> Option<Sheet> {
+    let options = SheetOptions {
+        lang: v.lang,
+        large: app.state.settings.clamped_zoom() >= 1.5,
+        full,
+        printed_on: (!v.blank).then_some(app.state.today),
+        ..Default::default()
+    };
+    match pdf::render_view_report(v, &options) {
+        Ok(pdf::Rendered {
+            bytes,
+            missing_glyphs,
+        }) => {
+            if !missing_glyphs.is_empty() {
+                let chars: String = missing_glyphs.iter().collect();
+                app.state.push_banner(Msg::MissingGlyphs { chars }, false);
+            }
+            let mut title = v.title.clone();
+            if let Some(l) = &v.label {
+                title.push_str(" - ");
+                title.push_str(l);
+            }
+            Some(Sheet {
+                bytes,
+                title,
+                file_name: format!("{file_stem}.pdf"),
+            })
+        }
+        Err(e) => {
+            app.state
+                .push_banner(Msg::PdfFailed { err: e.to_string() }, true);
+            None
+        }
+    }
+}
+
+/// The open case's sheet: the same view as the screen, notes included.
+fn case_sheet(app: &mut App, blank: bool, full: bool) -> Option<Sheet> {
+    let lang = app.lang();
+    let t = strings::s(lang);
+    let id = app.state.current.clone()?;
+    let derived = app.state.derived(&id)?;
+    let Ok(d) = &*derived else { return None };
+    let case = app.state.case(&id)?.clone();
+    let label = strings::display_label(lang, &case.label);
+    let v = crate::view::build(
+        &app.state.catalog,
+        d,
+        &crate::view::ViewInput {
+            lang,
+            label: (!blank).then_some(label.as_str()),
+            items: Some(&case.items),
+            blank,
+        },
+    );
+    let stem = if blank {
+        format!("{}-{}", t.blank_sheet, app.state.today)
+    } else {
+        format!("{}-{}", safe_file_name(&label), app.state.today)
+    };
+    render(app, &v, full, stem)
+}
+
+/// A front-desk quick sheet, with the name typed on the quick screen.
+fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
+    let lang = app.lang();
+    let catalog = &app.state.catalog;
+    let q = catalog.quick_sheets.iter().find(|q| q.id == id)?;
+    let answers = crate::cli::quick_answers(catalog, q);
+    let d = match crate::engine::derive(catalog, &answers, app.state.today) {
+        Ok(d) => d,
+        Err(e) => {
+            let err =
+                e.0.iter()
+                    .map(|x| strings::cli_answer_error(lang, x))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            app.state.push_banner(Msg::PdfFailed { err }, true);
+            return None;
+        }
+    };
+    let name = app.ui.quick_name.trim().to_string();
+    let v = crate::view::build(
+        catalog,
+        &d,
+        &crate::view::ViewInput {
+            lang,
+            label: (!name.is_empty()).then_some(name.as_str()),
+            items: None,
+            blank: true,
+        },
+    );
+    let mut stem = safe_file_name(q.name.get(lang));
+    if !name.is_empty() {
+        stem = format!("{}-{stem}", safe_file_name(&name));
+    }
+    let stem = format!("{stem}-{}", app.state.today);
+    render(app, &v, false, stem)
+}
+
+/// Saves a sheet where the user chooses (or the default folder).
+fn save_pdf(app: &mut App, ctx: &egui::Context, sheet: Sheet) {
+    let t = strings::s(app.lang());
+    app.dialogs.start(
+        ctx,
+        Job::SavePdf {
+            bytes: sheet.bytes,
+            file_name: sheet.file_name,
+        },
+        t.save_pdf.to_string(),
+        ("PDF".to_string(), "pdf"),
+    );
+}
+
+/// Sends a sheet to the printer; without a print service or a printer, saves it to the default
+/// folder, opens it for printing from the viewer, and says so.
+fn print_or_save(app: &mut App, sheet: Sheet) {
+    let lang = app.lang();
+    let printer = app.chosen_printer();
+    let result = if app.config.system_print {
+        crate::print::print_bytes(&sheet.bytes, printer.as_deref(), &sheet.title)
+    } else {
+        Err(crate::print::PrintError::NoService)
+    };
+    match result {
+        Ok(job) => app.state.push_banner(
+            Msg::Printed {
+                printer: printer.unwrap_or_default(),
+                job,
+            },
+            false,
+        ),
+        Err(e @ (crate::print::PrintError::NoService | crate::print::PrintError::NoPrinter)) => {
+            let why = strings::print_error(lang, &e);
+            let dir = default_dir(app.config.export_dir.as_deref());
+            let path = unique_path(&dir, &sheet.file_name);
+            let written = std::fs::create_dir_all(&dir).and_then(|()| {
+                crate::outpath::write_export(&path, &sheet.bytes).map_err(std::io::Error::other)
+            });
+            match written {
+                Ok(()) => {
+                    app.state.push_file_banner(
+                        Msg::NoPrinterSaved {
+                            path: path.display().to_string(),
+                            why,
+                        },
+                        false,
+                        path.clone(),
+                    );
+                    if app.config.open_exported && opener::open(&path).is_err() {
+                        app.state.push_banner(
+                            Msg::OpenFailed {
+                                path: path.display().to_string(),
+                            },
+                            true,
+                        );
+                    }
+                }
+                Err(e) => app.state.push_banner(
+                    Msg::WriteFailed {
+                        path: path.display().to_string(),
+                        err: strings::io_reason(lang, &e),
+                    },
+                    true,
+                ),
+            }
+        }
+        Err(e) => app.state.push_banner(
+            Msg::PrintFailed {
+                err: strings::print_error(lang, &e),
+            },
+            true,
+        ),
+    }
+}
+
 /// Acts on what a dialog gave.
 pub fn finish(app: &mut App, job: Job, picked: Picked) {
     let lang = app.lang();
@@ -246,7 +409,8 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
     let (path, fallback) = match (&job, picked) {
         (_, Picked::Path(p)) => (p, false),
         (Job::ImportCase, Picked::Unavailable) => {
-            app.ui.import_path = Some(String::new());
+            let start = default_dir(app.config.export_dir.as_deref());
+            app.ui.picker = Some(super::picker::FilePicker::new(Some(&start), "ron", lang));
             return;
         }
         (Job::ImportCase, Picked::Cancelled) => return,
@@ -299,7 +463,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
         }
         Job::SavePdf { bytes, .. } => match std::fs::write(&path, &bytes) {
             Ok(()) => {
-                app.state.push_banner(
+                app.state.push_file_banner(
                     if fallback {
                         Msg::SavedFallback {
                             path: shown.clone(),
@@ -310,6 +474,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
                         }
                     },
                     false,
+                    path.clone(),
                 );
                 if app.config.open_exported && opener::open(&path).is_err() {
                     app.state.push_banner(Msg::OpenFailed { path: shown }, true);

@@ -1,6 +1,6 @@
 //! Fonts and text style: the bundled CJK font as the last fallback, and large, clear text.
 
-use egui::{FontData, FontDefinitions, FontFamily, FontId, TextStyle};
+use egui::{FontData, FontDefinitions, FontFamily, FontId};
 use std::sync::Arc;
 
 /// Name of the bundled CJK font in [`FontDefinitions::font_data`].
@@ -34,43 +34,56 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
 }
 
-/// Bigger text and roomier widgets than egui's defaults, for older readers. Applied to both the
-/// light and the dark style; the text-size setting scales it further (zoom factor).
-pub fn apply_style(ctx: &egui::Context) {
-    ctx.all_styles_mut(|style| {
-        use FontFamily::{Monospace, Proportional};
-        style.text_styles = [
-            (TextStyle::Small, FontId::new(14.0, Proportional)),
-            (TextStyle::Body, FontId::new(17.0, Proportional)),
-            (TextStyle::Button, FontId::new(17.0, Proportional)),
-            (TextStyle::Heading, FontId::new(24.0, Proportional)),
-            (TextStyle::Monospace, FontId::new(16.0, Monospace)),
-        ]
-        .into();
-        let sp = &mut style.spacing;
-        sp.item_spacing = egui::vec2(10.0, 8.0);
-        sp.button_padding = egui::vec2(10.0, 5.0);
-        sp.interact_size.y = 28.0;
-        sp.icon_width = 20.0;
-        sp.icon_width_inner = 11.0;
-        sp.icon_spacing = 8.0;
-        sp.text_edit_width = 260.0;
+/// Characters of `text` that no installed font can show (bundled, egui's, or a system font
+/// eframe found). Such a character would render as a box: the app says so rather than
+/// dropping it silently. Sorted, each once.
+pub fn missing_glyphs(ctx: &egui::Context, text: &str) -> Vec<char> {
+    let font = FontId::new(14.0, FontFamily::Proportional);
+    let mut out: Vec<char> = ctx.fonts_mut(|f| {
+        text.chars()
+            .filter(|c| !c.is_control() && !c.is_whitespace())
+            .filter(|c| !f.has_glyph(&font, *c))
+            .collect()
     });
-    // Light theme: outline tick boxes, radio buttons and text fields so they stand out on white,
-    // and use darker "weak" text (egui's default grey is too faint for older eyes).
-    ctx.style_mut_of(egui::Theme::Light, |style| {
-        let v = &mut style.visuals;
-        v.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, egui::Color32::from_gray(120));
-        v.weak_text_color = Some(egui::Color32::from_gray(95));
-    });
-    // A focus ring that cannot be missed in either theme: egui draws a focused widget with the
-    // "active" look, so that look gets a thick ring in the theme's focus colour.
-    for (theme, dark) in [(egui::Theme::Light, false), (egui::Theme::Dark, true)] {
-        ctx.style_mut_of(theme, |style| {
-            let focus = super::theme::Palette::for_dark(dark, egui::Color32::TRANSPARENT).focus;
-            let ring = egui::Stroke::new(3.0, focus);
-            style.visuals.widgets.active.bg_stroke = ring;
-            style.visuals.selection.stroke = ring;
-        });
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A note under a text the user typed when some of its characters cannot be shown.
+pub fn note_missing_glyphs(ui: &mut egui::Ui, text: &str, lang: crate::catalog::Lang) {
+    let missing = missing_glyphs(ui.ctx(), text);
+    if missing.is_empty() {
+        return;
+    }
+    let list: String = missing.iter().collect();
+    let note = match lang {
+        crate::catalog::Lang::Zh => {
+            format!("字体中没有这些字符，屏幕和打印中可能显示为方框或缺失：{list}")
+        }
+        crate::catalog::Lang::En => {
+            format!(
+                "No font has these characters; they may show as boxes or be missing on print: {list}"
+            )
+        }
+    };
+    ui.label(egui::RichText::new(note).small().weak());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_no_font_has_are_found() {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+        out.textures_delta.clear();
+        assert_eq!(missing_glyphs(&ctx, "张堃喆珺昇 Li"), Vec::<char>::new());
+        assert_eq!(
+            missing_glyphs(&ctx, "张\u{a000}堃\u{a000}"),
+            vec!['\u{a000}']
+        );
     }
 }

@@ -7,6 +7,8 @@
 pub mod checklist;
 pub mod files;
 pub mod fonts;
+pub mod picker;
+pub mod quick;
 pub mod sidebar;
 pub mod state;
 pub mod theme;
@@ -25,8 +27,28 @@ use strings::s;
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保报销材料清单助手";
+/// The window icon: the 128 px rendering of `assets/icons/yibao-checklist.svg`
+/// (`scripts/make-icons.sh`), the same picture the .deb installs for menus.
+pub const ICON_PNG: &[u8] =
+    include_bytes!("../../assets/icons/hicolor/128x128/apps/yibao-checklist.png");
+
+/// The decoded window icon.
+pub fn window_icon() -> Result<egui::IconData, String> {
+    eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())
+}
+
+/// Information messages shown at once; older ones wait behind a button.
+const MAX_BANNERS: usize = 4;
+
+/// Seconds an information message stays (one about a saved file longer, for its buttons).
+fn banner_life(b: &state::Banner) -> f64 {
+    if b.path.is_some() { 30.0 } else { 12.0 }
+}
+
 /// Below this width in points the list of cases and the page take turns instead of sharing.
 pub const NARROW_BELOW: f32 = 700.0;
+/// Below this height in points the wizard is set tighter so its options show with the question.
+pub const SHORT_BELOW: f32 = 460.0;
 /// Key of the UI settings in eframe's storage.
 pub const SETTINGS_KEY: &str = "yibao-checklist-settings";
 
@@ -44,6 +66,8 @@ pub struct AppConfig {
     pub export_dir: Option<PathBuf>,
     /// Open saved PDFs with the desktop's viewer (for printing).
     pub open_exported: bool,
+    /// Print through the system's print service (`false`: as if there were none; tests).
+    pub system_print: bool,
     /// UI settings to start with, instead of the remembered ones.
     pub settings: Option<Settings>,
     /// A catalog to use instead of loading the bundled data and overrides (benchmarks).
@@ -58,6 +82,7 @@ impl Default for AppConfig {
             native_dialogs: true,
             export_dir: None,
             open_exported: true,
+            system_print: true,
             settings: None,
             catalog: None,
         }
@@ -75,6 +100,7 @@ impl AppConfig {
             today: Some(today),
             native_dialogs: false,
             open_exported: false,
+            system_print: false,
             settings: None,
             catalog: None,
         }
@@ -88,13 +114,21 @@ pub struct UiState {
     /// The rename field, while renaming the open case.
     pub renaming: Option<String>,
     /// Shown when no file dialog could be opened for an import.
-    pub import_path: Option<String>,
+    pub picker: Option<picker::FilePicker>,
     /// A save the user cancelled in the dialog, offered again to the default folder.
     pub offer_fallback: Option<files::Job>,
     /// The user dismissed the banner about broken override files (shown again next start).
     pub catalog_errors_seen: bool,
     /// In a narrow window: the list of cases is shown instead of the page.
     pub list_open: bool,
+    /// The patient's name typed on the quick-sheet screen.
+    pub quick_name: String,
+    /// The highlighted quick sheet (arrow keys).
+    pub quick_selected: usize,
+    /// Every message is shown, not only the newest.
+    pub all_messages: bool,
+    /// The print queues, looked up once when first needed.
+    pub printers: Option<Vec<crate::print::Printer>>,
 }
 
 /// What a screen asks the app to do after drawing.
@@ -103,7 +137,24 @@ pub enum Action {
     ExportCase(String),
     Import,
     ImportPath(String),
-    Pdf { blank: bool, full: bool },
+    /// Save the open case's sheet as a PDF.
+    Pdf {
+        blank: bool,
+        full: bool,
+    },
+    /// Print the open case's sheet.
+    Print {
+        blank: bool,
+        full: bool,
+    },
+    /// Print a front-desk quick sheet.
+    PrintQuick {
+        id: String,
+    },
+    /// Save a front-desk quick sheet as a PDF.
+    QuickPdf {
+        id: String,
+    },
     SaveToDefault,
 }
 
@@ -137,7 +188,7 @@ impl App {
         mut config: AppConfig,
     ) -> App {
         fonts::install(ctx);
-        fonts::apply_style(ctx);
+        theme::apply_style(ctx);
         // Text size is the app's own setting (Ctrl +/-, 100 %–200 %), not egui's free zoom.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let settings = config.settings.take().or(remembered).unwrap_or_default();
@@ -222,9 +273,20 @@ impl App {
                 ui.add_space(4.0);
             }
             if self.state.screen == Screen::Wizard && self.state.current_case().is_some() {
+                let editable = !self.state.read_only;
                 egui::Panel::bottom("wizard_nav")
                     .resizable(false)
-                    .show(ui, |ui| wizard::nav(self, ui));
+                    .show(ui, |ui| {
+                        ui.add_enabled_ui(editable, |ui| wizard::nav(self, ui))
+                    });
+            }
+            if self.state.screen == Screen::Review && self.state.current_case().is_some() {
+                let editable = !self.state.read_only;
+                egui::Panel::bottom("review_nav")
+                    .resizable(false)
+                    .show(ui, |ui| {
+                        ui.add_enabled_ui(editable, |ui| wizard::review_nav(self, ui))
+                    });
             }
             // One scroll area for the whole page, header included, so that at 200 % text size
             // the content is not squeezed below fixed headers. Each page keeps its own offset.
@@ -238,14 +300,23 @@ impl App {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(1000.0));
-                    if self.state.current_case().is_some() {
+                    // On a short window the wizard gives the case's name row to the options.
+                    let skip_header = self.short(&ctx) && self.state.screen == Screen::Wizard;
+                    if self.state.current_case().is_some() && !skip_header {
                         sidebar::case_header(self, ui);
                         ui.separator();
                     }
                     match self.state.screen {
                         Screen::Welcome => self.welcome(ui),
-                        Screen::Wizard => wizard::show(self, ui),
-                        Screen::Review => wizard::review(self, ui),
+                        Screen::Quick => quick::show(self, ui),
+                        Screen::Wizard => {
+                            let editable = !self.state.read_only;
+                            ui.add_enabled_ui(editable, |ui| wizard::show(self, ui));
+                        }
+                        Screen::Review => {
+                            let editable = !self.state.read_only;
+                            ui.add_enabled_ui(editable, |ui| wizard::review(self, ui));
+                        }
                         Screen::Checklist => checklist::show(self, ui),
                     }
                 });
@@ -295,6 +366,33 @@ impl App {
         }
     }
 
+    /// The print queues (looked up once).
+    pub fn printers(&mut self) -> &[crate::print::Printer] {
+        if self.ui.printers.is_none() {
+            let found = if self.config.system_print {
+                crate::print::printers().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            self.ui.printers = Some(found);
+        }
+        self.ui.printers.as_deref().unwrap_or_default()
+    }
+
+    /// The printer chosen (remembered), if it still exists; else the system's default.
+    pub fn chosen_printer(&mut self) -> Option<String> {
+        let wanted = self.state.settings.printer.clone();
+        let list = self.printers();
+        wanted
+            .filter(|p| list.iter().any(|x| &x.name == p))
+            .or_else(|| list.first().map(|p| p.name.clone()))
+    }
+
+    /// The window is short (in points, after the text size): a small screen at a large text size.
+    pub fn short(&self, ctx: &egui::Context) -> bool {
+        ctx.content_rect().height() < SHORT_BELOW
+    }
+
     /// The window is too narrow (in points, after the text size) for the list beside the page.
     pub fn narrow(&self, ctx: &egui::Context) -> bool {
         ctx.content_rect().width() < NARROW_BELOW
@@ -334,7 +432,13 @@ impl App {
             self.ui.list_open = false;
             self.state.new_case();
         }
-        if (print || export) && self.state.screen == Screen::Checklist {
+        if print && self.state.screen == Screen::Checklist {
+            self.push_action(Action::Print {
+                blank: false,
+                full: false,
+            });
+        }
+        if export && self.state.screen == Screen::Checklist {
             self.push_action(Action::Pdf {
                 blank: false,
                 full: false,
@@ -374,6 +478,7 @@ impl App {
                     self.state.screen = Screen::Checklist;
                 }
             }
+            (Screen::Quick, false) => self.state.screen = Screen::Welcome,
             (Screen::Review, false) => {
                 if let Some(last) = self.state.asked().last().map(|q| q.id.clone()) {
                     self.state.goto_question(&last, false);
@@ -393,7 +498,7 @@ impl App {
             || !self.state.save_errors.is_empty()
             || self.state.deleted.is_some()
             || self.ui.offer_fallback.is_some()
-            || self.ui.import_path.is_some()
+            || self.ui.picker.is_some()
             || self.dialogs.busy()
     }
 
@@ -401,164 +506,222 @@ impl App {
     fn banners(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang();
         let t = s(lang);
-        let error_fill = if ui.visuals().dark_mode {
-            Color32::from_rgb(90, 30, 30)
-        } else {
-            Color32::from_rgb(253, 226, 226)
-        };
-        let info_fill = if ui.visuals().dark_mode {
-            Color32::from_rgb(40, 55, 80)
-        } else {
-            Color32::from_rgb(226, 238, 253)
-        };
+        let palette = theme::Palette::of(ui);
+        let (error_fill, info_fill) = (palette.error_fill, palette.info_fill);
         let frame = |fill: Color32| {
             egui::Frame::new()
                 .fill(fill)
                 .inner_margin(8.0)
                 .corner_radius(4.0)
         };
-        egui::ScrollArea::vertical()
-            .max_height(ui.ctx().content_rect().height() * 0.35)
-            .id_salt("banners")
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                if self.state.read_only && self.state.store.is_some() {
-                    frame(error_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(RichText::new(t.read_only).strong());
-                    });
+        // One place, newest first, nothing hidden in a scroll area. Information fades after a
+        // while; errors and the undo stay until used or dismissed.
+        let now = self.state.now;
+        self.state
+            .banners
+            .retain(|b| b.error || now - b.created < banner_life(b));
+        if let Some(next) = self
+            .state
+            .banners
+            .iter()
+            .filter(|b| !b.error)
+            .map(|b| b.created + banner_life(b) - now)
+            .reduce(f64::min)
+        {
+            ui.ctx()
+                .request_repaint_after(Duration::from_secs_f64(next.max(0.05)));
+        }
+        ui.scope(|ui| {
+            ui.set_width(ui.available_width());
+            if self.state.read_only && self.state.store.is_some() {
+                frame(error_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(t.read_only).strong());
+                });
+            }
+            if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
+                frame(error_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(t.catalog_errors).strong());
+                    for e in &self.state.catalog_errors {
+                        ui.label(format!("• {e}"));
+                    }
+                    if ui.button(t.dismiss).clicked() {
+                        self.ui.catalog_errors_seen = true;
+                    }
+                });
+            }
+            if !self.state.save_errors.is_empty() {
+                let mut retry = false;
+                frame(error_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    for (label, e) in self.state.save_errors.values() {
+                        let err = strings::store_error(lang, e);
+                        ui.label(
+                            RichText::new(
+                                strings::Msg::SaveFailed {
+                                    label: label.clone(),
+                                    err,
+                                }
+                                .text(lang),
+                            )
+                            .strong(),
+                        );
+                    }
+                    retry = ui.button(t.retry).clicked();
+                });
+                if retry {
+                    self.state.retry_saves();
                 }
-                if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
-                    frame(error_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(RichText::new(t.catalog_errors).strong());
-                        for e in &self.state.catalog_errors {
-                            ui.label(format!("• {e}"));
+            }
+            if let Some(d) = &self.state.deleted {
+                let mut undo = false;
+                let mut close = false;
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(strings::deleted(lang, &d.case.label));
+                        undo = ui.button(RichText::new(t.undo).strong()).clicked();
+                        close = ui.button(t.dismiss).clicked();
+                    });
+                });
+                if undo {
+                    self.state.undo_delete();
+                } else if close {
+                    self.state.deleted = None;
+                }
+            }
+            let mut dismiss = None;
+            let mut open = None;
+            // Newest first; the oldest beyond a handful wait behind one line.
+            let shown = if self.ui.all_messages {
+                usize::MAX
+            } else {
+                MAX_BANNERS
+            };
+            let count = self.state.banners.len();
+            for b in self.state.banners.iter().rev().take(shown) {
+                frame(if b.error { error_fill } else { info_fill }).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add(egui::Label::new(b.msg.text(lang)).wrap());
+                        if let Some(p) = &b.path {
+                            if ui.button(t.open_file).clicked() {
+                                open = Some(p.clone());
+                            }
+                            if let Some(dir) = p.parent()
+                                && ui.button(t.open_folder).clicked()
+                            {
+                                open = Some(dir.to_path_buf());
+                            }
                         }
                         if ui.button(t.dismiss).clicked() {
-                            self.ui.catalog_errors_seen = true;
+                            dismiss = Some(b.id);
                         }
                     });
-                }
-                if !self.state.save_errors.is_empty() {
-                    let mut retry = false;
-                    frame(error_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        for (label, e) in self.state.save_errors.values() {
-                            let err = strings::store_error(lang, e);
-                            ui.label(
-                                RichText::new(
-                                    strings::Msg::SaveFailed {
-                                        label: label.clone(),
-                                        err,
-                                    }
-                                    .text(lang),
-                                )
-                                .strong(),
-                            );
+                });
+            }
+            if count > shown
+                && ui
+                    .button(format!("{} {}", count - shown, t.more_messages))
+                    .clicked()
+            {
+                self.ui.all_messages = true;
+            }
+            if let Some(id) = dismiss {
+                self.state.dismiss_banner(id);
+            }
+            if let Some(p) = open
+                && opener::open(&p).is_err()
+            {
+                self.state.push_banner(
+                    strings::Msg::OpenFailed {
+                        path: p.display().to_string(),
+                    },
+                    true,
+                );
+            }
+            if self.ui.offer_fallback.is_some() {
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(t.cancelled);
+                        if ui.button(t.save_to_default).clicked() {
+                            self.actions.push(Action::SaveToDefault);
                         }
-                        retry = ui.button(t.retry).clicked();
+                        if ui.button(t.dismiss).clicked() {
+                            self.ui.offer_fallback = None;
+                        }
                     });
-                    if retry {
-                        self.state.retry_saves();
+                });
+            }
+            if let Some(picker) = &mut self.ui.picker {
+                let mut picked = None;
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    picked = picker.show(ui, lang);
+                });
+                match picked {
+                    Some(picker::Picked::File(p)) => {
+                        self.actions
+                            .push(Action::ImportPath(p.display().to_string()));
                     }
+                    Some(picker::Picked::Cancel) => self.ui.picker = None,
+                    None => {}
                 }
-                let mut dismiss = None;
-                for b in &self.state.banners {
-                    frame(if b.error { error_fill } else { info_fill }).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(b.msg.text(lang));
-                            if ui.button(t.dismiss).clicked() {
-                                dismiss = Some(b.id);
-                            }
-                        });
-                    });
-                }
-                if let Some(id) = dismiss {
-                    self.state.dismiss_banner(id);
-                }
-                if let Some(d) = &self.state.deleted {
-                    let mut undo = false;
-                    let mut close = false;
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(strings::deleted(lang, &d.case.label));
-                            undo = ui.button(RichText::new(t.undo).strong()).clicked();
-                            close = ui.button(t.dismiss).clicked();
-                        });
-                    });
-                    if undo {
-                        self.state.undo_delete();
-                    } else if close {
-                        self.state.deleted = None;
-                    }
-                }
-                if self.ui.offer_fallback.is_some() {
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(t.cancelled);
-                            if ui.button(t.save_to_default).clicked() {
-                                self.actions.push(Action::SaveToDefault);
-                            }
-                            if ui.button(t.dismiss).clicked() {
-                                self.ui.offer_fallback = None;
-                            }
-                        });
-                    });
-                }
-                if let Some(path) = &mut self.ui.import_path {
-                    let mut go = false;
-                    let mut close = false;
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(t.import_path_prompt);
-                        ui.horizontal_wrapped(|ui| {
-                            let l = ui.label(t.import_path);
-                            let r = ui
-                                .add(egui::TextEdit::singleline(path).desired_width(420.0))
-                                .labelled_by(l.id);
-                            go = ui.button(t.import_now).clicked()
-                                || (r.lost_focus()
-                                    && ui.input(|i| i.key_pressed(egui::Key::Enter)));
-                            close = ui.button(t.cancel).clicked();
-                        });
-                    });
-                    if go {
-                        let p = path.clone();
-                        self.actions.push(Action::ImportPath(p));
-                    } else if close {
-                        self.ui.import_path = None;
-                    }
-                }
-                if self.dialogs.busy() {
-                    frame(info_fill).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(t.choosing_file);
-                    });
-                }
-            });
+            }
+            if self.dialogs.busy() {
+                frame(info_fill).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(t.choosing_file);
+                });
+            }
+        });
     }
 
     fn welcome(&mut self, ui: &mut egui::Ui) {
         let t = s(self.lang());
-        ui.add_space(24.0);
+        let short = self.short(ui.ctx());
+        ui.add_space(if short { 8.0 } else { 24.0 });
         ui.vertical_centered(|ui| {
             ui.set_max_width(ui.available_width().min(640.0));
-            ui.heading(RichText::new(t.welcome_title).size(28.0));
-            ui.add_space(12.0);
-            ui.label(RichText::new(t.welcome_text).size(19.0));
-            ui.add_space(20.0);
-            let b = egui::Button::new(RichText::new(t.welcome_start).size(22.0).strong())
-                .min_size(egui::vec2(280.0, 56.0));
-            if ui.add(b).clicked() {
+            // On a short window both buttons come first: the words are for a larger screen.
+            if !short {
+                ui.heading(RichText::new(t.welcome_title).size(theme::size::WELCOME_TITLE));
+                ui.add_space(12.0);
+                ui.label(RichText::new(t.welcome_text).size(theme::size::NAV_BUTTON));
+                ui.add_space(20.0);
+            }
+            let b = egui::Button::new(
+                RichText::new(t.welcome_start)
+                    .size(theme::size::BIG_BUTTON)
+                    .strong(),
+            )
+            .min_size(egui::vec2(280.0, 56.0));
+            let start = ui.add(b);
+            // The keyboard starts here: Enter starts a case, Tab then Enter the front desk's list.
+            if ui.ctx().memory(|m| m.focused()).is_none() {
+                start.request_focus();
+            }
+            if start.clicked() {
                 self.state.new_case();
+            }
+            ui.add_space(10.0);
+            // The front desk's path: a common situation printed in two clicks.
+            let q = egui::Button::new(RichText::new(t.quick_button).size(theme::size::NAV_BUTTON))
+                .min_size(egui::vec2(280.0, 44.0));
+            if ui.add(q).clicked() {
+                self.state.current = None;
+                self.state.screen = Screen::Quick;
             }
             ui.add_space(12.0);
             if !self.state.cases.is_empty() {
-                ui.label(t.welcome_or_pick);
+                let narrow = self.narrow(ui.ctx());
+                ui.label(if narrow {
+                    t.welcome_or_pick_narrow
+                } else {
+                    t.welcome_or_pick
+                });
             }
         });
     }
@@ -582,6 +745,10 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        // A read-only window writes nothing, not even its settings: the other window owns them.
+        if self.state.read_only {
+            return;
+        }
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
         self.state.flush();
     }
@@ -598,7 +765,7 @@ impl eframe::App for App {
 
 /// Starts the desktop app; returns when the window closes.
 pub fn run() -> eframe::Result<()> {
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
             .with_app_id("yibao-checklist")
@@ -611,6 +778,10 @@ pub fn run() -> eframe::Result<()> {
         persistence_path: crate::paths::data_dir().map(|d| d.join("ui-settings.ron")),
         ..Default::default()
     };
+    // A broken icon (a bug tests/packaging.rs catches) must not keep the window from opening.
+    if let Ok(icon) = window_icon() {
+        options.viewport = options.viewport.with_icon(icon);
+    }
     eframe::run_native(
         WINDOW_TITLE,
         options,

@@ -2,6 +2,7 @@
 //! export).
 
 use super::strings::{self, s};
+use super::theme::size;
 use super::{Action, App};
 use crate::engine::DUE_SOON_DAYS;
 use egui::{Color32, RichText};
@@ -20,16 +21,20 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
     ui.add_space(6.0);
     ui.heading(t.saved_cases);
     ui.add_space(4.0);
-    let new = egui::Button::new(RichText::new(t.new_case).size(20.0).strong())
+    let new = egui::Button::new(RichText::new(t.new_case).size(size::OPTION).strong())
         .fill(ui.visuals().selection.bg_fill)
         .min_size(egui::vec2(ui.available_width(), 44.0));
-    if ui.add(new).clicked() {
+    let editable = !app.state.read_only;
+    if ui.add_enabled(editable, new).clicked() {
         app.ui.renaming = None;
         app.state.new_case();
         app.ui.list_open = false;
     }
     if ui
-        .add(egui::Button::new(t.import).min_size(egui::vec2(ui.available_width(), 0.0)))
+        .add_enabled(
+            editable,
+            egui::Button::new(t.import).min_size(egui::vec2(ui.available_width(), 0.0)),
+        )
         .clicked()
     {
         app.push_action(Action::Import);
@@ -55,7 +60,12 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
         .state
         .cases
         .iter()
-        .filter(|c| needle.is_empty() || c.label.to_lowercase().contains(&needle))
+        .filter(|c| {
+            needle.is_empty()
+                || strings::display_label(app.lang(), &c.label)
+                    .to_lowercase()
+                    .contains(&needle)
+        })
         .map(|c| c.id.clone())
         .collect();
     if ids.is_empty() {
@@ -63,6 +73,16 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
         return;
     }
     let mut open = None;
+    // The list is one tab stop (the open case's row, else the first); arrows move within it.
+    let stop = app
+        .state
+        .current
+        .clone()
+        .filter(|c| ids.contains(c))
+        .unwrap_or_else(|| ids[0].clone());
+    let focus_key = egui::Id::unique("case_list_focus");
+    let refocus: bool = ui.data_mut(|d| d.remove_temp(focus_key)).unwrap_or(false);
+    let mut step: Option<isize> = None;
     ui.scope(|ui| {
         for id in &ids {
             let summary = app.state.summary(id);
@@ -81,8 +101,30 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
                 .corner_radius(4.0)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
-                    if row_button(ui, selected, &case.label).clicked() {
+                    let shown = strings::display_label(app.lang(), &case.label);
+                    let r = row_button(ui, selected, &shown, *id == stop);
+                    if r.clicked() {
                         open = Some(id.clone());
+                    }
+                    if *id == stop {
+                        if refocus {
+                            r.request_focus();
+                        }
+                        if r.has_focus() {
+                            let (down, up) = ui.input(|i| {
+                                (
+                                    i.key_pressed(egui::Key::ArrowDown),
+                                    i.key_pressed(egui::Key::ArrowUp),
+                                )
+                            });
+                            step = if down {
+                                Some(1)
+                            } else if up {
+                                Some(-1)
+                            } else {
+                                None
+                            };
+                        }
                     }
                     let line = if !summary.answered {
                         t.not_started.to_string()
@@ -121,6 +163,15 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
                 });
         }
     });
+    if let Some(d) = step {
+        let at = ids.iter().position(|i| *i == stop).unwrap_or(0) as isize;
+        let next = (at + d).clamp(0, ids.len() as isize - 1) as usize;
+        if ids[next] != stop {
+            app.ui.renaming = None;
+            app.state.select(&ids[next]);
+            ui.data_mut(|d| d.insert_temp(focus_key, true));
+        }
+    }
     if let Some(id) = open {
         app.ui.renaming = None;
         app.state.select(&id);
@@ -130,19 +181,24 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
 
 /// A full-width, left-aligned button with the case label (truncated to one line), announced
 /// as a toggle button named by the label.
-fn row_button(ui: &mut egui::Ui, selected: bool, label: &str) -> egui::Response {
+fn row_button(ui: &mut egui::Ui, selected: bool, label: &str, tab_stop: bool) -> egui::Response {
     let pad = egui::vec2(8.0, 4.0);
     let width = ui.available_width();
-    let galley = egui::WidgetText::from(RichText::new(label).strong().size(18.0)).into_galley(
-        ui,
-        Some(egui::TextWrapMode::Truncate),
-        width - 2.0 * pad.x,
-        egui::TextStyle::Button,
-    );
-    let (rect, response) = ui.allocate_exact_size(
-        egui::vec2(width, galley.size().y + 2.0 * pad.y),
-        egui::Sense::click(),
-    );
+    let galley = egui::WidgetText::from(RichText::new(label).strong().size(size::CARD_TITLE))
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            width - 2.0 * pad.x,
+            egui::TextStyle::Button,
+        );
+    let sense = if tab_stop {
+        egui::Sense::click()
+    } else {
+        // Clickable, but not a stop for Tab: the list is one stop.
+        egui::Sense::CLICK
+    };
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(width, galley.size().y + 2.0 * pad.y), sense);
     if ui.is_rect_visible(rect) {
         let visuals = ui.style().interact_selectable(&response, selected);
         if selected || response.hovered() || response.has_focus() {
@@ -169,11 +225,7 @@ fn row_button(ui: &mut egui::Ui, selected: bool, label: &str) -> egui::Response 
 }
 
 fn ok_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(120, 200, 120)
-    } else {
-        Color32::from_rgb(0, 110, 40)
-    }
+    super::theme::Palette::of(ui).ok
 }
 
 /// The open case's name and what can be done with it.
@@ -183,7 +235,7 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let id = case.id.clone();
-    let label = case.label.clone();
+    let label = strings::display_label(app.lang(), &case.label);
     if let Some(buf) = &mut app.ui.renaming {
         let mut done = None;
         ui.horizontal_wrapped(|ui| {
@@ -199,6 +251,7 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
                 done = Some(false);
             }
         });
+        super::fonts::note_missing_glyphs(ui, buf, app.state.lang());
         match done {
             Some(true) => {
                 let new = buf.clone();
@@ -215,12 +268,15 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.add(egui::Label::new(RichText::new(&label).heading().strong()).wrap());
         ui.add_space(12.0);
+        let editable = !app.state.read_only;
         let buttons = |ui: &mut egui::Ui, act: &mut Option<u8>| {
             for (i, name) in [t.rename, t.duplicate, t.delete, t.export]
                 .into_iter()
                 .enumerate()
             {
-                if ui.button(name).clicked() {
+                // Exporting reads; the others change the saved cases.
+                let enabled = editable || i == 3;
+                if ui.add_enabled(enabled, egui::Button::new(name)).clicked() {
                     *act = Some(i as u8);
                 }
             }
@@ -232,6 +288,7 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
             buttons(ui, &mut act);
         }
     });
+    super::fonts::note_missing_glyphs(ui, &label, app.lang());
     match act {
         Some(0) => app.ui.renaming = Some(label.clone()),
         Some(1) => {

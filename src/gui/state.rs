@@ -23,6 +23,8 @@ pub struct Settings {
     pub last_case: Option<String>,
     /// Whether the list of saved checklists is shown.
     pub show_list: bool,
+    /// The printer last chosen (when there is more than one).
+    pub printer: Option<String>,
     /// The window's inner size in points at 100 % text (physical pixels / the screen's scale),
     /// so that the text size never changes the window's size across restarts.
     pub window: Option<[f32; 2]>,
@@ -36,6 +38,7 @@ impl Default for Settings {
             dark: false,
             last_case: None,
             show_list: true,
+            printer: None,
             window: None,
         }
     }
@@ -76,6 +79,8 @@ pub enum Screen {
     /// The answers, each with a change link.
     Review,
     Checklist,
+    /// The front desk's common situations (常用情形).
+    Quick,
 }
 
 /// Why the wizard did not move on.
@@ -98,6 +103,9 @@ pub struct Wizard {
     pub error: Option<WizardError>,
     /// Optional questions the user skipped in this session.
     pub skipped: BTreeSet<String>,
+    /// The furthest progress shown in this session (0–1): the bar never moves backwards when
+    /// an answer brings in more questions.
+    pub progress: f32,
 }
 
 /// A derivation as cached: recomputed only when the answers (or today) change.
@@ -125,6 +133,10 @@ pub struct Banner {
     pub id: u64,
     pub msg: Msg,
     pub error: bool,
+    /// When it was shown (seconds of the app's clock): information fades after a while.
+    pub created: f64,
+    /// A file the message is about: offered to open, with its folder.
+    pub path: Option<PathBuf>,
 }
 
 /// A case's line in the side panel.
@@ -277,7 +289,17 @@ impl State {
             id: self.next_banner,
             msg,
             error,
+            created: self.now,
+            path: None,
         });
+    }
+
+    /// A message about a file, offering to open it and its folder.
+    pub fn push_file_banner(&mut self, msg: Msg, error: bool, path: PathBuf) {
+        self.push_banner(msg, error);
+        if let Some(b) = self.banners.last_mut() {
+            b.path = Some(path);
+        }
     }
 
     pub fn dismiss_banner(&mut self, id: u64) {
@@ -301,8 +323,12 @@ impl State {
         self.current.as_deref().and_then(|id| self.case(id))
     }
 
-    /// Edits a case, marks it for saving and drops nothing else.
+    /// Edits a case, marks it for saving and drops nothing else. A read-only window (another one
+    /// holds the data) changes nothing: its editing controls are disabled and say why.
     pub fn edit(&mut self, id: &str, f: impl FnOnce(&mut Case)) {
+        if self.read_only {
+            return;
+        }
         let Some(case) = self.cases.iter_mut().find(|c| c.id == id) else {
             return;
         };
@@ -325,6 +351,9 @@ impl State {
 
     /// A fresh case, opened in the wizard at the first question.
     pub fn new_case(&mut self) -> String {
+        if self.read_only {
+            return String::new();
+        }
         let n = self.cases.len() + 1;
         let mut label = super::strings::untitled(self.lang(), n);
         let mut k = n;
@@ -341,6 +370,9 @@ impl State {
     }
 
     pub fn duplicate(&mut self, id: &str) -> Option<String> {
+        if self.read_only {
+            return None;
+        }
         let src = self.case(id)?.clone();
         let mut copy = Case::new(format!(
             "{}{}",
@@ -359,6 +391,9 @@ impl State {
 
     /// Adds a case read from a file (it has a fresh id already) and opens it.
     pub fn add_imported(&mut self, case: Case) {
+        if self.read_only {
+            return;
+        }
         let id = case.id.clone();
         self.cases.insert(0, case);
         self.mark_dirty(&id);
@@ -375,6 +410,9 @@ impl State {
 
     /// Deletes a case (into the store's trash) and keeps it for undo.
     pub fn delete(&mut self, id: &str) {
+        if self.read_only {
+            return;
+        }
         let Some(index) = self.cases.iter().position(|c| c.id == id) else {
             return;
         };
@@ -573,6 +611,9 @@ impl State {
 
     /// Sets a choice answer. Answers that no longer apply are pruned; ticks are never touched.
     pub fn set_choice(&mut self, qid: &str, option: &str) {
+        if self.read_only {
+            return;
+        }
         let Some(id) = self.current.clone() else {
             return;
         };
@@ -665,6 +706,9 @@ impl State {
     }
 
     fn set_answer_value(&mut self, qid: &str, value: &str) {
+        if self.read_only {
+            return;
+        }
         let Some(id) = self.current.clone() else {
             return;
         };
@@ -680,6 +724,21 @@ impl State {
         case.answers = engine::prune_answers(catalog, &answers);
         case.touch();
         self.mark_dirty(&id);
+    }
+
+    /// Skips this and the following optional date questions in one go (each costs a click
+    /// otherwise); stops at the first question that is not an optional date.
+    pub fn wizard_skip_optional_dates(&mut self) {
+        for _ in 0..self.catalog.questions.len() {
+            if self.screen != Screen::Wizard {
+                break;
+            }
+            let q = self.catalog.question(&self.wizard.question).cloned();
+            match q {
+                Some(q) if q.kind == QuestionKind::Date && !q.required => self.wizard_skip(),
+                _ => break,
+            }
+        }
     }
 
     /// Skips an optional question (its answer, if any, is removed).

@@ -3,16 +3,13 @@
 use super::App;
 use super::state::{Screen, WizardError, normalize_date};
 use super::strings::{self, s};
+use super::theme::size;
 use crate::catalog::{Lang, QuestionKind};
 use crate::engine;
 use egui::{Color32, RichText};
 
 pub(crate) fn error_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_rgb(255, 140, 140)
-    } else {
-        Color32::from_rgb(180, 20, 20)
-    }
+    super::theme::Palette::of(ui).error
 }
 
 /// The short label of a question (for sentences and the review page).
@@ -64,27 +61,49 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .and_then(|c| c.answers.get(&qid))
         .map(str::to_string);
 
+    // Short windows (a small screen at large text) are set tighter, so that the options show
+    // together with the question.
+    let short = app.short(ui.ctx());
+    let gap = if short { 0.4 } else { 1.0 };
     // The page scrolls as a whole (see `App::show`).
     ui.scope(|ui| {
         ui.set_max_width(ui.available_width().min(820.0));
-        ui.add_space(6.0);
+        if short {
+            ui.spacing_mut().item_spacing.y = 4.0;
+        }
+        ui.add_space(6.0 * gap);
         let n = strings::question_n_of(lang, pos + 1, asked.len().max(1));
-        ui.label(RichText::new(&n).size(16.0).weak());
-        ui.add(
-            egui::ProgressBar::new((pos + 1) as f32 / asked.len().max(1) as f32)
-                .desired_height(8.0),
-        );
-        ui.add_space(10.0);
+        // The questions that apply can grow as answers come in: the bar keeps its furthest point.
+        let now = (pos + 1) as f32 / asked.len().max(1) as f32;
+        let shown = now.max(app.state.wizard.progress);
+        app.state.wizard.progress = shown;
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&n).size(size::BODY).weak());
+            ui.add(egui::ProgressBar::new(shown).desired_height(8.0));
+        });
+        ui.add_space(10.0 * gap);
         let mut prompt = q.prompt.get(lang).to_string();
         if !q.required {
             prompt.push_str(t.optional);
         }
-        let heading = ui.label(RichText::new(prompt).size(25.0).strong());
+        let heading = ui.label(
+            RichText::new(prompt)
+                .size(if short {
+                    size::PROMPT_SHORT
+                } else {
+                    size::PROMPT
+                })
+                .strong(),
+        );
         if let Some(help) = &q.help {
-            ui.add_space(2.0);
-            ui.label(RichText::new(help.get(lang)).size(16.0));
+            ui.add_space(2.0 * gap);
+            ui.label(RichText::new(help.get(lang)).size(if short {
+                size::SMALL
+            } else {
+                size::BODY
+            }));
         }
-        ui.add_space(12.0);
+        ui.add_space(12.0 * gap);
 
         let mut enter = false;
         match q.kind {
@@ -106,13 +125,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         let card = egui::Frame::new()
                             .fill(fill)
                             .stroke(stroke)
-                            .inner_margin(egui::Margin::symmetric(12, 10))
+                            .inner_margin(egui::Margin::symmetric(12, if short { 4 } else { 10 }))
                             .corner_radius(6.0)
                             .show(ui, |ui| {
                                 ui.set_width(ui.available_width());
                                 let r = ui.add(egui::RadioButton::new(
                                     selected,
-                                    RichText::new(o.label.get(lang)).size(20.0),
+                                    RichText::new(o.label.get(lang)).size(if short {
+                                        size::OPTION_SHORT
+                                    } else {
+                                        size::OPTION
+                                    }),
                                 ));
                                 if r.clicked() {
                                     chosen = Some(o.id.clone());
@@ -124,7 +147,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                     focus_once(ui, &qid, &r);
                                 }
                                 if let Some(h) = &o.help {
-                                    ui.label(RichText::new(h.get(lang)).size(15.0).weak());
+                                    ui.label(
+                                        RichText::new(h.get(lang))
+                                            .size(if short { size::TINY } else { size::DETAIL })
+                                            .weak(),
+                                    );
                                 }
                             });
                         // The whole card picks the option (a big target); the radio button
@@ -138,7 +165,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             chosen = Some(o.id.clone());
                         }
                         whole.on_hover_cursor(egui::CursorIcon::PointingHand);
-                        ui.add_space(4.0);
+                        ui.add_space(4.0 * gap);
                     }
                 });
                 if let Some(o) = chosen {
@@ -169,14 +196,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         enter = true;
                     }
                     if ui
-                        .add(egui::Button::new(RichText::new(t.today).size(18.0)))
+                        .add(egui::Button::new(RichText::new(t.today).size(size::BUTTON)))
                         .clicked()
                     {
                         *buf = today.clone();
                         edited = true;
                     }
                 });
-                ui.label(RichText::new(t.date_format).size(15.0).weak());
+                ui.label(RichText::new(t.date_format).size(size::DETAIL).weak());
                 // Say what is wrong while typing, once the text is long enough to be a date.
                 let typed = normalize_date(buf);
                 if edited {
@@ -186,7 +213,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     let errs = app.state.date_errors(&qid, &typed);
                     for e in errs {
                         let msg = strings::answer_error(lang, &e, &|q: &str| short_label(app, q));
-                        ui.label(RichText::new(msg).color(error_color(ui)).size(17.0));
+                        ui.label(
+                            RichText::new(msg)
+                                .color(error_color(ui))
+                                .size(size::FIELD_MESSAGE),
+                        );
                     }
                 }
             }
@@ -198,7 +229,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 ui.label(
                     RichText::new(line)
                         .color(error_color(ui))
-                        .size(17.0)
+                        .size(size::FIELD_MESSAGE)
                         .strong(),
                 );
             }
@@ -219,10 +250,18 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let first = app.state.asked().first().is_none_or(|q| q.id == qid);
-    ui.add_space(6.0);
+    let date = app
+        .state
+        .catalog
+        .question(&qid)
+        .is_some_and(|q| q.kind == QuestionKind::Date);
+    let short = app.short(ui.ctx());
+    ui.add_space(if short { 2.0 } else { 6.0 });
     ui.horizontal_wrapped(|ui| {
+        let h = if short { 30.0 } else { 40.0 };
         let big = |text: &str| {
-            egui::Button::new(RichText::new(text).size(19.0)).min_size(egui::vec2(120.0, 40.0))
+            egui::Button::new(RichText::new(text).size(size::NAV_BUTTON))
+                .min_size(egui::vec2(120.0, h))
         };
         if !first && ui.add(big(t.back)).clicked() {
             app.state.wizard_back();
@@ -235,6 +274,41 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
         }
         if !required && ui.add(big(t.skip)).clicked() {
             app.state.wizard_skip();
+        }
+        if date && !required && ui.add(big(t.skip_dates)).clicked() {
+            app.state.wizard_skip_optional_dates();
+        }
+    });
+    ui.add_space(2.0);
+}
+
+/// The review page's footer: its main button stays in view however long the page is.
+pub fn review_nav(app: &mut App, ui: &mut egui::Ui) {
+    let t = s(app.lang());
+    let Some(id) = app.state.current.clone() else {
+        return;
+    };
+    let pending: Vec<String> = match app.state.derived(&id).as_deref() {
+        Some(Ok(d)) => d.pending_required.clone(),
+        _ => Vec::new(),
+    };
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        if pending.is_empty() {
+            let b = egui::Button::new(RichText::new(t.show_checklist).size(size::OPTION).strong())
+                .fill(ui.visuals().selection.bg_fill)
+                .min_size(egui::vec2(220.0, 44.0));
+            if ui.add(b).clicked() {
+                app.state.screen = Screen::Checklist;
+            }
+        } else if ui
+            .add(
+                egui::Button::new(RichText::new(t.answer_now).size(size::NAV_BUTTON))
+                    .min_size(egui::vec2(160.0, 40.0)),
+            )
+            .clicked()
+        {
+            app.state.goto_question(&pending[0], true);
         }
     });
     ui.add_space(2.0);
@@ -269,7 +343,7 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
     ui.scope(|ui| {
         ui.set_max_width(ui.available_width().min(820.0));
         ui.add_space(6.0);
-        ui.heading(RichText::new(t.review_title).size(25.0));
+        ui.heading(RichText::new(t.review_title).size(size::PROMPT));
         ui.label(t.review_intro);
         ui.add_space(10.0);
         for (qid, label, value, required) in &questions {
@@ -284,7 +358,7 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
                             RichText::new(format!("{label}{}", strings::colon(lang))).strong(),
                         );
                         match value {
-                            Some(v) => ui.label(RichText::new(v).size(18.0)),
+                            Some(v) => ui.label(RichText::new(v).size(size::CARD_TITLE)),
                             None if *required => {
                                 ui.label(RichText::new(t.not_answered).color(error_color(ui)))
                             }
@@ -312,16 +386,6 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
                 ui.horizontal(|ui| {
                     ui.label(format!("• {}", short_label(app, q)));
                 });
-            }
-            if ui.button(t.answer_now).clicked() {
-                goto = pending_required.first().cloned();
-            }
-        } else {
-            let b = egui::Button::new(RichText::new(t.show_checklist).size(20.0).strong())
-                .fill(ui.visuals().selection.bg_fill)
-                .min_size(egui::vec2(220.0, 48.0));
-            if ui.add(b).clicked() {
-                app.state.screen = Screen::Checklist;
             }
         }
     });

@@ -39,6 +39,10 @@ fn load() -> Result<Metrics, String> {
 
 impl Metrics {
     fn lookup(&self, c: char) -> (u16, f32) {
+        // Control characters (from a case label, say) take no room and are not drawn.
+        if c.is_control() {
+            return (0, 0.0);
+        }
         let gid = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
         let adv = self.face.glyph_hor_advance(gid).unwrap_or(0) as f32 / self.upem;
         (gid.0, adv)
@@ -72,6 +76,7 @@ impl Metrics {
     /// Positioned glyphs for one line, each mapped to its character (for copy and search).
     pub fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
         text.char_indices()
+            .filter(|(_, c)| !c.is_control())
             .map(|(i, c)| {
                 let (gid, adv) = self.glyph(c);
                 KrillaGlyph::new(

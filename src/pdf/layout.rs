@@ -147,6 +147,8 @@ pub fn paginate(blocks: Vec<Block>, top: f32, top_next: f32, bottom: f32) -> Vec
 /// Draws rows and page furniture with krilla.
 pub struct Painter<'a> {
     pub metrics: &'a Metrics,
+    /// Characters drawn that the font has no glyph for (reported, never dropped silently).
+    pub missing: std::cell::RefCell<std::collections::BTreeSet<char>>,
 }
 
 impl Painter<'_> {
@@ -191,6 +193,11 @@ impl Painter<'_> {
                     style
                         .bold
                         .then(|| Self::stroke(style.gray, style.size * 0.045)),
+                );
+                self.missing.borrow_mut().extend(
+                    text.chars()
+                        .filter(|c| !c.is_control() && !c.is_whitespace())
+                        .filter(|c| !self.metrics.covers(*c)),
                 );
                 let glyphs = self.metrics.glyphs(text);
                 surface.draw_glyphs(

@@ -8,6 +8,7 @@
 mod font;
 mod layout;
 mod sheet;
+pub mod submission;
 pub mod wrap;
 
 use crate::cases::ItemState;
@@ -46,12 +47,29 @@ pub enum PdfError {
     Render(String),
 }
 
+/// A rendered sheet and the characters in it that no bundled glyph shows.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Sorted, each once. Non-empty: tell the user (they print as blanks or boxes).
+    pub missing_glyphs: Vec<char>,
+}
+
 /// Renders the checklist of a derivation (built into a view from `options`) as a PDF.
 pub fn render(
     catalog: &Catalog,
     derivation: &Derivation,
     options: &SheetOptions,
 ) -> Result<Vec<u8>, PdfError> {
+    render_report(catalog, derivation, options).map(|r| r.bytes)
+}
+
+/// Like [`render`], and says which characters the font could not show.
+pub fn render_report(
+    catalog: &Catalog,
+    derivation: &Derivation,
+    options: &SheetOptions,
+) -> Result<Rendered, PdfError> {
     let items: std::collections::BTreeMap<String, ItemState> = options
         .ticks
         .iter()
@@ -60,7 +78,7 @@ pub fn render(
                 id.clone(),
                 ItemState {
                     done: *done,
-                    note: String::new(),
+                    ..Default::default()
                 },
             )
         })
@@ -70,17 +88,23 @@ pub fn render(
         derivation,
         &ViewInput {
             lang: options.lang,
-            label: options.label.as_deref(),
+            label: options.label.as_deref().filter(|_| !options.blank),
             items: Some(&items),
             blank: options.blank,
         },
     );
-    render_view(&v, options)
+    render_view_report(&v, options)
 }
 
 /// Renders a view as a PDF document (A4 portrait). `options.lang`, `label`, `blank` and `ticks`
 /// are already in the view; `large`, `full` and `printed_on` are read here.
 pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError> {
+    render_view_report(v, options).map(|r| r.bytes)
+}
+
+/// Like [`render_view`], and says which characters the font could not show. Control
+/// characters (from a label in someone else's case file, say) are left out of the text.
+pub fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, PdfError> {
     let m = font::metrics().map_err(PdfError::Render)?;
     let sheet = Sheet::new(m, v, options);
 
@@ -110,7 +134,7 @@ pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError
     let mut title = v.title.clone();
     if let Some(l) = &v.label {
         title.push_str(" · ");
-        title.push_str(l);
+        title.push_str(&crate::sanitize::for_print(l));
     }
     doc.set_metadata(
         Metadata::new()
@@ -121,7 +145,10 @@ pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError
             })
             .creator(format!("yibao-checklist {}", env!("CARGO_PKG_VERSION"))),
     );
-    let painter = Painter { metrics: m };
+    let painter = Painter {
+        metrics: m,
+        missing: Default::default(),
+    };
     for (i, placed) in pages.iter().enumerate() {
         let mut page = Painter::start_page(&mut doc);
         let mut surface = page.surface();
@@ -164,7 +191,24 @@ pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError
         surface.finish();
         page.finish();
     }
-    doc.finish().map_err(|e| PdfError::Render(format!("{e:?}")))
+    let bytes = doc
+        .finish()
+        .map_err(|e| PdfError::Render(format!("{e:?}")))?;
+    Ok(Rendered {
+        bytes,
+        missing_glyphs: painter.missing.into_inner().into_iter().collect(),
+    })
+}
+
+/// The warning for characters a sheet could not show, in the sheet's language.
+pub fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
+    let list: String = missing.iter().collect();
+    match lang {
+        Lang::Zh => format!("警告：字体中没有这些字符，打印时会缺失：{list}"),
+        Lang::En => format!(
+            "warning: the font has no glyph for these characters; they will be missing on the sheet: {list}"
+        ),
+    }
 }
 
 /// Characters in the checklist the bundled font cannot show (they would print as boxes).

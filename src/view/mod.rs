@@ -312,7 +312,7 @@ pub struct View {
 #[derive(Debug, Clone, Default)]
 pub struct ViewInput<'a> {
     pub lang: Lang,
-    /// The case's name (or the patient's), printed in the header.
+    /// The case's name (or the patient's), printed in the header, also on a blank sheet.
     pub label: Option<&'a str>,
     /// The case's ticks and notes by item id.
     pub items: Option<&'a BTreeMap<String, ItemState>>,
@@ -832,11 +832,8 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
     View {
         lang,
         title: t.sheet_title.to_string(),
-        label: if blank {
-            None
-        } else {
-            input.label.map(str::to_string)
-        },
+        // The caller decides: a front-desk sheet may carry the name the clerk typed.
+        label: input.label.map(str::to_string),
         blank,
         situation,
         unused: d.unused.iter().map(|(q, v)| format!("{q}={v}")).collect(),

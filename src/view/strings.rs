@@ -59,20 +59,41 @@ strings! {
     untitled => "未命名", "Untitled";
     selected_case => "当前清单", "Current checklist";
     case_file_filter => "清单文件", "Checklist file";
-    import_path_prompt => "没有可用的文件选择窗口。请输入要导入的文件的完整路径：", "No file dialog is available. Type the full path of the file to import:";
-    import_path => "文件路径", "File path";
-    import_now => "导入", "Import";
+    pick_file => "选择要导入的清单文件：", "Choose the checklist file to import:";
+    up_folder => "上一级", "Up";
+    folder_downloads => "下载", "Downloads";
+    folder_documents => "文档", "Documents";
+    folder_desktop => "桌面", "Desktop";
+    folder_home => "主文件夹", "Home";
+    no_files_here => "这个文件夹里没有清单文件。", "No checklist files in this folder.";
+    too_many_files => "文件太多，只显示了一部分。", "Too many files: only some are shown.";
+
+    // Front desk
+    quick_button => "常用情形（前台快速打印）", "Common situations (front desk)";
+    quick_title => "常用情形", "Common situations";
+    quick_intro => "选一种情形直接打印空白清单，可先填上患者姓名。↑↓ 选择，回车打印。", "Pick a situation to print its blank sheet, with the patient's name if you type it. Up/Down to choose, Enter to print.";
+    quick_none => "还没有常用情形。可以在自定义清单文件夹里添加。", "No common situations yet. Add them in your own checklist folder.";
+    patient_name => "患者姓名", "Patient's name";
+    patient_name_hint => "可不填", "optional";
+    print => "打印", "Print";
+    save_pdf => "保存PDF", "Save PDF";
+    printer => "打印机", "Printer";
+    open_file => "打开文件", "Open the file";
+    open_folder => "打开所在文件夹", "Open the folder";
+    more_messages => "条较早的消息", "earlier messages";
 
     // Welcome
     welcome_title => "欢迎使用医保报销材料清单助手", "Welcome";
     welcome_text => "回答几个简单的问题，就能得到需要准备的材料、办理步骤和截止日期。每一步都会自动保存。", "Answer a few short questions to get the materials to prepare, the steps and the deadlines. Everything is saved as you go.";
     welcome_start => "新建清单并开始回答", "Start a new checklist";
     welcome_or_pick => "也可以在左边的列表中打开已保存的清单。", "Or open a saved checklist from the list on the left.";
+    welcome_or_pick_narrow => "也可以点上方的“显示清单列表”打开已保存的清单。", "Or open a saved checklist with “Show the list” above.";
 
     // Wizard
     back => "上一题", "Back";
     next => "下一题", "Next";
     skip => "跳过", "Skip";
+    skip_dates => "跳过所有可选日期", "Skip the optional dates";
     today => "今天", "Today";
     date_hint => "例如 2025-03-10", "e.g. 2025-03-10";
     date_format => "请按“年-月-日”填写，例如 2025-03-10。", "Write year-month-day, for example 2025-03-10.";
@@ -405,6 +426,36 @@ pub fn enter_named(lang: Lang, question: &str) -> String {
     }
 }
 
+/// Accessible name of a quick sheet's print button.
+pub fn print_named(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("打印：{name}"),
+        Lang::En => format!("Print: {name}"),
+    }
+}
+
+/// Accessible name of a quick sheet's PDF button.
+pub fn pdf_named(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("保存PDF：{name}"),
+        Lang::En => format!("Save PDF: {name}"),
+    }
+}
+
+/// A case's label as shown: a default name ("未命名 3" / "Untitled 3") follows the current
+/// language; a name someone typed is shown as typed.
+pub fn display_label(lang: Lang, label: &str) -> String {
+    let n = label
+        .strip_prefix(ZH.untitled)
+        .or_else(|| label.strip_prefix(EN.untitled))
+        .map(str::trim)
+        .and_then(|n| n.parse::<usize>().ok());
+    match n {
+        Some(n) => untitled(lang, n),
+        None => label.to_string(),
+    }
+}
+
 /// Accessible name of the note field of an item.
 pub fn note_for(lang: Lang, item: &str) -> String {
     match lang {
@@ -496,6 +547,12 @@ pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
         }
         (E::NotFound(id), Lang::Zh) => format!("找不到清单 {id}"),
         (E::NotFound(id), Lang::En) => format!("no checklist {id}"),
+        (E::TooLarge { size, max, .. }, Lang::Zh) => {
+            format!("无法保存：清单有 {size} 字节，超过上限 {max} 字节；请缩短备注")
+        }
+        (E::TooLarge { size, max, .. }, Lang::En) => format!(
+            "cannot save: the checklist is {size} bytes, more than the {max} bytes allowed; shorten its notes"
+        ),
     }
 }
 
@@ -504,6 +561,45 @@ pub fn not_a_pair(lang: Lang, raw: &str) -> String {
     match lang {
         Lang::Zh => format!("“{raw}”不是“问题=选项”的形式，例如 visit=inpatient"),
         Lang::En => format!("\"{raw}\" is not in the form question=value, e.g. visit=inpatient"),
+    }
+}
+
+/// `--case`, `--quick` and `--answer` name different checklists.
+pub fn one_source(lang: Lang) -> String {
+    lang.pick(
+        "--case、--quick 和 --answer/--date 只能用一种：它们各自给出一份清单的回答",
+        "--case, --quick and --answer/--date cannot be combined: each gives a checklist's answers",
+    )
+    .to_string()
+}
+
+/// An unknown quick-sheet id.
+pub fn unknown_quick(lang: Lang, id: &str, ids: &str) -> String {
+    match lang {
+        Lang::Zh => format!("没有“{id}”这个常用情形。可选：{ids}"),
+        Lang::En => format!("no common situation \"{id}\"; choose one of: {ids}"),
+    }
+}
+
+/// A print job the print service accepted.
+pub fn print_accepted(lang: Lang, job: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已发送到打印机（任务 {job}）"),
+        Lang::En => format!("Sent to the printer (job {job})"),
+    }
+}
+
+/// Why printing did not happen.
+pub fn print_error(lang: Lang, e: &crate::print::PrintError) -> String {
+    use crate::print::PrintError as E;
+    match (e, lang) {
+        (E::NoService, Lang::Zh) => "这台电脑没有可用的打印服务".to_string(),
+        (E::NoService, Lang::En) => "there is no print service on this computer".to_string(),
+        (E::NoPrinter, Lang::Zh) => "还没有设置打印机".to_string(),
+        (E::NoPrinter, Lang::En) => "no printer is set up".to_string(),
+        (E::Rejected(why), Lang::Zh) => format!("打印服务拒绝了这个任务：{why}"),
+        (E::Rejected(why), Lang::En) => format!("the print service refused the job: {why}"),
+        (E::Io(err), lang) => io_reason(lang, err),
     }
 }
 
@@ -535,6 +631,12 @@ pub fn cli_answer_error(lang: Lang, e: &AnswerError) -> String {
             "{q}: unknown option \"{value}\"; choose one of: {}",
             valid.join(", ")
         ),
+        (AnswerErrorKind::Conflicting { first, second }, Lang::Zh) => {
+            format!("{q}：给出了两个不同的回答 \"{first}\" 和 \"{second}\"，请只留一个")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
+            format!("two different answers to \"{q}\": \"{first}\" and \"{second}\"; give one")
+        }
         _ => answer_error(lang, e, &|id: &str| id.to_string()),
     }
 }
@@ -579,6 +681,10 @@ pub enum Msg {
     PdfFailed {
         err: String,
     },
+    /// Characters of the sheet no bundled glyph shows (they print as blanks).
+    MissingGlyphs {
+        chars: String,
+    },
     WriteFailed {
         path: String,
         err: String,
@@ -592,6 +698,17 @@ pub enum Msg {
     },
     Exported {
         path: String,
+    },
+    Printed {
+        printer: String,
+        job: String,
+    },
+    NoPrinterSaved {
+        path: String,
+        why: String,
+    },
+    PrintFailed {
+        err: String,
     },
 }
 
@@ -665,6 +782,14 @@ impl Msg {
             ),
             (PdfFailed { err }, Lang::Zh) => format!("无法生成PDF：{err}"),
             (PdfFailed { err }, Lang::En) => format!("The PDF could not be made: {err}"),
+            (MissingGlyphs { chars }, Lang::Zh) => {
+                format!("字体中没有这些字符，PDF 中会缺失：{chars}")
+            }
+            (MissingGlyphs { chars }, Lang::En) => {
+                format!(
+                    "The font has no glyph for these characters; they are missing from the PDF: {chars}"
+                )
+            }
             (WriteFailed { path, err }, Lang::Zh) => format!("无法写入文件 {path}：{err}"),
             (WriteFailed { path, err }, Lang::En) => {
                 format!("The file {path} could not be written: {err}")
@@ -675,6 +800,26 @@ impl Msg {
             (ImportFailed { path, err }, Lang::En) => {
                 format!("{path} could not be imported: {err}")
             }
+            (Printed { printer, job }, Lang::Zh) if printer.is_empty() => {
+                format!("已发送到打印机（任务 {job}）。")
+            }
+            (Printed { printer, job }, Lang::Zh) => {
+                format!("已发送到打印机 {printer}（任务 {job}）。")
+            }
+            (Printed { printer, job }, Lang::En) if printer.is_empty() => {
+                format!("Sent to the printer (job {job}).")
+            }
+            (Printed { printer, job }, Lang::En) => {
+                format!("Sent to the printer {printer} (job {job}).")
+            }
+            (NoPrinterSaved { path, why }, Lang::Zh) => {
+                format!("没有打印出来：{why}。清单已保存为PDF并打开，请从PDF阅读器打印：{path}")
+            }
+            (NoPrinterSaved { path, why }, Lang::En) => format!(
+                "Not printed: {why}. The sheet was saved as a PDF and opened; print it from the viewer: {path}"
+            ),
+            (PrintFailed { err }, Lang::Zh) => format!("打印失败：{err}"),
+            (PrintFailed { err }, Lang::En) => format!("Printing failed: {err}"),
             (Exported { path }, Lang::Zh) => format!("已导出到 {path}"),
             (Exported { path }, Lang::En) => format!("Exported to {path}"),
             (NoDataDir, lang) => s(lang).no_data_dir.to_string(),
@@ -760,6 +905,12 @@ pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String)
         (AnswerErrorKind::UnknownOption { value, .. }, Lang::En) => {
             format!("{q}: the saved answer “{value}” is no longer an option; choose again.")
         }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::Zh) => {
+            format!("{q}：给出了两个不同的回答“{first}”和“{second}”，请只留一个。")
+        }
+        (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
+            format!("{q}: two different answers, “{first}” and “{second}”; keep one.")
+        }
         (AnswerErrorKind::UnknownQuestion { .. }, Lang::Zh) => {
             format!("保存的回答中有已不再使用的问题“{}”。", e.question)
         }
@@ -791,6 +942,14 @@ mod tests {
                 "{zh} (from {e})"
             );
         }
+    }
+
+    #[test]
+    fn default_case_names_follow_the_language() {
+        assert_eq!(display_label(Lang::Zh, "Untitled 5"), "未命名 5");
+        assert_eq!(display_label(Lang::En, "未命名 5"), "Untitled 5");
+        assert_eq!(display_label(Lang::En, "妈妈住院"), "妈妈住院");
+        assert_eq!(display_label(Lang::Zh, "Untitled notes"), "Untitled notes");
     }
 
     #[test]

@@ -1,0 +1,129 @@
+//! 常用情形: the front desk's common situations (data in `checklists/quick.ron` and the user's
+//! overrides). Pick one, optionally type the patient's name, print: two clicks from the start
+//! screen. Arrow keys move the highlight and Enter prints it, so the keyboard path is short too.
+
+use super::strings::s;
+use super::theme::size;
+use super::{Action, App};
+use egui::RichText;
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let t = s(app.lang());
+    let lang = app.lang();
+    let sheets: Vec<(String, String)> = app
+        .state
+        .catalog
+        .quick_sheets
+        .iter()
+        .map(|q| (q.id.clone(), q.name.get(lang).to_string()))
+        .collect();
+    ui.add_space(6.0);
+    ui.label(RichText::new(t.quick_title).size(size::PAGE_TITLE).strong());
+    ui.add(egui::Label::new(RichText::new(t.quick_intro).size(size::BODY)).wrap());
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(RichText::new(t.patient_name).size(size::BODY));
+        ui.add(
+            egui::TextEdit::singleline(&mut app.ui.quick_name)
+                .hint_text(t.patient_name_hint)
+                .desired_width(240.0),
+        )
+        .labelled_by(l.id);
+    });
+    printer_choice(app, ui);
+    ui.add_space(6.0);
+    if sheets.is_empty() {
+        ui.label(t.quick_none);
+        return;
+    }
+    // Arrow keys move the highlight unless a text field has the keyboard.
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    let n = sheets.len();
+    let (up, down, enter) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::ArrowDown),
+            i.key_pressed(egui::Key::Enter) && i.modifiers.is_none(),
+        )
+    });
+    if !typing {
+        if down {
+            app.ui.quick_selected = (app.ui.quick_selected + 1).min(n - 1);
+        }
+        if up {
+            app.ui.quick_selected = app.ui.quick_selected.saturating_sub(1);
+        }
+    }
+    let selected = app.ui.quick_selected.min(n - 1);
+    let focused_button = ui.ctx().memory(|m| m.focused()).is_some();
+    if enter && !typing && !focused_button {
+        app.push_action(Action::PrintQuick {
+            id: sheets[selected].0.clone(),
+        });
+    }
+    for (i, (id, name)) in sheets.iter().enumerate() {
+        let fill = if i == selected {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+        } else {
+            ui.visuals().faint_bg_color
+        };
+        egui::Frame::new()
+            .fill(fill)
+            .inner_margin(egui::Margin::symmetric(10, 6))
+            .corner_radius(6.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    let print = ui
+                        .button(RichText::new(t.print).size(size::BUTTON).strong())
+                        .on_hover_text(name.as_str());
+                    let print = print.accessible_name(super::strings::print_named(lang, name));
+                    if print.clicked() {
+                        app.ui.quick_selected = i;
+                        app.push_action(Action::PrintQuick { id: id.clone() });
+                    }
+                    let pdf = ui
+                        .button(RichText::new(t.save_pdf).size(size::BODY))
+                        .accessible_name(super::strings::pdf_named(lang, name));
+                    if pdf.clicked() {
+                        app.ui.quick_selected = i;
+                        app.push_action(Action::QuickPdf { id: id.clone() });
+                    }
+                    ui.add(egui::Label::new(RichText::new(name).size(size::CARD_TITLE)).wrap());
+                });
+            });
+        ui.add_space(2.0);
+    }
+}
+
+/// A choice of printer when there is more than one; remembered.
+pub fn printer_choice(app: &mut App, ui: &mut egui::Ui) {
+    let t = s(app.lang());
+    let printers = app.printers().to_vec();
+    if printers.len() < 2 {
+        return;
+    }
+    let current = app
+        .state
+        .settings
+        .printer
+        .clone()
+        .filter(|p| printers.iter().any(|x| &x.name == p))
+        .unwrap_or_else(|| printers[0].name.clone());
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label(RichText::new(t.printer).size(size::BODY));
+        let mut chosen = current.clone();
+        egui::ComboBox::from_id_salt("printer")
+            .selected_text(&chosen)
+            .show_ui(ui, |ui| {
+                for p in &printers {
+                    ui.selectable_value(&mut chosen, p.name.clone(), &p.name);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if chosen != current || app.state.settings.printer.is_none() {
+            app.state.settings.printer = Some(chosen);
+        }
+    });
+}

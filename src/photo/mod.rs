@@ -1,0 +1,300 @@
+//! Photos and scans of the originals, checked locally before a claim is sent.
+//!
+//! The online-claim article (seed 004) asks for the invoice to be photographed "清晰四角拍摄，无反光"
+//! (sharp, all four corners, no glare). [`check_bytes`] and [`check_file`] decode a JPEG or PNG
+//! (EXIF rotation applied), find the paper in the picture and look for four problems:
+//! [`ProblemKind::Blur`], [`ProblemKind::Glare`], [`ProblemKind::Cropped`] and
+//! [`ProblemKind::LowResolution`]. A photo is never refused: every finding is a warning that names
+//! the rule, its source and what to do (see [`rules`]).
+//!
+//! - PDF files are accepted as attachments but not pixel-checked ([`PhotoReport::checked`] is false).
+//! - HEIC (iPhone photos) is not supported: there is no maintained pure-Rust HEVC decoder, and the
+//!   C library (libheif) would be a system dependency. [`PhotoError::Heic`] tells the user how to
+//!   get a JPEG instead.
+//!
+//! Everything here is plain data and functions (`Send`): the app runs checks on a worker thread.
+
+mod detect;
+pub mod rules;
+pub mod synth;
+
+pub use detect::{Measures, Thresholds, measure};
+
+use crate::catalog::{Lang, Text};
+use image::{DynamicImage, ImageDecoder, ImageReader};
+use serde::Serialize;
+use std::io::Cursor;
+use std::path::Path;
+
+/// Largest file read as a photo (phones write 3–12 MB; 64 MB leaves room for big PNG scans).
+pub const MAX_PHOTO_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest decoded image (pixels); a 12-MP photo is 12 M, a 600-dpi A4 scan 35 M.
+pub const MAX_PIXELS: u64 = 80_000_000;
+
+/// What a problem is about; the JSON `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    Blur,
+    Glare,
+    Cropped,
+    LowResolution,
+}
+
+impl ProblemKind {
+    pub const ALL: [ProblemKind; 4] = [
+        ProblemKind::Blur,
+        ProblemKind::Glare,
+        ProblemKind::Cropped,
+        ProblemKind::LowResolution,
+    ];
+    /// The JSON id (`blur`, `glare`, `cropped`, `low_resolution`).
+    pub fn id(self) -> &'static str {
+        match self {
+            ProblemKind::Blur => "blur",
+            ProblemKind::Glare => "glare",
+            ProblemKind::Cropped => "cropped",
+            ProblemKind::LowResolution => "low_resolution",
+        }
+    }
+    /// A short label for badges ("模糊" / "blurred").
+    pub fn label(self) -> Text {
+        rules::label(self)
+    }
+}
+
+/// One warning about a photo.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// What was found ("照片模糊…" / "The photo is blurred…").
+    pub finding: Text,
+    /// The rule broken, quoted from the source.
+    pub rule: Text,
+    /// Citations of the rule (`"004"`: a seed article, as in the catalog).
+    pub sources: Vec<String>,
+    /// What to do ("retake it away from the window…").
+    pub advice: Text,
+    /// The measured value and the limit it crossed (for the curious and for calibration).
+    pub value: f32,
+    pub limit: f32,
+}
+
+impl Problem {
+    /// The whole message in one language: finding, rule with its source, advice.
+    pub fn message(&self, lang: Lang) -> String {
+        rules::message(self, lang)
+    }
+}
+
+/// The file types an attachment can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Jpeg,
+    Png,
+    Pdf,
+}
+
+impl FileKind {
+    /// Recognises a file by its first bytes (not its name: phones name HEIC files `.jpg` too).
+    pub fn sniff(bytes: &[u8]) -> Result<FileKind, PhotoError> {
+        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Ok(FileKind::Jpeg)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Ok(FileKind::Png)
+        } else if bytes.starts_with(b"%PDF-") {
+            Ok(FileKind::Pdf)
+        } else if is_heic(bytes) {
+            Err(PhotoError::Heic)
+        } else {
+            Err(PhotoError::NotAnImage(
+                "not a JPEG, PNG or PDF file".to_string(),
+            ))
+        }
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Jpeg => "jpg",
+            FileKind::Png => "png",
+            FileKind::Pdf => "pdf",
+        }
+    }
+    /// From a stored file name's extension.
+    pub fn from_extension(name: &str) -> Option<FileKind> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "jpg" | "jpeg" => Some(FileKind::Jpeg),
+            "png" => Some(FileKind::Png),
+            "pdf" => Some(FileKind::Pdf),
+            _ => None,
+        }
+    }
+    pub fn is_image(self) -> bool {
+        !matches!(self, FileKind::Pdf)
+    }
+}
+
+/// An ISO-BMFF `ftyp` box naming a HEIF brand.
+fn is_heic(bytes: &[u8]) -> bool {
+    bytes.len() >= 12
+        && &bytes[4..8] == b"ftyp"
+        && matches!(
+            &bytes[8..12],
+            b"heic" | b"heix" | b"hevc" | b"heim" | b"heis" | b"mif1" | b"msf1" | b"avif"
+        )
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoError {
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("not a readable image: {0}")]
+    NotAnImage(String),
+    #[error("HEIC/HEIF photos cannot be read; save or share the photo as JPEG")]
+    Heic,
+    #[error("the file is too large ({0} bytes; at most {MAX_PHOTO_BYTES})")]
+    TooLarge(u64),
+}
+
+impl PhotoError {
+    /// The error for the user, in their language, saying what to do.
+    pub fn text(&self) -> Text {
+        let (zh, en) = match self {
+            PhotoError::Io(e) => (format!("无法读取文件：{e}"), format!("Cannot read the file: {e}")),
+            PhotoError::NotAnImage(why) => (
+                format!("不是可读取的图片（支持 JPEG、PNG 和 PDF）：{why}"),
+                format!("Not a readable image (JPEG, PNG and PDF are supported): {why}"),
+            ),
+            PhotoError::Heic => (
+                "无法读取 HEIC 格式的照片。请在手机上把照片存为 JPEG（iPhone：设置 › 相机 › 格式 › 兼容性最佳），或用微信发送后保存再添加。".to_string(),
+                "HEIC photos cannot be read. Save the photo as JPEG on the phone (iPhone: Settings › Camera › Formats › Most Compatible), or send it through a chat app and save it again.".to_string(),
+            ),
+            PhotoError::TooLarge(n) => (
+                format!("文件太大（{n} 字节），不像一张照片。"),
+                format!("The file is too large ({n} bytes) to be a photo."),
+            ),
+        };
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// The result of checking one file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhotoReport {
+    pub kind: FileKind,
+    /// Pixel size after the EXIF rotation; `None` for a PDF.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// Whether the pixels were checked (false for a PDF).
+    pub checked: bool,
+    pub problems: Vec<Problem>,
+    /// The raw measures (`None` for a PDF).
+    pub measures: Option<Measures>,
+}
+
+impl PhotoReport {
+    pub fn has(&self, kind: ProblemKind) -> bool {
+        self.problems.iter().any(|p| p.kind == kind)
+    }
+    /// A note for files that were not checked (PDF), else `None`.
+    pub fn note(&self) -> Option<Text> {
+        (!self.checked).then(rules::pdf_not_checked)
+    }
+}
+
+/// Reads a file (at most [`MAX_PHOTO_BYTES`]).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, PhotoError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > MAX_PHOTO_BYTES {
+        return Err(PhotoError::TooLarge(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_PHOTO_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_PHOTO_BYTES {
+        return Err(PhotoError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Decodes a JPEG or PNG with its EXIF rotation applied.
+pub fn decode(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
+    match FileKind::sniff(bytes)? {
+        FileKind::Pdf => {
+            return Err(PhotoError::NotAnImage(
+                "a PDF file has no single picture to decode".to_string(),
+            ));
+        }
+        FileKind::Jpeg | FileKind::Png => {}
+    }
+    let bad = |e: image::ImageError| PhotoError::NotAnImage(e.to_string());
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(PhotoError::Io)?;
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 4);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(bad)?;
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(PhotoError::NotAnImage(format!(
+            "{w}×{h} pixels is more than this app reads"
+        )));
+    }
+    // A broken EXIF block must not make a good photo unreadable: fall back to no rotation.
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut img = DynamicImage::from_decoder(decoder).map_err(bad)?;
+    img.apply_orientation(orientation);
+    Ok(img)
+}
+
+/// Checks an already decoded (and rotated) image.
+pub fn check_image(img: &DynamicImage) -> PhotoReport {
+    let m = measure(img);
+    let problems = rules::judge(&m, &Thresholds::default());
+    PhotoReport {
+        kind: FileKind::Jpeg,
+        width: Some(img.width()),
+        height: Some(img.height()),
+        checked: true,
+        problems,
+        measures: Some(m),
+    }
+}
+
+/// Checks a file's bytes: a JPEG or PNG is decoded and checked, a PDF is accepted unchecked.
+pub fn check_bytes(bytes: &[u8]) -> Result<PhotoReport, PhotoError> {
+    let kind = FileKind::sniff(bytes)?;
+    if kind == FileKind::Pdf {
+        return Ok(PhotoReport {
+            kind,
+            width: None,
+            height: None,
+            checked: false,
+            problems: Vec::new(),
+            measures: None,
+        });
+    }
+    let img = decode(bytes)?;
+    let mut report = check_image(&img);
+    report.kind = kind;
+    Ok(report)
+}
+
+/// Reads and checks a file (see [`check_bytes`]).
+pub fn check_file(path: &Path) -> Result<PhotoReport, PhotoError> {
+    check_bytes(&read_file(path)?)
+}
+
+/// A small copy for thumbnails (longest side at most `max_side`), rotated like the photo.
+pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<image::RgbaImage, PhotoError> {
+    let img = decode(bytes)?;
+    Ok(img.thumbnail(max_side, max_side).to_rgba8())
+}

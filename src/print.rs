@@ -1,0 +1,179 @@
+//! Sending a PDF to the system's print service: CUPS (`lp`, `lpstat`) on Linux and macOS, the
+//! shell's print verb on Windows. Nothing here knows what is printed.
+
+use std::io;
+use std::path::Path;
+use std::process::Command;
+
+/// A print queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Printer {
+    pub name: String,
+    /// The system's default queue.
+    pub default: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    /// No print service on this computer (CUPS is not installed or not running).
+    #[error("no print service is available")]
+    NoService,
+    /// The print service knows no printer.
+    #[error("no printer is set up")]
+    NoPrinter,
+    /// The print service refused the job.
+    #[error("the print service refused the job: {0}")]
+    Rejected(String),
+    #[error("cannot run the print command: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// A command of the print service, with messages in a fixed language for parsing.
+#[cfg(unix)]
+fn cups(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.env("LC_ALL", "C").env("LANG", "C");
+    c
+}
+
+/// The printers the system knows, the default one first.
+#[cfg(unix)]
+pub fn printers() -> Result<Vec<Printer>, PrintError> {
+    let out = match cups("lpstat").arg("-e").output() {
+        Ok(o) => o,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(PrintError::NoService),
+        Err(e) => return Err(e.into()),
+    };
+    if !out.status.success() {
+        // lpstat fails when the scheduler is not running.
+        return Err(PrintError::NoService);
+    }
+    let default = cups("lpstat")
+        .arg("-d")
+        .output()
+        .ok()
+        .and_then(|o| parse_default(&String::from_utf8_lossy(&o.stdout)));
+    let mut list: Vec<Printer> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|name| Printer {
+            name: name.to_string(),
+            default: default.as_deref() == Some(name),
+        })
+        .collect();
+    list.sort_by_key(|p| !p.default);
+    Ok(list)
+}
+
+/// "system default destination: PDF" → "PDF".
+fn parse_default(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(|l| l.strip_prefix("system default destination:"))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// "request id is PDF-3 (1 file(s))" → "PDF-3".
+fn parse_job(text: &str) -> Option<String> {
+    let rest = text.split("request id is ").nth(1)?;
+    rest.split_whitespace().next().map(str::to_string)
+}
+
+/// Sends a PDF to `printer` (or the default one) and returns the job's id once the print service
+/// has accepted it. `lp` copies the file into the spool, so it may be removed afterwards.
+#[cfg(unix)]
+pub fn print_pdf(path: &Path, printer: Option<&str>, title: &str) -> Result<String, PrintError> {
+    let printer = match printer {
+        Some(p) => p.to_string(),
+        None => printers()?
+            .into_iter()
+            .next()
+            .map(|p| p.name)
+            .ok_or(PrintError::NoPrinter)?,
+    };
+    let out = match cups("lp")
+        .arg("-d")
+        .arg(&printer)
+        .arg("-t")
+        .arg(title)
+        .arg("--")
+        .arg(path)
+        .output()
+    {
+        Ok(o) => o,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(PrintError::NoService),
+        Err(e) => return Err(e.into()),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    match (out.status.success(), parse_job(&stdout)) {
+        (true, Some(job)) => Ok(job),
+        _ => Err(PrintError::Rejected(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        )),
+    }
+}
+
+/// Windows lists no queues here: the shell's print verb prints on the default printer.
+#[cfg(windows)]
+pub fn printers() -> Result<Vec<Printer>, PrintError> {
+    Ok(Vec::new())
+}
+
+/// The shell's "print" verb on the file (the PDF viewer prints it on the default printer).
+#[cfg(windows)]
+pub fn print_pdf(path: &Path, _printer: Option<&str>, _title: &str) -> Result<String, PrintError> {
+    let status = Command::new("powershell")
+        .args(["-NoProfile", "-NonInteractive", "-Command"])
+        .arg(format!(
+            "Start-Process -FilePath '{}' -Verb Print",
+            path.display().to_string().replace('\'', "''")
+        ))
+        .status()?;
+    if status.success() {
+        Ok("shell".to_string())
+    } else {
+        Err(PrintError::Rejected(format!("exit status {status}")))
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
+pub fn printers() -> Result<Vec<Printer>, PrintError> {
+    Err(PrintError::NoService)
+}
+
+#[cfg(not(any(unix, windows)))]
+pub fn print_pdf(_: &Path, _: Option<&str>, _: &str) -> Result<String, PrintError> {
+    Err(PrintError::NoService)
+}
+
+/// Writes `bytes` to a private temporary file and prints it.
+pub fn print_bytes(bytes: &[u8], printer: Option<&str>, title: &str) -> Result<String, PrintError> {
+    use std::io::Write as _;
+    let mut tmp = tempfile::Builder::new()
+        .prefix("yibao-print-")
+        .suffix(".pdf")
+        .tempfile()?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    print_pdf(tmp.path(), printer, title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lp_and_lpstat_answers_are_read() {
+        assert_eq!(
+            parse_job("request id is PDF-3 (1 file(s))\n").as_deref(),
+            Some("PDF-3")
+        );
+        assert_eq!(parse_job("lp: error"), None);
+        assert_eq!(
+            parse_default("system default destination: Front_Desk\n").as_deref(),
+            Some("Front_Desk")
+        );
+        assert_eq!(parse_default("no system default destination\n"), None);
+    }
+}

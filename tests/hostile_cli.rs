@@ -1,0 +1,367 @@
+//! Issue 9, command-line side: reading commands never change saved cases, `--out` never
+//! overwrites a case or a non-PDF, exports follow the umask and clean up after killed runs,
+//! labels cannot drive the terminal, one question gets one answer.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+use yibao_checklist::cases::{Case, SCHEMA_VERSION, Store};
+use yibao_checklist::engine::Answers;
+
+fn cli(data: &Path) -> Command {
+    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
+    c.env("YIBAO_CHECKLIST_DATA_DIR", data);
+    c
+}
+
+fn answers() -> Answers {
+    Answers::from_pairs([
+        ("scenario", "cross_region"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "no"),
+        ("filed", "yes"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "no"),
+        ("third_party", "no"),
+        ("special_drugs", "no"),
+        ("admission_date", "2026-10-01"),
+        ("discharge_date", "2026-10-10"),
+    ])
+}
+
+fn case(id: &str, label: &str) -> Case {
+    Case {
+        schema: SCHEMA_VERSION,
+        id: id.into(),
+        label: label.into(),
+        created: "2026-11-01T10:00:00+08:00".into(),
+        updated: "2026-11-01T10:00:00+08:00".into(),
+        answers: answers(),
+        items: Default::default(),
+    }
+}
+
+/// A data folder with saved cases (`c1` saved twice, so it has a `.bak`).
+fn data_with(cases: &[(&str, &str)]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(&tmp.path().join("cases")).unwrap();
+    for (id, label) in cases {
+        let mut c = case(id, label);
+        store.save(&c).unwrap();
+        c.label.push(' ');
+        store.save(&c).unwrap();
+    }
+    tmp
+}
+
+/// Every file name in a folder with its bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn export_of_a_case_leaves_a_corrupt_store_as_it_is_and_says_what_it_found() {
+    let tmp = data_with(&[("c1", "妈妈住院"), ("c2", "爸爸门诊")]);
+    let cases = tmp.path().join("cases");
+    std::fs::write(cases.join("c1.ron"), "(schema: 1, id: \"c1\", label: ").unwrap();
+    std::fs::write(
+        cases.join("c3.ron"),
+        "(schema: 99, id: \"c3\", label: \"新\")",
+    )
+    .unwrap();
+    let before = snapshot(&cases);
+    let out = tmp.path().join("x.pdf");
+    cli(tmp.path())
+        .args([
+            "export",
+            "--case",
+            "爸爸门诊",
+            "--today",
+            "2026-11-22",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains(cases.join("c1.ron").display().to_string())
+                .and(predicate::str::contains("repair"))
+                .and(predicate::str::contains(
+                    cases.join("c3.ron").display().to_string(),
+                ))
+                .and(predicate::str::contains("newer version")),
+        );
+    assert_eq!(snapshot(&cases), before, "nothing in the store changed");
+
+    // `repair` does what reading commands do not: moves the file aside, restores the backup.
+    cli(tmp.path())
+        .args(["repair", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("moved aside").and(predicate::str::contains("restored")));
+    let report = Store::open_read_only(&cases).unwrap();
+    assert!(report.findings().iter().all(|f| matches!(
+        f,
+        yibao_checklist::cases::readonly::Finding::NewerSchema { .. }
+    )));
+    assert!(report.cases.iter().any(|c| c.id == "c1"));
+    assert!(
+        std::fs::read_dir(&cases)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().contains(".corrupt-")),
+        "the corrupt file is kept aside"
+    );
+}
+
+#[test]
+fn out_may_not_overwrite_a_saved_case_or_anything_in_the_data_folder() {
+    let tmp = data_with(&[("c1", "妈妈住院")]);
+    let target = tmp.path().join("cases").join("c1.ron");
+    let before = std::fs::read(&target).unwrap();
+    for force in [false, true] {
+        let mut cmd = cli(tmp.path());
+        cmd.args(["export", "--case", "妈妈住院", "--lang", "en", "--out"])
+            .arg(&target);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.assert()
+            .failure()
+            .stderr(predicate::str::contains("inside the data folder"));
+    }
+    // Through `..` too.
+    let sneaky = tmp.path().join("cases/../cases/new.pdf");
+    cli(tmp.path())
+        .args(["export", "--case", "妈妈住院", "--out"])
+        .arg(&sneaky)
+        .assert()
+        .failure();
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+    assert!(!tmp.path().join("cases/new.pdf").exists());
+}
+
+#[test]
+fn out_refuses_an_existing_non_pdf_unless_forced_and_replaces_a_pdf() {
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let notes = work.path().join("notes.txt");
+    std::fs::write(&notes, "my notes").unwrap();
+    let args = [
+        "export",
+        "--lang",
+        "en",
+        "-a",
+        "scenario=filing",
+        "-a",
+        "filing_type=temporary",
+        "-a",
+        "region=national",
+        "-a",
+        "insurance=employee",
+        "-a",
+        "channel=online",
+        "-a",
+        "proxy=no",
+        "--blank",
+        "--out",
+    ];
+    cli(data.path())
+        .args(args)
+        .arg(&notes)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a PDF").and(predicate::str::contains("--force")));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
+    cli(data.path())
+        .args(args)
+        .arg(&notes)
+        .arg("--force")
+        .assert()
+        .success();
+    assert!(std::fs::read(&notes).unwrap().starts_with(b"%PDF-"));
+    // An existing PDF is replaced without --force (printing again is normal).
+    cli(data.path()).args(args).arg(&notes).assert().success();
+}
+
+#[cfg(unix)]
+#[test]
+fn exports_follow_the_umask_and_clean_up_after_killed_runs() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    // A leftover of a killed export, an hour old and locked by nobody.
+    let stale = work.path().join(".yibao-export-AbC123.tmp");
+    std::fs::write(&stale, b"%PDF-half").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    let out = work.path().join("sheet.pdf");
+    let bin = assert_cmd::cargo::cargo_bin("yibao-checklist");
+    for (umask, mode) in [("077", 0o600), ("022", 0o644)] {
+        let _ = std::fs::remove_file(&out);
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" export -a scenario=filing -a filing_type=temporary -a region=national -a insurance=employee -a channel=online -a proxy=no --blank --out \"$1\""
+            ))
+            .arg(&bin)
+            .arg(&out)
+            .env("YIBAO_CHECKLIST_DATA_DIR", data.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let got = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(got, mode, "umask {umask}");
+    }
+    assert!(
+        !stale.exists(),
+        "the killed export's temporary file is gone"
+    );
+}
+
+#[test]
+fn labels_with_escape_sequences_are_shown_escaped() {
+    let tmp = data_with(&[("c1", "妈妈\u{1b}]0;owned\u{7}\u{1b}[2J住院")]);
+    let out = cli(tmp.path())
+        .args(["export", "--case", "nobody", "--out"])
+        .arg(tmp.path().join("x.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("妈妈\\u{1b}]0;owned"), "{stderr}");
+}
+
+#[test]
+fn two_different_answers_to_one_question_exit_2_naming_both() {
+    let data = tempfile::tempdir().unwrap();
+    cli(data.path())
+        .args([
+            "derive",
+            "-a",
+            "scenario=cross_region",
+            "-a",
+            "scenario=local",
+        ])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("\"cross_region\"")
+                .and(predicate::str::contains("\"local\""))
+                .and(predicate::str::contains("scenario")),
+        );
+    // The same answer twice is not a conflict.
+    cli(data.path())
+        .args([
+            "derive",
+            "-a",
+            "scenario=filing",
+            "-a",
+            "scenario=filing",
+            "-a",
+            "filing_type=temporary",
+            "-a",
+            "region=national",
+            "-a",
+            "insurance=employee",
+            "-a",
+            "channel=online",
+            "-a",
+            "proxy=no",
+        ])
+        .assert()
+        .success();
+}
+
+#[test]
+fn characters_the_font_lacks_are_reported_on_export() {
+    // U+A000 (Yi) is in no font we bundle.
+    let label = "张\u{a000}";
+    let tmp = data_with(&[("c1", label)]);
+    let out = tmp.path().join("x.pdf");
+    cli(tmp.path())
+        .args([
+            "export",
+            "--case",
+            label,
+            "--today",
+            "2026-11-22",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no glyph").and(predicate::str::contains("\u{a000}")));
+}
+
+#[test]
+fn a_case_too_large_to_load_is_not_saved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(tmp.path()).unwrap();
+    let mut c = case("big", "大");
+    store.save(&c).unwrap();
+    c.set_note("t_id_card", "备".repeat(6 * 1024 * 1024));
+    let err = store.save(&c).unwrap_err();
+    assert!(
+        matches!(err, yibao_checklist::cases::StoreError::TooLarge { .. }),
+        "{err}"
+    );
+    // What is on disk is the last good save, and it loads.
+    let (_s, report) = Store::open(tmp.path()).unwrap();
+    assert!(report.quarantined.is_empty());
+    assert_eq!(report.cases[0].note("t_id_card"), "");
+}
+
+#[test]
+fn control_characters_in_a_label_are_left_out_of_the_sheet() {
+    let tmp = data_with(&[("c1", "妈妈\u{1b}[31m住院\u{7}")]);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("x.pdf");
+    cli(tmp.path())
+        .args([
+            "export",
+            "--case",
+            "妈妈\u{1b}[31m住院\u{7}",
+            "--today",
+            "2026-11-22",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let doc = lopdf::Document::load_mem(&std::fs::read(&out).unwrap()).unwrap();
+    let text = doc.extract_text(&[1]).unwrap();
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squeezed.contains("妈妈[31m住院"), "{squeezed}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+}
