@@ -2,6 +2,7 @@
 //! file, the RON line:column and the offending id.
 
 use yibao_checklist::catalog::{Catalog, CatalogError};
+use yibao_checklist::engine::check_reachability;
 
 const BASE: &str = r#"(
     sources: [(id: "000", title: "来源", file: "000.txt", snippets: ["片段"])],
@@ -55,7 +56,7 @@ fn line_of(src: &str, needle: &str) -> usize {
 #[test]
 fn base_catalog_is_valid() {
     let c = load(BASE).expect("valid");
-    assert!(c.check_reachability().errors().is_empty());
+    assert!(check_reachability(&c).errors().is_empty());
 }
 
 #[test]
@@ -224,7 +225,7 @@ fn question_that_can_never_be_asked() {
         r#"ask_when: All([Is("scenario", "a"), Is("scenario", "b")])"#,
     );
     let c = load(&src).expect("structurally valid");
-    let errors = c.check_reachability().errors();
+    let errors = check_reachability(&c).errors();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0].id.as_deref(), Some("extra"));
     assert!(errors[0].message.contains("can never be asked"));
@@ -238,7 +239,7 @@ fn answer_set_with_empty_checklist() {
         r#"group: identity, when: Is("scenario", "a")"#,
     );
     let c = load(&src).expect("structurally valid");
-    let errors = c.check_reachability().errors();
+    let errors = check_reachability(&c).errors();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].message.contains("empty checklist"));
     assert!(errors[0].message.contains("scenario=b"), "{}", errors[0]);

@@ -436,7 +436,7 @@ impl Builder {
         }
         let f = self.file;
         let calendar = Calendar::new(&f.holidays);
-        let catalog = Catalog {
+        let mut catalog = Catalog {
             data_version: f.data_version.unwrap_or_else(|| "unversioned".into()),
             disclaimer: f.disclaimer.unwrap_or_default(),
             sources: f.sources,
@@ -451,7 +451,9 @@ impl Builder {
             calendar,
             override_files: self.override_files,
             origins: self.origins,
+            compiled: Default::default(),
         };
+        catalog.recompile();
         (catalog, self.errors)
     }
 }
@@ -617,27 +619,5 @@ impl Catalog {
     pub fn from_dir(dir: &Path) -> Result<Catalog, Vec<CatalogError>> {
         let files = read_override_files(dir).map_err(|e| vec![e])?;
         Self::from_sources(files, [])
-    }
-
-    /// The bundled data with the user's overrides from `dir` merged over it. Never fails: when
-    /// the overrides are broken, the bundled data is returned with the errors to show the user.
-    pub fn load_with_overrides(dir: Option<&Path>) -> (Catalog, Vec<CatalogError>) {
-        let bundled = || Catalog::bundled().expect("bundled data is valid (tested)");
-        let Some(dir) = dir.filter(|d| d.is_dir()) else {
-            return (bundled(), Vec::new());
-        };
-        let files = match read_override_files(dir) {
-            Ok(f) if f.is_empty() => return (bundled(), Vec::new()),
-            Ok(f) => f,
-            Err(e) => return (bundled(), vec![e]),
-        };
-        let base = BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string()));
-        match Self::from_sources(base, files) {
-            Ok(c) => match c.check_reachability().errors() {
-                errs if errs.is_empty() => (c, Vec::new()),
-                errs => (bundled(), errs),
-            },
-            Err(errs) => (bundled(), errs),
-        }
     }
 }

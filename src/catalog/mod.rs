@@ -1,15 +1,17 @@
 //! The catalog: every question, material, step, deadline, notice, region and holiday calendar,
 //! merged from the bundled `checklists/` data and the user's override folder, and validated.
 
+mod compiled;
 mod load;
 pub mod model;
 pub mod problem;
 mod validate;
 
+pub(crate) use compiled::*;
+pub use compiled::{ChannelRef, Reason, Shared, SharedStr, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
 pub use problem::{DataProblem, Limit};
-pub use validate::ReachabilityReport;
 
 use crate::dates::Calendar;
 use std::collections::HashMap;
@@ -72,6 +74,8 @@ pub struct Catalog {
     /// Files merged over the bundled data (user overrides), in load order.
     pub override_files: Vec<String>,
     origins: HashMap<(Section, String), Origin>,
+    /// Conditions as indices and the shared parts of a derivation (see `compiled.rs`).
+    compiled: std::sync::Arc<Compiled>,
 }
 
 /// The sections of a catalog file, for looking up where an id was defined.

@@ -1,7 +1,6 @@
 //! The RON data model. Everything the engine knows about scenarios, materials, steps,
 //! deadlines, regions and holidays is an instance of these types, loaded from `checklists/`.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -68,6 +67,43 @@ pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
+}
+
+// The structure of a condition: what validation and compilation need. Evaluation is the engine's.
+impl Condition {
+    /// Every question this condition names.
+    pub fn questions(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.walk(&mut |c| match c {
+            Condition::Is(q, _) | Condition::In(q, _) | Condition::Answered(q)
+                if !out.contains(&q.as_str()) =>
+            {
+                out.push(q.as_str())
+            }
+            _ => {}
+        });
+        out
+    }
+
+    /// Every `(question, option)` pair this condition names.
+    pub fn options(&self) -> Vec<(&str, &str)> {
+        let mut out = Vec::new();
+        self.walk(&mut |c| match c {
+            Condition::Is(q, o) => out.push((q.as_str(), o.as_str())),
+            Condition::In(q, os) => out.extend(os.iter().map(|o| (q.as_str(), o.as_str()))),
+            _ => {}
+        });
+        out
+    }
+
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Condition)) {
+        f(self);
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.walk(f)),
+            Condition::Not(c) => c.walk(f),
+            _ => {}
+        }
+    }
 }
 
 /// A citation: `"002"` (a seed's main article) or `"002#上海可以刷异地医保吗"` (a snippet in it).
@@ -393,17 +429,8 @@ pub struct Region {
     pub sources: Vec<Cite>,
 }
 
-/// One year's statutory holidays and make-up working days (调休).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HolidayYear {
-    pub year: i32,
-    pub source: String,
-    /// Inclusive ranges of days off: `("2025-01-28", "2025-02-04")`.
-    pub days_off: Vec<(NaiveDate, NaiveDate)>,
-    /// Weekend days that are working days.
-    pub working_weekend_days: Vec<NaiveDate>,
-}
+/// The holiday calendar's data type lives with the date arithmetic that reads it.
+pub use crate::dates::HolidayYear;
 
 /// The shape of every RON file in `checklists/`: each section is optional.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -2,7 +2,6 @@
 
 use super::model::*;
 use super::{Catalog, CatalogError, Origin, Section};
-use crate::engine::{Answers, enumerate_answer_sets};
 use std::collections::HashSet;
 
 struct Ctx<'a> {
@@ -392,83 +391,5 @@ impl Catalog {
             }
         }
         cx.errors
-    }
-
-    /// Checks that need the answer space: a question that can never be asked, and an answer set
-    /// whose checklist would be empty (no material or no step). Exhaustive over choice questions.
-    pub fn check_reachability(&self) -> ReachabilityReport {
-        let sets = enumerate_answer_sets(self, None);
-        let mut asked: HashSet<&str> = HashSet::new();
-        let mut empty = Vec::new();
-        for a in &sets {
-            for q in &self.questions {
-                if q.ask_when.eval(a) {
-                    asked.insert(q.id.as_str());
-                }
-            }
-            let has_material = self.materials.iter().any(|m| m.when.eval(a));
-            let has_step = self.steps.iter().any(|s| s.when.eval(a));
-            if !(has_material && has_step) && empty.len() < 20 {
-                empty.push(a.clone());
-            }
-        }
-        let never_asked = self
-            .questions
-            .iter()
-            .filter(|q| !asked.contains(q.id.as_str()))
-            .map(|q| CatalogError {
-                problem: None,
-                origin: self
-                    .origin(Section::Question, &q.id)
-                    .cloned()
-                    .unwrap_or(Origin {
-                        file: "?".into(),
-                        line: 0,
-                        col: 0,
-                    }),
-                id: Some(q.id.clone()),
-                message: format!(
-                    "question \"{}\" can never be asked: no answers make its ask_when hold",
-                    q.id
-                ),
-            })
-            .collect();
-        ReachabilityReport {
-            answer_sets: sets.len(),
-            never_asked,
-            empty_checklists: empty,
-        }
-    }
-}
-
-/// What `check_reachability` found.
-#[derive(Debug, Clone)]
-pub struct ReachabilityReport {
-    pub answer_sets: usize,
-    pub never_asked: Vec<CatalogError>,
-    /// Answer sets (up to 20) that give no material or no step.
-    pub empty_checklists: Vec<Answers>,
-}
-
-impl ReachabilityReport {
-    pub fn errors(&self) -> Vec<CatalogError> {
-        let mut out = self.never_asked.clone();
-        for a in &self.empty_checklists {
-            let desc: Vec<String> = a.0.iter().map(|(q, v)| format!("{q}={v}")).collect();
-            out.push(CatalogError {
-                problem: None,
-                origin: Origin {
-                    file: "checklists".into(),
-                    line: 0,
-                    col: 0,
-                },
-                id: None,
-                message: format!(
-                    "these answers give an empty checklist (no material or no step): {}",
-                    desc.join(" ")
-                ),
-            });
-        }
-        out
     }
 }

@@ -427,7 +427,7 @@ fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
         CliError::other(s.trim_end())
     };
     let catalog = result.map_err(report)?;
-    let reach = catalog.check_reachability();
+    let reach = crate::engine::check_reachability(&catalog);
     let errors = reach.errors();
     if !errors.is_empty() {
         return Err(report(errors));

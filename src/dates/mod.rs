@@ -1,8 +1,8 @@
 //! Date arithmetic for deadlines: months that clamp to the month's end, and working days that
 //! skip weekends and statutory holidays while counting 调休 make-up days as working days.
 
-use crate::catalog::HolidayYear;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
 /// `date` plus `n` months; a day that does not exist in the target month becomes its last day
@@ -16,6 +16,18 @@ pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
 pub fn add_days(date: NaiveDate, n: u32) -> NaiveDate {
     date.checked_add_days(Days::new(u64::from(n)))
         .unwrap_or(NaiveDate::MAX)
+}
+
+/// One year's statutory holidays and make-up working days (调休).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HolidayYear {
+    pub year: i32,
+    pub source: String,
+    /// Inclusive ranges of days off: `("2025-01-28", "2025-02-04")`.
+    pub days_off: Vec<(NaiveDate, NaiveDate)>,
+    /// Weekend days that are working days.
+    pub working_weekend_days: Vec<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -1,76 +1,55 @@
 //! Deriving the checklist: materials with reasons, ordered steps, deadlines as dates,
 //! notices (warnings, rules, conflicts) and the sources behind all of them.
 
-use super::{Answers, check_answers, next_questions, unused_answers};
+use super::{Answers, check_answers};
 use crate::catalog::*;
 use crate::dates::{add_days, add_months};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// A deadline this many days away or fewer is "due soon".
 pub const DUE_SOON_DAYS: i64 = 14;
 
-/// An answer that made an entry apply: `visit = inpatient` with both labels.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Reason {
-    pub question: String,
-    pub value: String,
-    pub question_label: Text,
-    pub value_label: Text,
-}
-
-/// A text with the sources that say it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Sourced {
-    pub text: Text,
-    pub sources: Vec<Cite>,
-}
+pub use crate::catalog::{ChannelRef, Reason, Sourced};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedMaterial {
-    pub id: String,
+    pub id: SharedStr,
     pub name: Text,
     pub description: Option<Text>,
     pub group: MaterialGroup,
     pub form: Form,
     pub count: Option<u32>,
     pub why: Text,
-    pub reasons: Vec<Reason>,
-    pub format: Vec<Sourced>,
-    pub obtain: Vec<Sourced>,
-    pub alternatives: Vec<Sourced>,
-    pub sources: Vec<Cite>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ChannelRef {
-    pub id: String,
-    pub name: Text,
-    pub contact: Option<String>,
+    pub reasons: Shared<Reason>,
+    pub format: Shared<Sourced>,
+    pub obtain: Shared<Sourced>,
+    pub alternatives: Shared<Sourced>,
+    pub sources: Shared<Cite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedStep {
-    pub id: String,
+    pub id: SharedStr,
     /// 1-based position in the derived sequence.
     pub number: usize,
     pub title: Text,
     pub detail: Option<Text>,
-    pub channels: Vec<ChannelRef>,
-    pub reasons: Vec<Reason>,
-    pub sources: Vec<Cite>,
+    pub channels: Shared<ChannelRef>,
+    pub reasons: Shared<Reason>,
+    pub sources: Shared<Cite>,
 }
 
 impl DerivedMaterial {
     /// Every citation behind this material: its own, then those of its notes, each once.
     pub fn all_sources(&self) -> Vec<Cite> {
-        let mut out: Vec<Cite> = self.sources.clone();
+        let mut out: Vec<Cite> = self.sources.to_vec();
         for n in self
             .format
             .iter()
-            .chain(&self.obtain)
-            .chain(&self.alternatives)
+            .chain(self.obtain.iter())
+            .chain(self.alternatives.iter())
         {
             for c in &n.sources {
                 if !out.contains(c) {
@@ -129,12 +108,12 @@ pub struct DatedVersion {
     pub weekends_only: bool,
     pub assumption: Option<Text>,
     pub consequence: Option<Text>,
-    pub sources: Vec<Cite>,
+    pub sources: Shared<Cite>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedDeadline {
-    pub id: String,
+    pub id: SharedStr,
     pub kind: DeadlineKind,
     pub label: Text,
     pub versions: Vec<DatedVersion>,
@@ -142,7 +121,7 @@ pub struct DerivedDeadline {
     pub safest: Option<usize>,
     /// More than one version applies: the sources disagree.
     pub conflict: bool,
-    pub reasons: Vec<Reason>,
+    pub reasons: Shared<Reason>,
 }
 
 impl DerivedDeadline {
@@ -153,33 +132,33 @@ impl DerivedDeadline {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DerivedNotice {
-    pub id: String,
+    pub id: SharedStr,
     pub kind: NoticeKind,
     pub title: Text,
-    pub versions: Vec<Sourced>,
+    pub versions: Shared<Sourced>,
     /// More than one version: the sources disagree, shown side by side.
     pub conflict: bool,
-    pub reasons: Vec<Reason>,
+    pub reasons: Shared<Reason>,
 }
 
 /// An answer as given, with labels, for summaries and the review page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerLine {
-    pub question: String,
+    pub question: SharedStr,
     pub question_label: Text,
-    pub value: String,
+    pub value: SharedStr,
     /// The option's label, or the date itself.
     pub value_label: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
-    pub id: String,
-    pub title: String,
-    pub file: String,
-    pub date: Option<String>,
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub file: SharedStr,
+    pub date: Option<SharedStr>,
     /// Snippet titles cited from this source.
-    pub snippets: Vec<String>,
+    pub snippets: Vec<SharedStr>,
 }
 
 /// The derived checklist for one answer set.
@@ -207,7 +186,7 @@ pub struct Derivation {
 pub struct RegionRef {
     pub id: String,
     pub name: Text,
-    pub hotlines: Vec<String>,
+    pub hotlines: Shared<String>,
     pub note: Option<Text>,
 }
 
@@ -238,8 +217,8 @@ impl Derivation {
     pub fn tickable_ids(&self) -> Vec<String> {
         self.materials
             .iter()
-            .map(|m| m.id.clone())
-            .chain(self.steps.iter().map(|s| s.id.clone()))
+            .map(|m| m.id.to_string())
+            .chain(self.steps.iter().map(|s| s.id.to_string()))
             .collect()
     }
 }
@@ -249,90 +228,233 @@ impl Derivation {
 #[error("{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("\n"))]
 pub struct DeriveError(pub Vec<super::AnswerError>);
 
-/// Each answer as a reason, labelled once per derivation (entries share them).
-struct ReasonBook(BTreeMap<String, Reason>);
+/// The answers of one derivation by question index, after the unused ones are dropped.
+struct Given<'a> {
+    /// Option index per question, or `UNANSWERED` / `NOT_AN_OPTION` (a date).
+    a: Vec<u16>,
+    /// The answer as given, per question.
+    text: Vec<Option<&'a str>>,
+    dates: Vec<Option<NaiveDate>>,
+    asked: Vec<bool>,
+}
 
-impl ReasonBook {
-    fn new(catalog: &Catalog, answers: &Answers) -> Self {
-        ReasonBook(
-            answers
-                .0
+impl<'a> Given<'a> {
+    fn new(catalog: &'a Catalog, cc: &'a Compiled, answers: &'a Answers) -> (Given<'a>, bool) {
+        let n = catalog.questions.len();
+        let mut raw = vec![UNANSWERED; n];
+        let mut raw_text = vec![None; n];
+        for (_, v, i) in cc.indexed(&answers.0) {
+            // Unknown questions were rejected before.
+            let Some(i) = i else { continue };
+            raw_text[i] = Some(v.as_str());
+            raw[i] = catalog.questions[i]
+                .options
                 .iter()
-                .map(|(q, v)| (q.clone(), answer_reason(catalog, q, v)))
-                .collect(),
-        )
+                .position(|o| o.id == *v)
+                .map_or(NOT_AN_OPTION, |o| o as u16);
+        }
+        let qs = &cc.questions;
+        let some_unused = (0..n).any(|i| raw[i] != UNANSWERED && !qs[i].ask_when.holds(&raw));
+        // Conditions see only the answers that apply, so a stale answer cannot switch an entry
+        // on. Ask conditions name earlier questions only, so one pass in order suffices.
+        let mut a = vec![UNANSWERED; n];
+        for i in 0..n {
+            if qs[i].ask_when.holds(&a) {
+                a[i] = raw[i];
+            }
+        }
+        let text: Vec<Option<&str>> = (0..n)
+            .map(|i| raw_text[i].filter(|_| a[i] != UNANSWERED))
+            .collect();
+        let dates = (0..n)
+            .map(|i| {
+                text[i]
+                    .filter(|_| a[i] == NOT_AN_OPTION)
+                    .and_then(|v| super::parse_date(v).ok())
+            })
+            .collect();
+        let asked = qs.iter().map(|q| q.ask_when.holds(&a)).collect();
+        let given = Given {
+            a,
+            text,
+            dates,
+            asked,
+        };
+        (given, some_unused)
+    }
+}
+
+/// Each answer as a reason, and the reason lists entries share: entries whose conditions name
+/// the same answered questions get the same list.
+struct ReasonBook<'c> {
+    questions: &'c [CQuestion],
+    /// Reasons of date answers, which the catalog cannot label in advance.
+    dated: Vec<Option<Reason>>,
+    memo: Vec<(u128, Shared<Reason>)>,
+    buf: Vec<u16>,
+    /// The lists of `Compiled::reason_lists`, built when first needed.
+    fixed: Vec<Option<Shared<Reason>>>,
+    lists: &'c [Box<[u16]>],
+}
+
+impl<'c> ReasonBook<'c> {
+    fn new(cc: &'c Compiled, given: &Given) -> Self {
+        let dated = cc
+            .questions
+            .iter()
+            .zip(&given.text)
+            .zip(&given.a)
+            .map(|((q, v), &o)| {
+                let v: Arc<str> = (*v).filter(|_| o == NOT_AN_OPTION)?.into();
+                Some(Reason {
+                    question: q.id.clone(),
+                    value: v.clone().into(),
+                    question_label: q.label.clone(),
+                    value_label: Text {
+                        zh: v.clone(),
+                        en: v,
+                    },
+                })
+            })
+            .collect();
+        ReasonBook {
+            questions: &cc.questions,
+            dated,
+            memo: Vec::with_capacity(32),
+            buf: Vec::with_capacity(16),
+            fixed: vec![None; cc.reason_lists.len()],
+            lists: &cc.reason_lists,
+        }
+    }
+
+    /// The reason an answered question gives.
+    fn reason(&self, a: &[u16], q: u16) -> Option<Reason> {
+        let q = usize::from(q);
+        match a[q] {
+            UNANSWERED => None,
+            NOT_AN_OPTION => self.dated[q].clone(),
+            o => self.questions[q].reasons.get(usize::from(o)).cloned(),
+        }
     }
 
     /// The answers that made `cond` hold; only called for entries whose condition holds.
-    fn of(&self, cond: &Condition, answers: &Answers) -> Vec<Reason> {
-        debug_assert!(cond.eval(answers));
-        cond.reasons_of_held(answers)
-            .into_iter()
-            .filter_map(|q| self.0.get(q).cloned())
-            .collect()
+    fn of(&mut self, cond: &Cond, why: Option<u32>, a: &[u16]) -> Shared<Reason> {
+        debug_assert!(cond.holds(a));
+        if let Some(i) = why.map(|i| i as usize) {
+            if let Some(r) = &self.fixed[i] {
+                return r.clone();
+            }
+            // A condition without `Any` or `Not` holds only when every question it names is
+            // answered; mapping (not filtering) lets the list be allocated once, at its size.
+            let r: Shared<Reason> = self.lists[i]
+                .iter()
+                .map(|&q| {
+                    self.reason(a, q)
+                        .expect("a condition that holds names answered questions")
+                })
+                .collect();
+            self.fixed[i] = Some(r.clone());
+            return r;
+        }
+        self.buf.clear();
+        cond.reasons_of_held(a, &mut self.buf);
+        // Up to eight question indices (+1, so that none is zero) in one key.
+        let key = (self.buf.len() <= 8).then(|| {
+            self.buf
+                .iter()
+                .fold(0u128, |k, &q| (k << 16) | (u128::from(q) + 1))
+        });
+        if let Some(k) = key
+            && let Some((_, r)) = self.memo.iter().find(|(m, _)| *m == k)
+        {
+            return r.clone();
+        }
+        let r: Shared<Reason> = self.buf.iter().filter_map(|&q| self.reason(a, q)).collect();
+        if let Some(k) = key {
+            self.memo.push((k, r.clone()));
+        }
+        r
     }
 }
 
-fn answer_reason(catalog: &Catalog, q: &str, v: &str) -> Reason {
-    let question = catalog.question(q);
-    let question_label = question.map(|q| q.label().clone()).unwrap_or_else(|| Text {
-        zh: q.into(),
-        en: q.into(),
-    });
-    let value_label = catalog.option_label(q, v).cloned().unwrap_or_else(|| Text {
-        zh: v.into(),
-        en: v.into(),
-    });
-    Reason {
-        question: q.into(),
-        value: v.into(),
-        question_label,
-        value_label,
+/// The citations a derivation makes, as a set of citation indices.
+struct Cited(Vec<u64>);
+
+impl Cited {
+    fn add(&mut self, list: &[u16]) {
+        for &c in list {
+            self.0[usize::from(c / 64)] |= 1 << (c % 64);
+        }
+    }
+    fn has(&self, c: u16) -> bool {
+        self.0[usize::from(c / 64)] & (1 << (c % 64)) != 0
     }
 }
 
-fn notes(list: &[Note], answers: &Answers) -> Vec<Sourced> {
-    list.iter()
-        .filter(|n| n.when.eval(answers))
-        .map(|n| Sourced {
-            text: n.text.clone(),
-            sources: n.sources.clone(),
-        })
-        .collect()
+/// The notes whose condition holds, citing them; the catalog's shared list when all do.
+fn notes(n: &CNotes, a: &[u16], cited: &mut Cited, none: &Shared<Sourced>) -> Shared<Sourced> {
+    let mut all = true;
+    for (w, cites) in n.when.iter().zip(&n.cites) {
+        if w.holds(a) {
+            cited.add(cites);
+        } else {
+            all = false;
+        }
+    }
+    if all {
+        return n.all.clone();
+    }
+    let some: Vec<Sourced> = n
+        .all
+        .iter()
+        .zip(&n.when)
+        .filter(|(_, w)| w.holds(a))
+        .map(|(s, _)| s.clone())
+        .collect();
+    if some.is_empty() {
+        none.clone()
+    } else {
+        some.into()
+    }
 }
 
 /// The entries whose condition holds, minus those that an applying entry (a regional one, say)
-/// `replaces`; data order. Each condition is evaluated once.
-fn applicable<'a, T>(
-    items: &'a [T],
-    answers: &Answers,
-    when: impl Fn(&T) -> &Condition,
-    id: impl Fn(&T) -> &str,
-    replaces: impl Fn(&'a T) -> &'a [String],
-) -> Vec<&'a T> {
-    let holds: Vec<&'a T> = items.iter().filter(|i| when(i).eval(answers)).collect();
-    let gone: HashSet<&str> = holds
-        .iter()
-        .flat_map(|i| replaces(i).iter().map(String::as_str))
+/// `replaces`; indices in data order. Each condition is evaluated once.
+fn applicable<T>(
+    items: &[T],
+    a: &[u16],
+    when: impl Fn(&T) -> &Cond,
+    replaces: impl Fn(&T) -> &[u32],
+) -> Vec<usize> {
+    let holds: Vec<usize> = (0..items.len())
+        .filter(|&i| when(&items[i]).holds(a))
         .collect();
-    if gone.is_empty() {
-        return holds;
+    let mut gone: Option<Vec<bool>> = None;
+    for &i in &holds {
+        for &r in replaces(&items[i]) {
+            gone.get_or_insert_with(|| vec![false; items.len()])[r as usize] = true;
+        }
     }
-    holds
-        .into_iter()
-        .filter(|i| !gone.contains(id(i)))
-        .collect()
+    match gone {
+        None => holds,
+        Some(gone) => holds.into_iter().filter(|&i| !gone[i]).collect(),
+    }
 }
 
 fn date_version(
     catalog: &Catalog,
+    cc: &Compiled,
     kind: DeadlineKind,
-    v: &DeadlineVersion,
-    answers: &Answers,
+    (v, cv): (&DeadlineVersion, &CVersion),
+    given: &Given,
     today: NaiveDate,
 ) -> DatedVersion {
-    let from = v.from.iter().find(|q| answers.date(q).is_some()).cloned();
-    let start = from.as_deref().and_then(|q| answers.date(q));
+    let from = cv
+        .from
+        .iter()
+        .map(|&q| usize::from(q))
+        .find(|&q| given.dates[q].is_some());
+    let start = from.and_then(|q| given.dates[q]);
     let mut weekends_only = false;
     let mut add = |start: NaiveDate, n: u32| -> NaiveDate {
         match v.span {
@@ -358,23 +480,32 @@ fn date_version(
     // A floor counts nothing down: the period may well run on after its date.
     let floor = v.minimum && kind.is_limit();
     let days_left = date.filter(|_| !floor).map(|d| (d - today).num_days());
-    let needs: Vec<String> = if start.is_some() {
-        Vec::new()
+    // The date questions it could run from: those this case asks for, else all.
+    let (needs, needs_labels) = if start.is_some() {
+        (Vec::new(), Vec::new())
     } else {
-        let asked: Vec<String> = v
+        let asked: Vec<usize> = cv
             .from
             .iter()
-            .filter(|q| {
-                catalog
-                    .question(q)
-                    .is_some_and(|q| q.ask_when.eval(answers))
-            })
-            .cloned()
+            .map(|&q| usize::from(q))
+            .filter(|&q| given.asked[q])
             .collect();
+        let labels = |qs: &mut dyn Iterator<Item = usize>| -> Vec<Text> {
+            qs.map(|q| cc.questions[q].label.clone()).collect()
+        };
         if asked.is_empty() {
-            v.from.clone()
+            (
+                v.from.clone(),
+                labels(&mut cv.from.iter().map(|&q| usize::from(q))),
+            )
         } else {
-            asked
+            (
+                asked
+                    .iter()
+                    .map(|&q| catalog.questions[q].id.clone())
+                    .collect(),
+                labels(&mut asked.iter().copied()),
+            )
         }
     };
     let status = match (v.span, date) {
@@ -394,17 +525,10 @@ fn date_version(
         text: v.text.clone(),
         span: v.span,
         span_max: v.span_max,
-        from_label: from
-            .as_deref()
-            .and_then(|q| catalog.question(q))
-            .map(|q| q.label().clone()),
-        from,
-        needs_labels: needs
-            .iter()
-            .filter_map(|q| catalog.question(q))
-            .map(|q| q.label().clone())
-            .collect(),
+        from: from.map(|q| catalog.questions[q].id.clone()),
+        from_label: from.map(|q| cc.questions[q].label.clone()),
         needs,
+        needs_labels,
         start,
         date,
         date_max,
@@ -413,7 +537,7 @@ fn date_version(
         weekends_only,
         assumption: v.assumption.clone(),
         consequence: v.consequence.clone(),
-        sources: v.sources.clone(),
+        sources: cv.sources.clone(),
     }
 }
 
@@ -450,235 +574,190 @@ pub fn derive(
     if !errors.is_empty() {
         return Err(DeriveError(errors));
     }
-    let unused = unused_answers(catalog, answers);
-    // Conditions see only the answers that apply, so a stale answer cannot switch an entry on.
-    let answers = &super::prune_answers(catalog, answers);
-    let pending_qs = next_questions(catalog, answers);
-    let book = ReasonBook::new(catalog, answers);
+    let cc = catalog.compiled();
+    let cc = &*cc;
+    let (given, some_unused) = Given::new(catalog, cc, answers);
+    let unused = if some_unused {
+        super::unused_answers(catalog, answers)
+    } else {
+        Vec::new()
+    };
+    let a = &given.a[..];
+    let mut book = ReasonBook::new(cc, &given);
+    let mut cited = Cited(vec![0; cc.cite_count.div_ceil(64)]);
 
-    let answer_lines = super::asked_questions(catalog, answers)
-        .into_iter()
+    let answer_lines = (0..catalog.questions.len())
+        .filter(|&q| given.asked[q])
         .filter_map(|q| {
-            let v = answers.get(&q.id)?;
-            let r = answer_reason(catalog, &q.id, v);
+            let r = match a[q] {
+                UNANSWERED => return None,
+                NOT_AN_OPTION => book.dated[q].as_ref()?,
+                o => cc.questions[q].reasons.get(usize::from(o))?,
+            };
+            let (value, value_label) = (r.value.clone(), r.value_label.clone());
             Some(AnswerLine {
-                question: r.question,
-                question_label: r.question_label,
-                value: r.value,
-                value_label: r.value_label,
+                question: cc.questions[q].id.clone(),
+                question_label: cc.questions[q].label.clone(),
+                value,
+                value_label,
             })
         })
         .collect();
 
-    // A set: hundreds of citations are checked against it per derivation.
-    let mut cited: std::collections::BTreeSet<Cite> = std::collections::BTreeSet::new();
-    let mut cite = |list: &[Cite]| {
-        for c in list {
-            if !cited.contains(c) {
-                cited.insert(c.clone());
-            }
-        }
-    };
-
-    let mut materials = Vec::new();
-    for m in applicable(
-        &catalog.materials,
-        answers,
-        |m| &m.when,
-        |m| &m.id,
-        |m| &m.replaces,
-    ) {
-        let form_rule = m.forms.iter().find(|f| f.when.eval(answers));
-        let format = notes(&m.format, answers);
-        let obtain = notes(&m.obtain, answers);
-        let alternatives = notes(&m.alternatives, answers);
-        cite(&m.sources);
-        for s in format.iter().chain(&obtain).chain(&alternatives) {
-            cite(&s.sources);
-        }
-        if let Some(f) = form_rule {
-            cite(&f.sources);
-        }
-        materials.push(DerivedMaterial {
-            id: m.id.clone(),
-            name: m.name.clone(),
-            description: m.description.clone(),
-            group: m.group,
-            form: form_rule.map_or(Form::Unspecified, |f| f.form),
-            count: form_rule.and_then(|f| f.count),
-            why: m.why.clone(),
-            reasons: book.of(&m.when, answers),
-            format,
-            obtain,
-            alternatives,
-            sources: m.sources.clone(),
-        });
-    }
-    // Grouped as the app and the sheet show them; data order within a group.
-    materials.sort_by_key(|m| m.group);
-
-    let mut steps: Vec<&Step> = applicable(
-        &catalog.steps,
-        answers,
-        |s| &s.when,
-        |s| &s.id,
-        |s| &s.replaces,
-    )
-    .into_iter()
-    .collect();
-    steps.sort_by_key(|s| s.order);
-    let steps = steps
+    // Indices are sorted, not the entries built from them (moving those costs more). Materials
+    // are grouped as the app and the sheet show them; data order within a group.
+    let mut material_ids = applicable(&cc.materials, a, |m| &m.when, |m| &m.replaces);
+    material_ids.sort_by_key(|&i| catalog.materials[i].group);
+    let materials: Vec<DerivedMaterial> = material_ids
         .into_iter()
-        .enumerate()
-        .map(|(i, s)| {
-            cite(&s.sources);
-            DerivedStep {
-                id: s.id.clone(),
-                number: i + 1,
-                title: s.title.clone(),
-                detail: s.detail.clone(),
-                channels: s
-                    .channels
-                    .iter()
-                    .filter_map(|c| catalog.channel(c))
-                    .map(|c| {
-                        cite(&c.sources);
-                        ChannelRef {
-                            id: c.id.clone(),
-                            name: c.name.clone(),
-                            contact: c.contact.clone(),
-                        }
-                    })
-                    .collect(),
-                reasons: book.of(&s.when, answers),
-                sources: s.sources.clone(),
+        .map(|i| {
+            let (m, c) = (&catalog.materials[i], &cc.materials[i]);
+            let form_rule = c.forms.iter().position(|f| f.holds(a));
+            cited.add(&c.cites);
+            if let Some(f) = form_rule {
+                cited.add(&c.form_cites[f]);
+            }
+            let form_rule = form_rule.map(|f| &m.forms[f]);
+            DerivedMaterial {
+                id: c.id.clone(),
+                name: m.name.clone(),
+                description: m.description.clone(),
+                group: m.group,
+                form: form_rule.map_or(Form::Unspecified, |f| f.form),
+                count: form_rule.and_then(|f| f.count),
+                why: m.why.clone(),
+                reasons: book.of(&c.when, c.why, a),
+                format: notes(&c.format, a, &mut cited, &cc.no_notes),
+                obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
+                alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
+                sources: c.sources.clone(),
             }
         })
         .collect();
 
-    let mut deadlines = Vec::new();
-    for d in applicable(
-        &catalog.deadlines,
-        answers,
-        |d| &d.when,
-        |d| &d.id,
-        |d| &d.replaces,
-    ) {
+    let mut step_ids = applicable(&cc.steps, a, |s| &s.when, |s| &s.replaces);
+    step_ids.sort_by_key(|&i| catalog.steps[i].order);
+    let steps = step_ids
+        .into_iter()
+        .enumerate()
+        .map(|(n, i)| {
+            let (s, c) = (&catalog.steps[i], &cc.steps[i]);
+            cited.add(&c.cites);
+            DerivedStep {
+                id: c.id.clone(),
+                number: n + 1,
+                title: s.title.clone(),
+                detail: s.detail.clone(),
+                channels: c.channels.clone(),
+                reasons: book.of(&c.when, c.why, a),
+                sources: c.sources.clone(),
+            }
+        })
+        .collect();
+
+    // What can be missed first, then what is waited for; data order within each kind, so the
+    // order of files in checklists/ does not matter.
+    let mut deadline_ids = applicable(&cc.deadlines, a, |d| &d.when, |d| &d.replaces);
+    deadline_ids.sort_by_key(|&i| catalog.deadlines[i].kind);
+    let mut deadlines = Vec::with_capacity(deadline_ids.len());
+    for i in deadline_ids {
+        let (d, c) = (&catalog.deadlines[i], &cc.deadlines[i]);
         let versions: Vec<DatedVersion> = d
             .versions
             .iter()
-            .filter(|v| v.when.eval(answers))
-            .map(|v| {
-                cite(&v.sources);
-                date_version(catalog, d.kind, v, answers, today)
+            .zip(c.versions.iter())
+            .filter(|(_, cv)| cv.when.holds(a))
+            .map(|(v, cv)| {
+                cited.add(&cv.cites);
+                date_version(catalog, cc, d.kind, (v, cv), &given, today)
             })
             .collect();
         if versions.is_empty() {
             continue;
         }
         deadlines.push(DerivedDeadline {
-            id: d.id.clone(),
+            id: c.id.clone(),
             kind: d.kind,
             label: d.label.clone(),
             safest: safest(d.kind, &versions),
             conflict: versions.len() > 1,
             versions,
-            reasons: book.of(&d.when, answers),
+            reasons: book.of(&c.when, c.why, a),
         });
     }
-    // What can be missed first, then what is waited for; data order within each kind, so the
-    // order of files in checklists/ does not matter.
-    deadlines.sort_by_key(|d| d.kind);
-
-    let mut notices: Vec<DerivedNotice> = applicable(
-        &catalog.notices,
-        answers,
-        |n| &n.when,
-        |n| &n.id,
-        |n| &n.replaces,
-    )
-    .into_iter()
-    .filter_map(|n| {
-        let versions: Vec<Sourced> = n
-            .versions
-            .iter()
-            .filter(|v| v.when.eval(answers))
-            .map(|v| {
-                cite(&v.sources);
-                Sourced {
-                    text: v.text.clone(),
-                    sources: v.sources.clone(),
-                }
-            })
-            .collect();
+    let mut notice_ids = applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces);
+    notice_ids.sort_by_key(|&i| catalog.notices[i].kind);
+    let mut notices: Vec<DerivedNotice> = Vec::with_capacity(notice_ids.len());
+    notices.extend(notice_ids.into_iter().filter_map(|i| {
+        let (n, c) = (&catalog.notices[i], &cc.notices[i]);
+        let versions = notes(&c.versions, a, &mut cited, &cc.no_notes);
         if versions.is_empty() {
             return None;
         }
         Some(DerivedNotice {
-            id: n.id.clone(),
+            id: c.id.clone(),
             kind: n.kind,
             title: n.title.clone(),
             conflict: versions.len() > 1,
             versions,
-            reasons: book.of(&n.when, answers),
+            reasons: book.of(&c.when, c.why, a),
         })
-    })
-    .collect();
-    notices.sort_by_key(|n| n.kind);
+    }));
 
+    // A region applies when the insured-region question offers it and has it as its answer.
     let region = catalog
         .regions
         .iter()
-        .find(|r| r_answered(catalog, answers, &r.id))
-        .map(|r| {
-            cite(&r.sources);
+        .zip(cc.regions.iter())
+        .find(|(_, c)| c.offered_as.iter().any(|&(q, o)| a[usize::from(q)] == o))
+        .map(|(r, c)| {
+            cited.add(&c.cites);
             RegionRef {
                 id: r.id.clone(),
                 name: r.name.clone(),
-                hotlines: r.hotlines.clone(),
+                hotlines: c.hotlines.clone(),
                 note: r.note.clone(),
             }
         });
 
-    let mut seeds: Vec<&str> = cited
-        .iter()
-        .map(|c| c.split('#').next().unwrap_or(c))
-        .collect();
-    seeds.sort();
-    seeds.dedup();
-    let sources = seeds
-        .into_iter()
-        .filter_map(|id| catalog.source(id))
-        .map(|s| {
-            let mut snippets: Vec<String> = cited
-                .iter()
-                .filter_map(|c| c.split_once('#'))
-                .filter(|(seed, _)| *seed == s.id)
-                .map(|(_, snip)| snip.to_string())
-                .collect();
-            snippets.sort();
-            snippets.dedup();
-            SourceRef {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                file: s.file.clone(),
-                date: s.date.clone(),
-                snippets,
-            }
+    let mut sources = Vec::with_capacity(cc.sources.len());
+    sources.extend(cc.sources.iter().filter_map(|cs| {
+        let snippets: Vec<SharedStr> = cs
+            .snippets
+            .iter()
+            .filter(|(c, _)| cited.has(*c))
+            .map(|(_, title)| title.clone())
+            .collect();
+        if snippets.is_empty() && !cs.main.is_some_and(|c| cited.has(c)) {
+            return None;
+        }
+        Some(SourceRef {
+            id: cs.id.clone(),
+            title: cs.title.clone(),
+            file: cs.file.clone(),
+            date: cs.date.clone(),
+            snippets,
         })
-        .collect();
+    }));
 
+    let pending = |required_only: bool| -> Vec<String> {
+        catalog
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|&(i, q)| {
+                given.asked[i] && a[i] == UNANSWERED && (q.required || !required_only)
+            })
+            .map(|(_, q)| q.id.clone())
+            .collect()
+    };
     Ok(Derivation {
         today,
         data_version: catalog.data_version.clone(),
         answers: answer_lines,
         unused,
-        pending_required: pending_qs
-            .iter()
-            .filter(|q| q.required)
-            .map(|q| q.id.clone())
-            .collect(),
-        pending: pending_qs.iter().map(|q| q.id.clone()).collect(),
+        pending_required: pending(true),
+        pending: pending(false),
         region,
         materials,
         steps,
@@ -686,14 +765,5 @@ pub fn derive(
         notices,
         sources,
         disclaimer: catalog.disclaimer.clone(),
-    })
-}
-
-/// A region applies when the insured-region question has it as its answer and offers it.
-fn r_answered(catalog: &Catalog, answers: &Answers, region: &str) -> bool {
-    catalog.questions.iter().any(|q| {
-        q.insured_region
-            && answers.get(&q.id) == Some(region)
-            && q.options.iter().any(|o| o.id == region)
     })
 }

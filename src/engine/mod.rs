@@ -5,6 +5,7 @@ mod answers;
 mod condition;
 mod derive;
 mod enumerate;
+mod reach;
 
 pub use answers::{
     AnswerError, AnswerErrorKind, Answers, DEFAULT_MAX_FUTURE_DAYS, EARLIEST_YEAR, check_answers,
@@ -12,6 +13,7 @@ pub use answers::{
 };
 pub use derive::*;
 pub use enumerate::{common_defaults, enumerate_answer_sets, first_option_defaults};
+pub use reach::{ReachabilityReport, check_reachability};
 
 use crate::catalog::{Catalog, Question};
 

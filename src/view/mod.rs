@@ -573,7 +573,7 @@ fn deadline_card(
         })
         .flatten();
     DeadlineCard {
-        id: dl.id.clone(),
+        id: dl.id.to_string(),
         title: dl.label.get(lang).to_string(),
         urgency,
         headline,
@@ -604,7 +604,7 @@ fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard 
         .collect();
     let all: Vec<Cite> = n.versions.iter().flat_map(|v| v.sources.clone()).collect();
     NoticeCard {
-        id: n.id.clone(),
+        id: n.id.to_string(),
         kind: n.kind,
         title: n.title.get(lang).to_string(),
         text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
@@ -643,7 +643,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         .map(|a| {
             let value = a.value_label.get(lang).to_string();
             Fact {
-                question: a.question.clone(),
+                question: a.question.to_string(),
                 label: a.question_label.get(lang).to_string(),
                 needs_label: value.chars().count() <= 2
                     || crate::engine::parse_date(&a.value).is_ok(),
@@ -694,7 +694,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                     add(t.because, &reasons_text(&m.reasons, lang), &[]);
                 }
                 MaterialCard {
-                    id: m.id.clone(),
+                    id: m.id.to_string(),
                     name: m.name.get(lang).to_string(),
                     badges,
                     key_rule: m.format.first().map(|f| Cited {
@@ -727,7 +727,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 .map(|c| strings::channel_text(lang, c.name.get(lang), c.contact.as_deref()))
                 .collect();
             StepCard {
-                id: st.id.clone(),
+                id: st.id.to_string(),
                 number: st.number,
                 title: st.title.get(lang).to_string(),
                 done: state.done,
@@ -987,7 +987,7 @@ fn summary(
             &v.date.expect("dated").to_string(),
             days,
         );
-        out.deadline_id = Some(dl.id.clone());
+        out.deadline_id = Some(dl.id.to_string());
         out.deadline_date = v.date;
         out.days_left = Some(days);
         for (o, ov) in &overdue {
@@ -1006,7 +1006,7 @@ fn summary(
             &v.date.expect("dated").to_string(),
             -v.days_left.unwrap_or(0),
         );
-        out.deadline_id = Some(dl.id.clone());
+        out.deadline_id = Some(dl.id.to_string());
         out.deadline_date = v.date;
         out.days_left = v.days_left;
         out.consequence = v
@@ -1041,7 +1041,7 @@ fn summary(
             colon(lang),
             wording::version_date_text(v, lang)
         );
-        out.deadline_id = Some(dl.id.clone());
+        out.deadline_id = Some(dl.id.to_string());
         out.enter_date = enter_date(catalog, d, v, lang);
     } else {
         out.headline = t.no_deadline.to_string();

@@ -1,0 +1,703 @@
+//! The catalog compiled for the engine, once at load. Conditions name questions and options by
+//! index, so answers become a short vector of option indices and a condition is a few integer
+//! comparisons; `replaces` and citations are resolved to indices; and the parts of a derivation
+//! that are the same for every answer set (a note with its sources, a step's channels, the
+//! reason an option gives) are built here once and shared, not rebuilt per derivation.
+
+use super::Catalog;
+use super::model::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A question with no answer, in a vector of option indices.
+pub const UNANSWERED: u16 = u16::MAX;
+/// A question answered with something other than one of its options (a date).
+pub const NOT_AN_OPTION: u16 = u16::MAX - 1;
+
+/// A list shared between the catalog and every derivation that hands it out. It reads like a
+/// `Vec` (`for x in &list`, `list.iter()`, `list[0]`, `&list` as a slice) and serializes as one;
+/// a clone is a reference-count bump.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Shared<T>(Arc<[T]>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> Default for Shared<T> {
+    fn default() -> Self {
+        Shared(Arc::from([]))
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.0
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Shared<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// Owned iteration copies the items out (the list itself stays shared).
+impl<T: Clone> IntoIterator for Shared<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    // `iter().cloned()` would borrow the list this call consumes.
+    #[allow(clippy::unnecessary_to_owned)]
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.to_vec().into_iter()
+    }
+}
+
+impl<T> FromIterator<T> for Shared<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        Shared(iter.into_iter().collect())
+    }
+}
+
+impl<T> From<Vec<T>> for Shared<T> {
+    fn from(v: Vec<T>) -> Self {
+        Shared(v.into())
+    }
+}
+
+impl<T: Clone> From<&[T]> for Shared<T> {
+    fn from(v: &[T]) -> Self {
+        Shared(v.into())
+    }
+}
+
+/// An id or title shared with the catalog: reads and compares like a `String` (`== "002"`,
+/// `as_str()`, `&str` by deref), a clone is a reference-count bump.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> Self {
+        s.0.to_string()
+    }
+}
+
+impl From<Arc<str>> for SharedStr {
+    fn from(s: Arc<str>) -> Self {
+        SharedStr(s)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        SharedStr(s.into())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+/// A text with the sources that say it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sourced {
+    pub text: Text,
+    pub sources: Shared<Cite>,
+}
+
+/// A channel as a step names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChannelRef {
+    pub id: String,
+    pub name: Text,
+    pub contact: Option<String>,
+}
+
+/// An answer that made an entry apply: `visit = inpatient` with both labels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub question: SharedStr,
+    pub value: SharedStr,
+    pub question_label: Text,
+    pub value_label: Text,
+}
+
+/// A `Condition` with questions and options as indices.
+#[derive(Debug, Clone)]
+pub enum Cond {
+    Always,
+    /// Names a question or option the catalog does not have, so no valid answer makes it hold.
+    Never,
+    Is(u16, u16),
+    In(u16, Box<[u16]>),
+    Answered(u16),
+    All(Box<[Cond]>),
+    Any(Box<[Cond]>),
+    /// With the known questions the inner condition names, in first-mention order: the
+    /// answers that make a `Not` hold.
+    Not(Box<Cond>, Box<[u16]>),
+    /// `All` of simple tests, nested `All`s spliced in order: the common shape, checked in one
+    /// loop rather than one call per test.
+    Leaves(Box<[Leaf]>),
+}
+
+/// A test of one answer.
+#[derive(Debug, Clone)]
+pub enum Leaf {
+    Is(u16, u16),
+    In(u16, Box<[u16]>),
+    Answered(u16),
+}
+
+#[derive(Debug)]
+pub struct CQuestion {
+    pub ask_when: Cond,
+    pub id: SharedStr,
+    /// `Question::label`.
+    pub label: Text,
+    /// The reason each option gives, by option index.
+    pub reasons: Box<[Reason]>,
+}
+
+/// Notes (format rules, where to obtain, alternatives) with their conditions.
+#[derive(Debug)]
+pub struct CNotes {
+    pub when: Box<[Cond]>,
+    /// Every note, handed out whole when all of them apply (the usual case).
+    pub all: Shared<Sourced>,
+    pub cites: Box<[Box<[u16]>]>,
+}
+
+#[derive(Debug)]
+pub struct CMaterial {
+    pub id: SharedStr,
+    pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
+    pub replaces: Box<[u32]>,
+    pub forms: Box<[Cond]>,
+    pub form_cites: Box<[Box<[u16]>]>,
+    pub format: CNotes,
+    pub obtain: CNotes,
+    pub alternatives: CNotes,
+    pub sources: Shared<Cite>,
+    pub cites: Box<[u16]>,
+}
+
+#[derive(Debug)]
+pub struct CStep {
+    pub id: SharedStr,
+    pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
+    pub replaces: Box<[u32]>,
+    /// The channels that exist, in the step's order.
+    pub channels: Shared<ChannelRef>,
+    pub sources: Shared<Cite>,
+    /// The step's citations and its channels'.
+    pub cites: Box<[u16]>,
+}
+
+#[derive(Debug)]
+pub struct CVersion {
+    pub when: Cond,
+    /// The known questions of `from`, in order.
+    pub from: Box<[u16]>,
+    pub sources: Shared<Cite>,
+    pub cites: Box<[u16]>,
+}
+
+#[derive(Debug)]
+pub struct CDeadline {
+    pub id: SharedStr,
+    pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
+    pub replaces: Box<[u32]>,
+    pub versions: Box<[CVersion]>,
+}
+
+#[derive(Debug)]
+pub struct CNotice {
+    pub id: SharedStr,
+    pub when: Cond,
+    /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
+    pub why: Option<u32>,
+    pub replaces: Box<[u32]>,
+    /// The versions, each under its own condition, like notes.
+    pub versions: CNotes,
+}
+
+#[derive(Debug)]
+pub struct CRegion {
+    /// The `(question, option)` pairs whose answer names this region as the insured one.
+    pub offered_as: Box<[(u16, u16)]>,
+    pub hotlines: Shared<String>,
+    pub cites: Box<[u16]>,
+}
+
+/// One source with the citations of it, for listing the sources a derivation cites.
+#[derive(Debug)]
+pub struct CSource {
+    pub id: SharedStr,
+    pub title: SharedStr,
+    pub file: SharedStr,
+    pub date: Option<SharedStr>,
+    /// The citation of the article itself, if anything cites it so.
+    pub main: Option<u16>,
+    /// Citations of its snippets, sorted by snippet title: `(citation, title)`.
+    pub snippets: Box<[(u16, SharedStr)]>,
+}
+
+/// The compiled catalog. Built by `Catalog::compile`; `Catalog::compiled` checks it still fits.
+#[derive(Debug, Default)]
+pub struct Compiled {
+    pub questions: Box<[CQuestion]>,
+    pub materials: Box<[CMaterial]>,
+    pub steps: Box<[CStep]>,
+    pub deadlines: Box<[CDeadline]>,
+    pub notices: Box<[CNotice]>,
+    pub regions: Box<[CRegion]>,
+    /// Sources sorted by id, each with the citations of it.
+    pub sources: Box<[CSource]>,
+    /// How many distinct citations the catalog has (citation indices lie below this).
+    pub cite_count: usize,
+    /// Shared by every empty list a derivation hands out.
+    pub no_notes: Shared<Sourced>,
+    /// Question ids, sorted, with their index: answers (sorted too) find their questions in
+    /// one merged pass.
+    pub by_id: Box<[(String, u16)]>,
+    /// Reason lists (question indices) fixed at load: a condition without `Any` or `Not` is
+    /// held by every question it names.
+    pub reason_lists: Box<[Box<[u16]>]>,
+    shape: Shape,
+}
+
+impl Compiled {
+    /// Each answer with the index of its question (`None`: no such question), in the answers'
+    /// order. The first of a repeated question id wins, as in `Catalog::question`.
+    pub fn indexed<'a, V>(
+        &'a self,
+        answers: impl IntoIterator<Item = (&'a String, V)> + 'a,
+    ) -> impl Iterator<Item = (&'a String, V, Option<usize>)> + 'a {
+        let mut at = 0;
+        answers.into_iter().map(move |(q, v)| {
+            while at < self.by_id.len() && self.by_id[at].0 < *q {
+                at += 1;
+            }
+            let i = self
+                .by_id
+                .get(at)
+                .filter(|(id, _)| id == q)
+                .map(|&(_, i)| usize::from(i));
+            (q, v, i)
+        })
+    }
+}
+
+/// What the compiled form was built from, to notice a catalog edited after loading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Shape([usize; 9]);
+
+impl Shape {
+    fn of(c: &Catalog) -> Shape {
+        Shape([
+            c.questions.len(),
+            c.questions.iter().map(|q| q.options.len()).sum(),
+            c.materials.len(),
+            c.steps.len(),
+            c.deadlines.len(),
+            c.notices.len(),
+            c.regions.len(),
+            c.channels.len(),
+            c.sources.len(),
+        ])
+    }
+}
+
+struct Ctx<'a> {
+    catalog: &'a Catalog,
+    questions: HashMap<&'a str, u16>,
+    cites: HashMap<Arc<str>, u16>,
+    lists: Vec<Box<[u16]>>,
+}
+
+impl Ctx<'_> {
+    fn question(&self, q: &str) -> Option<u16> {
+        self.questions.get(q).copied()
+    }
+
+    fn option(&self, q: u16, o: &str) -> Option<u16> {
+        self.catalog.questions[usize::from(q)]
+            .options
+            .iter()
+            .position(|x| x.id == o)
+            .map(|i| i as u16)
+    }
+
+    fn cond(&self, c: &Condition) -> Cond {
+        match c {
+            Condition::Always => Cond::Always,
+            Condition::Is(q, o) => match self.question(q) {
+                Some(qi) => match self.option(qi, o) {
+                    Some(oi) => Cond::Is(qi, oi),
+                    None => Cond::Never,
+                },
+                None => Cond::Never,
+            },
+            Condition::In(q, os) => match self.question(q) {
+                Some(qi) => Cond::In(qi, os.iter().filter_map(|o| self.option(qi, o)).collect()),
+                None => Cond::Never,
+            },
+            Condition::Answered(q) => self.question(q).map_or(Cond::Never, Cond::Answered),
+            Condition::All(cs) => {
+                let cs: Vec<Cond> = cs.iter().map(|c| self.cond(c)).collect();
+                let mut leaves = Vec::new();
+                for c in &cs {
+                    match c {
+                        Cond::Always => {}
+                        Cond::Is(q, o) => leaves.push(Leaf::Is(*q, *o)),
+                        Cond::In(q, os) => leaves.push(Leaf::In(*q, os.clone())),
+                        Cond::Answered(q) => leaves.push(Leaf::Answered(*q)),
+                        Cond::Leaves(ls) => leaves.extend(ls.iter().cloned()),
+                        _ => return Cond::All(cs.into_boxed_slice()),
+                    }
+                }
+                Cond::Leaves(leaves.into_boxed_slice())
+            }
+            Condition::Any(cs) => Cond::Any(cs.iter().map(|c| self.cond(c)).collect()),
+            Condition::Not(c) => Cond::Not(
+                Box::new(self.cond(c)),
+                c.questions()
+                    .into_iter()
+                    .filter_map(|q| self.question(q))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The fixed reason list of a condition, if it has one (see `Compiled::reason_lists`).
+    fn why(&mut self, c: &Condition) -> Option<u32> {
+        let mut fixed = true;
+        c.walk(&mut |c| fixed &= !matches!(c, Condition::Any(_) | Condition::Not(_)));
+        if !fixed {
+            return None;
+        }
+        let list: Box<[u16]> = c
+            .questions()
+            .into_iter()
+            .filter_map(|q| self.question(q))
+            .collect();
+        let at = match self.lists.iter().position(|l| *l == list) {
+            Some(i) => i,
+            None => {
+                self.lists.push(list);
+                self.lists.len() - 1
+            }
+        };
+        Some(at as u32)
+    }
+
+    fn cites(&mut self, list: &[Cite]) -> Box<[u16]> {
+        let mut out: Vec<u16> = Vec::with_capacity(list.len());
+        for c in list {
+            let next = self.cites.len() as u16;
+            let i = *self.cites.entry(c.clone()).or_insert(next);
+            if !out.contains(&i) {
+                out.push(i);
+            }
+        }
+        out.into_boxed_slice()
+    }
+
+    fn notes(&mut self, list: &[Note]) -> CNotes {
+        CNotes {
+            when: list.iter().map(|n| self.cond(&n.when)).collect(),
+            all: list
+                .iter()
+                .map(|n| Sourced {
+                    text: n.text.clone(),
+                    sources: n.sources.as_slice().into(),
+                })
+                .collect(),
+            cites: list.iter().map(|n| self.cites(&n.sources)).collect(),
+        }
+    }
+}
+
+/// Indices of the entries named in `replaces` (unknown ids are left out; validation names them).
+fn replaced<T>(items: &[T], id: impl Fn(&T) -> &str, replaces: &[String]) -> Box<[u32]> {
+    replaces
+        .iter()
+        .filter_map(|r| items.iter().position(|x| id(x) == r))
+        .map(|i| i as u32)
+        .collect()
+}
+
+impl Catalog {
+    /// Compiles the catalog for the engine (done at load; see `compiled`).
+    pub(crate) fn compile(&self) -> Compiled {
+        let mut cx = Ctx {
+            catalog: self,
+            questions: self
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.id.as_str(), i as u16))
+                .rev() // the first of a repeated id wins, as in `Catalog::question`
+                .collect(),
+            cites: HashMap::new(),
+            lists: Vec::new(),
+        };
+        let questions = self
+            .questions
+            .iter()
+            .map(|q| {
+                let id: SharedStr = q.id.as_str().into();
+                let label = q.label().clone();
+                CQuestion {
+                    ask_when: cx.cond(&q.ask_when),
+                    reasons: q
+                        .options
+                        .iter()
+                        .map(|o| Reason {
+                            question: id.clone(),
+                            value: o.id.as_str().into(),
+                            question_label: label.clone(),
+                            value_label: o.label.clone(),
+                        })
+                        .collect(),
+                    id,
+                    label,
+                }
+            })
+            .collect();
+        let materials = self
+            .materials
+            .iter()
+            .map(|m| CMaterial {
+                id: m.id.as_str().into(),
+                when: cx.cond(&m.when),
+                why: cx.why(&m.when),
+                replaces: replaced(&self.materials, |x| &x.id, &m.replaces),
+                forms: m.forms.iter().map(|f| cx.cond(&f.when)).collect(),
+                form_cites: m.forms.iter().map(|f| cx.cites(&f.sources)).collect(),
+                format: cx.notes(&m.format),
+                obtain: cx.notes(&m.obtain),
+                alternatives: cx.notes(&m.alternatives),
+                sources: m.sources.as_slice().into(),
+                cites: cx.cites(&m.sources),
+            })
+            .collect();
+        let steps = self
+            .steps
+            .iter()
+            .map(|s| {
+                let channels: Vec<&Channel> =
+                    s.channels.iter().filter_map(|c| self.channel(c)).collect();
+                let mut cites: Vec<Cite> = s.sources.clone();
+                for c in &channels {
+                    cites.extend(c.sources.iter().cloned());
+                }
+                CStep {
+                    id: s.id.as_str().into(),
+                    when: cx.cond(&s.when),
+                    why: cx.why(&s.when),
+                    replaces: replaced(&self.steps, |x| &x.id, &s.replaces),
+                    channels: channels
+                        .iter()
+                        .map(|c| ChannelRef {
+                            id: c.id.clone(),
+                            name: c.name.clone(),
+                            contact: c.contact.clone(),
+                        })
+                        .collect(),
+                    sources: s.sources.as_slice().into(),
+                    cites: cx.cites(&cites),
+                }
+            })
+            .collect();
+        let deadlines = self
+            .deadlines
+            .iter()
+            .map(|d| CDeadline {
+                id: d.id.as_str().into(),
+                when: cx.cond(&d.when),
+                why: cx.why(&d.when),
+                replaces: replaced(&self.deadlines, |x| &x.id, &d.replaces),
+                versions: d
+                    .versions
+                    .iter()
+                    .map(|v| CVersion {
+                        when: cx.cond(&v.when),
+                        from: v.from.iter().filter_map(|q| cx.question(q)).collect(),
+                        sources: v.sources.as_slice().into(),
+                        cites: cx.cites(&v.sources),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let notices = self
+            .notices
+            .iter()
+            .map(|n| CNotice {
+                id: n.id.as_str().into(),
+                when: cx.cond(&n.when),
+                why: cx.why(&n.when),
+                replaces: replaced(&self.notices, |x| &x.id, &n.replaces),
+                versions: CNotes {
+                    when: n.versions.iter().map(|v| cx.cond(&v.when)).collect(),
+                    all: n
+                        .versions
+                        .iter()
+                        .map(|v| Sourced {
+                            text: v.text.clone(),
+                            sources: v.sources.as_slice().into(),
+                        })
+                        .collect(),
+                    cites: n.versions.iter().map(|v| cx.cites(&v.sources)).collect(),
+                },
+            })
+            .collect();
+        let regions = self
+            .regions
+            .iter()
+            .map(|r| CRegion {
+                offered_as: self
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| q.insured_region)
+                    .filter_map(|(qi, q)| {
+                        let oi = q.options.iter().position(|o| o.id == r.id)?;
+                        Some((qi as u16, oi as u16))
+                    })
+                    .collect(),
+                hotlines: r.hotlines.as_slice().into(),
+                cites: cx.cites(&r.sources),
+            })
+            .collect();
+
+        // A citation is "seed" or "seed#snippet": group them by seed, in id order, as the
+        // derivation lists its sources.
+        // Per seed: the citation of the article itself, and those of its snippets.
+        type BySeed<'a> = HashMap<&'a str, (Option<u16>, Vec<(u16, SharedStr)>)>;
+        let mut by_seed: BySeed = HashMap::new();
+        for (cite, &i) in &cx.cites {
+            match cite.split_once('#') {
+                Some((seed, snippet)) => {
+                    by_seed.entry(seed).or_default().1.push((i, snippet.into()))
+                }
+                None => by_seed.entry(cite).or_default().0 = Some(i),
+            }
+        }
+        let mut sources: Vec<CSource> = by_seed
+            .into_iter()
+            .filter_map(|(seed, (main, mut snippets))| {
+                let s = self.sources.iter().find(|s| s.id == seed)?;
+                snippets.sort_by(|a, b| a.1.cmp(&b.1));
+                Some(CSource {
+                    id: s.id.as_str().into(),
+                    title: s.title.as_str().into(),
+                    file: s.file.as_str().into(),
+                    date: s.date.as_deref().map(SharedStr::from),
+                    main,
+                    snippets: snippets.into_boxed_slice(),
+                })
+            })
+            .collect();
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+
+        Compiled {
+            questions,
+            materials,
+            steps,
+            deadlines,
+            notices,
+            regions,
+            sources: sources.into_boxed_slice(),
+            cite_count: cx.cites.len(),
+            reason_lists: std::mem::take(&mut cx.lists).into_boxed_slice(),
+            no_notes: Shared::default(),
+            by_id: {
+                let mut ids: Vec<(String, u16)> = self
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| (q.id.clone(), i as u16))
+                    .collect();
+                ids.sort_by(|a, b| a.0.cmp(&b.0)); // stable: the first of a repeated id first
+                ids.into_boxed_slice()
+            },
+            shape: Shape::of(self),
+        }
+    }
+
+    /// The compiled form. Built at load; rebuilt here (slowly, every call) when entries were
+    /// added or removed since, as benchmarks do. Call `recompile` after editing entries in place.
+    pub(crate) fn compiled(&self) -> Arc<Compiled> {
+        if self.compiled.shape == Shape::of(self) {
+            self.compiled.clone()
+        } else {
+            Arc::new(self.compile())
+        }
+    }
+
+    /// Rebuilds the compiled form after the catalog's entries were edited in code.
+    pub fn recompile(&mut self) {
+        self.compiled = Arc::new(self.compile());
+    }
+}

@@ -1,0 +1,111 @@
+//! Checks that need the engine: every question can be asked, and no answer set gives an empty
+//! checklist. They live here, not in `catalog`, so that the catalog never depends on the engine.
+
+use super::{Answers, enumerate_answer_sets};
+use crate::catalog::{BUNDLED, Catalog, CatalogError, Origin, Section, read_override_files};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// What `check_reachability` found.
+#[derive(Debug, Clone)]
+pub struct ReachabilityReport {
+    pub answer_sets: usize,
+    pub never_asked: Vec<CatalogError>,
+    /// Answer sets (up to 20) that give no material or no step.
+    pub empty_checklists: Vec<Answers>,
+}
+
+impl ReachabilityReport {
+    pub fn errors(&self) -> Vec<CatalogError> {
+        let mut out = self.never_asked.clone();
+        for a in &self.empty_checklists {
+            let desc: Vec<String> = a.0.iter().map(|(q, v)| format!("{q}={v}")).collect();
+            out.push(CatalogError {
+                problem: None,
+                origin: Origin {
+                    file: "checklists".into(),
+                    line: 0,
+                    col: 0,
+                },
+                id: None,
+                message: format!(
+                    "these answers give an empty checklist (no material or no step): {}",
+                    desc.join(" ")
+                ),
+            });
+        }
+        out
+    }
+}
+
+/// A question that can never be asked, and an answer set whose checklist would be empty (no
+/// material or no step). Exhaustive over choice questions.
+pub fn check_reachability(catalog: &Catalog) -> ReachabilityReport {
+    let sets = enumerate_answer_sets(catalog, None);
+    let mut asked: HashSet<&str> = HashSet::new();
+    let mut empty = Vec::new();
+    for a in &sets {
+        for q in &catalog.questions {
+            if q.ask_when.eval(a) {
+                asked.insert(q.id.as_str());
+            }
+        }
+        let has_material = catalog.materials.iter().any(|m| m.when.eval(a));
+        let has_step = catalog.steps.iter().any(|s| s.when.eval(a));
+        if !(has_material && has_step) && empty.len() < 20 {
+            empty.push(a.clone());
+        }
+    }
+    let never_asked = catalog
+        .questions
+        .iter()
+        .filter(|q| !asked.contains(q.id.as_str()))
+        .map(|q| CatalogError {
+            problem: None,
+            origin: catalog
+                .origin(Section::Question, &q.id)
+                .cloned()
+                .unwrap_or(Origin {
+                    file: "?".into(),
+                    line: 0,
+                    col: 0,
+                }),
+            id: Some(q.id.clone()),
+            message: format!(
+                "question \"{}\" can never be asked: no answers make its ask_when hold",
+                q.id
+            ),
+        })
+        .collect();
+    ReachabilityReport {
+        answer_sets: sets.len(),
+        never_asked,
+        empty_checklists: empty,
+    }
+}
+
+// Defined here rather than in `catalog/load.rs` because it runs the reachability check: the
+// call sites keep the `Catalog::` path while the catalog module stays free of the engine.
+impl Catalog {
+    /// The bundled data with the user's overrides from `dir` merged over it. Never fails: when
+    /// the overrides are broken, the bundled data is returned with the errors to show the user.
+    pub fn load_with_overrides(dir: Option<&Path>) -> (Catalog, Vec<CatalogError>) {
+        let bundled = || Catalog::bundled().expect("bundled data is valid (tested)");
+        let Some(dir) = dir.filter(|d| d.is_dir()) else {
+            return (bundled(), Vec::new());
+        };
+        let files = match read_override_files(dir) {
+            Ok(f) if f.is_empty() => return (bundled(), Vec::new()),
+            Ok(f) => f,
+            Err(e) => return (bundled(), vec![e]),
+        };
+        let base = BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string()));
+        match Catalog::from_sources(base, files) {
+            Ok(c) => match check_reachability(&c).errors() {
+                errs if errs.is_empty() => (c, Vec::new()),
+                errs => (bundled(), errs),
+            },
+            Err(errs) => (bundled(), errs),
+        }
+    }
+}
