@@ -120,7 +120,7 @@ pub fn events(catalog: &Catalog, d: &Derivation, input: &CalendarInput) -> Vec<D
         lines.push(v.disclaimer.clone());
 
         out.push(DeadlineEvent {
-            deadline_id: dl.id.clone(),
+            deadline_id: dl.id.to_string(),
             uid: format!(
                 "{}-{}@yibao-checklist",
                 uid_part(input.key),

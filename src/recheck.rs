@@ -43,13 +43,13 @@ impl Seen {
         Seen {
             schema: SEEN_SCHEMA,
             data_version: d.data_version.clone(),
-            materials: d.materials.iter().map(|m| m.id.clone()).collect(),
-            steps: d.steps.iter().map(|s| s.id.clone()).collect(),
-            notices: d.notices.iter().map(|n| n.id.clone()).collect(),
+            materials: d.materials.iter().map(|m| m.id.to_string()).collect(),
+            steps: d.steps.iter().map(|s| s.id.to_string()).collect(),
+            notices: d.notices.iter().map(|n| n.id.to_string()).collect(),
             deadlines: d
                 .deadlines
                 .iter()
-                .map(|dl| (dl.id.clone(), plan_date(dl)))
+                .map(|dl| (dl.id.to_string(), plan_date(dl)))
                 .collect(),
         }
     }

@@ -13,7 +13,7 @@ fn the_message_has_the_summary_ticks_deadline_and_code_and_no_source_talk() {
     let catalog = Catalog::bundled().unwrap();
     for answers in common::artefact_sets(&catalog).iter().step_by(5) {
         let d = derive(&catalog, answers, "2026-02-01".parse().unwrap()).unwrap();
-        let first = d.materials[0].id.clone();
+        let first = d.materials[0].id.to_string();
         let mut items = BTreeMap::new();
         items.insert(
             first.clone(),
@@ -63,7 +63,7 @@ fn the_message_has_the_summary_ticks_deadline_and_code_and_no_source_talk() {
             assert!(!text.contains("来源") && !text.contains("source"), "{text}");
             assert!(!text.contains("已复印2份"));
             for src in &d.sources {
-                assert!(!text.contains(&src.title));
+                assert!(!text.contains(&*src.title));
             }
             // Short lines, no empty line at the end, plain newlines.
             assert!(!text.contains('\r'));

@@ -88,8 +88,8 @@ fn changed_data(bundled: &Catalog, today: chrono::NaiveDate) -> (String, String,
     .unwrap();
     (
         text,
-        gone,
-        estimate.id.clone(),
+        gone.to_string(),
+        estimate.id.to_string(),
         estimate.label.zh.to_string(),
     )
 }

@@ -151,6 +151,18 @@ impl PartialEq<String> for SharedStr {
     }
 }
 
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == &*other.0
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == &*other.0
+    }
+}
+
 /// A text with the sources that say it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sourced {
