@@ -761,7 +761,7 @@ fn quick_sheets_choose_no_for_yes_no_details_and_derive_complete_checklists() {
         .iter()
         .find(|s| s.id == "cross-region-inpatient-manual")
         .unwrap();
-    let a = yibao_checklist::cli::quick_answers(&catalog, s);
+    let a = yibao_checklist::engine::quick_answers(&catalog, s);
     assert_eq!(a.get("settlement"), Some("manual"));
     assert_eq!(a.get("proxy"), Some("no"));
     assert_eq!(a.get("third_party"), Some("no"));
@@ -770,7 +770,7 @@ fn quick_sheets_choose_no_for_yes_no_details_and_derive_complete_checklists() {
     for (i, s) in catalog.quick_sheets.iter().enumerate() {
         let d = engine::derive(
             &catalog,
-            &yibao_checklist::cli::quick_answers(&catalog, s),
+            &yibao_checklist::engine::quick_answers(&catalog, s),
             today(),
         )
         .unwrap();

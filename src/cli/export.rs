@@ -3,7 +3,6 @@
 use super::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::cases::{Case, Store};
 use crate::catalog::{Catalog, Lang, QuickSheet};
-use crate::engine::Answers;
 use crate::pdf::{self, SheetOptions};
 use crate::view::strings;
 use chrono::NaiveDate;
@@ -124,7 +123,7 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
         // A front-desk hand-out: no dates, no ticks; the name only if typed.
         blank = true;
         (
-            quick_answers(&catalog, q),
+            crate::engine::quick_answers(&catalog, q),
             req.name.map(str::to_string),
             None,
         )
@@ -252,12 +251,6 @@ pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
     crate::outpath::write_export(out, bytes).map_err(|e| other_err(e.to_string()))
 }
 
-/// The answers of a quick sheet, completed with the usual answers for what it leaves open.
-pub fn quick_answers(catalog: &Catalog, sheet: &QuickSheet) -> Answers {
-    let given = Answers::from_pairs(sheet.answers.iter().map(|(q, v)| (q.as_str(), v.as_str())));
-    crate::engine::common_defaults(catalog, &given)
-}
-
 /// The file name of a quick sheet: `01-异地就医备案-临时外出就医.pdf` or `01-filing-temporary-trip.pdf`.
 pub fn pack_file_name(i: usize, sheet: &QuickSheet, lang: Lang) -> String {
     let name = match lang {
@@ -305,7 +298,7 @@ pub fn export_pack(
     // Render on two threads (the sheets are independent); write in order.
     let jobs: Vec<(usize, &QuickSheet)> = catalog.quick_sheets.iter().enumerate().collect();
     let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<(PathBuf, Vec<u8>), CliError> {
-        let answers = quick_answers(catalog, s);
+        let answers = crate::engine::quick_answers(catalog, s);
         let d = derive_checked(catalog, &answers, today, lang).map_err(|e| {
             other_err(format!(
                 "sheet \"{}\": {}",
@@ -344,7 +337,7 @@ mod tests {
             label: label.into(),
             created: String::new(),
             updated: String::new(),
-            answers: Answers::new(),
+            answers: crate::engine::Answers::new(),
             items: Default::default(),
         }
     }

@@ -7,7 +7,7 @@ mod photo;
 mod recheck;
 pub mod text;
 
-pub use export::{export_pack, pack_file_name, quick_answers, write_atomically};
+pub use export::{export_pack, pack_file_name, write_atomically};
 
 use crate::catalog::{Catalog, CatalogError, Lang, QuestionKind, user_checklists_dir};
 use crate::engine::{self, Answers, Derivation};

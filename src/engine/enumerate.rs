@@ -80,3 +80,9 @@ pub fn common_defaults(catalog: &Catalog, given: &Answers) -> Answers {
     }
     answers
 }
+
+/// The answers of a quick sheet, completed with the usual answers for what it leaves open.
+pub fn quick_answers(catalog: &Catalog, sheet: &crate::catalog::QuickSheet) -> Answers {
+    let given = Answers::from_pairs(sheet.answers.iter().map(|(q, v)| (q.as_str(), v.as_str())));
+    common_defaults(catalog, &given)
+}

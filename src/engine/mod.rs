@@ -12,7 +12,7 @@ pub use answers::{
     parse_date,
 };
 pub use derive::*;
-pub use enumerate::{common_defaults, enumerate_answer_sets, first_option_defaults};
+pub use enumerate::{common_defaults, enumerate_answer_sets, first_option_defaults, quick_answers};
 pub use reach::{ReachabilityReport, check_reachability};
 
 use crate::catalog::{Catalog, Question};

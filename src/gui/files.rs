@@ -350,7 +350,7 @@ fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
     let lang = app.lang();
     let catalog = &app.state.catalog;
     let q = catalog.quick_sheets.iter().find(|q| q.id == id)?;
-    let answers = crate::cli::quick_answers(catalog, q);
+    let answers = crate::engine::quick_answers(catalog, q);
     let d = match crate::engine::derive(catalog, &answers, app.state.today) {
         Ok(d) => d,
         Err(e) => {
