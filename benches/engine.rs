@@ -53,6 +53,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function("derive_one", |b| {
         b.iter(|| black_box(derive(&catalog, black_box(&answers), today).unwrap()))
     });
+    // The checklist view of that derivation, as the app, the sheet and the terminal build it.
+    let d = derive(&catalog, &answers, today).unwrap();
+    c.bench_function("view_build_one", |b| {
+        b.iter(|| {
+            black_box(yibao_checklist::view::build(
+                &catalog,
+                black_box(&d),
+                &yibao_checklist::view::ViewInput::default(),
+            ))
+        })
+    });
     let sets = enumerate_answer_sets(&catalog, Some(AXES));
     c.bench_function(&format!("derive_all_{}_reachable_sets", sets.len()), |b| {
         b.iter(|| {
