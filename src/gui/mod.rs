@@ -408,7 +408,15 @@ impl App {
         if self.state.settings.due_dismissed == Some(self.state.today) {
             return;
         }
-        let due = self.due_cases();
+        // The open checklist's own summary already says it: the panel names the other cases.
+        let open = (self.state.screen == Screen::Checklist)
+            .then(|| self.state.current.clone())
+            .flatten();
+        let due: Vec<_> = self
+            .due_cases()
+            .into_iter()
+            .filter(|(id, ..)| Some(id) != open.as_ref())
+            .collect();
         if due.is_empty() {
             return;
         }
