@@ -98,6 +98,33 @@ fn attach_a_blurred_photo_see_the_warning_and_remove_it() {
         "the blur warning is shown"
     );
 
+    // Export it (one .zip with the photo) and import it back: the copy has its photo too.
+    h.get_by_label("导出…").click_accesskit();
+    h.run();
+    let zip = std::fs::read_dir(&exports)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "zip"))
+        .expect("a .zip bundle in the default folder");
+    h.get_by_label("导入…").click_accesskit();
+    h.run();
+    h.get_by_label(zip.file_name().unwrap().to_str().unwrap())
+        .click_accesskit();
+    h.run();
+    let imported = h.state().state.current_case().unwrap().clone();
+    assert_ne!(imported.id, "c1", "the import is a new case");
+    let copy = imported.attachments(&first).to_vec();
+    assert_eq!(copy.len(), 1);
+    assert!(
+        dir.path()
+            .join("cases")
+            .join(format!("{}.files", imported.id))
+            .join(&copy[0].file)
+            .is_file()
+    );
+    h.state_mut().state.select("c1");
+    h.run();
+
     // Remove it: gone from the case and from the folder.
     h.get_by_label("删除这张").click_accesskit();
     h.run();

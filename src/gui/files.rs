@@ -174,7 +174,10 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
             let Some(case) = app.state.case(&id) else {
                 return;
             };
-            let file_name = format!("{}.ron", safe_file_name(&case.label));
+            // With photos, one .zip carries the case and its files; without, the case file.
+            let bundle = case.all_attachments().next().is_some();
+            let ext: &'static [&'static str] = if bundle { &["zip"] } else { &["ron"] };
+            let file_name = format!("{}.{}", safe_file_name(&case.label), ext[0]);
             app.dialogs.start(
                 ctx,
                 Job::ExportCase {
@@ -182,7 +185,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                     file_name,
                 },
                 t.export.trim_end_matches('…').to_string(),
-                (t.case_file_filter.to_string(), &["ron"]),
+                (t.case_file_filter.to_string(), ext),
             );
         }
         Action::Import => {
@@ -191,7 +194,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                 ctx,
                 Job::ImportCase,
                 t.import.trim_end_matches('…').to_string(),
-                (t.case_file_filter.to_string(), &["ron"]),
+                (t.case_file_filter.to_string(), &["ron", "zip"]),
             );
         }
         Action::ImportPath(path) => {
@@ -523,7 +526,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
             let start = default_dir(app.config.export_dir.as_deref());
             app.ui.picker = Some(super::picker::FilePicker::new(
                 Some(&start),
-                &["ron"],
+                &["ron", "zip"],
                 super::picker::PickFor::Import,
                 lang,
             ));
@@ -574,6 +577,9 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
                 return;
             };
             let result = match &app.state.store {
+                Some(store) if case.all_attachments().next().is_some() => {
+                    store.export_bundle(&case, &path)
+                }
                 Some(store) => store.export_to(&case, &path),
                 None => Err(crate::cases::StoreError::NotFound(case.label.clone())),
             };
@@ -619,7 +625,12 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
 
 fn import(app: &mut App, path: &Path) -> bool {
     let lang = app.lang();
-    match Store::import_from(path) {
+    // A bundle (.zip) brings its photos into the case's folder; a case file only the case.
+    let result = match &app.state.store {
+        Some(store) => store.import_any(path),
+        None => Store::import_from(path),
+    };
+    match result {
         Ok(case) => {
             let label = case.label.clone();
             app.state.add_imported(case);
