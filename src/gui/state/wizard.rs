@@ -45,25 +45,14 @@ impl State {
 
     /// Sets a choice answer. Answers that no longer apply are pruned; ticks are never touched.
     pub fn set_choice(&mut self, qid: &str, option: &str) {
-        if self.read_only {
-            return;
+        let changes = !self.read_only
+            && self
+                .current_case()
+                .is_some_and(|c| c.answers.get(qid) != Some(option));
+        if changes {
+            self.wizard.error = None;
         }
-        let Some(id) = self.current.clone() else {
-            return;
-        };
-        let catalog = &self.catalog;
-        let Some(case) = self.cases.iter_mut().find(|c| c.id == id) else {
-            return;
-        };
-        if case.answers.get(qid) == Some(option) {
-            return;
-        }
-        let mut answers = case.answers.clone();
-        answers.set(qid, option);
-        case.answers = engine::prune_answers(catalog, &answers);
-        case.touch();
-        self.wizard.error = None;
-        self.mark_dirty(&id);
+        self.set_answer_value(qid, option);
     }
 
     pub(super) fn remove_answer(&mut self, qid: &str) {
