@@ -2,13 +2,14 @@
 //! 1024×600 and 1366×768 screens, no widget on any screen runs off the window to the side, and
 //! the wizard shows the question together with its options.
 
+mod common;
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 use yibao_checklist::cases::{Case, SCHEMA_VERSION};
 use yibao_checklist::catalog::Lang;
-use yibao_checklist::engine::Answers;
 use yibao_checklist::gui::{App, AppConfig, Screen, Settings};
 
 const SCREENS: [(f32, f32); 2] = [(1024.0, 600.0), (1366.0, 768.0)];
@@ -34,27 +35,6 @@ fn harness(
         .build_eframe(move |cc| App::new(cc, config));
     h.run();
     h
-}
-
-fn typical() -> Answers {
-    let mut a = Answers::new();
-    for (q, v) in [
-        ("scenario", "cross_region"),
-        ("region", "national"),
-        ("insurance", "employee"),
-        ("visit", "inpatient"),
-        ("emergency", "yes"),
-        ("filed", "no"),
-        ("settlement", "manual"),
-        ("channel", "window"),
-        ("proxy", "yes"),
-        ("third_party", "no"),
-        ("admission_date", "2026-01-02"),
-        ("discharge_date", "2026-01-10"),
-    ] {
-        a.set(q, v);
-    }
-    a
 }
 
 /// Every node that sticks out of the window to the left or right, with its label.
@@ -108,7 +88,7 @@ fn no_widget_leaves_the_window_sideways_on_any_screen() {
                     label: "妈妈住院报销（急诊，外省）".into(),
                     created: String::new(),
                     updated: String::new(),
-                    answers: typical(),
+                    answers: common::typical_claim("2026-01-02", "2026-01-10"),
                     items: Default::default(),
                 });
                 check(&mut h, "checklist");

@@ -92,23 +92,7 @@ fn every_artefact_set_shows_the_views_sections_in_order() {
 #[test]
 fn the_summary_is_visible_without_scrolling_at_100_and_200_percent() {
     let catalog = Catalog::bundled().expect("bundled data");
-    let mut answers = Answers::new();
-    for (q, v) in [
-        ("scenario", "cross_region"),
-        ("region", "national"),
-        ("insurance", "employee"),
-        ("visit", "inpatient"),
-        ("emergency", "yes"),
-        ("filed", "no"),
-        ("settlement", "manual"),
-        ("channel", "window"),
-        ("proxy", "yes"),
-        ("third_party", "no"),
-        ("admission_date", "2026-01-02"),
-        ("discharge_date", "2026-01-10"),
-    ] {
-        answers.set(q, v);
-    }
+    let answers = common::typical_claim("2026-01-02", "2026-01-10");
     let d = derive(&catalog, &answers, today()).unwrap();
     for zoom in [1.0, 2.0] {
         for lang in [Lang::Zh, Lang::En] {

@@ -1,6 +1,8 @@
 //! The printed sheet: parsed back with lopdf (text through the fonts' ToUnicode maps), and the
 //! `export` / `export-pack` commands.
 
+mod common;
+
 use assert_cmd::Command;
 use chrono::NaiveDate;
 use lopdf::{Document, Object};
@@ -829,32 +831,10 @@ fn export_of_an_unknown_case_names_the_saved_ones() {
     assert!(p.contains("2026-10-10"), "the case's discharge date");
 }
 
-/// The claim of issue 7: cross-region, emergency, not filed, at a window, by a proxy.
-fn typical_claim() -> Answers {
-    let mut a = Answers::new();
-    for (q, v) in [
-        ("scenario", "cross_region"),
-        ("region", "national"),
-        ("insurance", "employee"),
-        ("visit", "inpatient"),
-        ("emergency", "yes"),
-        ("filed", "no"),
-        ("settlement", "manual"),
-        ("channel", "window"),
-        ("proxy", "yes"),
-        ("third_party", "no"),
-        ("admission_date", "2026-10-01"),
-        ("discharge_date", "2026-10-10"),
-    ] {
-        a.set(q, v);
-    }
-    a
-}
-
 #[test]
 fn the_essentials_sheet_of_a_typical_claim_fits_on_two_pages() {
     let catalog = Catalog::bundled().expect("bundled data");
-    let d = derive(&catalog, &typical_claim());
+    let d = derive(&catalog, &common::typical_claim("2026-10-01", "2026-10-10"));
     for lang in [Lang::Zh, Lang::En] {
         let essentials = SheetOptions {
             lang,
@@ -907,7 +887,7 @@ fn the_essentials_sheet_of_a_typical_claim_fits_on_two_pages() {
 #[test]
 fn the_full_sheet_prints_every_version_of_every_notice_and_deadline() {
     let catalog = Catalog::bundled().expect("bundled data");
-    let d = derive(&catalog, &typical_claim());
+    let d = derive(&catalog, &common::typical_claim("2026-10-01", "2026-10-10"));
     let bytes = render(&catalog, &d, &options()).unwrap();
     dump("typical-full.pdf", &bytes);
     let p = parse(&bytes);

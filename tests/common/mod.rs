@@ -42,3 +42,26 @@ pub fn artefact_sets(catalog: &Catalog) -> Vec<Answers> {
         .map(|a| with_dates(catalog, a))
         .collect()
 }
+
+/// The claim the issues name: cross-region, emergency, inpatient, not filed, manual at a window,
+/// by a proxy, admitted and discharged on these days.
+pub fn typical_claim(admission: &str, discharge: &str) -> Answers {
+    let mut a = Answers::new();
+    for (q, v) in [
+        ("scenario", "cross_region"),
+        ("region", "national"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "yes"),
+        ("filed", "no"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "yes"),
+        ("third_party", "no"),
+        ("admission_date", admission),
+        ("discharge_date", discharge),
+    ] {
+        a.set(q, v);
+    }
+    a
+}
