@@ -272,8 +272,8 @@ pub fn progress(lang: Lang, done: usize, total: usize) -> String {
 /// Short progress for the case list: `7/12`.
 pub fn progress_short(lang: Lang, done: usize, total: usize) -> String {
     match lang {
-        Lang::Zh => format!("已完成 {done}/{total}"),
-        Lang::En => format!("{done}/{total} done"),
+        Lang::Zh => format!("材料 {done}/{total}"),
+        Lang::En => format!("materials {done}/{total}"),
     }
 }
 

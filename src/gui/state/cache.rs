@@ -74,9 +74,9 @@ impl State {
                 .join(" · ");
             s.complete = d.is_complete();
             if s.complete {
-                let ids = d.tickable_ids();
-                let done = ids.iter().filter(|i| case.is_done(i)).count();
-                s.progress = Some((done, ids.len()));
+                // Materials ready, as the checklist's summary counts them.
+                let done = d.materials.iter().filter(|m| case.is_done(&m.id)).count();
+                s.progress = Some((done, d.materials.len()));
             }
             s.next_deadline = d
                 .next_deadline()
