@@ -1,18 +1,9 @@
 //! The checklist as terminal text: a renderer of the view, with everything in it (every version,
 //! rule and source), in the view's order and words.
 
-use crate::view::strings::{colon, s};
+use crate::view::strings::{colon, s, with_cites};
 use crate::view::{Body, View};
 use std::fmt::Write as _;
-
-/// A citation after a text: "文字[1,3]" / "text [1,3]".
-fn with_cites(v: &View, text: &str, cites: &str) -> String {
-    match (cites.is_empty(), v.lang) {
-        (true, _) => text.to_string(),
-        (false, crate::catalog::Lang::Zh) => format!("{text}{cites}"),
-        (false, crate::catalog::Lang::En) => format!("{text} {cites}"),
-    }
-}
 
 fn tick(done: bool) -> &'static str {
     if done { "[x]" } else { "[ ]" }
@@ -65,12 +56,12 @@ pub fn view_text(v: &View) -> String {
                 for n in list {
                     let _ = writeln!(o, "! {}", n.title);
                     if let Some(x) = &n.text {
-                        let _ = writeln!(o, "  {}", with_cites(v, &x.text, &x.cites));
+                        let _ = writeln!(o, "  {}", with_cites(v.lang, &x.text, &x.cites));
                     }
                     if let Some(cf) = &n.conflict {
                         let _ = writeln!(o, "  ({cf})");
                         for x in &n.versions {
-                            let _ = writeln!(o, "  - {}", with_cites(v, &x.text, &x.cites));
+                            let _ = writeln!(o, "  - {}", with_cites(v.lang, &x.text, &x.cites));
                         }
                     }
                 }
@@ -93,7 +84,7 @@ pub fn view_text(v: &View) -> String {
                                 o,
                                 "      {}{c}{}",
                                 d.label,
-                                with_cites(v, &d.text, &d.cites)
+                                with_cites(v.lang, &d.text, &d.cites)
                             );
                         }
                         let _ = writeln!(o, "      {}{c}{}", t.sources, m.sources);
@@ -137,7 +128,7 @@ pub fn view_text(v: &View) -> String {
                             o,
                             "  - {} · {}{safest}",
                             ver.span,
-                            with_cites(v, &ver.text, &ver.cites)
+                            with_cites(v.lang, &ver.text, &ver.cites)
                         );
                         for line in ver
                             .when

@@ -3,7 +3,7 @@
 //! are one click away in collapsed details. This file decides layout, never content.
 
 use super::state::Screen;
-use super::strings::{self, colon, s};
+use super::strings::{self, colon, s, with_cites};
 use super::theme::{Palette, size};
 use super::wizard::short_label;
 use super::{Action, App};
@@ -66,14 +66,6 @@ fn heading(ui: &mut egui::Ui, title: &str) {
 /// Wrapped text (labels wrap at the available width, so nothing runs off the window).
 fn text(ui: &mut egui::Ui, t: impl Into<RichText>) -> egui::Response {
     ui.add(egui::Label::new(t.into()).wrap())
-}
-
-fn with_cites(lang: crate::catalog::Lang, t: &str, cites: &str) -> String {
-    match (cites.is_empty(), lang) {
-        (true, _) => t.to_string(),
-        (false, crate::catalog::Lang::Zh) => format!("{t}{cites}"),
-        (false, crate::catalog::Lang::En) => format!("{t} {cites}"),
-    }
 }
 
 fn details_lines(ui: &mut egui::Ui, lang: crate::catalog::Lang, details: &[Detail]) {

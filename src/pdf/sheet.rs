@@ -230,15 +230,11 @@ impl<'a> Sheet<'a> {
     }
 
     fn with_cites(&self, text: &str, cites: &str) -> String {
-        match (cites.is_empty(), self.lang) {
-            (true, _) => text.to_string(),
-            (false, Lang::Zh) => format!("{text}{cites}"),
-            (false, Lang::En) => format!("{text} {cites}"),
-        }
+        crate::view::strings::with_cites(self.lang, text, cites)
     }
 
     fn cited(&self, c: &Cited) -> String {
-        self.with_cites(&c.text, &c.cites)
+        c.joined(self.lang)
     }
 
     /// A heading repeated at the top of a page where its list continues: "材料清单（续）".

@@ -119,6 +119,13 @@ pub struct Cited {
     pub cites: String,
 }
 
+impl Cited {
+    /// The text followed by its citation, as every output prints it.
+    pub fn joined(&self, lang: Lang) -> String {
+        strings::with_cites(lang, &self.text, &self.cites)
+    }
+}
+
 /// A labelled line in a card's details: "要求：…[2]".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detail {

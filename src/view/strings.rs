@@ -229,6 +229,15 @@ pub fn s(lang: Lang) -> &'static Strings {
     }
 }
 
+/// A text with its short citation: "文字[1,3]" / "text [1,3]" (none when there is none).
+pub fn with_cites(lang: Lang, text: &str, cites: &str) -> String {
+    match (cites.is_empty(), lang) {
+        (true, _) => text.to_string(),
+        (false, Lang::Zh) => format!("{text}{cites}"),
+        (false, Lang::En) => format!("{text} {cites}"),
+    }
+}
+
 /// A label and what follows it: `来源：…` / `Sources: …`.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
