@@ -746,8 +746,3 @@ fn side_by_side(
         }
     }
 }
-
-/// For the benchmark and tests: how many items the checklist of a derivation has.
-pub fn item_count(d: &crate::engine::Derivation) -> usize {
-    d.tickable_ids().len()
-}

@@ -468,28 +468,14 @@ fn plan_by(dl: &DerivedDeadline) -> Option<usize> {
     }
 }
 
-fn enter_date(
-    catalog: &Catalog,
-    d: &Derivation,
-    v: &DatedVersion,
-    lang: Lang,
-) -> Option<EnterDate> {
-    // Link only to a date this case asks for (the engine lists only asked dates unless none is).
-    let asked = crate::engine::asked_questions(catalog, &answers_of(d));
+fn enter_date(d: &Derivation, v: &DatedVersion, lang: Lang) -> Option<EnterDate> {
+    // Link only to a date this case asks for: the engine lists only asked dates unless none is,
+    // and an asked, unanswered question is pending.
     let (q, label) = v.needs.iter().zip(&v.needs_labels).next()?;
-    asked.iter().any(|a| &a.id == q).then(|| EnterDate {
+    d.pending.iter().any(|p| p == q).then(|| EnterDate {
         question: q.clone(),
         action: strings::enter_named(lang, label.get(lang)),
     })
-}
-
-/// The answers a derivation was made from (ids and values).
-fn answers_of(d: &Derivation) -> crate::engine::Answers {
-    let mut a = crate::engine::Answers::new();
-    for l in &d.answers {
-        a.set(l.question.clone(), l.value.clone());
-    }
-    a
 }
 
 fn version_view(
@@ -592,7 +578,7 @@ fn deadline_card(
             None
         } else {
             lead.filter(|v| v.status == DateStatus::NeedsDate)
-                .and_then(|v| enter_date(catalog, d, v, lang))
+                .and_then(|v| enter_date(d, v, lang))
         },
         write_in,
         versions,
@@ -774,7 +760,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         })
         .collect();
 
-    let summary = summary(catalog, d, &groups, &steps, &deadlines, blank, lang);
+    let summary = summary(d, &groups, &steps, &deadlines, blank, lang);
 
     let mut sections = vec![Section {
         id: SectionId::Summary,
@@ -867,7 +853,10 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
 
 /// Every answer a derivation was made from, unused ones included (what a hand-off code carries).
 pub fn all_answers(d: &Derivation) -> crate::engine::Answers {
-    let mut a = answers_of(d);
+    let mut a = crate::engine::Answers::new();
+    for l in &d.answers {
+        a.set(l.question.to_string(), l.value.to_string());
+    }
     for (q, v) in &d.unused {
         a.set(q.clone(), v.clone());
     }
@@ -905,7 +894,6 @@ fn item_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
 }
 
 fn summary(
-    catalog: &Catalog,
     d: &Derivation,
     groups: &[MaterialGroupView],
     steps: &[StepCard],
@@ -1049,7 +1037,7 @@ fn summary(
             wording::version_date_text(v, lang)
         );
         out.deadline_id = Some(dl.id.to_string());
-        out.enter_date = enter_date(catalog, d, v, lang);
+        out.enter_date = enter_date(d, v, lang);
     } else {
         out.headline = t.no_deadline.to_string();
     }
