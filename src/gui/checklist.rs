@@ -311,13 +311,14 @@ fn section(
             let t = s(v.lang);
             for it in list {
                 card(ui, p.card, |ui| {
-                    let mut done = it.done;
-                    if ui
-                        .checkbox(&mut done, RichText::new(&it.name).size(size::CARD_TITLE))
-                        .changed()
-                    {
-                        edits.push(Edit::Done(it.id.clone(), done));
-                    }
+                    tick(
+                        ui,
+                        editable,
+                        &it.id,
+                        it.done,
+                        RichText::new(&it.name).size(size::CARD_TITLE),
+                        edits,
+                    );
                     if !it.note.is_empty() {
                         text(ui, format!("{}{}{}", t.note, colon(v.lang), it.note));
                     }
@@ -473,6 +474,23 @@ fn notice_body(ui: &mut egui::Ui, v: &View, n: &NoticeCard, p: &Palette) {
     );
 }
 
+/// An item's tick box: disabled in a read-only window; a change becomes an edit.
+fn tick(
+    ui: &mut egui::Ui,
+    editable: bool,
+    item: &str,
+    done: bool,
+    label: RichText,
+    edits: &mut Vec<Edit>,
+) -> egui::Response {
+    let mut done = done;
+    let r = ui.add_enabled(editable, egui::Checkbox::new(&mut done, label));
+    if r.changed() {
+        edits.push(Edit::Done(item.to_string(), done));
+    }
+    r
+}
+
 fn note_field(
     ui: &mut egui::Ui,
     v: &View,
@@ -513,14 +531,14 @@ fn material(
     let lang = v.lang;
     let top = ui.cursor().top();
     card(ui, p.card, |ui| {
-        let mut done = m.done;
-        let r = ui.add_enabled(
+        let r = tick(
+            ui,
             editable,
-            egui::Checkbox::new(&mut done, RichText::new(&m.name).size(size::GROUP).strong()),
+            &m.id,
+            m.done,
+            RichText::new(&m.name).size(size::GROUP).strong(),
+            edits,
         );
-        if r.changed() {
-            edits.push(Edit::Done(m.id.clone(), done));
-        }
         if !m.badges.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 for b in &m.badges {
@@ -585,19 +603,16 @@ fn step(
     let t = s(v.lang);
     let lang = v.lang;
     card(ui, p.card, |ui| {
-        let mut done = st.done;
-        let r = ui.add_enabled(
+        let r = tick(
+            ui,
             editable,
-            egui::Checkbox::new(
-                &mut done,
-                RichText::new(format!("{}. {}", st.number, st.title))
-                    .size(size::CARD_TITLE)
-                    .strong(),
-            ),
+            &st.id,
+            st.done,
+            RichText::new(format!("{}. {}", st.number, st.title))
+                .size(size::CARD_TITLE)
+                .strong(),
+            edits,
         );
-        if r.changed() {
-            edits.push(Edit::Done(st.id.clone(), done));
-        }
         if let Some(ch) = &st.channels {
             text(
                 ui,
