@@ -12,6 +12,15 @@ use crate::view::{
     Urgency, VersionView, View, ViewInput,
 };
 use egui::{Color32, RichText};
+use std::rc::Rc;
+
+/// The checklist's view as last built, with what it was built from.
+#[derive(Debug)]
+pub struct Cached {
+    key: (String, u64, crate::catalog::Lang, chrono::NaiveDate),
+    view: Rc<View>,
+    items: Rc<std::collections::BTreeMap<String, crate::cases::ItemState>>,
+}
 
 /// An edit made while drawing, applied after the frame's layout.
 enum Edit {
@@ -123,18 +132,27 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
 
     super::handoff::note_shown(app, &id, d);
-    let case = app.state.case(&id).expect("open case exists");
-    let v = view::build(
-        &app.state.catalog,
-        d,
-        &ViewInput {
-            lang,
-            label: Some(&case.label),
-            items: Some(&case.items),
-            blank: false,
-        },
-    );
-    let items = case.items.clone();
+    let key = (id.clone(), app.state.revision(), lang, app.state.today);
+    if app.ui.checklist.as_ref().is_none_or(|c| c.key != key) {
+        let case = app.state.case(&id).expect("open case exists");
+        let v = view::build(
+            &app.state.catalog,
+            d,
+            &ViewInput {
+                lang,
+                label: Some(&case.label),
+                items: Some(&case.items),
+                blank: false,
+            },
+        );
+        app.ui.checklist = Some(Cached {
+            key,
+            view: Rc::new(v),
+            items: Rc::new(case.items.clone()),
+        });
+    }
+    let cached = app.ui.checklist.as_ref().expect("just built");
+    let (v, items) = (Rc::clone(&cached.view), Rc::clone(&cached.items));
     let photo_dir = app.state.store.as_ref().map(|s| s.attachments_dir(&id));
     let mut cards = Vec::new();
     let mut edits = Vec::new();

@@ -127,6 +127,9 @@ pub struct UiState {
     pub quick_name: String,
     /// The highlighted quick sheet (arrow keys).
     pub quick_selected: usize,
+    /// The open checklist's view and its items, kept while nothing it depends on changes (the
+    /// view is not rebuilt every frame).
+    pub checklist: Option<checklist::Cached>,
     /// Photo checks and thumbnails.
     pub photos: photos::Photos,
     /// Every message is shown, not only the newest.

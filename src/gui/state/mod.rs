@@ -234,6 +234,12 @@ impl State {
         self.settings.lang
     }
 
+    /// Grows with every change to any case: what was worked out from the cases is valid while
+    /// it, the language and today stay the same.
+    pub fn revision(&self) -> u64 {
+        self.edits
+    }
+
     pub fn push_banner(&mut self, msg: Msg, error: bool) {
         self.next_banner += 1;
         self.banners.push(Banner {
