@@ -160,12 +160,7 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
             pdf::missing_glyphs_warning(&rendered.missing_glyphs, lang)
         );
     }
-    let mut title = v.title.clone();
-    if let Some(l) = &v.label {
-        title.push_str(" - ");
-        title.push_str(l);
-    }
-    Ok((rendered.bytes, title))
+    Ok((rendered.bytes, v.document_title()))
 }
 
 fn export(req: &SheetRequest, out: &Path) -> Result<String, CliError> {

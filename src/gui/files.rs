@@ -302,11 +302,7 @@ fn render(app: &mut App, v: &crate::view::View, full: bool, file_stem: String) -
                 let chars: String = missing_glyphs.iter().collect();
                 app.state.push_banner(Msg::MissingGlyphs { chars }, false);
             }
-            let mut title = v.title.clone();
-            if let Some(l) = &v.label {
-                title.push_str(" - ");
-                title.push_str(l);
-            }
+            let title = v.document_title();
             Some(Sheet {
                 bytes,
                 title,

@@ -131,11 +131,7 @@ pub fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, 
     let total = pages.len();
 
     let mut doc = Document::new();
-    let mut title = v.title.clone();
-    if let Some(l) = &v.label {
-        title.push_str(" · ");
-        title.push_str(&crate::sanitize::for_print(l));
-    }
+    let title = crate::sanitize::for_print(&v.document_title()).into_owned();
     doc.set_metadata(
         Metadata::new()
             .title(title)

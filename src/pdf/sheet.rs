@@ -718,12 +718,7 @@ impl<'a> Sheet<'a> {
 
     /// The small title line on pages after the first.
     pub fn running_head(&self, v: &View) -> Vec<Row> {
-        let mut text = v.title.clone();
-        if let Some(label) = &v.label {
-            text.push_str(" · ");
-            text.push_str(label);
-        }
-        let mut rows = self.text_rows(self.x0, self.width, &text, self.note());
+        let mut rows = self.text_rows(self.x0, self.width, &v.document_title(), self.note());
         rows.truncate(1);
         rows.push(self.rule(6.0, 0.5, GRAY_RULE));
         rows

@@ -343,6 +343,15 @@ impl View {
             _ => None,
         })
     }
+    /// The sheet's name with the case's: "医保报销材料清单 · 王小明" (running head, PDF title,
+    /// print job).
+    pub fn document_title(&self) -> String {
+        match &self.label {
+            Some(l) => format!("{} · {l}", self.title),
+            None => self.title.clone(),
+        }
+    }
+
     /// The section titles in reading order.
     pub fn titles(&self) -> Vec<&str> {
         self.sections.iter().map(|s| s.title.as_str()).collect()
