@@ -11,23 +11,10 @@ use yibao_checklist::recheck::plan_date;
 mod common;
 
 fn claim() -> Answers {
-    Answers::from_pairs([
-        ("scenario", "cross_region"),
-        ("region", "shanghai"),
-        ("treatment_region", "other"),
-        ("insurance", "employee"),
-        ("visit", "inpatient"),
-        ("emergency", "no"),
-        ("filed", "no"),
-        ("settlement", "manual"),
-        ("channel", "window"),
-        ("proxy", "no"),
-        ("third_party", "no"),
-        ("admission_date", "2026-01-02"),
-        ("discharge_date", "2026-01-10"),
-        ("invoice_date", "2026-01-10"),
-        ("submitted_date", "2026-01-20"),
-    ])
+    let mut a = common::shanghai_claim();
+    a.set("invoice_date", "2026-01-10");
+    a.set("submitted_date", "2026-01-20");
+    a
 }
 
 fn derived(answers: &Answers) -> (Catalog, Derivation) {

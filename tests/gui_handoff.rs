@@ -2,6 +2,8 @@
 //! opens a new case, the code shows under the checklist, 复制文字 puts the message on the
 //! clipboard.
 
+mod common;
+
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -22,21 +24,7 @@ fn app_on(dir: &Path) -> Harness<'static, App> {
 }
 
 fn claim() -> Answers {
-    Answers::from_pairs([
-        ("scenario", "cross_region"),
-        ("region", "shanghai"),
-        ("treatment_region", "other"),
-        ("insurance", "employee"),
-        ("visit", "inpatient"),
-        ("emergency", "no"),
-        ("filed", "no"),
-        ("settlement", "manual"),
-        ("channel", "window"),
-        ("proxy", "no"),
-        ("third_party", "no"),
-        ("admission_date", "2026-01-02"),
-        ("discharge_date", "2026-01-10"),
-    ])
+    common::shanghai_claim()
 }
 
 fn type_code(h: &mut Harness<'_, App>, code: &str) {

@@ -1,6 +1,8 @@
 //! "What changed for you": a saved case, then an override that changes the data under it.
 //! `recheck` shows the change once, records it, and the case file (ticks, notes) is untouched.
 
+mod common;
+
 use assert_cmd::Command;
 use yibao_checklist::cases::{Case, Store};
 use yibao_checklist::catalog::{Catalog, CatalogFile, Condition, Span};
@@ -8,23 +10,10 @@ use yibao_checklist::engine::{Answers, derive};
 use yibao_checklist::recheck::{Seen, diff, seen_path};
 
 fn claim() -> Answers {
-    Answers::from_pairs([
-        ("scenario", "cross_region"),
-        ("region", "shanghai"),
-        ("treatment_region", "other"),
-        ("insurance", "employee"),
-        ("visit", "inpatient"),
-        ("emergency", "no"),
-        ("filed", "no"),
-        ("settlement", "manual"),
-        ("channel", "window"),
-        ("proxy", "no"),
-        ("third_party", "no"),
-        ("admission_date", "2026-01-02"),
-        ("discharge_date", "2026-01-10"),
-        ("invoice_date", "2026-01-10"),
-        ("submitted_date", "2026-01-20"),
-    ])
+    let mut a = common::shanghai_claim();
+    a.set("invoice_date", "2026-01-10");
+    a.set("submitted_date", "2026-01-20");
+    a
 }
 
 fn recheck(data: &std::path::Path, args: &[&str]) -> String {

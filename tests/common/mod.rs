@@ -65,3 +65,22 @@ pub fn typical_claim(admission: &str, discharge: &str) -> Answers {
     }
     a
 }
+
+/// A manual claim of someone insured in Shanghai, treated elsewhere, discharged 2026-01-10.
+pub fn shanghai_claim() -> Answers {
+    Answers::from_pairs([
+        ("scenario", "cross_region"),
+        ("region", "shanghai"),
+        ("treatment_region", "other"),
+        ("insurance", "employee"),
+        ("visit", "inpatient"),
+        ("emergency", "no"),
+        ("filed", "no"),
+        ("settlement", "manual"),
+        ("channel", "window"),
+        ("proxy", "no"),
+        ("third_party", "no"),
+        ("admission_date", "2026-01-02"),
+        ("discharge_date", "2026-01-10"),
+    ])
+}
