@@ -2,17 +2,14 @@
 //! overwrites a case or a non-PDF, exports follow the umask and clean up after killed runs,
 //! labels cannot drive the terminal, one question gets one answer.
 
-use assert_cmd::Command;
+mod common;
+
 use predicates::prelude::*;
 use std::path::Path;
 use yibao_checklist::cases::{Case, SCHEMA_VERSION, Store};
 use yibao_checklist::engine::Answers;
 
-fn cli(data: &Path) -> Command {
-    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
-    c.env("YIBAO_CHECKLIST_DATA_DIR", data);
-    c
-}
+use common::cli;
 
 fn answers() -> Answers {
     Answers::from_pairs([

@@ -3,7 +3,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use chrono::NaiveDate;
 use lopdf::{Document, Object};
 use std::collections::BTreeMap;
@@ -585,11 +584,7 @@ fn rendering_is_fast_and_small() {
 
 // ------------------------------------------------------------------ the command line
 
-fn cli(data: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
-    c.env("YIBAO_CHECKLIST_DATA_DIR", data);
-    c
-}
+use common::cli;
 
 const CLI_ANSWERS: &[&str] = &[
     "-a",

@@ -5,15 +5,12 @@
 //! Without YIBAO_TEST_CUPS the CUPS test says so and does nothing (a developer machine without a
 //! print queue); CI always sets it.
 
-use assert_cmd::Command;
+mod common;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-fn cli(data: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
-    c.env("YIBAO_CHECKLIST_DATA_DIR", data);
-    c
-}
+use common::cli;
 
 fn pages(bytes: &[u8]) -> usize {
     lopdf::Document::load_mem(bytes)

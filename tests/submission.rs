@@ -1,7 +1,8 @@
 //! The submission package (cover + one page per photo), parsed back with lopdf, and the
 //! `photo-check` / `submission` commands.
 
-use assert_cmd::Command;
+mod common;
+
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};
 use yibao_checklist::catalog::{Catalog, Lang, MaterialGroup};
@@ -177,11 +178,7 @@ fn the_cover_lists_attached_and_missing_materials_and_each_photo_has_a_page() {
     assert!(out.pdf.len() < 3 * 700_000, "{} bytes", out.pdf.len());
 }
 
-fn cli(data: &Path) -> Command {
-    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
-    c.env("YIBAO_CHECKLIST_DATA_DIR", data);
-    c
-}
+use common::cli;
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);

@@ -84,3 +84,10 @@ pub fn shanghai_claim() -> Answers {
         ("discharge_date", "2026-01-10"),
     ])
 }
+
+/// The command line with its own data folder (never the developer's cases or overrides).
+pub fn cli(data: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("yibao-checklist").unwrap();
+    c.env("YIBAO_CHECKLIST_DATA_DIR", data);
+    c
+}
