@@ -178,15 +178,17 @@ fn print(req: &SheetRequest, printer: Option<&str>) -> Result<String, CliError> 
     }
 }
 
-/// The saved case with this label: exact match first, then ignoring case.
+/// The saved case with this label: exact match first, then ignoring case. The store is opened
+/// read-only: what it finds (a corrupt file, a newer one) is reported, never changed.
 pub(super) fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
-    let dir = Store::default_dir().ok_or_else(|| {
-        other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
-    })?;
+    let dir = Store::default_dir()
+        .ok_or_else(|| other_err(strings::cases_unavailable(lang, None, "")))?;
     let report = Store::open_read_only(&dir).map_err(|e| {
-        other_err(format!(
-            "cannot open the saved cases in {}: {e}",
-            dir.display()
+        let shown = dir.display().to_string();
+        other_err(strings::cases_unavailable(
+            lang,
+            Some(&shown),
+            &strings::store_error(lang, &e),
         ))
     })?;
     for f in report.findings() {
@@ -195,10 +197,10 @@ pub(super) fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
             lang.pick(&format!("注意：{}", f.zh()), &format!("warning: {f}"))
         );
     }
-    pick_case(report.cases, label, &dir)
+    pick_case(report.cases, label, lang)
 }
 
-fn pick_case(cases: Vec<Case>, label: &str, dir: &Path) -> Result<Case, CliError> {
+fn pick_case(cases: Vec<Case>, label: &str, lang: Lang) -> Result<Case, CliError> {
     let label = label.trim();
     if let Some(i) = cases.iter().position(|c| c.label.trim() == label) {
         return Ok(cases.into_iter().nth(i).expect("found"));
@@ -213,30 +215,16 @@ fn pick_case(cases: Vec<Case>, label: &str, dir: &Path) -> Result<Case, CliError
     if let [i] = matching[..] {
         return Ok(cases.into_iter().nth(i).expect("found"));
     }
-    let mut labels: Vec<&str> = cases.iter().map(|c| c.label.as_str()).collect();
-    labels.sort();
-    let message = if matching.len() > 1 {
-        let names: Vec<String> = matching
-            .iter()
-            .map(|&i| format!("\"{}\"", cases[i].label))
-            .collect();
-        format!(
-            "more than one saved case is called \"{label}\" (ignoring case): {}; give the exact label",
-            names.join(", ")
-        )
-    } else if labels.is_empty() {
-        format!(
-            "no saved case is called \"{label}\": there are no saved cases in {}",
-            dir.display()
-        )
+    let several = matching.len() > 1;
+    let mut labels: Vec<&str> = if several {
+        matching.iter().map(|&i| cases[i].label.as_str()).collect()
     } else {
-        let names: Vec<String> = labels.iter().map(|l| format!("\"{l}\"")).collect();
-        format!(
-            "no saved case is called \"{label}\". Saved cases: {}",
-            names.join(", ")
-        )
+        cases.iter().map(|c| c.label.as_str()).collect()
     };
-    Err(input_err(message))
+    labels.sort();
+    Err(input_err(strings::case_not_found(
+        lang, label, &labels, several,
+    )))
 }
 
 /// Writes through a temporary file in the target folder, then renames it into place: a failed
@@ -339,13 +327,13 @@ mod tests {
 
     #[test]
     fn cases_match_exactly_then_ignoring_case() {
-        let dir = Path::new("/tmp");
+        let en = Lang::En;
         let cases = vec![case("Mum"), case("mum"), case("Dad")];
-        assert_eq!(pick_case(cases.clone(), "mum", dir).unwrap().id, "mum");
-        assert_eq!(pick_case(cases.clone(), "DAD", dir).unwrap().label, "Dad");
-        let err = pick_case(cases.clone(), "MUM", dir).unwrap_err();
+        assert_eq!(pick_case(cases.clone(), "mum", en).unwrap().id, "mum");
+        assert_eq!(pick_case(cases.clone(), "DAD", en).unwrap().label, "Dad");
+        let err = pick_case(cases.clone(), "MUM", en).unwrap_err();
         assert!(err.message.contains("more than one"), "{}", err.message);
-        let err = pick_case(cases, "Gran", dir).unwrap_err();
+        let err = pick_case(cases, "Gran", en).unwrap_err();
         assert_eq!(err.code, 2);
         assert!(
             err.message.contains("\"Dad\"") && err.message.contains("\"Mum\""),

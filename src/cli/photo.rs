@@ -1,10 +1,11 @@
 //! The `photo-check` and `submission` commands.
 
-use crate::cases::{Case, Store};
+use crate::cases::Store;
 use crate::catalog::Lang;
 use crate::cli::{AnswerArgs, CliError, derive_checked, load_catalog};
 use crate::pdf::submission::{self, Placement, SubmissionFile, SubmissionOptions};
 use crate::photo::{self, PhotoReport};
+use crate::view::strings;
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -135,13 +136,15 @@ pub fn submission(
     let answers = match case {
         Some(name) => {
             if !input.answers.is_empty() || !input.dates.is_empty() {
-                return Err(input_err(
-                    "--case cannot be combined with --answer or --date: the saved case has its own answers",
-                ));
+                return Err(input_err(strings::one_source(lang)));
             }
-            let (store, case) = open_case(name)?;
+            // Read-only, like every reading command: nothing in the store is changed.
+            let case = super::export::find_case(name, lang)?;
+            let dir = Store::default_dir()
+                .ok_or_else(|| other_err(strings::cases_unavailable(lang, None, "")))?
+                .join(format!("{}{}", case.id, crate::cases::ATTACHMENTS_SUFFIX));
             for (material, a) in case.all_attachments() {
-                let path = store.attachment_path(&case.id, a);
+                let path = dir.join(&a.file);
                 let bytes = photo::read_file(&path).map_err(|e| {
                     other_err(format!("{}: {}", path.display(), e.text().get(lang)))
                 })?;
@@ -193,7 +196,7 @@ pub fn submission(
         printed_on: Some(today),
     };
     let result = submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
-    write_atomically(out, &result.pdf)?;
+    super::write_atomically(out, &result.pdf)?;
     let mut s = format!("{}\n", out.display());
     for (f, p) in files.iter().zip(&result.placements) {
         if let Placement::Unreadable(why) = p {
@@ -201,44 +204,4 @@ pub fn submission(
         }
     }
     Ok(s)
-}
-
-fn open_case(label: &str) -> Result<(Store, Case), CliError> {
-    let dir = Store::default_dir().ok_or_else(|| {
-        other_err("cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)")
-    })?;
-    let (store, report) = Store::open(&dir).map_err(|e| {
-        other_err(format!(
-            "cannot open the saved cases in {}: {e}",
-            dir.display()
-        ))
-    })?;
-    let case = store.find_by_label(&report.cases, label).cloned();
-    match case {
-        Some(c) => Ok((store, c)),
-        None => {
-            let labels: Vec<&str> = report.cases.iter().map(|c| c.label.as_str()).collect();
-            Err(input_err(format!(
-                "no saved case \"{label}\"; saved cases: {}",
-                if labels.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    labels.join(", ")
-                }
-            )))
-        }
-    }
-}
-
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let fail = |e: std::io::Error| other_err(format!("cannot write {}: {e}", out.display()));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(out).map_err(|e| fail(e.error))?;
-    Ok(())
 }

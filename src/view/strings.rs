@@ -726,6 +726,46 @@ pub fn recheck_case(lang: Lang, label: &str, from: &str, to: &str) -> String {
     }
 }
 
+/// `--case LABEL` names no saved case, or more than one ignoring case.
+pub fn case_not_found(lang: Lang, label: &str, saved: &[&str], several: bool) -> String {
+    let names: Vec<String> = saved
+        .iter()
+        .map(|l| match lang {
+            Lang::Zh => format!("“{l}”"),
+            Lang::En => format!("\"{l}\""),
+        })
+        .collect();
+    let names = names.join(enum_sep(lang));
+    match (lang, several, saved.is_empty()) {
+        (Lang::Zh, true, _) => {
+            format!("有不止一份清单叫“{label}”（不分大小写）：{names}；请写出完整的名称")
+        }
+        (Lang::En, true, _) => format!(
+            "more than one saved case is called \"{label}\" (ignoring case): {names}; give the exact label"
+        ),
+        (Lang::Zh, false, true) => format!("没有叫“{label}”的清单：还没有保存任何清单"),
+        (Lang::En, false, true) => {
+            format!("no saved case is called \"{label}\": there are no saved cases")
+        }
+        (Lang::Zh, false, false) => format!("没有叫“{label}”的清单。已保存的清单：{names}"),
+        (Lang::En, false, false) => {
+            format!("no saved case is called \"{label}\". Saved cases: {names}")
+        }
+    }
+}
+
+/// The saved cases cannot be reached.
+pub fn cases_unavailable(lang: Lang, dir: Option<&str>, why: &str) -> String {
+    match (lang, dir) {
+        (Lang::Zh, None) => "找不到保存清单的文件夹（可设置 YIBAO_CHECKLIST_DATA_DIR）".to_string(),
+        (Lang::En, None) => {
+            "cannot find the data folder for saved cases (set YIBAO_CHECKLIST_DATA_DIR)".to_string()
+        }
+        (Lang::Zh, Some(d)) => format!("无法打开 {d} 中保存的清单：{why}"),
+        (Lang::En, Some(d)) => format!("cannot open the saved cases in {d}: {why}"),
+    }
+}
+
 /// A bad `--today`.
 pub fn bad_today(lang: Lang, raw: &str) -> String {
     match lang {
