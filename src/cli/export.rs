@@ -157,7 +157,7 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
     if !rendered.missing_glyphs.is_empty() {
         eprintln!(
             "{}",
-            pdf::missing_glyphs_warning(&rendered.missing_glyphs, lang)
+            strings::missing_glyphs_warning(&rendered.missing_glyphs, lang)
         );
     }
     Ok((rendered.bytes, v.document_title()))

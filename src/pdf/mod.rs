@@ -196,17 +196,6 @@ pub fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, 
     })
 }
 
-/// The warning for characters a sheet could not show, in the sheet's language.
-pub fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
-    let list: String = missing.iter().collect();
-    match lang {
-        Lang::Zh => format!("警告：字体中没有这些字符，打印时会缺失：{list}"),
-        Lang::En => format!(
-            "warning: the font has no glyph for these characters; they will be missing on the sheet: {list}"
-        ),
-    }
-}
-
 /// Characters in the checklist the bundled font cannot show (they would print as boxes).
 pub fn missing_glyphs(text: &str) -> Vec<char> {
     let Ok(m) = font::metrics() else {

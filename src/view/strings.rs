@@ -766,6 +766,17 @@ pub fn cases_unavailable(lang: Lang, dir: Option<&str>, why: &str) -> String {
     }
 }
 
+/// Characters the sheet's font has no glyph for (they would be missing on paper).
+pub fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
+    let list: String = missing.iter().collect();
+    match lang {
+        Lang::Zh => format!("警告：字体中没有这些字符，打印时会缺失：{list}"),
+        Lang::En => format!(
+            "warning: the font has no glyph for these characters; they will be missing on the sheet: {list}"
+        ),
+    }
+}
+
 /// A bad `--today`.
 pub fn bad_today(lang: Lang, raw: &str) -> String {
     match lang {
