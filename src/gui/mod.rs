@@ -408,7 +408,10 @@ impl App {
     }
 
     fn due_panel(&mut self, ui: &mut egui::Ui, fill: Color32) {
-        if self.state.settings.due_dismissed == Some(self.state.today) {
+        // Not over the front desk's list either: there the situations come first.
+        if self.state.settings.due_dismissed == Some(self.state.today)
+            || self.state.screen == Screen::Quick
+        {
             return;
         }
         // The open checklist's own summary already says it: the panel names the other cases.
