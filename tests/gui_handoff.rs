@@ -55,6 +55,16 @@ fn a_code_typed_on_the_start_screen_opens_the_same_case() {
     assert_eq!(h.state().state.screen, Screen::Welcome);
     assert!(h.state().state.cases.is_empty());
     h.get_by_label_contains("清单码对不上");
+    // Enter in the field tries the code; it does not also start a new case (Enter's meaning
+    // on the start screen when nothing has the keyboard).
+    h.get_by_role_and_label(Role::TextInput, "输入清单码")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.screen, Screen::Welcome);
+    assert!(h.state().state.cases.is_empty());
+    h.get_by_label_contains("清单码对不上");
 
     // The right code, in lower case: a new case with exactly these answers, on its checklist.
     type_code(&mut h, &code.to_lowercase());

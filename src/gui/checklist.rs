@@ -2,6 +2,7 @@
 //! (where you stand, what is left, the next step); sources, "why", every version and every rule
 //! are one click away in collapsed details. This file decides layout, never content.
 
+use super::command::Command;
 use super::state::Screen;
 use super::strings::{self, colon, s, with_cites};
 use super::theme::{Palette, size};
@@ -20,14 +21,6 @@ pub struct Cached {
     key: (String, u64, crate::catalog::Lang, chrono::NaiveDate),
     view: Rc<View>,
     items: Rc<std::collections::BTreeMap<String, crate::cases::ItemState>>,
-}
-
-/// An edit made while drawing, applied after the frame's layout.
-enum Edit {
-    Done(String, bool),
-    Note(String, String),
-    Goto(String),
-    Photo(super::photos::PhotoEdit),
 }
 
 /// What a material card needs for its photos.
@@ -124,16 +117,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     });
                 }
             });
-            if let Some(q) = goto {
-                app.state.goto_question(&q, true);
+            if let Some(question) = goto {
+                app.push(Command::Goto {
+                    question,
+                    from_review: true,
+                });
             }
             return;
         }
     };
 
-    super::handoff::note_shown(app, &id, d);
     let key = (id.clone(), app.state.revision(), lang, app.state.today);
     if app.ui.checklist.as_ref().is_none_or(|c| c.key != key) {
+        // Shown anew: remember what it shows (written only when that differs).
+        app.push(Command::NoteShown(id.clone()));
         let case = app.state.case(&id).expect("open case exists");
         let v = view::build(
             &app.state.catalog,
@@ -156,7 +153,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let photo_dir = app.state.store.as_ref().map(|s| s.attachments_dir(&id));
     let mut cards = Vec::new();
     let mut edits = Vec::new();
-    let mut continue_wizard = false;
     // A read-only window (another one holds the data) shows the ticks but cannot change them.
     let editable = !app.state.read_only;
 
@@ -171,16 +167,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 items: &items,
                 cards: &mut cards,
             };
-            section(
-                ui,
-                &v,
-                sec,
-                &p,
-                &mut edits,
-                &mut continue_wizard,
-                editable,
-                &mut photo,
-            );
+            section(ui, &v, sec, &p, &mut edits, editable, &mut photo);
             if i == 0 {
                 toolbar(app, ui, &v);
             }
@@ -199,9 +186,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.add_space(24.0);
     });
 
-    if continue_wizard {
-        app.state.start_wizard();
-    }
     // Files dropped on a material's card are attached to it.
     let (dropped, at) = ui.input(|i| {
         (
@@ -217,23 +201,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         && !dropped.is_empty()
         && let Some((material, _)) = at.and_then(|pos| cards.iter().find(|(_, r)| r.contains(pos)))
     {
-        for path in &dropped {
-            super::photos::attach(app, material, path);
+        for path in dropped {
+            edits.push(Command::Attach {
+                material: material.clone(),
+                path,
+            });
         }
     }
-    for e in edits {
-        match e {
-            Edit::Photo(super::photos::PhotoEdit::Add(material)) => {
-                app.push_action(Action::AttachPhoto { material });
-            }
-            Edit::Photo(super::photos::PhotoEdit::Remove(material, file)) => {
-                super::photos::remove(app, &material, &file);
-            }
-            Edit::Done(item, done) => app.state.set_done(&item, done),
-            Edit::Note(item, note) => app.state.set_note(&item, &note),
-            Edit::Goto(q) => app.state.goto_question(&q, true),
-        }
-    }
+    app.push_all(edits);
 }
 
 /// Print, print everything, blank sheet, edit the answers.
@@ -246,7 +221,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
             .on_hover_text("Ctrl+P")
             .clicked()
         {
-            app.push_action(Action::Print {
+            app.push(Action::Print {
                 blank: false,
                 full: false,
             });
@@ -257,7 +232,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
             (t.blank_sheet, true, false),
         ] {
             if ui.button(RichText::new(label).size(size::BUTTON)).clicked() {
-                app.push_action(Action::Pdf { blank, full });
+                app.push(Action::Pdf { blank, full });
             }
         }
         super::handoff::toolbar_buttons(app, ui, v);
@@ -265,13 +240,13 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
             .button(RichText::new(t.submission).size(size::BUTTON))
             .clicked()
         {
-            app.push_action(Action::Submission);
+            app.push(Action::Submission);
         }
         if ui
             .button(RichText::new(t.edit_answers).size(size::BUTTON))
             .clicked()
         {
-            app.state.screen = Screen::Review;
+            app.push(Command::Show(Screen::Review));
         }
     });
     super::quick::printer_choice(app, ui);
@@ -283,8 +258,7 @@ fn section(
     v: &View,
     sec: &Section,
     p: &Palette,
-    edits: &mut Vec<Edit>,
-    continue_wizard: &mut bool,
+    edits: &mut Vec<Command>,
     editable: bool,
     photo: &mut PhotoCtx,
 ) {
@@ -293,7 +267,7 @@ fn section(
         text(ui, RichText::new(intro).weak());
     }
     match &sec.body {
-        Body::Summary(sm) => summary(ui, v, sm, p, edits, continue_wizard),
+        Body::Summary(sm) => summary(ui, v, sm, p, edits),
         Body::Notices(list) => {
             let warning = sec.id == view::SectionId::Warnings;
             for n in list {
@@ -354,20 +328,15 @@ fn section(
     }
 }
 
-fn summary(
-    ui: &mut egui::Ui,
-    v: &View,
-    sm: &Summary,
-    p: &Palette,
-    edits: &mut Vec<Edit>,
-    continue_wizard: &mut bool,
-) {
+fn summary(ui: &mut egui::Ui, v: &View, sm: &Summary, p: &Palette, edits: &mut Vec<Command>) {
     let t = s(v.lang);
     if let Some(x) = &sm.incomplete {
         card(ui, p.warn_fill, |ui| {
             ui.horizontal_wrapped(|ui| {
                 text(ui, RichText::new(x).strong());
-                *continue_wizard = ui.button(t.continue_answering).clicked();
+                if ui.button(t.continue_answering).clicked() {
+                    edits.push(Command::ContinueWizard);
+                }
             });
         });
     }
@@ -392,7 +361,10 @@ fn summary(
                 .on_hover_text(&e.action)
                 .clicked()
         {
-            edits.push(Edit::Goto(e.question.clone()));
+            edits.push(Command::Goto {
+                question: e.question.clone(),
+                from_review: true,
+            });
         }
         ui.add_space(4.0);
         text(ui, RichText::new(&sm.progress).size(size::BODY).strong());
@@ -499,12 +471,15 @@ fn tick(
     item: &str,
     done: bool,
     label: RichText,
-    edits: &mut Vec<Edit>,
+    edits: &mut Vec<Command>,
 ) -> egui::Response {
     let mut done = done;
     let r = ui.add_enabled(editable, egui::Checkbox::new(&mut done, label));
     if r.changed() {
-        edits.push(Edit::Done(item.to_string(), done));
+        edits.push(Command::SetDone {
+            item: item.to_string(),
+            done,
+        });
     }
     r
 }
@@ -515,7 +490,7 @@ fn note_field(
     item: &str,
     current: &str,
     owner: egui::Id,
-    edits: &mut Vec<Edit>,
+    edits: &mut Vec<Command>,
 ) {
     let t = s(v.lang);
     let mut note = current.to_string();
@@ -531,7 +506,10 @@ fn note_field(
             .labelled_by(l.id)
             .labelled_by(owner);
         if r.changed() {
-            edits.push(Edit::Note(item.to_string(), note.clone()));
+            edits.push(Command::SetNote {
+                item: item.to_string(),
+                note: note.clone(),
+            });
         }
     });
 }
@@ -541,7 +519,7 @@ fn material(
     v: &View,
     m: &MaterialCard,
     p: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Vec<Command>,
     editable: bool,
     photo: &mut PhotoCtx,
 ) {
@@ -579,7 +557,6 @@ fn material(
             .get(&m.id)
             .map(|s| s.attachments.clone())
             .unwrap_or_default();
-        let mut photo_edits = Vec::new();
         super::photos::pane(
             ui,
             lang,
@@ -588,9 +565,8 @@ fn material(
             &m.id,
             &attachments,
             editable,
-            &mut photo_edits,
+            edits,
         );
-        edits.extend(photo_edits.into_iter().map(Edit::Photo));
         egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
             .id_salt(("why", &m.id))
             .show(ui, |ui| {
@@ -615,7 +591,7 @@ fn step(
     v: &View,
     st: &StepCard,
     p: &Palette,
-    edits: &mut Vec<Edit>,
+    edits: &mut Vec<Command>,
     editable: bool,
 ) {
     let t = s(v.lang);
@@ -667,7 +643,7 @@ fn urgency_badge(ui: &mut egui::Ui, v: &View, u: Urgency, p: &Palette) {
     }
 }
 
-fn deadline(ui: &mut egui::Ui, v: &View, dl: &DeadlineCard, p: &Palette, edits: &mut Vec<Edit>) {
+fn deadline(ui: &mut egui::Ui, v: &View, dl: &DeadlineCard, p: &Palette, edits: &mut Vec<Command>) {
     let t = s(v.lang);
     card(ui, p.urgency_fill(dl.urgency), |ui| {
         ui.horizontal_wrapped(|ui| {
@@ -686,7 +662,10 @@ fn deadline(ui: &mut egui::Ui, v: &View, dl: &DeadlineCard, p: &Palette, edits: 
         if let Some(e) = &dl.enter_date
             && ui.button(t.enter_date).on_hover_text(&e.action).clicked()
         {
-            edits.push(Edit::Goto(e.question.clone()));
+            edits.push(Command::Goto {
+                question: e.question.clone(),
+                from_review: true,
+            });
         }
         for line in dl.consequence.iter().chain(&dl.write_in) {
             text(ui, RichText::new(line).size(size::BODY));

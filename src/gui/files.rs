@@ -567,7 +567,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
         Job::ImportCase => {
             import(app, &path);
         }
-        Job::AttachPhoto { material } => super::photos::attach(app, &material, &path),
+        Job::AttachPhoto { material } => super::command::attach(app, &material, &path),
         Job::ExportCase { case_id, .. } => {
             let Some(case) = app.state.case(&case_id).cloned() else {
                 return;

@@ -1,10 +1,10 @@
 //! After the visit, in the app: the 输入清单码 field on the start screen, and the 复制文字 and
 //! 日历 buttons of the checklist. Self-contained; the screens call these.
 
+use super::command::Command;
 use super::{Action, App};
-use crate::cases::Case;
 use crate::view::View;
-use crate::view::strings::{Msg, code_error, s};
+use crate::view::strings::{code_error, s};
 use egui::RichText;
 
 /// The code field and its 打开 button; an error says what is wrong with the code, in the
@@ -35,23 +35,7 @@ pub fn code_entry(app: &mut App, ui: &mut egui::Ui) {
         ui.colored_label(ui.visuals().error_fg_color, code_error(lang, e));
     }
     if open {
-        open_code(app);
-    }
-}
-
-/// Opens a new case from the code typed: the checklist when it is complete, else the wizard.
-pub fn open_code(app: &mut App) {
-    let code = app.ui.code_input.trim().to_string();
-    match crate::handoff::decode(&code) {
-        Ok(answers) => {
-            let t = s(app.lang());
-            let mut case = Case::new(format!("{} {}", t.code_label, code.to_uppercase()));
-            case.answers = answers;
-            app.ui.code_input.clear();
-            app.ui.code_error = None;
-            app.state.add_imported(case);
-        }
-        Err(e) => app.ui.code_error = Some(e),
+        app.push(Command::OpenCode(app.ui.code_input.trim().to_string()));
     }
 }
 
@@ -62,14 +46,13 @@ pub fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
         .button(RichText::new(t.copy_text).size(super::theme::size::BUTTON))
         .clicked()
     {
-        ui.ctx().copy_text(crate::view::plain::message_text(v));
-        app.state.push_banner(Msg::Copied, false);
+        app.push(Command::CopyText(crate::view::plain::message_text(v)));
     }
     if ui
         .button(RichText::new(t.calendar).size(super::theme::size::BUTTON))
         .clicked()
     {
-        app.push_action(Action::Calendar);
+        app.push(Action::Calendar);
     }
 }
 
@@ -165,35 +148,6 @@ pub fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
             ack = ui.button(t.dismiss).clicked();
         });
     if ack {
-        let changes = std::mem::take(&mut app.ui.changes);
-        if let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) {
-            for ch in changes {
-                if ch.record(store.dir()).is_ok()
-                    && let Some(now) = ch.now
-                {
-                    app.ui.seen.insert(ch.id, now);
-                }
-            }
-        }
-    }
-}
-
-/// The checklist of a case is on screen: remember what it shows (so a later data change, not
-/// the user's own edits, is what the next check reports). Skipped while a change of this case
-/// waits to be acknowledged; written only when something differs.
-pub fn note_shown(app: &mut App, id: &str, d: &crate::engine::Derivation) {
-    if app.ui.changes.iter().any(|c| c.id == id) {
-        return;
-    }
-    let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) else {
-        return;
-    };
-    let now = crate::recheck::Seen::of(d);
-    if app.ui.seen.get(id) == Some(&now) {
-        return;
-    }
-    let path = crate::recheck::seen_path(store.dir(), id);
-    if crate::recheck::save_seen(&path, &now).is_ok() {
-        app.ui.seen.insert(id.to_string(), now);
+        app.push(Command::AcknowledgeChanges);
     }
 }

@@ -1,10 +1,13 @@
 //! The desktop app (eframe/egui, glow renderer): a thin layer over the engine and the case store.
 //!
 //! One file per screen: [`topbar`], [`sidebar`] (saved cases), [`wizard`] (questions and the
-//! review page), [`checklist`]; plus [`state`] (no drawing), [`files`] (dialogs, PDF, import and
-//! export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from `crate::view::strings`.
+//! review page), [`checklist`]; plus [`state`] (no drawing), [`command`] (the one queue through
+//! which the screens change the state, applied after each frame), [`files`] (dialogs, PDF, import
+//! and export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from
+//! `crate::view::strings`.
 
 pub mod checklist;
+pub mod command;
 pub mod files;
 pub mod fonts;
 pub mod handoff;
@@ -21,6 +24,7 @@ pub mod wizard;
 
 use crate::catalog::{Catalog, Lang};
 use chrono::NaiveDate;
+use command::Command;
 use egui::{Color32, RichText};
 pub use state::{Screen, Settings, State};
 use std::path::PathBuf;
@@ -145,7 +149,7 @@ pub struct UiState {
     pub seen: std::collections::HashMap<String, crate::recheck::Seen>,
 }
 
-/// What a screen asks the app to do after drawing.
+/// Files, printing and dialogs a screen asks for (one kind of [`Command`]; `files::act` runs them).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     ExportCase(String),
@@ -186,7 +190,8 @@ pub struct App {
     pub ui: UiState,
     config: AppConfig,
     dialogs: files::Dialogs,
-    actions: Vec<Action>,
+    /// What the screens asked for while drawing this frame, applied after it.
+    commands: Vec<Command>,
     /// Settings last applied to the context (zoom, theme), to apply only changes.
     applied: Option<(f32, bool)>,
     /// The remembered window size has been applied (needs the monitor's size, known after the
@@ -221,7 +226,7 @@ impl App {
             ui: UiState::default(),
             dialogs: files::Dialogs::new(config.native_dialogs),
             config,
-            actions: Vec::new(),
+            commands: Vec::new(),
             applied: None,
             window_restored: false,
         };
@@ -250,16 +255,10 @@ impl App {
     /// Draws one frame (everything `eframe::App::ui` does).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.state.now = ctx.input(|i| i.time);
-        self.state.refresh_today();
+        self.state.begin_frame(ctx.input(|i| i.time));
         self.keyboard(&ctx);
         self.apply_settings(&ctx);
         self.window_size(&ctx);
-        let before = (
-            self.state.screen.clone(),
-            self.state.wizard.question.clone(),
-            self.state.current.clone(),
-        );
         let popup = egui::Popup::is_any_open(&ctx);
         for (job, picked) in self.dialogs.poll() {
             files::finish(self, job, picked);
@@ -346,16 +345,17 @@ impl App {
         });
 
         if !popup {
-            self.keys_after(&ctx, &before);
+            self.keys_after(&ctx);
         }
         self.after_frame(&ctx);
     }
 
-    /// Actions queued while drawing, settings, autosave.
+    /// The commands pushed while drawing, in order; then settings and autosave.
     fn after_frame(&mut self, ctx: &egui::Context) {
-        for action in std::mem::take(&mut self.actions) {
-            files::act(self, ctx, action);
+        for cmd in std::mem::take(&mut self.commands) {
+            command::apply(self, ctx, cmd);
         }
+        self.state.expire_banners(banner_life);
         self.apply_settings(ctx);
         if let Some(wait) = self.state.autosave(self.state.now) {
             ctx.request_repaint_after(Duration::from_secs_f64(wait));
@@ -385,7 +385,10 @@ impl App {
         }
         if let Some(rect) = vp.inner_rect {
             let s = window::saved_size(rect.size(), native, ppp);
-            self.state.settings.window = Some([s.x.round(), s.y.round()]);
+            let size = [s.x.round(), s.y.round()];
+            if self.state.settings.window != Some(size) {
+                self.push(Command::RememberWindow(size));
+            }
         }
     }
 
@@ -459,10 +462,10 @@ impl App {
                 dismiss = ui.button(t.due_dismiss).clicked();
             });
         if let Some(id) = open {
-            self.state.select(&id);
+            self.push(Command::OpenCase(id));
         }
         if dismiss {
-            self.state.settings.due_dismissed = Some(self.state.today);
+            self.push(Command::DismissDue);
         }
     }
 
@@ -498,8 +501,13 @@ impl App {
         ctx.content_rect().width() < NARROW_BELOW
     }
 
-    pub(crate) fn push_action(&mut self, a: Action) {
-        self.actions.push(a);
+    /// Asks for a change, made after this frame (see [`command`]).
+    pub fn push(&mut self, cmd: impl Into<Command>) {
+        self.commands.push(cmd.into());
+    }
+
+    pub fn push_all(&mut self, cmds: impl IntoIterator<Item = Command>) {
+        self.commands.extend(cmds);
     }
 
     fn keyboard(&mut self, ctx: &egui::Context) {
@@ -512,13 +520,13 @@ impl App {
             )
         });
         if zin {
-            self.state.settings.zoom_in();
+            self.push(Command::ZoomIn);
         }
         if zout {
-            self.state.settings.zoom_out();
+            self.push(Command::ZoomOut);
         }
         if reset {
-            self.state.settings.zoom = 1.0;
+            self.push(Command::ZoomReset);
         }
         use egui::{Key, KeyboardShortcut, Modifiers};
         let (new, print, export) = ctx.input_mut(|i| {
@@ -529,17 +537,16 @@ impl App {
             )
         });
         if new && !self.state.read_only {
-            self.ui.list_open = false;
-            self.state.new_case();
+            self.push(Command::NewCase);
         }
         if print && self.state.screen == Screen::Checklist {
-            self.push_action(Action::Print {
+            self.push(Action::Print {
                 blank: false,
                 full: false,
             });
         }
         if export && self.state.screen == Screen::Checklist {
-            self.push_action(Action::Pdf {
+            self.push(Action::Pdf {
                 blank: false,
                 full: false,
             });
@@ -548,26 +555,22 @@ impl App {
 
     /// Enter and Esc, when no widget took them this frame: Enter goes on (next question, the
     /// checklist from the review, a new case from the start page), Esc goes back.
-    fn keys_after(&mut self, ctx: &egui::Context, before: &(Screen, String, Option<String>)) {
+    fn keys_after(&mut self, ctx: &egui::Context) {
         let (enter, esc) = ctx.input(|i| {
             (
                 i.key_pressed(egui::Key::Enter) && i.modifiers.is_none(),
                 i.key_pressed(egui::Key::Escape) && i.modifiers.is_none(),
             )
         });
-        let now = (
-            self.state.screen.clone(),
-            self.state.wizard.question.clone(),
-            self.state.current.clone(),
-        );
-        if (!enter && !esc) || &now != before || self.ui.renaming.is_some() {
+        // A widget that took the key (a focused button, the date field) has asked for its
+        // change already: the key does not act twice.
+        let taken = self.commands.iter().any(Command::moves_page);
+        if (!enter && !esc) || taken || self.ui.renaming.is_some() {
             return;
         }
         match (&self.state.screen, enter) {
-            (Screen::Wizard, true) => {
-                self.state.wizard_next();
-            }
-            (Screen::Wizard, false) => self.state.wizard_back(),
+            (Screen::Wizard, true) => self.push(Command::Next),
+            (Screen::Wizard, false) => self.push(Command::Back),
             (Screen::Review, true) => {
                 let complete = self
                     .state
@@ -575,18 +578,19 @@ impl App {
                     .clone()
                     .and_then(|id| self.state.derived(&id));
                 if complete.is_some_and(|d| matches!(&*d, Ok(d) if d.is_complete())) {
-                    self.state.screen = Screen::Checklist;
+                    self.push(Command::Show(Screen::Checklist));
                 }
             }
-            (Screen::Quick, false) => self.state.screen = Screen::Welcome,
+            (Screen::Quick, false) => self.push(Command::Show(Screen::Welcome)),
             (Screen::Review, false) => {
-                if let Some(last) = self.state.asked().last().map(|q| q.id.clone()) {
-                    self.state.goto_question(&last, false);
+                if let Some(question) = self.state.asked().last().map(|q| q.id.clone()) {
+                    self.push(Command::Goto {
+                        question,
+                        from_review: false,
+                    });
                 }
             }
-            (Screen::Welcome, true) if !self.state.read_only => {
-                self.state.new_case();
-            }
+            (Screen::Welcome, true) if !self.state.read_only => self.push(Command::NewCase),
             _ => {}
         }
     }
@@ -620,9 +624,6 @@ impl App {
         // One place, newest first, nothing hidden in a scroll area. Information fades after a
         // while; errors and the undo stay until used or dismissed.
         let now = self.state.now;
-        self.state
-            .banners
-            .retain(|b| b.error || now - b.created < banner_life(b));
         if let Some(next) = self
             .state
             .banners
@@ -676,7 +677,7 @@ impl App {
                     retry = ui.button(t.retry).clicked();
                 });
                 if retry {
-                    self.state.retry_saves();
+                    self.push(Command::RetrySaves);
                 }
             }
             if let Some(d) = &self.state.deleted {
@@ -691,9 +692,9 @@ impl App {
                     });
                 });
                 if undo {
-                    self.state.undo_delete();
+                    self.push(Command::UndoDelete);
                 } else if close {
-                    self.state.deleted = None;
+                    self.push(Command::ForgetDeleted);
                 }
             }
             let mut dismiss = None;
@@ -734,17 +735,10 @@ impl App {
                 self.ui.all_messages = true;
             }
             if let Some(id) = dismiss {
-                self.state.dismiss_banner(id);
+                self.push(Command::DismissBanner(id));
             }
-            if let Some(p) = open
-                && opener::open(&p).is_err()
-            {
-                self.state.push_banner(
-                    strings::Msg::OpenFailed {
-                        path: p.display().to_string(),
-                    },
-                    true,
-                );
+            if let Some(p) = open {
+                self.push(Command::OpenPath(p));
             }
             if self.ui.offer_fallback.is_some() {
                 frame(info_fill).show(ui, |ui| {
@@ -752,7 +746,7 @@ impl App {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(t.cancelled);
                         if ui.button(t.save_to_default).clicked() {
-                            self.actions.push(Action::SaveToDefault);
+                            self.push(Action::SaveToDefault);
                         }
                         if ui.button(t.dismiss).clicked() {
                             self.ui.offer_fallback = None;
@@ -769,12 +763,11 @@ impl App {
                 match picked {
                     Some(picker::Picked::File(p)) => match picker.purpose.clone() {
                         picker::PickFor::Import => {
-                            self.actions
-                                .push(Action::ImportPath(p.display().to_string()));
+                            self.push(Action::ImportPath(p.display().to_string()));
                         }
                         picker::PickFor::Attach(material) => {
                             self.ui.picker = None;
-                            photos::attach(self, &material, &p);
+                            self.push(Command::Attach { material, path: p });
                         }
                     },
                     Some(picker::Picked::Cancel) => self.ui.picker = None,
@@ -815,15 +808,14 @@ impl App {
                 start.request_focus();
             }
             if start.clicked() {
-                self.state.new_case();
+                self.push(Command::NewCase);
             }
             ui.add_space(10.0);
             // The front desk's path: a common situation printed in two clicks.
             let q = egui::Button::new(RichText::new(t.quick_button).size(theme::size::NAV_BUTTON))
                 .min_size(egui::vec2(280.0, 44.0));
             if ui.add(q).clicked() {
-                self.state.current = None;
-                self.state.screen = Screen::Quick;
+                self.push(Command::Show(Screen::Quick));
             }
             ui.add_space(12.0);
             if !self.state.cases.is_empty() {

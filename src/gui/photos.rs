@@ -2,7 +2,7 @@
 //! card), a thumbnail, the checks' warnings (run on a worker thread, so the window never waits),
 //! remove. The files live in the case's own folder (`Store::attach`); a photo is never refused.
 
-use super::strings::{self, Msg, s};
+use super::strings::{self, s};
 use super::theme::{Palette, size};
 use crate::cases::Attachment;
 use crate::catalog::Lang;
@@ -19,12 +19,6 @@ const THUMB: u32 = 96;
 pub enum Check {
     Pending,
     Done(Result<PhotoReport, PhotoError>),
-}
-
-/// What the checklist screen asks of the photo pane.
-pub enum PhotoEdit {
-    Add(String),
-    Remove(String, String),
 }
 
 /// Checks and thumbnails by stored file path; a channel brings results from the worker threads.
@@ -126,7 +120,7 @@ pub fn pane(
     material: &str,
     attachments: &[Attachment],
     editable: bool,
-    edits: &mut Vec<PhotoEdit>,
+    edits: &mut Vec<super::command::Command>,
 ) {
     let t = s(lang);
     let p = Palette::of(ui);
@@ -185,7 +179,10 @@ pub fn pane(
                     .on_hover_text(name.as_str())
                     .clicked()
                 {
-                    edits.push(PhotoEdit::Remove(material.to_string(), a.file.clone()));
+                    edits.push(super::command::Command::RemoveAttachment {
+                        material: material.to_string(),
+                        file: a.file.clone(),
+                    });
                 }
             });
         });
@@ -197,60 +194,12 @@ pub fn pane(
         )
         .clicked()
     {
-        edits.push(PhotoEdit::Add(material.to_string()));
-    }
-}
-
-/// Attaches `src` to `material` of the open case and saves it; says what happened.
-pub fn attach(app: &mut super::App, material: &str, src: &Path) {
-    let lang = app.lang();
-    let Some(id) = app.state.current.clone() else {
-        return;
-    };
-    let (Some(store), Some(case)) = (&app.state.store, app.state.case(&id).cloned()) else {
-        return;
-    };
-    let mut case = case;
-    match store.attach(&mut case, material, src) {
-        Ok(_) => {
-            let name = src
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().to_string());
-            app.state.replace_case(case);
-            app.state.push_banner(Msg::Attached { name }, false);
-        }
-        Err(e) => app
-            .state
-            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
-    }
-}
-
-/// Removes an attachment from the open case (its file too) and saves it.
-pub fn remove(app: &mut super::App, material: &str, file: &str) {
-    let lang = app.lang();
-    let Some(id) = app.state.current.clone() else {
-        return;
-    };
-    let (Some(store), Some(case)) = (&app.state.store, app.state.case(&id).cloned()) else {
-        return;
-    };
-    let mut case = case;
-    let path = store.attachments_dir(&id).join(file);
-    match store.remove_attachment(&mut case, material, file) {
-        Ok(a) => {
-            app.ui.photos.forget(&path);
-            app.state.replace_case(case);
-            let name = if a.original_name.is_empty() {
-                a.file
-            } else {
-                a.original_name
-            };
-            app.state
-                .push_banner(Msg::AttachmentRemoved { name }, false);
-        }
-        Err(e) => app
-            .state
-            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
+        edits.push(
+            super::Action::AttachPhoto {
+                material: material.to_string(),
+            }
+            .into(),
+        );
     }
 }
 

@@ -57,7 +57,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let selected = app.ui.quick_selected.min(n - 1);
     let focused_button = ui.ctx().memory(|m| m.focused()).is_some();
     if enter && !typing && !focused_button {
-        app.push_action(Action::PrintQuick {
+        app.push(Action::PrintQuick {
             id: sheets[selected].0.clone(),
         });
     }
@@ -80,14 +80,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     let print = print.accessible_name(super::strings::print_named(lang, name));
                     if print.clicked() {
                         app.ui.quick_selected = i;
-                        app.push_action(Action::PrintQuick { id: id.clone() });
+                        app.push(Action::PrintQuick { id: id.clone() });
                     }
                     let pdf = ui
                         .button(RichText::new(t.save_pdf).size(size::BODY))
                         .accessible_name(super::strings::pdf_named(lang, name));
                     if pdf.clicked() {
                         app.ui.quick_selected = i;
-                        app.push_action(Action::QuickPdf { id: id.clone() });
+                        app.push(Action::QuickPdf { id: id.clone() });
                     }
                     ui.add(egui::Label::new(RichText::new(name).size(size::CARD_TITLE)).wrap());
                 });
@@ -123,7 +123,7 @@ pub fn printer_choice(app: &mut App, ui: &mut egui::Ui) {
             .response
             .labelled_by(l.id);
         if chosen != current || app.state.settings.printer.is_none() {
-            app.state.settings.printer = Some(chosen);
+            app.push(super::command::Command::SetPrinter(chosen));
         }
     });
 }

@@ -1,6 +1,7 @@
 //! The side panel of saved cases, and the header of the open case (rename, duplicate, delete,
 //! export).
 
+use super::command::Command;
 use super::strings::{self, s};
 use super::theme::size;
 use super::{Action, App};
@@ -26,9 +27,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
         .min_size(egui::vec2(ui.available_width(), 44.0));
     let editable = !app.state.read_only;
     if ui.add_enabled(editable, new).clicked() {
-        app.ui.renaming = None;
-        app.state.new_case();
-        app.ui.list_open = false;
+        app.push(Command::NewCase);
     }
     if ui
         .add_enabled(
@@ -37,7 +36,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
         )
         .clicked()
     {
-        app.push_action(Action::Import);
+        app.push(Action::Import);
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
@@ -168,14 +167,12 @@ fn panel(app: &mut App, ui: &mut egui::Ui) {
         let next = (at + d).clamp(0, ids.len() as isize - 1) as usize;
         if ids[next] != stop {
             app.ui.renaming = None;
-            app.state.select(&ids[next]);
+            app.push(Command::OpenCase(ids[next].clone()));
             ui.data_mut(|d| d.insert_temp(focus_key, true));
         }
     }
     if let Some(id) = open {
-        app.ui.renaming = None;
-        app.state.select(&id);
-        app.ui.list_open = false;
+        app.push(Command::OpenCase(id));
     }
 }
 
@@ -254,9 +251,8 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
         super::fonts::note_missing_glyphs(ui, buf, app.state.lang());
         match done {
             Some(true) => {
-                let new = buf.clone();
-                app.state.rename(&id, &new);
-                app.ui.renaming = None;
+                let label = buf.clone();
+                app.push(Command::RenameCase { id, label });
             }
             Some(false) => app.ui.renaming = None,
             None => {}
@@ -291,11 +287,9 @@ pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
     super::fonts::note_missing_glyphs(ui, &label, app.lang());
     match act {
         Some(0) => app.ui.renaming = Some(label.clone()),
-        Some(1) => {
-            app.state.duplicate(&id);
-        }
-        Some(2) => app.state.delete(&id),
-        Some(3) => app.push_action(Action::ExportCase(id.clone())),
+        Some(1) => app.push(Command::DuplicateCase(id)),
+        Some(2) => app.push(Command::DeleteCase(id)),
+        Some(3) => app.push(Action::ExportCase(id)),
         _ => {}
     }
 }

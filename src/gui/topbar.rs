@@ -2,6 +2,7 @@
 //! row where it can be: at 200 % text every row costs the page a tenth of a small screen.
 
 use super::App;
+use super::command::Command;
 use super::state::{MAX_ZOOM, MIN_ZOOM};
 use super::strings::s;
 use crate::catalog::Lang;
@@ -27,7 +28,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     // Each group stays on one line; the groups wrap as wholes when the window is narrow.
     ui.horizontal_wrapped(|ui| {
         let narrow = app.narrow(ui.ctx());
-        let settings = &mut app.state.settings;
+        let settings = app.state.settings.clone();
+        let mut cmds = Vec::new();
         let shown = if narrow {
             app.ui.list_open
         } else {
@@ -38,7 +40,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if narrow {
                 app.ui.list_open = !app.ui.list_open;
             } else {
-                settings.show_list = !settings.show_list;
+                cmds.push(Command::ShowList(!settings.show_list));
             }
         }
         ui.separator();
@@ -50,7 +52,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             Lang::En => (Lang::Zh, "中文"),
         };
         if ui.button(name).on_hover_text(t.language).clicked() {
-            settings.lang = other;
+            cmds.push(Command::SetLang(other));
         }
         ui.separator();
 
@@ -64,7 +66,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .on_hover_text(t.smaller_text)
                 .accessible_name(t.smaller_text);
             if smaller.clicked() {
-                settings.zoom_out();
+                cmds.push(Command::ZoomOut);
             }
             ui.label(format!("{:.0}%", zoom * 100.0));
             let larger = ui
@@ -72,15 +74,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .on_hover_text(t.larger_text)
                 .accessible_name(t.larger_text);
             if larger.clicked() {
-                settings.zoom_in();
+                cmds.push(Command::ZoomIn);
             }
         });
         ui.separator();
 
         let theme = if settings.dark { t.light } else { t.dark };
         if ui.button(theme).on_hover_text(t.theme).clicked() {
-            settings.dark = !settings.dark;
+            cmds.push(Command::SetDark(!settings.dark));
         }
+        app.push_all(cmds);
     });
     ui.add_space(2.0);
 }

@@ -1,6 +1,7 @@
 //! The wizard: one question at a time, and the review page ("核对您的回答").
 
 use super::App;
+use super::command::Command;
 use super::state::{Screen, WizardError, normalize_date};
 use super::strings::{self, s};
 use super::theme::size;
@@ -50,7 +51,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let t = s(lang);
     let qid = app.state.wizard.question.clone();
     let Some(q) = app.state.catalog.question(&qid).cloned() else {
-        app.state.screen = Screen::Review;
+        app.push(Command::Show(Screen::Review));
         return;
     };
     let asked: Vec<String> = app.state.asked().iter().map(|q| q.id.clone()).collect();
@@ -76,7 +77,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         // The questions that apply can grow as answers come in: the bar keeps its furthest point.
         let now = (pos + 1) as f32 / asked.len().max(1) as f32;
         let shown = now.max(app.state.wizard.progress);
-        app.state.wizard.progress = shown;
         ui.horizontal(|ui| {
             ui.label(RichText::new(&n).size(size::BODY).weak());
             ui.add(egui::ProgressBar::new(shown).desired_height(8.0));
@@ -168,18 +168,25 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         ui.add_space(4.0 * gap);
                     }
                 });
-                if let Some(o) = chosen {
-                    app.state.set_choice(&qid, &o);
+                if let Some(option) = chosen {
+                    app.push(Command::Choose {
+                        question: qid.clone(),
+                        option,
+                    });
                 }
             }
             QuestionKind::Date => {
                 let today = app.state.today.to_string();
-                let buf = app
+                // The field shows the state's text; a change goes back as a command.
+                let mut text = app
                     .state
                     .wizard
                     .date_text
-                    .entry(qid.clone())
-                    .or_insert_with(|| current.clone().unwrap_or_default());
+                    .get(&qid)
+                    .cloned()
+                    .or_else(|| current.clone())
+                    .unwrap_or_default();
+                let buf = &mut text;
                 let mut edited = false;
                 ui.horizontal_wrapped(|ui| {
                     let r = ui
@@ -205,9 +212,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 });
                 ui.label(RichText::new(t.date_format).size(size::DETAIL).weak());
                 // Say what is wrong while typing, once the text is long enough to be a date.
-                let typed = normalize_date(buf);
+                let typed = normalize_date(&text);
                 if edited {
-                    app.state.wizard.error = None;
+                    app.push(Command::TypeDate {
+                        question: qid.clone(),
+                        text: text.clone(),
+                    });
                 }
                 if app.state.wizard.error.is_none() && typed.len() >= 10 {
                     let errs = app.state.date_errors(&qid, &typed);
@@ -236,7 +246,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
 
         if enter {
-            app.state.wizard_next();
+            app.push(Command::Next);
         }
         ui.add_space(16.0);
     });
@@ -264,19 +274,19 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
                 .min_size(egui::vec2(120.0, h))
         };
         if !first && ui.add(big(t.back)).clicked() {
-            app.state.wizard_back();
+            app.push(Command::Back);
         }
         if ui
             .add(big(t.next).fill(ui.visuals().selection.bg_fill))
             .clicked()
         {
-            app.state.wizard_next();
+            app.push(Command::Next);
         }
         if !required && ui.add(big(t.skip)).clicked() {
-            app.state.wizard_skip();
+            app.push(Command::Skip);
         }
         if date && !required && ui.add(big(t.skip_dates)).clicked() {
-            app.state.wizard_skip_optional_dates();
+            app.push(Command::SkipOptionalDates);
         }
     });
     ui.add_space(2.0);
@@ -299,7 +309,7 @@ pub fn review_nav(app: &mut App, ui: &mut egui::Ui) {
                 .fill(ui.visuals().selection.bg_fill)
                 .min_size(egui::vec2(220.0, 44.0));
             if ui.add(b).clicked() {
-                app.state.screen = Screen::Checklist;
+                app.push(Command::Show(Screen::Checklist));
             }
         } else if ui
             .add(
@@ -308,7 +318,10 @@ pub fn review_nav(app: &mut App, ui: &mut egui::Ui) {
             )
             .clicked()
         {
-            app.state.goto_question(&pending[0], true);
+            app.push(Command::Goto {
+                question: pending[0].clone(),
+                from_review: true,
+            });
         }
     });
     ui.add_space(2.0);
@@ -389,8 +402,11 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
             }
         }
     });
-    if let Some(q) = goto {
-        app.state.goto_question(&q, true);
+    if let Some(question) = goto {
+        app.push(Command::Goto {
+            question,
+            from_review: true,
+        });
     }
 }
 

@@ -263,11 +263,20 @@ impl State {
         self.banners.retain(|b| b.id != id);
     }
 
-    /// Recomputes today (unless fixed), so deadlines stay right in a window left open overnight.
-    pub fn refresh_today(&mut self) {
+    /// The frame's clock (seconds), and today recomputed (unless fixed), so that deadlines stay
+    /// right in a window left open overnight.
+    pub fn begin_frame(&mut self, now: f64) {
+        self.now = now;
         if !self.fixed_today {
             self.today = chrono::Local::now().date_naive();
         }
+    }
+
+    /// Information messages older than `life` go; errors stay until dismissed.
+    pub fn expire_banners(&mut self, life: impl Fn(&Banner) -> f64) {
+        let now = self.now;
+        self.banners
+            .retain(|b| b.error || now - b.created < life(b));
     }
 }
 

@@ -41,6 +41,19 @@ impl State {
             self.wizard.date_text.insert(qid.to_string(), v);
         }
         self.screen = Screen::Wizard;
+        // The bar keeps its furthest point: an answer can bring in more questions.
+        let asked = self.asked();
+        if let Some(pos) = asked.iter().position(|q| q.id == qid) {
+            let now = (pos + 1) as f32 / asked.len() as f32;
+            self.wizard.progress = self.wizard.progress.max(now);
+        }
+    }
+
+    /// What the date field of `qid` holds now (kept as typed until it is valid). A change
+    /// clears the message about the text before.
+    pub fn type_date(&mut self, qid: &str, text: String) {
+        self.wizard.error = None;
+        self.wizard.date_text.insert(qid.to_string(), text);
     }
 
     /// Sets a choice answer. Answers that no longer apply are pruned; ticks are never touched.

@@ -1,0 +1,331 @@
+//! One way for the UI to change the app, as in the rerun viewer: while drawing, screens read the
+//! state and push [`Command`]s; after the frame [`apply`] runs them in order. A frame therefore
+//! draws one consistent state, and every change a click can make is listed here.
+//!
+//! The screens' own scratch in [`super::UiState`] (text being typed in a search or rename field,
+//! the highlighted row, whether the list covers the page) is theirs to change directly; it is not
+//! part of a case or of the remembered settings. `tests/architecture.rs` checks that no screen
+//! writes to the state itself.
+
+use super::state::Screen;
+use super::{Action, App};
+use crate::cases::Case;
+use crate::catalog::Lang;
+use crate::view::strings::{Msg, s};
+use std::path::{Path, PathBuf};
+
+/// A change the UI asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // ---- cases ----
+    /// A fresh case, opened in the wizard.
+    NewCase,
+    OpenCase(String),
+    RenameCase {
+        id: String,
+        label: String,
+    },
+    DuplicateCase(String),
+    /// Into the store's trash, with an undo message.
+    DeleteCase(String),
+    UndoDelete,
+    /// Closes the undo message (the case stays in the trash).
+    ForgetDeleted,
+    /// A new case from a 清单码 typed on the start screen.
+    OpenCode(String),
+
+    // ---- pages and the wizard ----
+    Show(Screen),
+    /// The wizard at the first unanswered question.
+    ContinueWizard,
+    /// One question; `from_review`: "next" returns to the review once nothing new is asked.
+    Goto {
+        question: String,
+        from_review: bool,
+    },
+    Choose {
+        question: String,
+        option: String,
+    },
+    /// What the date field holds now (checked when the user goes on).
+    TypeDate {
+        question: String,
+        text: String,
+    },
+    Next,
+    Back,
+    Skip,
+    SkipOptionalDates,
+
+    // ---- the checklist ----
+    SetDone {
+        item: String,
+        done: bool,
+    },
+    SetNote {
+        item: String,
+        note: String,
+    },
+    /// Attach a photo or scan (a file already chosen) to a material of the open case.
+    Attach {
+        material: String,
+        path: PathBuf,
+    },
+    RemoveAttachment {
+        material: String,
+        file: String,
+    },
+    /// The case's checklist was shown: remember what it showed (for the next start's check).
+    NoteShown(String),
+    /// The "what changed" panel was read.
+    AcknowledgeChanges,
+    /// The checklist as chat text, to the clipboard.
+    CopyText(String),
+
+    // ---- settings (remembered) ----
+    SetLang(Lang),
+    SetDark(bool),
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ShowList(bool),
+    /// The window's size at 100 % text, kept across restarts.
+    RememberWindow([f32; 2]),
+    SetPrinter(String),
+    /// The "due soon" summary, until tomorrow.
+    DismissDue,
+
+    // ---- messages ----
+    DismissBanner(u64),
+    RetrySaves,
+    /// Open a file or folder a message names, with the desktop's program.
+    OpenPath(PathBuf),
+
+    // ---- files, printing and dialogs (`files::act`) ----
+    Files(Action),
+}
+
+impl Command {
+    /// Whether it changes which page or question is shown. Enter or Esc that a widget turned
+    /// into such a command (a focused button, the date or code field) does nothing more.
+    /// Choosing an option does not count: Enter on a focused option picks it and goes on.
+    pub fn moves_page(&self) -> bool {
+        matches!(
+            self,
+            Command::NewCase
+                | Command::OpenCase(_)
+                | Command::DeleteCase(_)
+                | Command::UndoDelete
+                | Command::OpenCode(_)
+                | Command::Show(_)
+                | Command::ContinueWizard
+                | Command::Goto { .. }
+                | Command::Next
+                | Command::Back
+                | Command::Skip
+                | Command::SkipOptionalDates
+        )
+    }
+}
+
+impl From<Action> for Command {
+    fn from(a: Action) -> Command {
+        Command::Files(a)
+    }
+}
+
+/// Runs one command. Called after the frame, in the order the commands were pushed.
+pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
+    let state = &mut app.state;
+    match cmd {
+        Command::NewCase => {
+            if state.read_only {
+                return;
+            }
+            app.ui.renaming = None;
+            app.ui.list_open = false;
+            state.new_case();
+        }
+        Command::OpenCase(id) => {
+            app.ui.renaming = None;
+            app.ui.list_open = false;
+            state.select(&id);
+        }
+        Command::RenameCase { id, label } => {
+            app.ui.renaming = None;
+            state.rename(&id, &label);
+        }
+        Command::DuplicateCase(id) => {
+            state.duplicate(&id);
+        }
+        Command::DeleteCase(id) => {
+            app.ui.renaming = None;
+            state.delete(&id);
+        }
+        Command::UndoDelete => state.undo_delete(),
+        Command::ForgetDeleted => state.deleted = None,
+        Command::OpenCode(code) => open_code(app, &code),
+
+        Command::Show(screen) => {
+            if screen == Screen::Quick {
+                state.current = None;
+            }
+            state.screen = screen;
+        }
+        Command::ContinueWizard => state.start_wizard(),
+        Command::Goto {
+            question,
+            from_review,
+        } => state.goto_question(&question, from_review),
+        Command::Choose { question, option } => state.set_choice(&question, &option),
+        Command::TypeDate { question, text } => state.type_date(&question, text),
+        Command::Next => {
+            state.wizard_next();
+        }
+        Command::Back => state.wizard_back(),
+        Command::Skip => state.wizard_skip(),
+        Command::SkipOptionalDates => state.wizard_skip_optional_dates(),
+
+        Command::SetDone { item, done } => state.set_done(&item, done),
+        Command::SetNote { item, note } => state.set_note(&item, &note),
+        Command::Attach { material, path } => attach(app, &material, &path),
+        Command::RemoveAttachment { material, file } => remove(app, &material, &file),
+        Command::NoteShown(id) => note_shown(app, &id),
+        Command::AcknowledgeChanges => acknowledge(app),
+        Command::CopyText(text) => {
+            ctx.copy_text(text);
+            state.push_banner(Msg::Copied, false);
+        }
+
+        Command::SetLang(lang) => state.settings.lang = lang,
+        Command::SetDark(dark) => state.settings.dark = dark,
+        Command::ZoomIn => state.settings.zoom_in(),
+        Command::ZoomOut => state.settings.zoom_out(),
+        Command::ZoomReset => state.settings.zoom = 1.0,
+        Command::ShowList(show) => state.settings.show_list = show,
+        Command::RememberWindow(size) => state.settings.window = Some(size),
+        Command::SetPrinter(p) => state.settings.printer = Some(p),
+        Command::DismissDue => state.settings.due_dismissed = Some(state.today),
+
+        Command::DismissBanner(id) => state.dismiss_banner(id),
+        Command::RetrySaves => state.retry_saves(),
+        Command::OpenPath(p) => {
+            if opener::open(&p).is_err() {
+                state.push_banner(
+                    Msg::OpenFailed {
+                        path: p.display().to_string(),
+                    },
+                    true,
+                );
+            }
+        }
+
+        Command::Files(action) => super::files::act(app, ctx, action),
+    }
+}
+
+/// Attaches `src` to `material` of the open case and saves it; says what happened.
+pub(super) fn attach(app: &mut App, material: &str, src: &Path) {
+    let lang = app.lang();
+    let Some(id) = app.state.current.clone() else {
+        return;
+    };
+    let (Some(store), Some(case)) = (&app.state.store, app.state.case(&id).cloned()) else {
+        return;
+    };
+    let mut case = case;
+    match store.attach(&mut case, material, src) {
+        Ok(_) => {
+            let name = src
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+            app.state.replace_case(case);
+            app.state.push_banner(Msg::Attached { name }, false);
+        }
+        Err(e) => app
+            .state
+            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
+    }
+}
+
+/// Removes an attachment from the open case (its file too) and saves it.
+fn remove(app: &mut App, material: &str, file: &str) {
+    let lang = app.lang();
+    let Some(id) = app.state.current.clone() else {
+        return;
+    };
+    let (Some(store), Some(case)) = (&app.state.store, app.state.case(&id).cloned()) else {
+        return;
+    };
+    let mut case = case;
+    let path = store.attachments_dir(&id).join(file);
+    match store.remove_attachment(&mut case, material, file) {
+        Ok(a) => {
+            app.ui.photos.forget(&path);
+            app.state.replace_case(case);
+            let name = if a.original_name.is_empty() {
+                a.file
+            } else {
+                a.original_name
+            };
+            app.state
+                .push_banner(Msg::AttachmentRemoved { name }, false);
+        }
+        Err(e) => app
+            .state
+            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
+    }
+}
+
+/// Opens a new case from a code: the checklist when it is complete, else the wizard.
+fn open_code(app: &mut App, code: &str) {
+    match crate::handoff::decode(code) {
+        Ok(answers) => {
+            let t = s(app.lang());
+            let mut case = Case::new(format!("{} {}", t.code_label, code.to_uppercase()));
+            case.answers = answers;
+            app.ui.code_input.clear();
+            app.ui.code_error = None;
+            app.state.add_imported(case);
+        }
+        Err(e) => app.ui.code_error = Some(e),
+    }
+}
+
+/// 知道了 on the changes panel: what each case now shows is recorded as seen.
+fn acknowledge(app: &mut App) {
+    let changes = std::mem::take(&mut app.ui.changes);
+    if let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) {
+        for ch in changes {
+            if ch.record(store.dir()).is_ok()
+                && let Some(now) = ch.now
+            {
+                app.ui.seen.insert(ch.id, now);
+            }
+        }
+    }
+}
+
+/// The checklist of a case is on screen: remember what it shows (so a later data change, not
+/// the user's own edits, is what the next check reports). Skipped while a change of this case
+/// waits to be acknowledged; written only when something differs.
+fn note_shown(app: &mut App, id: &str) {
+    if app.ui.changes.iter().any(|c| c.id == id) {
+        return;
+    }
+    let Some(derived) = app.state.derived(id) else {
+        return;
+    };
+    let Ok(d) = &*derived else { return };
+    let Some(store) = app.state.store.as_ref().filter(|s| !s.is_read_only()) else {
+        return;
+    };
+    let now = crate::recheck::Seen::of(d);
+    if app.ui.seen.get(id) == Some(&now) {
+        return;
+    }
+    let path = crate::recheck::seen_path(store.dir(), id);
+    if crate::recheck::save_seen(&path, &now).is_ok() {
+        app.ui.seen.insert(id.to_string(), now);
+    }
+}
