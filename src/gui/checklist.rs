@@ -637,8 +637,8 @@ fn step(
 fn urgency_badge(ui: &mut egui::Ui, v: &View, u: Urgency, p: &Palette) {
     let t = s(v.lang);
     match u {
-        Urgency::Overdue => badge(ui, t.overdue, p.overdue, Color32::WHITE),
-        Urgency::DueToday | Urgency::DueSoon => badge(ui, t.due_soon, p.due_soon, Color32::WHITE),
+        Urgency::Overdue => badge(ui, t.overdue, p.overdue, p.on_strong),
+        Urgency::DueToday | Urgency::DueSoon => badge(ui, t.due_soon, p.due_soon, p.on_strong),
         _ => {}
     }
 }
@@ -689,7 +689,7 @@ fn version(ui: &mut egui::Ui, v: &View, ver: &VersionView, p: &Palette) {
         text(ui, RichText::new(&ver.span).strong().size(size::BODY));
         urgency_badge(ui, v, ver.urgency, p);
         if let Some(mark) = &ver.safest {
-            badge(ui, mark, p.safest, Color32::WHITE);
+            badge(ui, mark, p.safest, p.on_strong);
         }
     });
     if let Some(w) = &ver.when {

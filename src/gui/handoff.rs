@@ -13,7 +13,7 @@ pub fn code_entry(app: &mut App, ui: &mut egui::Ui) {
     let lang = app.lang();
     let t = s(lang);
     ui.add_space(20.0);
-    let label = ui.label(RichText::new(t.enter_code).size(19.0));
+    let label = ui.label(RichText::new(t.enter_code).size(super::theme::size::NAV_BUTTON));
     let mut open = false;
     ui.horizontal(|ui| {
         let before = app.ui.code_input.clone();
@@ -29,7 +29,9 @@ pub fn code_entry(app: &mut App, ui: &mut egui::Ui) {
             app.ui.code_error = None;
         }
         open |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        open |= ui.button(RichText::new(t.open_code).size(19.0)).clicked();
+        open |= ui
+            .button(RichText::new(t.open_code).size(super::theme::size::NAV_BUTTON))
+            .clicked();
     });
     if let Some(e) = &app.ui.code_error {
         ui.colored_label(ui.visuals().error_fg_color, code_error(lang, e));

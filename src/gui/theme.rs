@@ -23,6 +23,8 @@ pub mod size {
     pub const OPTION_SHORT: f32 = 18.0;
     pub const NAV_BUTTON: f32 = 19.0;
     pub const FIELD_MESSAGE: f32 = 17.0;
+    /// The date typed in the wizard: large, it is read back digit by digit.
+    pub const DATE_FIELD: f32 = 22.0;
 }
 
 /// Colours of one theme (light or dark).
@@ -32,6 +34,8 @@ pub struct Palette {
     pub card: Color32,
     pub badge: Color32,
     pub badge_text: Color32,
+    /// Text on a strong badge (overdue, due soon, the safest version).
+    pub on_strong: Color32,
     pub accent: Color32,
     pub error: Color32,
     pub overdue: Color32,
@@ -60,6 +64,7 @@ impl Palette {
                 card,
                 badge: Color32::from_rgb(40, 70, 110),
                 badge_text: Color32::from_rgb(225, 235, 250),
+                on_strong: Color32::WHITE,
                 accent: Color32::from_rgb(255, 200, 120),
                 error: Color32::from_rgb(255, 140, 140),
                 overdue: Color32::from_rgb(180, 20, 20),
@@ -78,6 +83,7 @@ impl Palette {
                 card,
                 badge: Color32::from_rgb(220, 232, 250),
                 badge_text: Color32::from_rgb(20, 50, 100),
+                on_strong: Color32::WHITE,
                 accent: Color32::from_rgb(150, 60, 0),
                 error: Color32::from_rgb(180, 20, 20),
                 overdue: Color32::from_rgb(180, 20, 20),

@@ -193,7 +193,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         .add(
                             egui::TextEdit::singleline(buf)
                                 .hint_text(t.date_hint)
-                                .font(egui::FontId::proportional(22.0))
+                                .font(egui::FontId::proportional(size::DATE_FIELD))
                                 .desired_width(200.0)
                                 .char_limit(20),
                         )
