@@ -186,12 +186,11 @@ fn the_code_is_printed_on_the_sheet() {
             },
         );
         let code = v.code.clone().expect("code");
-        // Large print and a printing date make the footer's meta line long: the code moves to
-        // the footer text then, but stays on every page.
+        // Large print and the printing date (the view's day) make the footer's meta line long:
+        // the code moves to the footer text then, but stays on every page.
         for large in [false, true] {
             let options = SheetOptions {
                 large,
-                printed_on: Some("2026-02-01".parse().unwrap()),
                 ..Default::default()
             };
             let pdf = render_view(&v, &options).expect("renders");

@@ -147,11 +147,8 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
         },
     );
     let options = SheetOptions {
-        lang,
         large: req.large,
         full: req.full,
-        printed_on: (!blank).then_some(today),
-        ..Default::default()
     };
     let rendered = pdf::render_view_report(&v, &options).map_err(|e| other_err(e.to_string()))?;
     if !rendered.missing_glyphs.is_empty() {
@@ -193,8 +190,10 @@ pub(super) fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
     })?;
     for f in report.findings() {
         eprintln!(
-            "{}",
-            lang.pick(&format!("注意：{}", f.zh()), &format!("warning: {f}"))
+            "{}{}{}",
+            strings::s(lang).notice,
+            strings::colon(lang),
+            strings::finding(lang, &f)
         );
     }
     pick_case(report.cases, label, lang)
@@ -263,33 +262,40 @@ pub fn export_pack(
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, CliError> {
     if dir.exists() && !dir.is_dir() {
-        return Err(other_err(format!(
-            "cannot write into {}: it is a file, not a folder",
-            dir.display()
+        return Err(other_err(strings::not_a_folder(
+            lang,
+            &dir.display().to_string(),
         )));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| other_err(format!("cannot create the folder {}: {e}", dir.display())))?;
-    let options = SheetOptions {
-        lang,
-        large,
-        full,
-        blank: true,
-        printed_on: None,
-        ..Default::default()
-    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        other_err(strings::cannot_create_folder(
+            lang,
+            &dir.display().to_string(),
+            &e,
+        ))
+    })?;
+    let options = SheetOptions { large, full };
     // Render on two threads (the sheets are independent); write in order.
     let jobs: Vec<(usize, &QuickSheet)> = catalog.quick_sheets.iter().enumerate().collect();
     let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<(PathBuf, Vec<u8>), CliError> {
         let answers = crate::engine::quick_answers(catalog, s);
         let d = derive_checked(catalog, &answers, today, lang).map_err(|e| {
-            other_err(format!(
-                "sheet \"{}\": {}",
-                pack_file_name(i, s, lang),
-                e.message
+            other_err(strings::file_error(
+                lang,
+                &pack_file_name(i, s, lang),
+                &e.message,
             ))
         })?;
-        let bytes = pdf::render(catalog, &d, &options).map_err(|e| other_err(e.to_string()))?;
+        let v = crate::view::build(
+            catalog,
+            &d,
+            &crate::view::ViewInput {
+                lang,
+                blank: true,
+                ..Default::default()
+            },
+        );
+        let bytes = pdf::render_view(&v, &options).map_err(|e| other_err(e.to_string()))?;
         Ok((dir.join(pack_file_name(i, s, lang)), bytes))
     };
     let (first, second) = jobs.split_at(jobs.len() / 2);

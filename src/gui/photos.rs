@@ -158,7 +158,7 @@ pub fn pane(
                         for problem in &report.problems {
                             ui.add(
                                 egui::Label::new(
-                                    RichText::new(problem.message(lang))
+                                    RichText::new(strings::photo_message(lang, problem))
                                         .size(size::SMALL)
                                         .color(p.error),
                                 )
@@ -169,7 +169,7 @@ pub fn pane(
                     Some(Check::Done(Err(e))) => {
                         ui.add(
                             egui::Label::new(
-                                RichText::new(e.text().get(lang))
+                                RichText::new(strings::photo_error(lang, e))
                                     .size(size::SMALL)
                                     .color(p.error),
                             )
@@ -219,9 +219,12 @@ pub fn attach(app: &mut super::App, material: &str, src: &Path) {
             app.state.replace_case(case);
             app.state.push_banner(Msg::Attached { name }, false);
         }
-        Err(e) => app
-            .state
-            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
+        Err(e) => app.state.push_banner(
+            Msg::AttachFailed {
+                err: strings::attach_error(lang, &e),
+            },
+            true,
+        ),
     }
 }
 
@@ -248,9 +251,12 @@ pub fn remove(app: &mut super::App, material: &str, file: &str) {
             app.state
                 .push_banner(Msg::AttachmentRemoved { name }, false);
         }
-        Err(e) => app
-            .state
-            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
+        Err(e) => app.state.push_banner(
+            Msg::AttachFailed {
+                err: strings::attach_error(lang, &e),
+            },
+            true,
+        ),
     }
 }
 
