@@ -195,13 +195,14 @@ fn out_may_not_overwrite_a_saved_case_or_anything_in_the_data_folder() {
             .failure()
             .stderr(predicate::str::contains("inside the data folder"));
     }
-    // Through `..` too.
+    // Through `..` too; said in Chinese by default.
     let sneaky = tmp.path().join("cases/../cases/new.pdf");
     cli(tmp.path())
         .args(["export", "--case", "妈妈住院", "--out"])
         .arg(&sneaky)
         .assert()
-        .failure();
+        .failure()
+        .stderr(predicate::str::contains("拒绝写入").and(predicate::str::contains("请换一个位置")));
     assert_eq!(std::fs::read(&target).unwrap(), before);
     assert!(!tmp.path().join("cases/new.pdf").exists());
 }

@@ -708,10 +708,7 @@ fn export_to_a_missing_folder_fails_clearly_and_leaves_nothing() {
         .arg(&out)
         .assert()
         .code(1)
-        .stderr(
-            predicates::str::contains("cannot write")
-                .and(predicates::str::contains("does not exist")),
-        );
+        .stderr(predicates::str::contains("无法写入").and(predicates::str::contains("不存在")));
     assert!(!out.exists());
     // Under a regular file: not a folder either.
     let file = tmp.path().join("plain.txt");
@@ -723,13 +720,14 @@ fn export_to_a_missing_folder_fails_clearly_and_leaves_nothing() {
         .arg(file.join("x.pdf"))
         .assert()
         .code(1)
-        .stderr(predicates::str::contains("cannot write"));
+        .stderr(predicates::str::contains("无法写入"));
     // A folder as the target.
     cli(tmp.path())
         .arg("export")
         .args(CLI_ANSWERS)
         .arg("--out")
         .arg(tmp.path())
+        .args(["--lang", "en"])
         .assert()
         .code(1)
         .stderr(predicates::str::contains("is a folder"));

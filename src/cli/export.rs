@@ -36,7 +36,7 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             force,
         } => {
             crate::outpath::check_output_path(&out, crate::paths::data_dir().as_deref(), force)
-                .map_err(|e| other_err(e.to_string()))?;
+                .map_err(|e| other_err(strings::out_path_error(input.lang, &e)))?;
             export(
                 &SheetRequest {
                     input: &input,
@@ -162,7 +162,8 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
 
 fn export(req: &SheetRequest, out: &Path) -> Result<String, CliError> {
     let (bytes, _) = sheet(req)?;
-    crate::outpath::write_export(out, &bytes).map_err(|e| other_err(e.to_string()))?;
+    crate::outpath::write_export(out, &bytes)
+        .map_err(|e| other_err(strings::out_path_error(req.input.lang, &e)))?;
     Ok(format!("{}\n", out.display()))
 }
 
@@ -228,9 +229,10 @@ fn pick_case(cases: Vec<Case>, label: &str, lang: Lang) -> Result<Case, CliError
 
 /// Writes through a temporary file in the target folder, then renames it into place: a failed
 /// export never leaves half a file behind.
-pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    crate::outpath::check_output_path(out, None, true).map_err(|e| other_err(e.to_string()))?;
-    crate::outpath::write_export(out, bytes).map_err(|e| other_err(e.to_string()))
+pub fn write_atomically(out: &Path, bytes: &[u8], lang: Lang) -> Result<(), CliError> {
+    let err = |e: crate::outpath::OutPathError| other_err(strings::out_path_error(lang, &e));
+    crate::outpath::check_output_path(out, None, true).map_err(err)?;
+    crate::outpath::write_export(out, bytes).map_err(err)
 }
 
 /// The file name of a quick sheet: `01-异地就医备案-临时外出就医.pdf` or `01-filing-temporary-trip.pdf`.
@@ -308,8 +310,8 @@ pub fn export_pack(
     for r in a.into_iter().chain(b) {
         let (path, bytes) = r?;
         crate::outpath::check_output_path(&path, crate::paths::data_dir().as_deref(), false)
-            .map_err(|e| other_err(e.to_string()))?;
-        write_atomically(&path, &bytes)?;
+            .map_err(|e| other_err(strings::out_path_error(lang, &e)))?;
+        write_atomically(&path, &bytes, lang)?;
         written.push(path);
     }
     Ok(written)

@@ -214,7 +214,7 @@ pub fn submission(
         printed_on: Some(today),
     };
     let result = submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
-    super::write_atomically(out, &result.pdf)?;
+    super::write_atomically(out, &result.pdf, lang)?;
     let mut s = format!("{}\n", out.display());
     for (f, p) in files.iter().zip(&result.placements) {
         if let Placement::Unreadable(why) = p {

@@ -1060,6 +1060,67 @@ pub fn not_a_material(lang: Lang, material: &str, ids: &str) -> String {
     }
 }
 
+/// Why a sheet (or calendar) cannot be written where asked.
+pub fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> String {
+    use crate::outpath::OutPathError as E;
+    match (e, lang) {
+        (E::NoFileName { path }, Lang::Zh) => format!(
+            "无法写入 {}：请给出文件名，例如 checklist.pdf",
+            path.display()
+        ),
+        (E::NoFileName { path }, Lang::En) => format!(
+            "cannot write {}: give a file name such as checklist.pdf",
+            path.display()
+        ),
+        (E::IsFolder { path, suggestion }, Lang::Zh) => format!(
+            "无法写入 {}：这是一个文件夹；请给出文件名，例如 {}",
+            path.display(),
+            suggestion.display()
+        ),
+        (E::IsFolder { path, suggestion }, Lang::En) => format!(
+            "cannot write {}: it is a folder; give a file name such as {}",
+            path.display(),
+            suggestion.display()
+        ),
+        (E::NoFolder { path, folder }, Lang::Zh) => format!(
+            "无法写入 {}：文件夹 {} 不存在",
+            path.display(),
+            folder.display()
+        ),
+        (E::NoFolder { path, folder }, Lang::En) => format!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            folder.display()
+        ),
+        (E::InsideDataDir { path, data_dir }, Lang::Zh) => format!(
+            "拒绝写入 {}：它位于保存清单的数据文件夹 {} 内；请换一个位置",
+            path.display(),
+            data_dir.display()
+        ),
+        (E::InsideDataDir { path, data_dir }, Lang::En) => format!(
+            "refusing to write {}: it is inside the data folder {}, which holds your saved cases and data; choose another place",
+            path.display(),
+            data_dir.display()
+        ),
+        (E::NotAPdf { path }, Lang::Zh) => format!(
+            "拒绝覆盖 {}：该文件已存在且不是 PDF；请换一个文件名，或加 --force 覆盖",
+            path.display()
+        ),
+        (E::NotAPdf { path }, Lang::En) => format!(
+            "refusing to overwrite {}: it exists and is not a PDF; choose another name, or pass --force to replace it",
+            path.display()
+        ),
+        (E::Io { path, source }, Lang::Zh) => {
+            format!("无法写入 {}：{}", path.display(), io_reason(lang, source))
+        }
+        (E::Io { path, source }, Lang::En) => format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(lang, source)
+        ),
+    }
+}
+
 /// `export-pack` into something that is not a folder.
 pub fn not_a_folder(lang: Lang, dir: &str) -> String {
     match lang {
