@@ -16,7 +16,7 @@ pub const DATA_SUBFOLDERS: &[&str] = &["cases", "checklists"];
 /// A temporary file this old whose writer no longer holds its lock is a leftover.
 pub const STALE_AFTER: Duration = Duration::from_secs(60);
 
-/// Why a sheet cannot be written to a path.
+/// Why a sheet cannot be written to a path. Worded by `view::strings::out_path_error`.
 #[derive(Debug, thiserror::Error)]
 pub enum OutPathError {
     #[error("cannot write {path}: give a file name such as checklist.pdf")]
@@ -35,42 +35,6 @@ pub enum OutPathError {
     NotAPdf { path: PathBuf },
     #[error("cannot write {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
-}
-
-impl OutPathError {
-    /// The Chinese wording.
-    pub fn zh(&self) -> String {
-        match self {
-            OutPathError::NoFileName { path } => {
-                format!(
-                    "无法写入 {}：请给出文件名，例如 checklist.pdf",
-                    path.display()
-                )
-            }
-            OutPathError::IsFolder { path, suggestion } => format!(
-                "无法写入 {}：这是一个文件夹；请给出文件名，例如 {}",
-                path.display(),
-                suggestion.display()
-            ),
-            OutPathError::NoFolder { path, folder } => format!(
-                "无法写入 {}：文件夹 {} 不存在",
-                path.display(),
-                folder.display()
-            ),
-            OutPathError::InsideDataDir { path, data_dir } => format!(
-                "拒绝写入 {}：它位于保存案例的数据文件夹 {} 内；请换一个位置",
-                path.display(),
-                data_dir.display()
-            ),
-            OutPathError::NotAPdf { path } => format!(
-                "拒绝覆盖 {}：该文件已存在且不是 PDF；请换一个文件名，或加 --force 覆盖",
-                path.display()
-            ),
-            OutPathError::Io { path, source } => {
-                format!("无法写入 {}：{source}", path.display())
-            }
-        }
-    }
 }
 
 fn parent_of(path: &Path) -> PathBuf {

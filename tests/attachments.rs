@@ -90,11 +90,11 @@ fn attach_remove_replace_and_reopen() {
     fs::write(&txt, "hello").unwrap();
     let err = store.attach(&mut case, "invoice", &txt).unwrap_err();
     assert!(
-        err.text(yibao_checklist::catalog::Lang::Zh)
+        yibao_checklist::view::strings::attach_error(yibao_checklist::catalog::Lang::Zh, &err)
             .contains("notes.txt")
     );
     assert!(
-        err.text(yibao_checklist::catalog::Lang::En)
+        yibao_checklist::view::strings::attach_error(yibao_checklist::catalog::Lang::En, &err)
             .contains("JPEG")
     );
     assert_eq!(case.attachments("invoice").len(), 2);

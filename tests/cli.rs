@@ -1,40 +1,19 @@
 //! The command line, run as a user would (assert_cmd).
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// Never reads the developer's own overrides or cases.
 fn cli() -> Command {
-    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
-    // Never read the developer's own overrides or cases.
-    c.env(
-        "YIBAO_CHECKLIST_DATA_DIR",
-        std::env::temp_dir().join("yibao-cli-tests-empty"),
-    );
-    c
+    common::cli(&std::env::temp_dir().join("yibao-cli-tests-empty"))
 }
 
-const EMERGENCY_CLAIM: &[&str] = &[
-    "-a",
-    "scenario=cross_region",
-    "-a",
-    "region=national",
-    "-a",
-    "insurance=employee",
-    "-a",
-    "visit=inpatient",
-    "-a",
-    "emergency=yes",
-    "-a",
-    "filed=no",
-    "-a",
-    "settlement=manual",
-    "-a",
-    "channel=window",
-    "-a",
-    "proxy=no",
-    "-a",
-    "third_party=no",
-];
+/// The emergency claim's answers as arguments.
+fn emergency_claim() -> Vec<String> {
+    common::answer_args(&common::emergency_claim())
+}
 
 #[test]
 fn questions_lists_ids_and_options() {
@@ -211,7 +190,7 @@ fn malformed_answer_is_an_input_error() {
 fn impossible_date_names_the_field() {
     cli()
         .arg("derive")
-        .args(EMERGENCY_CLAIM)
+        .args(emergency_claim())
         .args(["-d", "discharge_date=2025-02-30", "--today", "2025-04-01"])
         .assert()
         .code(2)
@@ -224,7 +203,7 @@ fn impossible_date_names_the_field() {
 fn discharge_before_admission_names_the_field() {
     cli()
         .arg("derive")
-        .args(EMERGENCY_CLAIM)
+        .args(emergency_claim())
         .args([
             "-d",
             "admission_date=2025-03-10",
@@ -246,7 +225,7 @@ fn discharge_before_admission_names_the_field() {
 fn date_far_in_the_future_names_the_field() {
     cli()
         .arg("derive")
-        .args(EMERGENCY_CLAIM)
+        .args(emergency_claim())
         .args(["-d", "discharge_date=2052-03-01", "--today", "2025-04-01"])
         .assert()
         .code(2)
@@ -259,7 +238,7 @@ fn date_far_in_the_future_names_the_field() {
 fn bad_today_is_an_input_error() {
     cli()
         .arg("derive")
-        .args(EMERGENCY_CLAIM)
+        .args(emergency_claim())
         .args(["--today", "yesterday"])
         .assert()
         .code(2)
@@ -270,7 +249,7 @@ fn bad_today_is_an_input_error() {
 fn derive_prints_a_readable_checklist_with_dates() {
     cli()
         .arg("derive")
-        .args(EMERGENCY_CLAIM)
+        .args(emergency_claim())
         .args([
             "-d",
             "admission_date=2025-03-01",
@@ -292,7 +271,7 @@ fn derive_prints_a_readable_checklist_with_dates() {
 fn derive_json_has_the_documented_shape_and_lists_unused_answers() {
     let out = cli()
         .arg("derive")
-        .args(EMERGENCY_CLAIM)
+        .args(emergency_claim())
         .args([
             "-a",
             "filing_type=retiree",
@@ -352,7 +331,7 @@ fn derive_json_has_the_documented_shape_and_lists_unused_answers() {
 fn english_output() {
     cli()
         .arg("derive")
-        .args(EMERGENCY_CLAIM)
+        .args(emergency_claim())
         .args(["--lang", "en", "--today", "2025-04-01"])
         .assert()
         .success()

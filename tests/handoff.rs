@@ -12,12 +12,7 @@ use yibao_checklist::view::{self, ViewInput, strings};
 mod common;
 
 fn cli() -> Command {
-    let mut c = Command::cargo_bin("yibao-checklist").unwrap();
-    c.env(
-        "YIBAO_CHECKLIST_DATA_DIR",
-        std::env::temp_dir().join("yibao-handoff-tests-empty"),
-    );
-    c
+    common::cli(&std::env::temp_dir().join("yibao-handoff-tests-empty"))
 }
 
 #[test]
@@ -87,40 +82,18 @@ fn a_mistyped_code_is_caught_and_explained() {
     assert!(strings::code_error(Lang::Zh, &CodeError::Checksum).contains("输错"));
 }
 
-const CLAIM: &[&str] = &[
-    "derive",
-    "-a",
-    "scenario=cross_region",
-    "-a",
-    "region=shanghai",
-    "-a",
-    "insurance=employee",
-    "-a",
-    "visit=inpatient",
-    "-a",
-    "emergency=no",
-    "-a",
-    "filed=no",
-    "-a",
-    "settlement=manual",
-    "-a",
-    "channel=window",
-    "-a",
-    "proxy=no",
-    "-a",
-    "third_party=no",
-    "-d",
-    "admission_date=2026-01-02",
-    "-d",
-    "discharge_date=2026-01-10",
-    "--today",
-    "2026-02-01",
-];
+/// `derive` of the Shanghai-insured claim, worked out on 2026-02-01.
+fn claim() -> Vec<String> {
+    let mut args = vec!["derive".to_string()];
+    args.extend(common::answer_args(&common::shanghai_claim()));
+    args.extend(["--today".to_string(), "2026-02-01".to_string()]);
+    args
+}
 
 #[test]
 fn derive_json_has_the_code_and_code_restores_it() {
     let out = cli()
-        .args(CLAIM)
+        .args(claim())
         .arg("--json")
         .assert()
         .success()
@@ -186,12 +159,11 @@ fn the_code_is_printed_on_the_sheet() {
             },
         );
         let code = v.code.clone().expect("code");
-        // Large print and a printing date make the footer's meta line long: the code moves to
-        // the footer text then, but stays on every page.
+        // Large print and the printing date (the view's day) make the footer's meta line long:
+        // the code moves to the footer text then, but stays on every page.
         for large in [false, true] {
             let options = SheetOptions {
                 large,
-                printed_on: Some("2026-02-01".parse().unwrap()),
                 ..Default::default()
             };
             let pdf = render_view(&v, &options).expect("renders");

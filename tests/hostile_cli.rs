@@ -128,6 +128,57 @@ fn export_of_a_case_leaves_a_corrupt_store_as_it_is_and_says_what_it_found() {
     );
 }
 
+/// Chinese output of the store's findings and of `repair`: paths, file names and the command
+/// aside, no English word (the reasons were English parser messages once).
+#[test]
+fn store_findings_and_repair_speak_chinese() {
+    let tmp = data_with(&[("c1", "妈妈住院"), ("c2", "爸爸门诊")]);
+    let cases = tmp.path().join("cases");
+    std::fs::write(cases.join("c1.ron"), "(schema: 1, id: \"c1\", label: ").unwrap();
+    std::fs::write(cases.join("c4.ron"), "").unwrap();
+    std::fs::write(
+        cases.join("c3.ron"),
+        "(schema: 99, id: \"c3\", label: \"新\")",
+    )
+    .unwrap();
+    let words = |text: &str| -> Vec<String> {
+        let rest = text
+            .replace(&cases.display().to_string(), "")
+            .replace("yibao-checklist repair", "");
+        rest.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            // File names: c1.ron, c1.ron.corrupt-…, the ids.
+            .filter(|w| !["c", "ron", "bak", "corrupt"].contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let out = tmp.path().join("x.pdf");
+    let read = cli(tmp.path())
+        .args([
+            "export",
+            "--case",
+            "爸爸门诊",
+            "--today",
+            "2026-11-22",
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let stderr = String::from_utf8(read.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("第 1 行"), "{stderr}");
+    assert!(stderr.contains("文件是空的"), "{stderr}");
+    assert!(words(&stderr).is_empty(), "{stderr}");
+
+    let repaired = cli(tmp.path()).args(["repair"]).assert().success();
+    let stdout = String::from_utf8(repaired.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("已移到一旁") && stdout.contains("已从备份恢复"),
+        "{stdout}"
+    );
+    assert!(words(&stdout).is_empty(), "{stdout}");
+}
+
 #[test]
 fn out_may_not_overwrite_a_saved_case_or_anything_in_the_data_folder() {
     let tmp = data_with(&[("c1", "妈妈住院")]);
@@ -144,13 +195,14 @@ fn out_may_not_overwrite_a_saved_case_or_anything_in_the_data_folder() {
             .failure()
             .stderr(predicate::str::contains("inside the data folder"));
     }
-    // Through `..` too.
+    // Through `..` too; said in Chinese by default.
     let sneaky = tmp.path().join("cases/../cases/new.pdf");
     cli(tmp.path())
         .args(["export", "--case", "妈妈住院", "--out"])
         .arg(&sneaky)
         .assert()
-        .failure();
+        .failure()
+        .stderr(predicate::str::contains("拒绝写入").and(predicate::str::contains("请换一个位置")));
     assert_eq!(std::fs::read(&target).unwrap(), before);
     assert!(!tmp.path().join("cases/new.pdf").exists());
 }

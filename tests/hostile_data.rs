@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
-use yibao_checklist::catalog::{Catalog, CatalogError, DataProblem, Limit};
+use yibao_checklist::catalog::{Catalog, CatalogError, DataProblem, Lang, Limit};
 
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.join(name);
@@ -185,11 +185,7 @@ fn a_misspelled_section_is_an_error_with_a_suggestion() {
         )
     );
     assert!(
-        e.problem
-            .as_ref()
-            .unwrap()
-            .zh()
-            .contains("是否应为 `materials`")
+        yibao_checklist::view::strings::catalog_error(Lang::Zh, e).contains("是否应为 `materials`")
     );
 }
 

@@ -6,6 +6,8 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -140,40 +142,16 @@ fn saves_killed_at_random_moments_lose_nothing() {
 
 fn export(out: &std::path::Path, data: &std::path::Path, large: bool) -> Command {
     let mut c = Command::new(assert_cmd::cargo::cargo_bin("yibao-checklist"));
-    c.args([
-        "export",
-        "-a",
-        "scenario=cross_region",
-        "-a",
-        "region=national",
-        "-a",
-        "insurance=employee",
-        "-a",
-        "visit=inpatient",
-        "-a",
-        "emergency=yes",
-        "-a",
-        "filed=no",
-        "-a",
-        "settlement=manual",
-        "-a",
-        "channel=window",
-        "-a",
-        "proxy=no",
-        "-a",
-        "third_party=no",
-        "-a",
-        "special_drugs=no",
-        "-d",
-        "discharge_date=2026-10-10",
-        "--today",
-        "2026-11-01",
-        "--out",
-    ])
-    .arg(out)
-    .env("YIBAO_CHECKLIST_DATA_DIR", data)
-    .stdout(Stdio::null())
-    .stderr(Stdio::null());
+    let mut answers = common::emergency_claim();
+    answers.set("special_drugs", "no");
+    answers.set("discharge_date", "2026-10-10");
+    c.arg("export")
+        .args(common::answer_args(&answers))
+        .args(["--today", "2026-11-01", "--out"])
+        .arg(out)
+        .env("YIBAO_CHECKLIST_DATA_DIR", data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     if large {
         c.arg("--large");
     }

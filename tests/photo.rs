@@ -6,6 +6,7 @@
 use yibao_checklist::catalog::Lang;
 use yibao_checklist::photo::synth::{self, Defect};
 use yibao_checklist::photo::{self, FileKind, PhotoError, ProblemKind};
+use yibao_checklist::view::strings;
 
 const VARIANTS: u64 = 40;
 
@@ -168,12 +169,16 @@ fn file_types() {
     let report = photo::check_bytes(pdf).expect("a PDF is accepted");
     assert_eq!(report.kind, FileKind::Pdf);
     assert!(!report.checked && report.problems.is_empty());
-    assert!(report.note().unwrap().zh.contains("不做图像检查"));
+    assert!(
+        strings::photo_note(Lang::Zh, &report)
+            .unwrap()
+            .contains("不做图像检查")
+    );
 
     let mut heic = vec![0, 0, 0, 24];
     heic.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
     assert!(matches!(photo::check_bytes(&heic), Err(PhotoError::Heic)));
-    assert!(PhotoError::Heic.text().zh.contains("JPEG"));
+    assert!(strings::photo_error(Lang::Zh, &PhotoError::Heic).contains("JPEG"));
 
     assert!(matches!(
         photo::check_bytes(b"hello, not a picture"),
@@ -194,8 +199,8 @@ fn verdicts_name_the_rule_the_source_and_what_to_do() {
     let report = photo::check_image(&image::DynamicImage::ImageRgb8(img));
     assert!(report.has(ProblemKind::LowResolution), "{report:?}");
     for p in &report.problems {
-        let zh = p.message(Lang::Zh);
-        let en = p.message(Lang::En);
+        let zh = strings::photo_message(Lang::Zh, p);
+        let en = strings::photo_message(Lang::En, p);
         assert!(
             zh.contains("004") && en.contains("source 004"),
             "{zh}\n{en}"
@@ -205,6 +210,57 @@ fn verdicts_name_the_rule_the_source_and_what_to_do() {
         assert!(en.contains("Retake") || en.contains("Move closer"), "{en}");
     }
     for k in ProblemKind::ALL {
-        assert!(!k.label().zh.is_empty() && !k.label().en.is_empty());
+        assert!(!strings::photo_label(Lang::Zh, k).is_empty());
+        assert!(!strings::photo_label(Lang::En, k).is_empty());
+    }
+}
+
+/// Chinese words carry no English; English carries Chinese only inside the quoted rule and the
+/// source's title (《…》).
+#[test]
+fn photo_words_keep_to_their_language() {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    for kind in ProblemKind::ALL {
+        let p = photo::Problem {
+            kind,
+            sources: vec!["004".into()],
+            value: 0.1,
+            limit: 0.2,
+        };
+        let zh = strings::photo_message(Lang::Zh, &p);
+        assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+        for en in [
+            strings::photo_advice(Lang::En, kind).to_string(),
+            strings::photo_finding(Lang::En, &p),
+            strings::photo_label(Lang::En, kind).to_string(),
+        ] {
+            assert!(!en.chars().any(han), "{en}");
+        }
+        // The rule keeps the source's words in brackets beside their translation.
+        let en = strings::photo_message(Lang::En, &p);
+        let outside: String = en
+            .split(['(', '《'])
+            .map(|part| part.rsplit([')', '》']).next().unwrap_or(""))
+            .collect();
+        assert!(!outside.chars().any(han), "{en}");
+    }
+    let pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n";
+    let report = photo::check_bytes(pdf).unwrap();
+    let zh = strings::photo_note(Lang::Zh, &report).unwrap();
+    assert!(
+        !zh.replace("PDF", "")
+            .chars()
+            .any(|c| c.is_ascii_alphabetic()),
+        "{zh}"
+    );
+    for e in [
+        PhotoError::Heic,
+        PhotoError::NotAnImage("bad huffman code".into()),
+    ] {
+        let zh = strings::photo_error(Lang::Zh, &e);
+        let rest = ["JPEG", "PNG", "PDF", "HEIC"]
+            .iter()
+            .fold(zh.clone(), |t, w| t.replace(w, ""));
+        assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
     }
 }

@@ -69,6 +69,73 @@ fn jpeg(seed: u64, defect: Defect, scale: f32) -> Vec<u8> {
     synth::jpeg(&synth::render_scaled(seed, defect, scale), 85)
 }
 
+/// Every word the package adds around the data is in the package's language: in Chinese no
+/// ASCII word is left once the file names and format names are set aside; in English no Chinese
+/// beyond the case's label, the file names and the source terms the data quotes in brackets.
+#[test]
+fn the_package_speaks_one_language() {
+    let d = derivation();
+    let files = vec![
+        SubmissionFile {
+            material: "diagnosis_cert".into(),
+            name: "诊断证明.jpg".into(),
+            bytes: jpeg(3, Defect::Blur, 1.0),
+        },
+        SubmissionFile {
+            material: "itemized_bill".into(),
+            name: "清单.pdf".into(),
+            bytes: b"%PDF-1.4\n%%EOF\n".to_vec(),
+        },
+        SubmissionFile {
+            material: "invoice".into(),
+            name: "发票.jpg".into(),
+            bytes: b"\xFF\xD8\xFFnot really a jpeg".to_vec(),
+        },
+        SubmissionFile {
+            material: "not_on_the_list".into(),
+            name: "其他.jpg".into(),
+            bytes: jpeg(5, Defect::None, 1.0),
+        },
+    ];
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    for lang in [Lang::Zh, Lang::En] {
+        let options = SubmissionOptions {
+            lang,
+            label: Some("妈妈住院".into()),
+            printed_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+        };
+        let out = submission::render(&d, &files, &options).expect("renders");
+        assert!(matches!(out.placements[2], Placement::Unreadable(_)));
+        let doc = Document::load_mem(&out.pdf).unwrap();
+        let n = doc.get_pages().len() as u32;
+        let text = doc.extract_text(&(1..=n).collect::<Vec<_>>()).unwrap();
+        match lang {
+            Lang::Zh => {
+                let rest = ["jpg", "pdf", "PDF", "JPEG", "PNG"]
+                    .iter()
+                    .fold(text.clone(), |t, w| t.replace(w, ""));
+                assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+                assert!(
+                    text.contains("建议重拍") && text.contains("另行上传"),
+                    "{text}"
+                );
+            }
+            Lang::En => {
+                let rest = ["妈妈住院", "诊断证明", "清单", "发票", "其他"]
+                    .iter()
+                    .fold(text.clone(), |t, w| t.replace(w, ""));
+                // Quoted source terms stand in brackets: "Itemised bill (费用明细清单)".
+                let outside: String = rest
+                    .split('(')
+                    .map(|part| part.rsplit(')').next().unwrap_or(""))
+                    .collect();
+                assert!(!outside.chars().any(han), "{text}");
+                assert!(text.contains("consider retaking"), "{text}");
+            }
+        }
+    }
+}
+
 #[test]
 fn the_cover_lists_attached_and_missing_materials_and_each_photo_has_a_page() {
     let d = derivation();

@@ -7,7 +7,6 @@
 //! has gone missing is listed by [`Store::missing_attachments`].
 
 use super::{Case, Store, StoreError, fsio, new_id, write_err};
-use crate::catalog::{Lang, Text};
 use crate::photo::{self, FileKind, PhotoError};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -52,7 +51,7 @@ pub(crate) fn is_valid_file_name(name: &str) -> bool {
         && FileKind::from_extension(name).is_some()
 }
 
-/// Why attaching failed.
+/// Why attaching failed. Worded by `view::strings::attach_error`.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {
     #[error("{path}: {source}")]
@@ -61,24 +60,6 @@ pub enum AttachError {
     Store(#[from] StoreError),
     #[error("no attachment \"{file}\" on \"{material}\"")]
     NotFound { material: String, file: String },
-}
-
-impl AttachError {
-    /// For the user, in their language.
-    pub fn text(&self, lang: Lang) -> String {
-        match self {
-            AttachError::File { path, source } => {
-                format!("{}: {}", path.display(), source.text().get(lang))
-            }
-            AttachError::Store(e) => e.to_string(),
-            AttachError::NotFound { file, .. } => Text {
-                zh: format!("找不到附件“{file}”。").into(),
-                en: format!("There is no attachment \"{file}\".").into(),
-            }
-            .get(lang)
-            .to_string(),
-        }
-    }
 }
 
 impl Case {

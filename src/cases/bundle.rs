@@ -146,7 +146,7 @@ impl Store {
             }
         }
         let text = case_text.ok_or_else(|| bad(format!("no \"{CASE_ENTRY}\" in the bundle")))?;
-        let mut case = match schema::parse(&text).map_err(bad)? {
+        let mut case = match schema::parse(&text).map_err(|e| bad(e.to_string()))? {
             Parsed::Current { case, .. } => case,
             Parsed::Newer { schema, .. } => return Err(read_err(path, newer_refusal(schema))),
         };

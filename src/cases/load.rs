@@ -1,7 +1,10 @@
 //! Scanning the store folder: loading, quarantine, recovery from `.bak`.
 
 use super::schema::{self, Parsed};
-use super::{Case, LoadReport, NewerSchema, Quarantined, SCHEMA_VERSION, fsio, read_err};
+use super::{
+    Case, LoadReport, LoadWarning, NewerSchema, NotMoved, Quarantined, SCHEMA_VERSION, Unreadable,
+    fsio, read_err,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +27,7 @@ pub(super) fn sort_cases(cases: &mut [Case]) {
 
 /// Removes `.save-*.tmp` leftovers of interrupted saves, in the store folder and in the
 /// cases' attachment folders. Only call with the lock held.
-pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
+pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<LoadWarning>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -42,19 +45,18 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<String>) {
             && entry.file_type().is_ok_and(|t| t.is_file())
             && let Err(e) = fs::remove_file(entry.path())
         {
-            warnings.push(format!(
-                "cannot remove the leftover {}: {e}",
-                entry.path().display()
-            ));
+            warnings.push(LoadWarning::LeftoverKept {
+                path: entry.path(),
+                error: e.kind(),
+            });
         }
     }
 }
 
 /// Reads and parses a file; `Err` is the reason it is unusable.
-fn read_parsed(path: &Path) -> Result<(Parsed, Vec<u8>), String> {
-    let bytes = fsio::read_limited(path).map_err(|e| format!("cannot read the file: {e}"))?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| "the file is not UTF-8 text (damaged?)".to_string())?;
+fn read_parsed(path: &Path) -> Result<(Parsed, Vec<u8>), Unreadable> {
+    let bytes = fsio::read_limited(path).map_err(|e| Unreadable::Io(e.kind()))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| Unreadable::NotUtf8)?;
     let parsed = schema::parse(text)?;
     Ok((parsed, bytes))
 }
@@ -99,39 +101,34 @@ fn recover(dir: &Path, id: &str, main: &Path, read_only: bool, report: &mut Load
                 && fs::symlink_metadata(main).is_err()
                 && let Err(e) = fsio::write_atomic(main, &bytes)
             {
-                report.warnings.push(format!(
-                    "restored \"{id}\" from {} in memory, but cannot write {}: {e}",
-                    bak.display(),
-                    main.display()
-                ));
+                report.warnings.push(LoadWarning::RestoreNotWritten {
+                    id: id.to_string(),
+                    path: main.to_path_buf(),
+                    error: e.kind(),
+                });
             }
             report.recovered_from_backup.push(id.to_string());
             accept(parsed, id, main, report);
             true
         }
         Err(reason) => {
-            report.warnings.push(format!(
-                "the backup {} is unusable too: {reason}",
-                bak.display()
-            ));
+            report
+                .warnings
+                .push(LoadWarning::BackupUnusable { path: bak, reason });
             false
         }
     }
 }
 
 pub(super) fn load_all(dir: &Path, read_only: bool) -> Result<LoadReport, super::StoreError> {
-    load_all_as(
-        dir,
-        read_only,
-        " (not moved aside: another copy of the app holds the store)",
-    )
+    load_all_as(dir, read_only, NotMoved::StoreHeld)
 }
 
-/// `why_kept`: said of a corrupt file left in place when `read_only`.
+/// `why_kept`: why a corrupt file is left in place when `read_only`.
 pub(super) fn load_all_as(
     dir: &Path,
     read_only: bool,
-    why_kept: &str,
+    why_kept: NotMoved,
 ) -> Result<LoadReport, super::StoreError> {
     let entries = fs::read_dir(dir).map_err(|e| read_err(dir, e))?;
     let mut mains: Vec<(String, PathBuf)> = Vec::new();
@@ -163,23 +160,20 @@ pub(super) fn load_all_as(
     for (id, path) in &mains {
         match read_parsed(path) {
             Ok((parsed, _)) => accept(parsed, id, path, &mut report),
-            Err(mut reason) => {
-                let moved_to = if read_only {
-                    reason.push_str(why_kept);
-                    path.clone()
+            Err(reason) => {
+                let (moved_to, not_moved) = if read_only {
+                    (path.clone(), Some(why_kept.clone()))
                 } else {
                     match fsio::quarantine(path) {
-                        Ok(to) => to,
-                        Err(e) => {
-                            reason.push_str(&format!(" (cannot move it aside: {e})"));
-                            path.clone()
-                        }
+                        Ok(to) => (to, None),
+                        Err(e) => (path.clone(), Some(NotMoved::MoveFailed(e.kind()))),
                     }
                 };
                 report.quarantined.push(Quarantined {
                     original: path.clone(),
                     moved_to,
                     reason,
+                    not_moved,
                 });
                 recover(dir, id, path, read_only, &mut report);
             }

@@ -175,10 +175,54 @@ impl Case {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quarantined {
     pub original: PathBuf,
-    /// Where the file is now. Equal to `original` when it could not be moved (read-only store
-    /// or folder); `reason` then says so.
+    /// Where the file is now. Equal to `original` when it could not be moved; `not_moved` then
+    /// says why.
     pub moved_to: PathBuf,
-    pub reason: String,
+    pub reason: Unreadable,
+    pub not_moved: Option<NotMoved>,
+}
+
+/// Why a case file is unusable. Data only: the words are in `view::strings` (the `Display`
+/// text is a terse English one for logs and tests).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unreadable {
+    #[error("cannot read the file ({0:?})")]
+    Io(io::ErrorKind),
+    #[error("the file is not UTF-8 text")]
+    NotUtf8,
+    #[error("the file is empty")]
+    Empty,
+    /// Not a case file: where the reader gave up (1-based).
+    #[error("not a valid case file (line {line}, column {col})")]
+    Invalid { line: usize, col: usize },
+}
+
+/// Why a corrupt file was left where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotMoved {
+    /// Another copy of the app holds the store.
+    StoreHeld,
+    /// A reading command opened the store read-only (it changes nothing).
+    ReadOnlyOpening,
+    /// Moving it failed.
+    MoveFailed(io::ErrorKind),
+}
+
+/// Something else about the store worth telling the user. Data only, worded in `view::strings`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadWarning {
+    /// The lock could not be taken (nor created), so another copy could overwrite saves.
+    NoLock { path: PathBuf, error: io::ErrorKind },
+    /// A leftover of an interrupted save could not be removed.
+    LeftoverKept { path: PathBuf, error: io::ErrorKind },
+    /// A case was restored from its backup in memory but the case file could not be written.
+    RestoreNotWritten {
+        id: String,
+        path: PathBuf,
+        error: io::ErrorKind,
+    },
+    /// The backup of a corrupt case is unusable too.
+    BackupUnusable { path: PathBuf, reason: Unreadable },
 }
 
 /// A case file written by a newer version of the app. It is left untouched.
@@ -209,7 +253,7 @@ pub struct LoadReport {
     /// next save, with the old version kept in `.bak`).
     pub migrated: Vec<String>,
     /// Anything else worth telling the user (lock not supported, cleanup failed…).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<LoadWarning>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -539,7 +583,7 @@ impl Store {
 /// store must be read-only (another process or `Store` holds the lock). A lock that cannot be
 /// taken for another reason (no lock file in a read-only folder, a file system without locks)
 /// does not make the store read-only: writes then fail or succeed on their own; a warning says so.
-fn take_lock(lock_path: &Path, warnings: &mut Vec<String>) -> (Option<File>, bool) {
+fn take_lock(lock_path: &Path, warnings: &mut Vec<LoadWarning>) -> (Option<File>, bool) {
     let file = fs::OpenOptions::new()
         .read(true)
         .write(true)
@@ -552,18 +596,18 @@ fn take_lock(lock_path: &Path, warnings: &mut Vec<String>) -> (Option<File>, boo
             Ok(()) => (Some(f), false),
             Err(fs::TryLockError::WouldBlock) => (None, true),
             Err(fs::TryLockError::Error(e)) => {
-                warnings.push(format!(
-                    "cannot lock {}: {e}; another copy of the app could overwrite saves",
-                    lock_path.display()
-                ));
+                warnings.push(LoadWarning::NoLock {
+                    path: lock_path.to_path_buf(),
+                    error: e.kind(),
+                });
                 (None, false)
             }
         },
         Err(e) => {
-            warnings.push(format!(
-                "cannot create {}: {e}; another copy of the app could overwrite saves",
-                lock_path.display()
-            ));
+            warnings.push(LoadWarning::NoLock {
+                path: lock_path.to_path_buf(),
+                error: e.kind(),
+            });
             (None, false)
         }
     }
@@ -593,6 +637,6 @@ fn read_case(path: &Path) -> Result<Case, StoreError> {
         Ok(schema::Parsed::Newer { schema, case: None }) => {
             Err(read_err(path, newer_refusal(schema)))
         }
-        Err(reason) => Err(read_err(path, invalid(reason))),
+        Err(reason) => Err(read_err(path, invalid(reason.to_string()))),
     }
 }

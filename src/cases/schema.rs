@@ -33,7 +33,7 @@
 //! A file with a schema number above [`SCHEMA_VERSION`] was written by a newer build: it is
 //! never rewritten or quarantined by this one (see [`Parsed::Newer`]).
 
-use super::{Case, ItemState, SCHEMA_VERSION};
+use super::{Case, ItemState, SCHEMA_VERSION, Unreadable};
 use crate::engine::Answers;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -103,17 +103,16 @@ fn migrate_v0(v0: CaseV0) -> Case {
     }
 }
 
-/// Reads a case file's text. `Err` carries a human-readable reason (for the quarantine report).
-pub(crate) fn parse(text: &str) -> Result<Parsed, String> {
+/// Reads a case file's text. `Err` says why it is unusable (for the quarantine report).
+pub(crate) fn parse(text: &str) -> Result<Parsed, Unreadable> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err("the file is empty".to_string());
+        return Err(Unreadable::Empty);
     }
-    let probe: Probe = ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
+    let probe: Probe = ron::from_str(text).map_err(|e| invalid(&e))?;
     match probe.schema {
         0 => {
-            let v0: CaseV0 =
-                ron::from_str(text).map_err(|e| format!("not a valid schema-0 case file: {e}"))?;
+            let v0: CaseV0 = ron::from_str(text).map_err(|e| invalid(&e))?;
             Ok(Parsed::Current {
                 case: migrate_v0(v0),
                 from_schema: 0,
@@ -121,8 +120,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, String> {
         }
         from_schema @ (1 | SCHEMA_VERSION) => {
             // Schema 1 is schema 2 without attachments: the same reader, then the new number.
-            let mut case: Case =
-                ron::from_str(text).map_err(|e| format!("not a valid case file: {e}"))?;
+            let mut case: Case = ron::from_str(text).map_err(|e| invalid(&e))?;
             case.schema = SCHEMA_VERSION;
             Ok(Parsed::Current { case, from_schema })
         }
@@ -130,6 +128,14 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, String> {
             schema,
             case: ron::from_str::<Case>(text).ok(),
         }),
+    }
+}
+
+/// Where the reader gave up; the parser's own (English) words are not kept.
+fn invalid(e: &ron::error::SpannedError) -> Unreadable {
+    Unreadable::Invalid {
+        line: e.span.start.line,
+        col: e.span.start.col,
     }
 }
 

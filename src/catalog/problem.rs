@@ -1,5 +1,6 @@
 //! Typed data problems found while reading and merging catalog files, so front ends can word
-//! them in Chinese and English ([`DataProblem::zh`] / the `Display` text in English).
+//! them in either language (`view::strings::data_problem`). The `Display` text is the English
+//! one data editors read in `validate` and in a `CatalogError`'s `message`.
 
 use serde::Serialize;
 
@@ -81,50 +82,6 @@ fn suggestion_en(s: &Option<String>) -> String {
     s.as_ref()
         .map(|s| format!("; did you mean `{s}`?"))
         .unwrap_or_default()
-}
-
-impl DataProblem {
-    /// The Chinese wording.
-    pub fn zh(&self) -> String {
-        let sugg = |s: &Option<String>| {
-            s.as_ref()
-                .map(|s| format!("；是否应为 `{s}`？"))
-                .unwrap_or_default()
-        };
-        match self {
-            DataProblem::LimitReached { limit, max } => match limit {
-                Limit::Depth => format!("文件夹嵌套超过 {max} 层，未读取"),
-                Limit::Files => format!(".ron 文件超过 {max} 个，未读取该文件夹"),
-                Limit::Entries => format!("文件夹内条目超过 {max} 个，未读取"),
-                Limit::FileSize => format!("文件大于 {max} 字节，未读取"),
-            },
-            DataProblem::UnknownField {
-                found, suggestion, ..
-            } => format!("未知字段 `{found}`{}", sugg(suggestion)),
-            DataProblem::UnknownVariant {
-                found, suggestion, ..
-            } => format!("未知取值 `{found}`{}", sugg(suggestion)),
-            DataProblem::Syntax(s) => format!("无法读取此 RON 文件：{s}"),
-            DataProblem::DuplicateId { id, first, .. } => {
-                format!("重复的 id \"{id}\"（首次定义于 {first}）")
-            }
-            DataProblem::HolidayYearOutOfRange { year } => format!(
-                "节假日年份 {year} 不在 {}–{} 之间",
-                HOLIDAY_YEARS.start(),
-                HOLIDAY_YEARS.end()
-            ),
-            DataProblem::HolidayRangeOutsideYear { year, start, end } => {
-                format!("假期 {start} – {end} 不在 {year} 年之内")
-            }
-            DataProblem::HolidayRangeReversed { start, end } => {
-                format!("假期 {start} – {end} 的结束日早于开始日")
-            }
-            DataProblem::HolidayDayRepeated { year, day } => {
-                format!("{year} 年的节假日中 {day} 出现了不止一次")
-            }
-            DataProblem::NotUtf8 => "文件不是 UTF-8 文本".into(),
-        }
-    }
 }
 
 /// Levenshtein distance, for "did you mean" suggestions.

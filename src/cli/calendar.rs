@@ -38,7 +38,7 @@ pub fn execute(input: &AnswerArgs, case: Option<&str>, out: &Path) -> Result<Str
             stamp: chrono::Utc::now(),
         },
     );
-    write_atomically(out, text.as_bytes())?;
+    write_atomically(out, text.as_bytes(), input.lang)?;
     let n = text.matches("BEGIN:VEVENT").count();
     Ok(format!(
         "{}\n{}\n",

@@ -36,7 +36,7 @@ pub fn execute(command: Command) -> Result<String, CliError> {
             force,
         } => {
             crate::outpath::check_output_path(&out, crate::paths::data_dir().as_deref(), force)
-                .map_err(|e| other_err(e.to_string()))?;
+                .map_err(|e| other_err(strings::out_path_error(input.lang, &e)))?;
             export(
                 &SheetRequest {
                     input: &input,
@@ -147,11 +147,8 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
         },
     );
     let options = SheetOptions {
-        lang,
         large: req.large,
         full: req.full,
-        printed_on: (!blank).then_some(today),
-        ..Default::default()
     };
     let rendered = pdf::render_view_report(&v, &options).map_err(|e| other_err(e.to_string()))?;
     if !rendered.missing_glyphs.is_empty() {
@@ -165,7 +162,8 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
 
 fn export(req: &SheetRequest, out: &Path) -> Result<String, CliError> {
     let (bytes, _) = sheet(req)?;
-    crate::outpath::write_export(out, &bytes).map_err(|e| other_err(e.to_string()))?;
+    crate::outpath::write_export(out, &bytes)
+        .map_err(|e| other_err(strings::out_path_error(req.input.lang, &e)))?;
     Ok(format!("{}\n", out.display()))
 }
 
@@ -193,8 +191,10 @@ pub(super) fn find_case(label: &str, lang: Lang) -> Result<Case, CliError> {
     })?;
     for f in report.findings() {
         eprintln!(
-            "{}",
-            lang.pick(&format!("注意：{}", f.zh()), &format!("warning: {f}"))
+            "{}{}{}",
+            strings::s(lang).notice,
+            strings::colon(lang),
+            strings::finding(lang, &f)
         );
     }
     pick_case(report.cases, label, lang)
@@ -229,9 +229,10 @@ fn pick_case(cases: Vec<Case>, label: &str, lang: Lang) -> Result<Case, CliError
 
 /// Writes through a temporary file in the target folder, then renames it into place: a failed
 /// export never leaves half a file behind.
-pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    crate::outpath::check_output_path(out, None, true).map_err(|e| other_err(e.to_string()))?;
-    crate::outpath::write_export(out, bytes).map_err(|e| other_err(e.to_string()))
+pub fn write_atomically(out: &Path, bytes: &[u8], lang: Lang) -> Result<(), CliError> {
+    let err = |e: crate::outpath::OutPathError| other_err(strings::out_path_error(lang, &e));
+    crate::outpath::check_output_path(out, None, true).map_err(err)?;
+    crate::outpath::write_export(out, bytes).map_err(err)
 }
 
 /// The file name of a quick sheet: `01-异地就医备案-临时外出就医.pdf` or `01-filing-temporary-trip.pdf`.
@@ -263,33 +264,40 @@ pub fn export_pack(
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, CliError> {
     if dir.exists() && !dir.is_dir() {
-        return Err(other_err(format!(
-            "cannot write into {}: it is a file, not a folder",
-            dir.display()
+        return Err(other_err(strings::not_a_folder(
+            lang,
+            &dir.display().to_string(),
         )));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| other_err(format!("cannot create the folder {}: {e}", dir.display())))?;
-    let options = SheetOptions {
-        lang,
-        large,
-        full,
-        blank: true,
-        printed_on: None,
-        ..Default::default()
-    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        other_err(strings::cannot_create_folder(
+            lang,
+            &dir.display().to_string(),
+            &e,
+        ))
+    })?;
+    let options = SheetOptions { large, full };
     // Render on two threads (the sheets are independent); write in order.
     let jobs: Vec<(usize, &QuickSheet)> = catalog.quick_sheets.iter().enumerate().collect();
     let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<(PathBuf, Vec<u8>), CliError> {
         let answers = crate::engine::quick_answers(catalog, s);
         let d = derive_checked(catalog, &answers, today, lang).map_err(|e| {
-            other_err(format!(
-                "sheet \"{}\": {}",
-                pack_file_name(i, s, lang),
-                e.message
+            other_err(strings::file_error(
+                lang,
+                &pack_file_name(i, s, lang),
+                &e.message,
             ))
         })?;
-        let bytes = pdf::render(catalog, &d, &options).map_err(|e| other_err(e.to_string()))?;
+        let v = crate::view::build(
+            catalog,
+            &d,
+            &crate::view::ViewInput {
+                lang,
+                blank: true,
+                ..Default::default()
+            },
+        );
+        let bytes = pdf::render_view(&v, &options).map_err(|e| other_err(e.to_string()))?;
         Ok((dir.join(pack_file_name(i, s, lang)), bytes))
     };
     let (first, second) = jobs.split_at(jobs.len() / 2);
@@ -302,8 +310,8 @@ pub fn export_pack(
     for r in a.into_iter().chain(b) {
         let (path, bytes) = r?;
         crate::outpath::check_output_path(&path, crate::paths::data_dir().as_deref(), false)
-            .map_err(|e| other_err(e.to_string()))?;
-        write_atomically(&path, &bytes)?;
+            .map_err(|e| other_err(strings::out_path_error(lang, &e)))?;
+        write_atomically(&path, &bytes, lang)?;
         written.push(path);
     }
     Ok(written)

@@ -219,7 +219,7 @@ pub fn load_catalog(lang: Lang) -> Catalog {
     if !errors.is_empty() {
         eprintln!("{}", strings::s(lang).catalog_errors);
         for e in &errors {
-            eprintln!("  {e}");
+            eprintln!("  {}", strings::catalog_error(lang, e));
         }
     }
     catalog
@@ -382,9 +382,7 @@ pub fn execute(command: Command) -> Result<String, CliError> {
                 .map(|q| format!("{}  {}\n", q.id, q.name.get(lang)))
                 .collect())
         }
-        Command::Repair { lang } => {
-            crate::cases::readonly::repair_cli(lang).map_err(CliError::other)
-        }
+        Command::Repair { lang } => repair(lang),
         Command::Export { .. } | Command::ExportPack { .. } | Command::Print { .. } => {
             export::execute(command)
         }
@@ -398,6 +396,16 @@ pub fn execute(command: Command) -> Result<String, CliError> {
         Command::Calendar { input, case, out } => calendar::execute(&input, case.as_deref(), &out),
         Command::Recheck { json, today, lang } => recheck::execute(json, today.as_deref(), lang),
     }
+}
+
+/// `repair` on the default store folder: what it moved, restored and left alone.
+fn repair(lang: Lang) -> Result<String, CliError> {
+    use crate::cases::Store;
+    let dir = Store::default_dir()
+        .ok_or_else(|| CliError::other(strings::cases_unavailable(lang, None, "")))?;
+    let report =
+        Store::repair(&dir).map_err(|e| CliError::other(strings::repair_error(lang, &e)))?;
+    Ok(strings::repair_report(lang, &report))
 }
 
 fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {

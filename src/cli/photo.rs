@@ -49,13 +49,13 @@ fn json_file<'a>(path: &Path, r: &'a PhotoReport, lang: Lang) -> JsonFile<'a> {
         width: r.width,
         height: r.height,
         checked: r.checked,
-        note: r.note().map(|n| n.get(lang).to_string()),
+        note: strings::photo_note(lang, r).map(str::to_string),
         problems: r
             .problems
             .iter()
             .map(|p| JsonProblem {
                 kind: p.kind.id(),
-                message: p.message(lang),
+                message: strings::photo_message(lang, p),
                 sources: &p.sources,
             })
             .collect(),
@@ -66,14 +66,19 @@ fn json_file<'a>(path: &Path, r: &'a PhotoReport, lang: Lang) -> JsonFile<'a> {
 /// the files that are not readable images (the report of the others is still printed).
 pub fn photo_check(files: &[PathBuf], json: bool, lang: Lang) -> Result<String, CliError> {
     if files.is_empty() {
-        return Err(input_err("name at least one photo"));
+        return Err(input_err(strings::s(lang).photo_none_named));
     }
     let mut reports = Vec::new();
     let mut unreadable = Vec::new();
     for f in files {
         match photo::check_file(f) {
             Ok(r) => reports.push((f.clone(), r)),
-            Err(e) => unreadable.push(format!("{}: {}", f.display(), e.text().get(lang))),
+            Err(e) => unreadable.push(format!(
+                "{}{}{}",
+                f.display(),
+                strings::colon(lang),
+                strings::photo_error(lang, &e)
+            )),
         }
     }
     let out = if json {
@@ -90,20 +95,18 @@ pub fn photo_check(files: &[PathBuf], json: bool, lang: Lang) -> Result<String, 
                     let _ = writeln!(s, "{}", f.display());
                 }
             }
-            if let Some(note) = r.note() {
-                let _ = writeln!(s, "  {}", note.get(lang));
+            if let Some(note) = strings::photo_note(lang, r) {
+                let _ = writeln!(s, "  {note}");
             } else if r.problems.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "  {}",
-                    lang.pick(
-                        "未发现问题：清晰、四角完整、无反光。",
-                        "No problems found: sharp, all four corners, no glare."
-                    )
-                );
+                let _ = writeln!(s, "  {}", strings::s(lang).photo_no_problem);
             }
             for p in &r.problems {
-                let _ = writeln!(s, "  ! [{}] {}", p.kind.id(), p.message(lang));
+                let _ = writeln!(
+                    s,
+                    "  ! [{}] {}",
+                    p.kind.id(),
+                    strings::photo_message(lang, p)
+                );
             }
         }
         s
@@ -116,7 +119,7 @@ pub fn photo_check(files: &[PathBuf], json: bool, lang: Lang) -> Result<String, 
     let _ = std::io::stdout().flush();
     Err(input_err(format!(
         "{}\n  {}",
-        lang.pick("以下文件不是可读取的图片：", "not readable images:"),
+        strings::s(lang).photo_unreadable_files,
         unreadable.join("\n  ")
     )))
 }
@@ -146,7 +149,12 @@ pub fn submission(
             for (material, a) in case.all_attachments() {
                 let path = dir.join(&a.file);
                 let bytes = photo::read_file(&path).map_err(|e| {
-                    other_err(format!("{}: {}", path.display(), e.text().get(lang)))
+                    other_err(format!(
+                        "{}{}{}",
+                        path.display(),
+                        strings::colon(lang),
+                        strings::photo_error(lang, &e)
+                    ))
                 })?;
                 files.push(SubmissionFile {
                     material: material.to_string(),
@@ -167,20 +175,30 @@ pub fn submission(
     for raw in attach {
         let (material, file) = raw
             .split_once('=')
-            .ok_or_else(|| input_err(format!("\"{raw}\" is not in the form MATERIAL_ID=FILE")))?;
+            .ok_or_else(|| input_err(strings::not_an_attachment(lang, raw)))?;
         let material = material.trim();
         if !d.materials.iter().any(|m| m.id == material) {
             let ids: Vec<&str> = d.materials.iter().map(|m| m.id.as_str()).collect();
-            return Err(input_err(format!(
-                "\"{material}\" is not a material of this checklist; use one of: {}",
-                ids.join(", ")
+            return Err(input_err(strings::not_a_material(
+                lang,
+                material,
+                &ids.join(", "),
             )));
         }
         let path = Path::new(file);
-        let bytes = photo::read_file(path)
-            .map_err(|e| input_err(format!("{file}: {}", e.text().get(lang))))?;
+        let bytes = photo::read_file(path).map_err(|e| {
+            input_err(strings::file_error(
+                lang,
+                file,
+                &strings::photo_error(lang, &e),
+            ))
+        })?;
         if let Err(e) = photo::FileKind::sniff(&bytes) {
-            return Err(input_err(format!("{file}: {}", e.text().get(lang))));
+            return Err(input_err(strings::file_error(
+                lang,
+                file,
+                &strings::photo_error(lang, &e),
+            )));
         }
         files.push(SubmissionFile {
             material: material.to_string(),
@@ -196,7 +214,7 @@ pub fn submission(
         printed_on: Some(today),
     };
     let result = submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
-    super::write_atomically(out, &result.pdf)?;
+    super::write_atomically(out, &result.pdf, lang)?;
     let mut s = format!("{}\n", out.display());
     for (f, p) in files.iter().zip(&result.placements) {
         if let Placement::Unreadable(why) = p {

@@ -93,7 +93,7 @@ pub fn view_text(v: &View) -> String {
             }
             Body::Steps(steps) => {
                 for st in steps {
-                    let _ = writeln!(o, "{} {}. {}", tick(st.done), st.number, st.title);
+                    let _ = writeln!(o, "{} {}", tick(st.done), st.heading());
                     if let Some(d) = &st.detail {
                         let _ = writeln!(o, "      {d}");
                     }

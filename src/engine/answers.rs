@@ -37,9 +37,6 @@ impl Answers {
         match self.get(question) {
             Some(first) if first != value => Err(AnswerError {
                 question: question.to_string(),
-                message: format!(
-                    "two different answers to \"{question}\": \"{first}\" and \"{value}\"; give one"
-                ),
                 kind: AnswerErrorKind::Conflicting {
                     first: first.to_string(),
                     second: value.to_string(),
@@ -80,13 +77,12 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("\"{value}\" is not a real calendar date"))
 }
 
-/// What is wrong with one answer. `question` names the field.
+/// What is wrong with one answer. `question` names the field. Data only: people read it through
+/// `view::strings::answer_error` / `cli_answer_error`; `Display` is a terse line for developers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerError {
     pub question: String,
     pub kind: AnswerErrorKind,
-    /// A sentence for people (English; the GUI has its own translations per kind).
-    pub message: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -124,7 +120,28 @@ pub enum AnswerErrorKind {
 
 impl std::fmt::Display for AnswerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        let q = &self.question;
+        match &self.kind {
+            AnswerErrorKind::UnknownQuestion { .. } => write!(f, "{q}: unknown question"),
+            AnswerErrorKind::UnknownOption { value, .. } => {
+                write!(f, "{q}: unknown option {value}")
+            }
+            AnswerErrorKind::InvalidDate { value } => write!(f, "{q}: invalid date {value}"),
+            AnswerErrorKind::DateOrder {
+                value,
+                other,
+                other_value,
+            } => write!(f, "{q}: {value} before {other} ({other_value})"),
+            AnswerErrorKind::DateTooFarInFuture { value, max_days } => {
+                write!(f, "{q}: {value} more than {max_days} days ahead")
+            }
+            AnswerErrorKind::DateTooOld { value } => {
+                write!(f, "{q}: {value} before {EARLIEST_YEAR}")
+            }
+            AnswerErrorKind::Conflicting { first, second } => {
+                write!(f, "{q}: conflicting answers {first} and {second}")
+            }
+        }
     }
 }
 
@@ -141,15 +158,6 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
         let Some(q) = q.map(|i| &catalog.questions[i]) else {
             errors.push(AnswerError {
                 question: qid.clone(),
-                message: format!(
-                    "unknown question \"{qid}\"; the questions are: {}",
-                    catalog
-                        .questions
-                        .iter()
-                        .map(|q| q.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
                 kind: AnswerErrorKind::UnknownQuestion {
                     valid: catalog.questions.iter().map(|q| q.id.clone()).collect(),
                 },
@@ -162,10 +170,6 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                     let valid: Vec<String> = q.options.iter().map(|o| o.id.clone()).collect();
                     errors.push(AnswerError {
                         question: qid.clone(),
-                        message: format!(
-                            "{qid}: unknown option \"{value}\"; choose one of: {}",
-                            valid.join(", ")
-                        ),
                         kind: AnswerErrorKind::UnknownOption {
                             value: value.clone(),
                             valid,
@@ -174,9 +178,8 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                 }
             }
             QuestionKind::Date => match parse_date(value) {
-                Err(msg) => errors.push(AnswerError {
+                Err(_) => errors.push(AnswerError {
                     question: qid.clone(),
-                    message: format!("{qid}: {msg}"),
                     kind: AnswerErrorKind::InvalidDate {
                         value: value.clone(),
                     },
@@ -186,9 +189,6 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                     if date.year_ce().1 < EARLIEST_YEAR as u32 {
                         errors.push(AnswerError {
                             question: qid.clone(),
-                            message: format!(
-                                "{qid}: {value} is before {EARLIEST_YEAR}; check the year"
-                            ),
                             kind: AnswerErrorKind::DateTooOld {
                                 value: value.clone(),
                             },
@@ -196,9 +196,6 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                     } else if (date - today).num_days() > i64::from(max_days) {
                         errors.push(AnswerError {
                             question: qid.clone(),
-                            message: format!(
-                                "{qid}: {value} is more than {max_days} days after today ({today}); check the year"
-                            ),
                             kind: AnswerErrorKind::DateTooFarInFuture {
                                 value: value.clone(),
                                 max_days,
@@ -211,9 +208,6 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                         {
                             errors.push(AnswerError {
                                 question: qid.clone(),
-                                message: format!(
-                                    "{qid}: {value} is before {other} ({other_date}); it cannot be earlier"
-                                ),
                                 kind: AnswerErrorKind::DateOrder {
                                     value: value.clone(),
                                     other: other.clone(),

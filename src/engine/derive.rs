@@ -225,7 +225,7 @@ impl Derivation {
 
 /// Why a derivation could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
-#[error("{}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("\n"))]
+#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
 pub struct DeriveError(pub Vec<super::AnswerError>);
 
 /// The answers of one derivation by question index, after the unused ones are dropped.

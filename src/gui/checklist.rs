@@ -602,9 +602,7 @@ fn step(
             editable,
             &st.id,
             st.done,
-            RichText::new(format!("{}. {}", st.number, st.title))
-                .size(size::CARD_TITLE)
-                .strong(),
+            RichText::new(st.heading()).size(size::CARD_TITLE).strong(),
             edits,
         );
         if let Some(ch) = &st.channels {

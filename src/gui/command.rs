@@ -242,9 +242,12 @@ pub(super) fn attach(app: &mut App, material: &str, src: &Path) {
             app.state.replace_case(case);
             app.state.push_banner(Msg::Attached { name }, false);
         }
-        Err(e) => app
-            .state
-            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
+        Err(e) => app.state.push_banner(
+            Msg::AttachFailed {
+                err: crate::view::strings::attach_error(lang, &e),
+            },
+            true,
+        ),
     }
 }
 
@@ -271,9 +274,12 @@ fn remove(app: &mut App, material: &str, file: &str) {
             app.state
                 .push_banner(Msg::AttachmentRemoved { name }, false);
         }
-        Err(e) => app
-            .state
-            .push_banner(Msg::AttachFailed { err: e.text(lang) }, true),
+        Err(e) => app.state.push_banner(
+            Msg::AttachFailed {
+                err: crate::view::strings::attach_error(lang, &e),
+            },
+            true,
+        ),
     }
 }
 

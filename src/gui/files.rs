@@ -287,11 +287,8 @@ pub struct Sheet {
 /// Renders a view; a character the font lacks is reported.
 fn render(app: &mut App, v: &crate::view::View, full: bool, file_stem: String) -> Option<Sheet> {
     let options = SheetOptions {
-        lang: v.lang,
         large: app.state.settings.clamped_zoom() >= 1.5,
         full,
-        printed_on: (!v.blank).then_some(app.state.today),
-        ..Default::default()
     };
     match pdf::render_view_report(v, &options) {
         Ok(pdf::Rendered {
@@ -405,7 +402,11 @@ fn submission_sheet(app: &mut App) -> Option<Sheet> {
             }),
             Err(e) => app.state.push_banner(
                 Msg::AttachFailed {
-                    err: format!("{}: {}", path.display(), e.text().get(lang)),
+                    err: format!(
+                        "{}: {}",
+                        path.display(),
+                        crate::view::strings::photo_error(lang, &e)
+                    ),
                 },
                 true,
             ),

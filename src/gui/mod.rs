@@ -650,7 +650,7 @@ impl App {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(t.catalog_errors).strong());
                     for e in &self.state.catalog_errors {
-                        ui.label(format!("• {e}"));
+                        ui.label(format!("• {}", strings::catalog_error(lang, e)));
                     }
                     if ui.button(t.dismiss).clicked() {
                         self.ui.catalog_errors_seen = true;

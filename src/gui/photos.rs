@@ -152,7 +152,7 @@ pub fn pane(
                         for problem in &report.problems {
                             ui.add(
                                 egui::Label::new(
-                                    RichText::new(problem.message(lang))
+                                    RichText::new(strings::photo_message(lang, problem))
                                         .size(size::SMALL)
                                         .color(p.error),
                                 )
@@ -163,7 +163,7 @@ pub fn pane(
                     Some(Check::Done(Err(e))) => {
                         ui.add(
                             egui::Label::new(
-                                RichText::new(e.text().get(lang))
+                                RichText::new(strings::photo_error(lang, e))
                                     .size(size::SMALL)
                                     .color(p.error),
                             )

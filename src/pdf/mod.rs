@@ -11,32 +11,21 @@ mod sheet;
 pub mod submission;
 pub mod wrap;
 
-use crate::cases::ItemState;
-use crate::catalog::{Catalog, Lang};
-use crate::engine::Derivation;
-use crate::view::{self, View, ViewInput};
+use crate::catalog::Lang;
+use crate::view::View;
 use krilla::Document;
 use krilla::metadata::Metadata;
 use layout::{Block, MARGIN_BOTTOM, MARGIN_TOP, PAGE_H, PAGE_W, Painter, Row, paginate};
 use sheet::Sheet;
-use std::collections::BTreeMap;
 
 pub use layout::{PAGE_H as A4_HEIGHT_PT, PAGE_W as A4_WIDTH_PT};
 
-/// How the sheet is printed.
-#[derive(Debug, Clone, Default)]
+/// How a view is put on paper. What the sheet says (language, label, ticks, blank or not, the
+/// date) is in the view: build it with `crate::view::build`.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct SheetOptions {
-    pub lang: Lang,
     /// Bigger type for older readers.
     pub large: bool,
-    /// Case label (or patient name) for the header; `None` on a blank sheet.
-    pub label: Option<String>,
-    /// A blank sheet: no personal data, no dates, empty tick boxes (front-desk hand-outs).
-    pub blank: bool,
-    /// Ticks to print (item id → done). Empty: every box empty.
-    pub ticks: BTreeMap<String, bool>,
-    /// The date printed on the sheet.
-    pub printed_on: Option<chrono::NaiveDate>,
     /// Every detail, version, rule and source; otherwise the essentials sheet.
     pub full: bool,
 }
@@ -55,49 +44,8 @@ pub struct Rendered {
     pub missing_glyphs: Vec<char>,
 }
 
-/// Renders the checklist of a derivation (built into a view from `options`) as a PDF.
-pub fn render(
-    catalog: &Catalog,
-    derivation: &Derivation,
-    options: &SheetOptions,
-) -> Result<Vec<u8>, PdfError> {
-    render_report(catalog, derivation, options).map(|r| r.bytes)
-}
-
-/// Like [`render`], and says which characters the font could not show.
-pub fn render_report(
-    catalog: &Catalog,
-    derivation: &Derivation,
-    options: &SheetOptions,
-) -> Result<Rendered, PdfError> {
-    let items: std::collections::BTreeMap<String, ItemState> = options
-        .ticks
-        .iter()
-        .map(|(id, done)| {
-            (
-                id.clone(),
-                ItemState {
-                    done: *done,
-                    ..Default::default()
-                },
-            )
-        })
-        .collect();
-    let v = view::build(
-        catalog,
-        derivation,
-        &ViewInput {
-            lang: options.lang,
-            label: options.label.as_deref().filter(|_| !options.blank),
-            items: Some(&items),
-            blank: options.blank,
-        },
-    );
-    render_view_report(&v, options)
-}
-
-/// Renders a view as a PDF document (A4 portrait). `options.lang`, `label`, `blank` and `ticks`
-/// are already in the view; `large`, `full` and `printed_on` are read here.
+/// Renders a view as a PDF document (A4 portrait). A sheet that is not blank is dated with the
+/// view's day.
 pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError> {
     render_view_report(v, options).map(|r| r.bytes)
 }
@@ -114,7 +62,7 @@ pub fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, 
         blocks.extend(sheet.section_blocks(sec));
     }
 
-    let (footer_rows, footer_meta) = sheet.footer(v, options);
+    let (footer_rows, footer_meta) = sheet.footer(v);
     let fs = sheet.footer_style();
     let meta_h = Sheet::line_height(fs);
     let footer_h: f32 = footer_rows.iter().map(|r| r.height).sum::<f32>() + meta_h;

@@ -8,7 +8,7 @@ use super::layout::{Block, MARGIN_X, Op, PAGE_W, Row, Style};
 use super::wrap::wrap;
 use crate::catalog::Lang;
 use crate::view::strings::{Strings, colon, s};
-use crate::view::{Body, Cited, Section, View};
+use crate::view::{Body, Cited, Section, StepCard, View};
 
 /// Tabs and stray control characters would show as boxes.
 fn clean(s: &str) -> String {
@@ -555,8 +555,8 @@ impl<'a> Sheet<'a> {
                 let indent = self.tick_indent();
                 let tx = self.x0 + indent;
                 let tw = self.width - indent;
-                let num_w = self.text_width(&format!("{}.", steps.len()), self.strong())
-                    + 0.5 * self.body().size;
+                let widest = steps.last().map(StepCard::number_label).unwrap_or_default();
+                let num_w = self.text_width(&widest, self.strong()) + 0.5 * self.body().size;
                 let lw = self.label_width(
                     &[self.t.channels, self.t.note, self.t.sources],
                     self.detail_label(),
@@ -566,7 +566,7 @@ impl<'a> Sheet<'a> {
                         tx,
                         tw,
                         num_w,
-                        &format!("{}.", st.number),
+                        &st.number_label(),
                         self.strong(),
                         &st.title,
                         self.strong(),
@@ -682,7 +682,7 @@ impl<'a> Sheet<'a> {
     // ---------------------------------------------------------------- page furniture
 
     /// The footer without the page number: rule, disclaimer, data version line (baseline y).
-    pub fn footer(&self, v: &View, options: &SheetOptions) -> (Vec<Row>, String) {
+    pub fn footer(&self, v: &View) -> (Vec<Row>, String) {
         let s = self.footer_style();
         let mut rows = vec![self.rule(6.0, 0.5, GRAY_RULE)];
         let mut text = v.disclaimer.clone();
@@ -691,8 +691,8 @@ impl<'a> Sheet<'a> {
             text.push_str(self.t.essentials_note);
         }
         let mut meta = format!("{} {}", self.t.data_version, v.data_version);
-        if let Some(date) = options.printed_on.filter(|_| !v.blank) {
-            meta.push_str(&format!("  ·  {} {date}", self.t.printed_on));
+        if !v.blank {
+            meta.push_str(&format!("  ·  {} {}", self.t.printed_on, v.today));
         }
         if let Some(code) = &v.code {
             // The hand-off code on every page: on the meta line when it fits beside the page
@@ -710,10 +710,7 @@ impl<'a> Sheet<'a> {
     }
 
     pub fn page_label(&self, n: usize, total: usize) -> String {
-        match self.lang {
-            Lang::Zh => format!("第 {n} / {total} 页"),
-            Lang::En => format!("Page {n} of {total}"),
-        }
+        crate::view::strings::page_n_of(self.lang, n, total)
     }
 
     /// The small title line on pages after the first.

@@ -16,6 +16,7 @@ use super::wrap::wrap;
 use crate::catalog::{Lang, MaterialGroup};
 use crate::engine::Derivation;
 use crate::photo::{self, FileKind, ProblemKind};
+use crate::view::strings::{self, s};
 use image::DynamicImage;
 use krilla::Document;
 use krilla::geom::{Size, Transform};
@@ -51,7 +52,7 @@ pub enum Placement {
     Page(usize),
     /// A PDF: to be sent separately.
     SeparatePdf,
-    /// Not readable as an image (the reason).
+    /// Not readable as an image (the reason, in the package's language).
     Unreadable(String),
 }
 
@@ -102,7 +103,7 @@ struct Prepared {
 
 /// Decodes, checks and orders the files: by the checklist's material order (files of materials
 /// not in the checklist last), each material's files in the order given.
-fn prepare(order: &[&str], files: &[SubmissionFile]) -> (Vec<Prepared>, Vec<usize>) {
+fn prepare(order: &[&str], files: &[SubmissionFile], lang: Lang) -> (Vec<Prepared>, Vec<usize>) {
     let mut idx: Vec<usize> = (0..files.len()).collect();
     let rank = |f: &SubmissionFile| {
         order
@@ -126,7 +127,11 @@ fn prepare(order: &[&str], files: &[SubmissionFile]) -> (Vec<Prepared>, Vec<usiz
                             .collect();
                         (Some(img), kinds, Placement::Page(0))
                     }
-                    Err(e) => (None, Vec::new(), Placement::Unreadable(e.to_string())),
+                    Err(e) => (
+                        None,
+                        Vec::new(),
+                        Placement::Unreadable(strings::photo_error(lang, &e)),
+                    ),
                 },
             };
             Prepared {
@@ -155,7 +160,7 @@ pub fn render(
         .flat_map(|g| d.materials_in(*g))
         .collect();
     let order: Vec<&str> = materials.iter().map(|m| m.id.as_str()).collect();
-    let (mut prepared, input_order) = prepare(&order, files);
+    let (mut prepared, input_order) = prepare(&order, files, lang);
 
     // The cover's length depends on nothing but the texts, so two passes settle the numbers.
     let mut cover_pages = 1;
@@ -186,7 +191,7 @@ pub fn render(
     let mut doc = Document::new();
     let title = format!(
         "{}{}",
-        lang.pick("提交材料包", "Submission package"),
+        s(lang).submission,
         options
             .label
             .as_deref()
@@ -210,10 +215,7 @@ pub fn render(
     let total = cover_pages_laid.len() + photo_count;
     let foot = style(7.5, false, 40);
     let footer = |n: usize| {
-        let text = match lang {
-            Lang::Zh => format!("第 {n} / {total} 页"),
-            Lang::En => format!("page {n} of {total}"),
-        };
+        let text = strings::page_n_of(lang, n, total);
         let w = m.width(&text, foot.size);
         Row {
             height: line_height(foot),
@@ -262,10 +264,7 @@ pub fn render(
             sub.push_str(l);
             sub.push_str(" · ");
         }
-        sub.push_str(&match lang {
-            Lang::Zh => format!("第 {nth}/{of} 张 · {}", p.name),
-            Lang::En => format!("photo {nth} of {of} · {}", p.name),
-        });
+        sub.push_str(&strings::photo_n_of(lang, nth, of, &p.name));
         rows.extend(text_rows(
             m,
             MARGIN_X,
@@ -315,7 +314,7 @@ pub fn render(
 
 fn material_name(materials: &[&crate::engine::DerivedMaterial], i: usize, lang: Lang) -> String {
     materials.get(i).map_or_else(
-        || lang.pick("其他附件", "Other attachment").to_string(),
+        || s(lang).other_attachment.to_string(),
         |m| m.name.get(lang).to_string(),
     )
 }
@@ -352,13 +351,7 @@ fn cover_blocks(
     let body = style(10.5, false, 0);
     let small = style(9.0, false, GRAY);
     let mut blocks = Vec::new();
-    let mut head = text_rows(
-        m,
-        MARGIN_X,
-        width,
-        lang.pick("提交材料包", "Submission package"),
-        style(20.0, true, 0),
-    );
+    let mut head = text_rows(m, MARGIN_X, width, s(lang).submission, style(20.0, true, 0));
     let mut sub = Vec::new();
     if let Some(l) = &options.label {
         sub.push(l.clone());
@@ -371,18 +364,7 @@ fn cover_blocks(
         .enumerate()
         .filter(|(i, _)| prepared.iter().any(|p| p.material == *i))
         .count();
-    sub.push(match lang {
-        Lang::Zh => format!(
-            "共 {} 项材料：已附 {attached} 项，缺 {} 项",
-            materials.len(),
-            materials.len() - attached
-        ),
-        Lang::En => format!(
-            "{} materials: {attached} attached, {} missing",
-            materials.len(),
-            materials.len() - attached
-        ),
-    });
+    sub.push(strings::attached_count(lang, materials.len(), attached));
     head.extend(text_rows(m, MARGIN_X, width, &sub.join(" · "), small));
     blocks.push(Block {
         rows: head,
@@ -418,43 +400,22 @@ fn cover_blocks(
         }
     };
     let describe = |p: &Prepared| -> (String, Option<String>) {
-        let label = |k: ProblemKind| k.label().get(lang).to_string();
         match &p.placement {
             Placement::Page(n) => {
                 let warn = (!p.problems.is_empty()).then(|| {
-                    let kinds: Vec<String> = p.problems.iter().map(|k| label(*k)).collect();
-                    match lang {
-                        Lang::Zh => format!(
-                            "注意 第 {n} 页（{}）：{}，建议重拍",
-                            p.name,
-                            kinds.join("、")
-                        ),
-                        Lang::En => format!(
-                            "Check page {n} ({}): {}; consider retaking it",
-                            p.name,
-                            kinds.join(", ")
-                        ),
-                    }
+                    let kinds: Vec<&str> = p
+                        .problems
+                        .iter()
+                        .map(|k: &ProblemKind| strings::photo_label(lang, *k))
+                        .collect();
+                    strings::retake_page(lang, *n, &p.name, &kinds)
                 });
                 (n.to_string(), warn)
             }
-            Placement::SeparatePdf => (
-                String::new(),
-                Some(match lang {
-                    Lang::Zh => format!("{} 是 PDF 文件，未放入本文件，请另行上传", p.name),
-                    Lang::En => format!(
-                        "{} is a PDF file, not included here: upload it separately",
-                        p.name
-                    ),
-                }),
-            ),
-            Placement::Unreadable(why) => (
-                String::new(),
-                Some(match lang {
-                    Lang::Zh => format!("{} 无法读取，未放入：{why}", p.name),
-                    Lang::En => format!("{} cannot be read and is left out: {why}", p.name),
-                }),
-            ),
+            Placement::SeparatePdf => (String::new(), Some(strings::separate_pdf(lang, &p.name))),
+            Placement::Unreadable(why) => {
+                (String::new(), Some(strings::left_out(lang, &p.name, why)))
+            }
         }
     };
     let add = |name: &str, mine: Vec<&Prepared>, blocks: &mut Vec<Block>| {
@@ -468,19 +429,11 @@ fn cover_blocks(
             notes.extend(note);
         }
         let status = if mine.is_empty() {
-            lang.pick("缺", "missing").to_string()
+            s(lang).attachment_missing.to_string()
         } else if pages.is_empty() {
-            lang.pick("已附（见下）", "attached (see below)")
-                .to_string()
+            s(lang).attached_below.to_string()
         } else {
-            match lang {
-                Lang::Zh => format!("已附 · 第 {} 页", pages.join("、")),
-                Lang::En => format!(
-                    "attached · page{} {}",
-                    if pages.len() > 1 { "s" } else { "" },
-                    pages.join(", ")
-                ),
-            }
+            strings::attached_on_pages(lang, &pages)
         };
         blocks.push(line(name, !mine.is_empty(), status, notes));
     };
@@ -493,14 +446,7 @@ fn cover_blocks(
         .filter(|p| p.material == usize::MAX)
         .collect();
     if !others.is_empty() {
-        add(
-            lang.pick(
-                "其他附件（不在清单中）",
-                "Other attachments (not on the checklist)",
-            ),
-            others,
-            &mut blocks,
-        );
+        add(s(lang).other_attachments, others, &mut blocks);
     }
     blocks
 }

@@ -5,7 +5,8 @@
 //! (EXIF rotation applied), find the paper in the picture and look for four problems:
 //! [`ProblemKind::Blur`], [`ProblemKind::Glare`], [`ProblemKind::Cropped`] and
 //! [`ProblemKind::LowResolution`]. A photo is never refused: every finding is a warning that names
-//! the rule, its source and what to do (see [`rules`]).
+//! the rule, its source and what to do ([`rules`] decides which rule; `view::strings::photo_message`
+//! words it).
 //!
 //! - PDF files are accepted as attachments but not pixel-checked ([`PhotoReport::checked`] is false).
 //! - HEIC (iPhone photos) is not supported: there is no maintained pure-Rust HEVC decoder, and the
@@ -20,7 +21,6 @@ pub mod synth;
 
 pub use detect::{Measures, Thresholds, measure};
 
-use crate::catalog::{Lang, Text};
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::Serialize;
 use std::io::Cursor;
@@ -57,34 +57,18 @@ impl ProblemKind {
             ProblemKind::LowResolution => "low_resolution",
         }
     }
-    /// A short label for badges ("模糊" / "blurred").
-    pub fn label(self) -> Text {
-        rules::label(self)
-    }
 }
 
-/// One warning about a photo.
+/// One warning about a photo: what kind, and the measure. Worded (finding, the rule quoted from
+/// its source, what to do) by `view::strings::photo_message`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Problem {
     pub kind: ProblemKind,
-    /// What was found ("照片模糊…" / "The photo is blurred…").
-    pub finding: Text,
-    /// The rule broken, quoted from the source.
-    pub rule: Text,
     /// Citations of the rule (`"004"`: a seed article, as in the catalog).
     pub sources: Vec<String>,
-    /// What to do ("retake it away from the window…").
-    pub advice: Text,
     /// The measured value and the limit it crossed (for the curious and for calibration).
     pub value: f32,
     pub limit: f32,
-}
-
-impl Problem {
-    /// The whole message in one language: finding, rule with its source, advice.
-    pub fn message(&self, lang: Lang) -> String {
-        rules::message(self, lang)
-    }
 }
 
 /// The file types an attachment can be.
@@ -157,31 +141,6 @@ pub enum PhotoError {
     TooLarge(u64),
 }
 
-impl PhotoError {
-    /// The error for the user, in their language, saying what to do.
-    pub fn text(&self) -> Text {
-        let (zh, en) = match self {
-            PhotoError::Io(e) => (format!("无法读取文件：{e}"), format!("Cannot read the file: {e}")),
-            PhotoError::NotAnImage(why) => (
-                format!("不是可读取的图片（支持 JPEG、PNG 和 PDF）：{why}"),
-                format!("Not a readable image (JPEG, PNG and PDF are supported): {why}"),
-            ),
-            PhotoError::Heic => (
-                "无法读取 HEIC 格式的照片。请在手机上把照片存为 JPEG（iPhone：设置 › 相机 › 格式 › 兼容性最佳），或用微信发送后保存再添加。".to_string(),
-                "HEIC photos cannot be read. Save the photo as JPEG on the phone (iPhone: Settings › Camera › Formats › Most Compatible), or send it through a chat app and save it again.".to_string(),
-            ),
-            PhotoError::TooLarge(n) => (
-                format!("文件太大（{n} 字节），不像一张照片。"),
-                format!("The file is too large ({n} bytes) to be a photo."),
-            ),
-        };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
-    }
-}
-
 /// The result of checking one file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhotoReport {
@@ -199,10 +158,6 @@ pub struct PhotoReport {
 impl PhotoReport {
     pub fn has(&self, kind: ProblemKind) -> bool {
         self.problems.iter().any(|p| p.kind == kind)
-    }
-    /// A note for files that were not checked (PDF), else `None`.
-    pub fn note(&self) -> Option<Text> {
-        (!self.checked).then(rules::pdf_not_checked)
     }
 }
 

@@ -213,6 +213,17 @@ pub struct StepCard {
     pub sources: String,
 }
 
+impl StepCard {
+    /// The number before the title: "3.".
+    pub fn number_label(&self) -> String {
+        format!("{}.", self.number)
+    }
+    /// "3. 提交材料": the step's heading on screen, paper and terminal alike.
+    pub fn heading(&self) -> String {
+        format!("{} {}", self.number_label(), self.title)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionView {
     /// "6个月", "3–6 months".

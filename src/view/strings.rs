@@ -84,6 +84,13 @@ strings! {
     photo_checking => "正在检查照片…", "Checking the photo…";
     photo_ok => "照片检查：没有发现问题", "Photo check: no problem found";
     photo_not_checked => "PDF文件：无法检查清晰度，请自己确认", "PDF: not checked; look at it yourself";
+    photo_no_problem => "未发现问题：清晰、四角完整、无反光。", "No problems found: sharp, all four corners, no glare.";
+    other_attachment => "其他附件", "Other attachment";
+    other_attachments => "其他附件（不在清单中）", "Other attachments (not on the checklist)";
+    attachment_missing => "缺", "missing";
+    attached_below => "已附（见下）", "attached (see below)";
+    photo_none_named => "请至少给出一张照片", "name at least one photo";
+    photo_unreadable_files => "以下文件不是可读取的图片：", "not readable images:";
     photo_filter => "照片或扫描件", "Photos or scans";
     pick_photo => "选择照片或扫描件（JPEG、PNG、PDF）：", "Choose a photo or scan (JPEG, PNG, PDF):";
     submission => "提交材料包", "Submission package";
@@ -190,6 +197,7 @@ strings! {
     still_to_answer => "还需要回答的问题（用 --answer 问题=选项 填写）：", "Still to answer (pass --answer QUESTION=OPTION):";
     options => "选项", "options";
     error_prefix => "错误", "error";
+    notice => "注意", "warning";
     essentials_note => "本页为精简版：各个说法、规则与提示和来源见完整版。", "This is the essentials sheet: every version, rule, tip and source is on the full sheet.";
     // Banners
     dismiss => "知道了", "Dismiss";
@@ -766,6 +774,581 @@ pub fn cases_unavailable(lang: Lang, dir: Option<&str>, why: &str) -> String {
     }
 }
 
+/// Why a case file is unusable.
+pub fn unreadable(lang: Lang, r: &crate::cases::Unreadable) -> String {
+    use crate::cases::Unreadable as U;
+    match (r, lang) {
+        (U::Io(kind), Lang::Zh) => {
+            format!("无法读取文件：{}", io_reason(lang, &io::Error::from(*kind)))
+        }
+        (U::Io(kind), Lang::En) => format!(
+            "cannot read the file: {}",
+            io_reason(lang, &io::Error::from(*kind))
+        ),
+        (U::NotUtf8, Lang::Zh) => "文件内容不是可读的文字，可能已损坏".to_string(),
+        (U::NotUtf8, Lang::En) => "the file is not readable text (damaged?)".to_string(),
+        (U::Empty, Lang::Zh) => "文件是空的".to_string(),
+        (U::Empty, Lang::En) => "the file is empty".to_string(),
+        (U::Invalid { line, col }, Lang::Zh) => {
+            format!("不是有效的清单文件，第 {line} 行第 {col} 列有误")
+        }
+        (U::Invalid { line, col }, Lang::En) => {
+            format!("not a valid case file: wrong at line {line}, column {col}")
+        }
+    }
+}
+
+/// Why a corrupt file was left in place, as a remark after its reason ("" when the command
+/// only reads, which the finding already says).
+pub fn not_moved(lang: Lang, n: Option<&crate::cases::NotMoved>) -> String {
+    use crate::cases::NotMoved as N;
+    match (n, lang) {
+        (None | Some(N::ReadOnlyOpening), _) => String::new(),
+        (Some(N::StoreHeld), Lang::Zh) => "（未移走：另一个窗口正在使用这些清单）".to_string(),
+        (Some(N::StoreHeld), Lang::En) => {
+            " (not moved aside: another copy of the app holds the store)".to_string()
+        }
+        (Some(N::MoveFailed(kind)), Lang::Zh) => format!(
+            "（无法移到一旁：{}）",
+            io_reason(lang, &io::Error::from(*kind))
+        ),
+        (Some(N::MoveFailed(kind)), Lang::En) => format!(
+            " (cannot move it aside: {})",
+            io_reason(lang, &io::Error::from(*kind))
+        ),
+    }
+}
+
+/// Something else opening the store ran into.
+pub fn load_warning(lang: Lang, w: &crate::cases::LoadWarning) -> String {
+    use crate::cases::LoadWarning as W;
+    let io = |k: &io::ErrorKind| io_reason(lang, &io::Error::from(*k));
+    match (w, lang) {
+        (W::NoLock { path, error }, Lang::Zh) => format!(
+            "无法锁定 {}：{}；另一个窗口可能覆盖这里保存的内容",
+            path.display(),
+            io(error)
+        ),
+        (W::NoLock { path, error }, Lang::En) => format!(
+            "cannot lock {}: {}; another copy of the app could overwrite saves",
+            path.display(),
+            io(error)
+        ),
+        (W::LeftoverKept { path, error }, Lang::Zh) => format!(
+            "无法删除中断的保存留下的临时文件 {}：{}",
+            path.display(),
+            io(error)
+        ),
+        (W::LeftoverKept { path, error }, Lang::En) => format!(
+            "cannot remove the leftover {} of an interrupted save: {}",
+            path.display(),
+            io(error)
+        ),
+        (W::RestoreNotWritten { id, path, error }, Lang::Zh) => format!(
+            "已从备份恢复“{id}”（只在本次打开中），但无法写入 {}：{}",
+            path.display(),
+            io(error)
+        ),
+        (W::RestoreNotWritten { id, path, error }, Lang::En) => format!(
+            "restored \"{id}\" from its backup for now, but cannot write {}: {}",
+            path.display(),
+            io(error)
+        ),
+        (W::BackupUnusable { path, reason }, Lang::Zh) => format!(
+            "备份 {} 也无法使用：{}",
+            path.display(),
+            unreadable(lang, reason)
+        ),
+        (W::BackupUnusable { path, reason }, Lang::En) => format!(
+            "the backup {} is unusable too: {}",
+            path.display(),
+            unreadable(lang, reason)
+        ),
+    }
+}
+
+/// What a reading command found in the store and left alone, with what to do.
+pub fn finding(lang: Lang, f: &crate::cases::readonly::Finding) -> String {
+    use crate::cases::readonly::Finding as F;
+    match (f, lang) {
+        (
+            F::Corrupt {
+                path,
+                reason,
+                backup_used,
+            },
+            Lang::Zh,
+        ) => format!(
+            "{} 无法读取（{}）；未作改动：运行 `yibao-checklist repair` 把它移到一旁{}",
+            path.display(),
+            unreadable(lang, reason),
+            if *backup_used {
+                "并从备份恢复；在此之前先使用备份"
+            } else {
+                ""
+            }
+        ),
+        (
+            F::Corrupt {
+                path,
+                reason,
+                backup_used,
+            },
+            Lang::En,
+        ) => format!(
+            "{} cannot be read ({}); left as it is: run `yibao-checklist repair` to move it aside{}",
+            path.display(),
+            unreadable(lang, reason),
+            if *backup_used {
+                " and restore its backup; the backup is used meanwhile"
+            } else {
+                ""
+            }
+        ),
+        (F::NewerSchema { path, schema }, Lang::Zh) => format!(
+            "{} 由更新版本的程序写入（格式版本 {schema}）；未作改动",
+            path.display()
+        ),
+        (F::NewerSchema { path, schema }, Lang::En) => format!(
+            "{} was written by a newer version of the app (schema {schema}); it is left as it is",
+            path.display()
+        ),
+        (F::OnlyBackup { id, path }, Lang::Zh) => format!(
+            "“{id}”只剩备份 {}；运行 `yibao-checklist repair` 恢复",
+            path.display()
+        ),
+        (F::OnlyBackup { id, path }, Lang::En) => format!(
+            "\"{id}\" has only its backup {}; run `yibao-checklist repair` to restore it",
+            path.display()
+        ),
+    }
+}
+
+/// What `repair` did: moved, restored and left alone, one line each.
+pub fn repair_report(lang: Lang, report: &crate::cases::LoadReport) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for q in &report.quarantined {
+        let (from, to) = (q.original.display(), q.moved_to.display());
+        let why = unreadable(lang, &q.reason);
+        let kept = not_moved(lang, q.not_moved.as_ref());
+        let _ = match lang {
+            Lang::Zh => writeln!(out, "已移到一旁：{from} → {to}（{why}）{kept}"),
+            Lang::En => writeln!(out, "moved aside: {from} → {to} ({why}){kept}"),
+        };
+    }
+    for id in &report.recovered_from_backup {
+        let _ = match lang {
+            Lang::Zh => writeln!(out, "已从备份恢复：{id}"),
+            Lang::En => writeln!(out, "restored from its backup: {id}"),
+        };
+    }
+    for n in &report.newer_schema {
+        let path = n.path.display();
+        let _ = match lang {
+            Lang::Zh => writeln!(out, "未改动（更新版本的程序写入）：{path}"),
+            Lang::En => writeln!(out, "left alone (newer version): {path}"),
+        };
+    }
+    for w in &report.warnings {
+        let _ = writeln!(out, "{}", load_warning(lang, w));
+    }
+    if out.is_empty() {
+        out = lang
+            .pick(
+                "保存的清单文件均完好，无需修复。\n",
+                "all case files are fine; nothing to repair\n",
+            )
+            .to_string();
+    }
+    out
+}
+
+/// Why `repair` could not run.
+pub fn repair_error(lang: Lang, e: &crate::cases::StoreError) -> String {
+    match (e, lang) {
+        (crate::cases::StoreError::ReadOnly(_), Lang::Zh) => {
+            "本程序的窗口正在使用保存的清单，请先关闭它，再运行修复".to_string()
+        }
+        (crate::cases::StoreError::ReadOnly(_), Lang::En) => {
+            "the app is open and holds the saved cases; close it, then run repair again".to_string()
+        }
+        _ => store_error(lang, e),
+    }
+}
+
+/// Page numbers at the foot of a sheet or package: "第 2 / 5 页".
+pub fn page_n_of(lang: Lang, n: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} / {total} 页"),
+        Lang::En => format!("Page {n} of {total}"),
+    }
+}
+
+/// Under a photo's page title: "第 1/2 张 · 发票.jpg".
+pub fn photo_n_of(lang: Lang, n: usize, of: usize, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n}/{of} 张 · {name}"),
+        Lang::En => format!("photo {n} of {of} · {name}"),
+    }
+}
+
+/// The package cover's count: "共 12 项材料：已附 3 项，缺 9 项".
+pub fn attached_count(lang: Lang, total: usize, attached: usize) -> String {
+    let missing = total - attached;
+    match lang {
+        Lang::Zh => format!("共 {total} 项材料：已附 {attached} 项，缺 {missing} 项"),
+        Lang::En if total == 1 => format!("1 material: {attached} attached, {missing} missing"),
+        Lang::En => format!("{total} materials: {attached} attached, {missing} missing"),
+    }
+}
+
+/// A material's photos on the package's pages: "已附 · 第 2、3 页".
+pub fn attached_on_pages(lang: Lang, pages: &[String]) -> String {
+    match lang {
+        Lang::Zh => format!("已附 · 第 {} 页", pages.join("、")),
+        Lang::En if pages.len() == 1 => format!("attached · page {}", pages[0]),
+        Lang::En => format!("attached · pages {}", pages.join(", ")),
+    }
+}
+
+/// A photo in the package the check found problems in.
+pub fn retake_page(lang: Lang, page: usize, name: &str, problems: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "注意 第 {page} 页（{name}）：{}，建议重拍",
+            problems.join("、")
+        ),
+        Lang::En => format!(
+            "Check page {page} ({name}): {}; consider retaking it",
+            problems.join(", ")
+        ),
+    }
+}
+
+/// A PDF attachment, which the package cannot hold.
+pub fn separate_pdf(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{name} 是 PDF 文件，未放入本文件，请另行上传"),
+        Lang::En => format!("{name} is a PDF file, not included here: upload it separately"),
+    }
+}
+
+/// An attachment that could not be read, left out of the package.
+pub fn left_out(lang: Lang, name: &str, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{name} 无法读取，未放入：{why}"),
+        Lang::En => format!("{name} cannot be read and is left out: {why}"),
+    }
+}
+
+/// `--attach` that is not `MATERIAL_ID=FILE`.
+pub fn not_an_attachment(lang: Lang, raw: &str) -> String {
+    match lang {
+        Lang::Zh => format!("“{raw}”不是“材料=文件”的形式，例如 id_card=身份证.jpg"),
+        Lang::En => format!("\"{raw}\" is not in the form MATERIAL_ID=FILE"),
+    }
+}
+
+/// `--attach` naming a material the checklist does not have.
+pub fn not_a_material(lang: Lang, material: &str, ids: &str) -> String {
+    match lang {
+        Lang::Zh => format!("这份清单没有“{material}”这项材料。可选：{ids}"),
+        Lang::En => {
+            format!("\"{material}\" is not a material of this checklist; use one of: {ids}")
+        }
+    }
+}
+
+/// Why a sheet (or calendar) cannot be written where asked.
+pub fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> String {
+    use crate::outpath::OutPathError as E;
+    match (e, lang) {
+        (E::NoFileName { path }, Lang::Zh) => format!(
+            "无法写入 {}：请给出文件名，例如 checklist.pdf",
+            path.display()
+        ),
+        (E::NoFileName { path }, Lang::En) => format!(
+            "cannot write {}: give a file name such as checklist.pdf",
+            path.display()
+        ),
+        (E::IsFolder { path, suggestion }, Lang::Zh) => format!(
+            "无法写入 {}：这是一个文件夹；请给出文件名，例如 {}",
+            path.display(),
+            suggestion.display()
+        ),
+        (E::IsFolder { path, suggestion }, Lang::En) => format!(
+            "cannot write {}: it is a folder; give a file name such as {}",
+            path.display(),
+            suggestion.display()
+        ),
+        (E::NoFolder { path, folder }, Lang::Zh) => format!(
+            "无法写入 {}：文件夹 {} 不存在",
+            path.display(),
+            folder.display()
+        ),
+        (E::NoFolder { path, folder }, Lang::En) => format!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            folder.display()
+        ),
+        (E::InsideDataDir { path, data_dir }, Lang::Zh) => format!(
+            "拒绝写入 {}：它位于保存清单的数据文件夹 {} 内；请换一个位置",
+            path.display(),
+            data_dir.display()
+        ),
+        (E::InsideDataDir { path, data_dir }, Lang::En) => format!(
+            "refusing to write {}: it is inside the data folder {}, which holds your saved cases and data; choose another place",
+            path.display(),
+            data_dir.display()
+        ),
+        (E::NotAPdf { path }, Lang::Zh) => format!(
+            "拒绝覆盖 {}：该文件已存在且不是 PDF；请换一个文件名，或加 --force 覆盖",
+            path.display()
+        ),
+        (E::NotAPdf { path }, Lang::En) => format!(
+            "refusing to overwrite {}: it exists and is not a PDF; choose another name, or pass --force to replace it",
+            path.display()
+        ),
+        (E::Io { path, source }, Lang::Zh) => {
+            format!("无法写入 {}：{}", path.display(), io_reason(lang, source))
+        }
+        (E::Io { path, source }, Lang::En) => format!(
+            "cannot write {}: {}",
+            path.display(),
+            io_reason(lang, source)
+        ),
+    }
+}
+
+/// `export-pack` into something that is not a folder.
+pub fn not_a_folder(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法写入 {dir}：这是一个文件，不是文件夹"),
+        Lang::En => format!("cannot write into {dir}: it is a file, not a folder"),
+    }
+}
+
+/// A folder that cannot be made.
+pub fn cannot_create_folder(lang: Lang, dir: &str, e: &io::Error) -> String {
+    match lang {
+        Lang::Zh => format!("无法创建文件夹 {dir}：{}", io_reason(lang, e)),
+        Lang::En => format!("cannot create the folder {dir}: {}", io_reason(lang, e)),
+    }
+}
+
+/// A file and what is wrong with it: "发票.jpg：…".
+pub fn file_error(lang: Lang, file: &str, why: &str) -> String {
+    format!("{file}{}{why}", colon(lang))
+}
+
+/// A problem in the data (one of the user's own checklist files) in words.
+pub fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> String {
+    use crate::catalog::problem::HOLIDAY_YEARS;
+    use crate::catalog::{DataProblem as P, Limit};
+    if lang == Lang::En {
+        return p.to_string();
+    }
+    let sugg = |s: &Option<String>| {
+        s.as_ref()
+            .map(|s| format!("；是否应为 `{s}`？"))
+            .unwrap_or_default()
+    };
+    match p {
+        P::LimitReached { limit, max } => match limit {
+            Limit::Depth => format!("文件夹嵌套超过 {max} 层，未读取"),
+            Limit::Files => format!("清单文件超过 {max} 个，未读取该文件夹"),
+            Limit::Entries => format!("文件夹内条目超过 {max} 个，未读取"),
+            Limit::FileSize => format!("文件大于 {max} 字节，未读取"),
+        },
+        P::UnknownField {
+            found, suggestion, ..
+        } => format!("未知字段 `{found}`{}", sugg(suggestion)),
+        P::UnknownVariant {
+            found, suggestion, ..
+        } => format!("未知取值 `{found}`{}", sugg(suggestion)),
+        P::Syntax(s) => format!("无法读取这个清单文件：{s}"),
+        P::DuplicateId { id, first, .. } => {
+            format!("重复的编号“{id}”（首次定义于 {first}）")
+        }
+        P::HolidayYearOutOfRange { year } => format!(
+            "节假日年份 {year} 不在 {}–{} 之间",
+            HOLIDAY_YEARS.start(),
+            HOLIDAY_YEARS.end()
+        ),
+        P::HolidayRangeOutsideYear { year, start, end } => {
+            format!("假期 {start} – {end} 不在 {year} 年之内")
+        }
+        P::HolidayRangeReversed { start, end } => {
+            format!("假期 {start} – {end} 的结束日早于开始日")
+        }
+        P::HolidayDayRepeated { year, day } => {
+            format!("{year} 年的节假日中 {day} 出现了不止一次")
+        }
+        P::NotUtf8 => "文件内容不是可读的文字（应为 UTF-8 编码）".into(),
+    }
+}
+
+/// A data error with its place ("x.ron:2:5：…"). Typed problems are worded in the language;
+/// the few validation messages without a type stay in the data editors' English.
+pub fn catalog_error(lang: Lang, e: &crate::catalog::CatalogError) -> String {
+    match &e.problem {
+        Some(p) => format!("{}{}{}", e.origin, colon(lang), data_problem(lang, p)),
+        None => e.to_string(),
+    }
+}
+
+/// Why a file could not be attached to a case (or removed from it).
+pub fn attach_error(lang: Lang, e: &crate::cases::AttachError) -> String {
+    use crate::cases::AttachError as E;
+    match (e, lang) {
+        (E::File { path, source }, _) => file_error(
+            lang,
+            &path.display().to_string(),
+            &photo_error(lang, source),
+        ),
+        (E::Store(e), _) => store_error(lang, e),
+        (E::NotFound { file, .. }, Lang::Zh) => format!("找不到附件“{file}”。"),
+        (E::NotFound { file, .. }, Lang::En) => format!("There is no attachment \"{file}\"."),
+    }
+}
+
+/// A short label of a photo problem, for badges and the submission cover.
+pub fn photo_label(lang: Lang, kind: crate::photo::ProblemKind) -> &'static str {
+    use crate::photo::ProblemKind as K;
+    let (zh, en) = match kind {
+        K::Blur => ("模糊", "blurred"),
+        K::Glare => ("反光", "glare"),
+        K::Cropped => ("四角不全", "corners cut off"),
+        K::LowResolution => ("分辨率太低", "too few pixels"),
+    };
+    lang.pick(zh, en)
+}
+
+/// The rule a photo problem breaks, quoted from seed 004 (《如何申请网上报销医保》); in English
+/// the quoted Chinese stays beside its translation.
+pub fn photo_rule(lang: Lang, kind: crate::photo::ProblemKind) -> &'static str {
+    use crate::photo::ProblemKind as K;
+    let (zh, en) = match kind {
+        K::Blur | K::Glare | K::Cropped => (
+            "网上报销：发票需拍照上传，“清晰四角拍摄，无反光”",
+            "Online claims: the invoice is photographed for upload, \"sharp, all four corners, no glare\" (清晰四角拍摄，无反光)",
+        ),
+        K::LowResolution => (
+            "网上报销：发票需“清晰四角拍摄”，诊断证明“需包含医师签名和公章”——小字、签名和印章都要看得清",
+            "Online claims: the invoice must be \"sharp\" (清晰) and the diagnosis certificate \"must carry the doctor's signature and the official seal\" (需包含医师签名和公章): small print, signature and seal must be legible",
+        ),
+    };
+    lang.pick(zh, en)
+}
+
+/// What to do about a photo problem.
+pub fn photo_advice(lang: Lang, kind: crate::photo::ProblemKind) -> &'static str {
+    use crate::photo::ProblemKind as K;
+    let (zh, en) = match kind {
+        K::Blur => (
+            "请在光线充足的地方重拍：手机拿稳，点一下屏幕上的单据对焦，等画面清楚再按快门。",
+            "Retake it in good light: hold the phone steady, tap the document on the screen to focus, and wait until it is sharp.",
+        ),
+        K::Glare => (
+            "请离开窗户和顶灯重拍：关掉闪光灯，把单据平放，换个角度，直到白色亮斑消失。",
+            "Retake it away from the window and ceiling lights: flash off, the document flat, at a slight angle until the bright patch is gone.",
+        ),
+        K::Cropped => (
+            "请退后一点重拍，让单据的四个角都完整地留在画面里，四周留出一点桌面。",
+            "Step back and retake it with all four corners inside the frame and a little of the table around the document.",
+        ),
+        K::LowResolution => (
+            "请靠近一些重拍，让单据占满大部分画面；通过微信等发送时请选“原图”。",
+            "Move closer so the document fills most of the frame; when sending it through a chat app, send the original image.",
+        ),
+    };
+    lang.pick(zh, en)
+}
+
+/// What was found, with the measure and its limit.
+pub fn photo_finding(lang: Lang, p: &crate::photo::Problem) -> String {
+    use crate::photo::ProblemKind as K;
+    let (value, limit) = (p.value, p.limit);
+    match (p.kind, lang) {
+        (K::Blur, Lang::Zh) => {
+            format!("照片模糊，小字可能看不清（清晰度 {value:.2}，应不低于 {limit:.2}）。")
+        }
+        (K::Blur, Lang::En) => format!(
+            "The photo is blurred; small print may be unreadable (sharpness {value:.2}, at least {limit:.2} expected)."
+        ),
+        (K::Glare, Lang::Zh) => format!(
+            "单据上有一块反光，约占单据的 {:.0}%，那里的字被冲掉了。",
+            value * 100.0
+        ),
+        (K::Glare, Lang::En) => format!(
+            "There is glare on the document, about {:.0}% of it, washing out the print there.",
+            value * 100.0
+        ),
+        (K::Cropped, Lang::Zh) => format!(
+            "单据被照片边缘切掉了（单据压住照片一边的 {:.0}%），四个角没有全部拍进去。",
+            value * 100.0
+        ),
+        (K::Cropped, Lang::En) => format!(
+            "The document runs off the edge of the photo ({:.0}% of one edge), so not all four corners are in it.",
+            value * 100.0
+        ),
+        (K::LowResolution, Lang::Zh) => format!(
+            "单据在照片里太小：只有约 {value:.0} 像素见方（应不少于 {limit:.0}），小字、签名和印章可能看不清。"
+        ),
+        (K::LowResolution, Lang::En) => format!(
+            "The document is too small in the photo: about {value:.0} pixels square (at least {limit:.0} expected); small print, signature and seal may be unreadable."
+        ),
+    }
+}
+
+/// Finding, rule with its source, advice: one message.
+pub fn photo_message(lang: Lang, p: &crate::photo::Problem) -> String {
+    let title = crate::photo::rules::SOURCE_TITLE;
+    let sources = p.sources.join(enum_sep(lang));
+    let (finding, rule, advice) = (
+        photo_finding(lang, p),
+        photo_rule(lang, p.kind),
+        photo_advice(lang, p.kind),
+    );
+    match lang {
+        Lang::Zh => format!("{finding} 依据：{rule}（来源 {sources}《{title}》）。{advice}"),
+        Lang::En => format!("{finding} Rule: {rule} (source {sources}, 《{title}》). {advice}"),
+    }
+}
+
+/// Said about a PDF attachment, which is not pixel-checked (`None` for a checked photo).
+pub fn photo_note(lang: Lang, r: &crate::photo::PhotoReport) -> Option<&'static str> {
+    (!r.checked).then(|| {
+        lang.pick(
+            "PDF 文件已收下，但不做图像检查：请自己确认清晰、四角完整、无反光（来源 004）。",
+            "PDF files are accepted but not checked: make sure yourself that they are sharp, show all four corners and have no glare (source 004).",
+        )
+    })
+}
+
+/// A file that cannot be checked as a photo, and what to do. In Chinese the decoder's own
+/// (English) detail is left out.
+pub fn photo_error(lang: Lang, e: &crate::photo::PhotoError) -> String {
+    use crate::photo::{MAX_PHOTO_BYTES, PhotoError as E};
+    match (e, lang) {
+        (E::Io(err), Lang::Zh) => format!("无法读取文件：{}", io_reason(lang, err)),
+        (E::Io(err), Lang::En) => format!("Cannot read the file: {}", io_reason(lang, err)),
+        (E::NotAnImage(_), Lang::Zh) => "不是可读取的图片（支持 JPEG、PNG 和 PDF）。".to_string(),
+        (E::NotAnImage(why), Lang::En) => {
+            format!("Not a readable image (JPEG, PNG and PDF are supported): {why}")
+        }
+        (E::Heic, Lang::Zh) => "无法读取 HEIC 格式的照片。请在手机上把照片存为 JPEG（苹果手机：设置 › 相机 › 格式 › 兼容性最佳），或用微信发送后保存再添加。".to_string(),
+        (E::Heic, Lang::En) => "HEIC photos cannot be read. Save the photo as JPEG on the phone (iPhone: Settings › Camera › Formats › Most Compatible), or send it through a chat app and save it again.".to_string(),
+        (E::TooLarge(n), Lang::Zh) => {
+            format!("文件太大（{n} 字节，最多 {MAX_PHOTO_BYTES} 字节），不像一张照片。")
+        }
+        (E::TooLarge(n), Lang::En) => format!(
+            "The file is too large ({n} bytes, at most {MAX_PHOTO_BYTES}) to be a photo."
+        ),
+    }
+}
+
 /// Characters the sheet's font has no glyph for (they would be missing on paper).
 pub fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
     let list: String = missing.iter().collect();
@@ -821,7 +1404,8 @@ pub enum Msg {
     Quarantined {
         file: String,
         moved_to: String,
-        reason: String,
+        reason: crate::cases::Unreadable,
+        not_moved: Option<crate::cases::NotMoved>,
     },
     Recovered {
         label: String,
@@ -829,7 +1413,7 @@ pub enum Msg {
     NewerSchema {
         file: String,
     },
-    StoreWarning(String),
+    StoreWarning(crate::cases::LoadWarning),
     NoDataDir,
     StoreOpenFailed {
         dir: String,
@@ -906,20 +1490,26 @@ impl Msg {
                     file,
                     moved_to,
                     reason,
+                    not_moved: kept,
                 },
                 Lang::Zh,
             ) => format!(
-                "清单文件“{file}”已损坏，无法读取，已移到“{moved_to}”保存起来。其他清单已正常载入。（原因：{reason}）"
+                "清单文件“{file}”已损坏，无法读取，已移到“{moved_to}”保存起来。其他清单已正常载入。（原因：{}）{}",
+                unreadable(lang, reason),
+                not_moved(lang, kept.as_ref())
             ),
             (
                 Quarantined {
                     file,
                     moved_to,
                     reason,
+                    not_moved: kept,
                 },
                 Lang::En,
             ) => format!(
-                "The checklist file “{file}” is damaged and could not be read; it was moved to “{moved_to}”. The other checklists loaded normally. (Reason: {reason})"
+                "The checklist file “{file}” is damaged and could not be read; it was moved to “{moved_to}”. The other checklists loaded normally. (Reason: {}){}",
+                unreadable(lang, reason),
+                not_moved(lang, kept.as_ref())
             ),
             (Recovered { label }, Lang::Zh) => {
                 format!("“{label}”的文件已损坏，已从备份恢复；最近的一次修改可能没有保存下来。")
@@ -933,8 +1523,10 @@ impl Msg {
             (NewerSchema { file }, Lang::En) => format!(
                 "“{file}” was saved by a newer version of the app; it is shown but not changed."
             ),
-            (StoreWarning(w), Lang::Zh) => format!("保存文件夹的提示：{w}"),
-            (StoreWarning(w), Lang::En) => format!("Note about the save folder: {w}"),
+            (StoreWarning(w), Lang::Zh) => format!("保存文件夹的提示：{}", load_warning(lang, w)),
+            (StoreWarning(w), Lang::En) => {
+                format!("Note about the save folder: {}", load_warning(lang, w))
+            }
             (StoreOpenFailed { dir, err }, Lang::Zh) => {
                 format!("无法打开保存清单的文件夹 {dir}（{err}）。本次的修改不会被保存。")
             }

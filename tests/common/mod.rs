@@ -85,6 +85,28 @@ pub fn shanghai_claim() -> Answers {
     ])
 }
 
+/// The typical claim's questions without its dates, the patient going in person (no proxy):
+/// command-line tests add the dates they need.
+pub fn emergency_claim() -> Answers {
+    let mut a = typical_claim("", "");
+    a.remove("admission_date");
+    a.remove("discharge_date");
+    a.set("proxy", "no");
+    a
+}
+
+/// Answers as command-line arguments: `-d q=v` for a date, `-a q=v` for the rest.
+pub fn answer_args(answers: &Answers) -> Vec<String> {
+    answers
+        .0
+        .iter()
+        .flat_map(|(q, v)| {
+            let flag = if q.ends_with("_date") { "-d" } else { "-a" };
+            [flag.to_string(), format!("{q}={v}")]
+        })
+        .collect()
+}
+
 /// The command line with its own data folder (never the developer's cases or overrides).
 pub fn cli(data: &std::path::Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("yibao-checklist").unwrap();

@@ -184,6 +184,7 @@ impl State {
                                 file: file_name(&q.original),
                                 moved_to: q.moved_to.display().to_string(),
                                 reason: q.reason.clone(),
+                                not_moved: q.not_moved.clone(),
                             },
                             true,
                         );
