@@ -226,53 +226,49 @@ pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
 
 /// Attaches `src` to `material` of the open case and saves it; says what happened.
 pub(super) fn attach(app: &mut App, material: &str, src: &Path) {
-    let lang = app.lang();
-    let Some(id) = app.state.current.clone() else {
-        return;
-    };
-    let (Some(store), Some(case)) = (&app.state.store, app.state.case(&id).cloned()) else {
-        return;
-    };
-    let mut case = case;
-    match store.attach(&mut case, material, src) {
-        Ok(_) => {
-            let name = src
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().to_string());
-            app.state.replace_case(case);
-            app.state.push_banner(Msg::Attached { name }, false);
-        }
-        Err(e) => app.state.push_banner(
-            Msg::AttachFailed {
-                err: crate::view::strings::attach_error(lang, &e),
-            },
-            true,
-        ),
-    }
+    change_files(app, |store, case| {
+        store.attach(case, material, src)?;
+        let name = src
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+        Ok(Msg::Attached { name })
+    });
 }
 
 /// Removes an attachment from the open case (its file too) and saves it.
 fn remove(app: &mut App, material: &str, file: &str) {
+    if let (Some(id), Some(store)) = (&app.state.current, &app.state.store) {
+        // Its check and thumbnail go with it (a file of that name later is checked anew).
+        app.ui.photos.forget(&store.attachments_dir(id).join(file));
+    }
+    change_files(app, |store, case| {
+        let a = store.remove_attachment(case, material, file)?;
+        let name = if a.original_name.is_empty() {
+            a.file
+        } else {
+            a.original_name
+        };
+        Ok(Msg::AttachmentRemoved { name })
+    });
+}
+
+/// Changes the open case's attached files through the store, keeps the case the store returns
+/// and says what happened.
+fn change_files(
+    app: &mut App,
+    f: impl FnOnce(&crate::cases::Store, &mut Case) -> Result<Msg, crate::cases::AttachError>,
+) {
     let lang = app.lang();
     let Some(id) = app.state.current.clone() else {
         return;
     };
-    let (Some(store), Some(case)) = (&app.state.store, app.state.case(&id).cloned()) else {
+    let (Some(store), Some(mut case)) = (&app.state.store, app.state.case(&id).cloned()) else {
         return;
     };
-    let mut case = case;
-    let path = store.attachments_dir(&id).join(file);
-    match store.remove_attachment(&mut case, material, file) {
-        Ok(a) => {
-            app.ui.photos.forget(&path);
+    match f(store, &mut case) {
+        Ok(msg) => {
             app.state.replace_case(case);
-            let name = if a.original_name.is_empty() {
-                a.file
-            } else {
-                a.original_name
-            };
-            app.state
-                .push_banner(Msg::AttachmentRemoved { name }, false);
+            app.state.push_banner(msg, false);
         }
         Err(e) => app.state.push_banner(
             Msg::AttachFailed {
