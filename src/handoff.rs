@@ -170,17 +170,26 @@ fn day_no(d: NaiveDate) -> i64 {
 
 /// Writes answers as a code of the latest version, grouped by four: `K7Q4-M2XP-9HT3`.
 pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
+    encode_by(answers.0.keys().map(String::as_str), |q| answers.get(q))
+}
+
+/// `encode` of answers held elsewhere: the questions answered, and the answer to each (a view
+/// reads them from its derivation without building an `Answers` map).
+pub fn encode_by<'a>(
+    questions: impl IntoIterator<Item = &'a str>,
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> Result<String, EncodeError> {
     let t = latest();
-    for q in answers.0.keys() {
-        let known = t.choices.iter().any(|(c, _)| c == q) || t.dates.contains(&q.as_str());
+    for q in questions {
+        let known = t.choices.iter().any(|(c, _)| *c == q) || t.dates.contains(&q);
         if !known {
-            return Err(EncodeError::UnknownQuestion(q.clone()));
+            return Err(EncodeError::UnknownQuestion(q.to_string()));
         }
     }
     let mut w = Writer::default();
     w.put(t.version as u128, VERSION_RADIX);
     for (q, options) in t.choices {
-        let digit = match answers.get(q) {
+        let digit = match get(q) {
             None => 0,
             Some(v) => {
                 let i = options
@@ -194,7 +203,7 @@ pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
     }
     let mut prev: Option<i64> = None;
     for q in t.dates {
-        let Some(v) = answers.get(q) else {
+        let Some(v) = get(q) else {
             w.put(0, 2);
             continue;
         };

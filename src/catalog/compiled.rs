@@ -88,6 +88,10 @@ impl SharedStr {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The shared text itself, to share it further without copying.
+    pub fn arc(&self) -> &Arc<str> {
+        &self.0
+    }
 }
 
 impl std::ops::Deref for SharedStr {

@@ -576,7 +576,7 @@ fn material(
         });
         let attachments = photo
             .items
-            .get(&m.id)
+            .get(m.id.as_str())
             .map(|s| s.attachments.clone())
             .unwrap_or_default();
         let mut photo_edits = Vec::new();
@@ -607,7 +607,7 @@ fn material(
         egui::pos2(ui.max_rect().left(), top),
         egui::pos2(ui.max_rect().right(), ui.cursor().top()),
     );
-    photo.cards.push((m.id.clone(), rect));
+    photo.cards.push((m.id.to_string(), rect));
 }
 
 fn step(

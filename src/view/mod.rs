@@ -6,14 +6,18 @@
 
 pub mod plain;
 pub mod strings;
+pub mod text;
 pub mod wording;
 
 use crate::cases::ItemState;
-use crate::catalog::{Catalog, Cite, Form, Lang, MaterialGroup, NoticeKind, Span};
+use crate::catalog::{Catalog, Cite, Form, Lang, MaterialGroup, NoticeKind, Shared, Span};
 use crate::engine::{DateStatus, DatedVersion, Derivation, DerivedDeadline, Reason};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use strings::{colon, enum_sep, list_sep, s};
+use text::Numbers;
+pub use text::{Sources, Str};
 
 /// What a section is, as a stable id (`derive --json`, tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -115,8 +119,8 @@ pub struct EnterDate {
 /// A text with its short citation, "[1,3]".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cited {
-    pub text: String,
-    pub cites: String,
+    pub text: Str,
+    pub cites: Str,
 }
 
 impl Cited {
@@ -129,9 +133,9 @@ impl Cited {
 /// A labelled line in a card's details: "要求：…[2]".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detail {
-    pub label: String,
-    pub text: String,
-    pub cites: String,
+    pub label: Str,
+    pub text: Str,
+    pub cites: Str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,24 +169,24 @@ pub struct Summary {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoticeCard {
-    pub id: String,
+    pub id: Str,
     pub kind: NoticeKind,
-    pub title: String,
+    pub title: Str,
     /// The text itself when the sources agree; `None` when they differ (see `versions`).
     pub text: Option<Cited>,
     /// "来源说法不一（2种），均列出" when the sources disagree.
     pub conflict: Option<String>,
     /// Every version, each with its sources.
     pub versions: Vec<Cited>,
-    pub sources: String,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MaterialCard {
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     /// "原件", "2份": short marks beside the name.
-    pub badges: Vec<String>,
+    pub badges: Vec<Str>,
     /// The one format rule that matters most (the first the data gives).
     pub key_rule: Option<Cited>,
     pub done: bool,
@@ -190,50 +194,50 @@ pub struct MaterialCard {
     /// Description, every format rule, where to get it, alternatives, why.
     pub details: Vec<Detail>,
     /// Every source behind it, by title ("[1] …；[3] … · 片段").
-    pub sources: String,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MaterialGroupView {
-    pub title: String,
+    pub title: Str,
     pub items: Vec<MaterialCard>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepCard {
-    pub id: String,
+    pub id: Str,
     pub number: usize,
-    pub title: String,
+    pub title: Str,
     pub done: bool,
     pub note: String,
     /// "办理渠道：国家医保服务平台APP；12393医保服务热线（12393）".
     pub channels: Option<String>,
-    pub detail: Option<String>,
-    pub cites: String,
-    pub sources: String,
+    pub detail: Option<Str>,
+    pub cites: Str,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionView {
     /// "6个月", "3–6 months".
     pub span: String,
-    pub text: String,
+    pub text: Str,
     /// "2026-06-10  还剩190天", or what to enter to see it; `None` on a blank sheet.
     pub when: Option<String>,
     pub urgency: Urgency,
     /// "最稳妥（最早）" on the version to plan by, where the sources disagree.
-    pub safest: Option<String>,
+    pub safest: Option<Str>,
     pub counted_from: Option<String>,
     pub assumption: Option<String>,
     pub consequence: Option<String>,
-    pub cites: String,
-    pub sources: String,
+    pub cites: Str,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineCard {
-    pub id: String,
-    pub title: String,
+    pub id: Str,
+    pub title: Str,
     pub urgency: Urgency,
     /// The date to plan by and where it stands: "2026-06-10 · 还剩190天". On a blank sheet,
     /// the rule of the safest version ("出院后3个月内").
@@ -280,18 +284,18 @@ pub enum Body {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     pub id: SectionId,
-    pub title: String,
+    pub title: Str,
     /// A line under the title ("这些项目您之前勾选过…", "方括号里的数字…").
-    pub intro: Option<String>,
+    pub intro: Option<Str>,
     pub body: Body,
 }
 
 /// One answer as it reads in the header: "住院" or "出院日期：2025-03-10".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {
-    pub question: String,
-    pub label: String,
-    pub value: String,
+    pub question: Str,
+    pub label: Str,
+    pub value: Str,
     /// The answer alone says little ("否", a date): show it with its question.
     pub needs_label: bool,
 }
@@ -299,7 +303,7 @@ pub struct Fact {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct View {
     pub lang: Lang,
-    pub title: String,
+    pub title: Str,
     pub label: Option<String>,
     pub blank: bool,
     pub situation: Vec<Fact>,
@@ -308,8 +312,8 @@ pub struct View {
     pub pending_required: Vec<String>,
     pub sections: Vec<Section>,
     /// Region note (scope of regional facts), under the header.
-    pub region_note: Option<String>,
-    pub disclaimer: String,
+    pub region_note: Option<Str>,
+    pub disclaimer: Str,
     /// "数据版本 …，按 … 计算".
     pub data_line: String,
     pub data_version: String,
@@ -348,7 +352,7 @@ impl View {
     pub fn document_title(&self) -> String {
         match &self.label {
             Some(l) => format!("{} · {l}", self.title),
-            None => self.title.clone(),
+            None => self.title.to_string(),
         }
     }
 
@@ -365,7 +369,7 @@ impl View {
                 if f.needs_label {
                     format!("{}{c}{}", f.label, f.value)
                 } else {
-                    f.value.clone()
+                    f.value.to_string()
                 }
             })
             .collect::<Vec<_>>()
@@ -373,24 +377,55 @@ impl View {
     }
 }
 
-/// Source numbers: the n-th source of the derivation is `[n]`, everywhere.
-struct Numbering<'d> {
-    d: &'d Derivation,
+/// Source numbers: the n-th source of the derivation is `[n]`, everywhere. A short citation
+/// ("[1,3]") is written once per set of numbers and shared by every text that cites that set;
+/// the long one is written when shown (`Sources`).
+struct Numbering {
     lang: Lang,
+    nos: Arc<Numbers>,
+    /// Short citations written so far, by the set of source numbers (bit n-1 for `[n]`).
+    short: std::cell::RefCell<Vec<(u64, Str)>>,
 }
 
-impl Numbering<'_> {
-    fn no(&self, cite: &str) -> Option<usize> {
-        let seed = cite.split('#').next().unwrap_or(cite);
-        self.d
-            .sources
-            .iter()
-            .position(|s| s.id == seed)
-            .map(|i| i + 1)
+impl Numbering {
+    fn new(d: &Derivation, lang: Lang) -> Numbering {
+        Numbering {
+            lang,
+            nos: Arc::new(Numbers {
+                lang,
+                sources: d
+                    .sources
+                    .iter()
+                    .map(|s| (s.id.clone(), s.title.clone()))
+                    .collect(),
+            }),
+            short: std::cell::RefCell::new(Vec::with_capacity(16)),
+        }
     }
     /// "[1,3]".
-    fn short(&self, cites: &[Cite]) -> String {
-        let mut nos: Vec<usize> = cites.iter().filter_map(|c| self.no(c)).collect();
+    fn short(&self, cites: &[Cite]) -> Str {
+        if self.nos.sources.len() > 64 {
+            return Str::Owned(self.short_uncached(cites));
+        }
+        let mut set = 0u64;
+        for c in cites {
+            if let Some(n) = self.nos.no(c) {
+                set |= 1 << (n - 1);
+            }
+        }
+        if set == 0 {
+            return Str::Static("");
+        }
+        let mut short = self.short.borrow_mut();
+        if let Some((_, s)) = short.iter().find(|(k, _)| *k == set) {
+            return s.clone();
+        }
+        let s = Str::Shared(self.short_uncached(cites).into());
+        short.push((set, s.clone()));
+        s
+    }
+    fn short_uncached(&self, cites: &[Cite]) -> String {
+        let mut nos: Vec<usize> = cites.iter().filter_map(|c| self.nos.no(c)).collect();
         nos.sort();
         nos.dedup();
         if nos.is_empty() {
@@ -399,34 +434,20 @@ impl Numbering<'_> {
         let list: Vec<String> = nos.iter().map(usize::to_string).collect();
         format!("[{}]", list.join(","))
     }
-    /// "[1] 标题 · 相关推荐：片段；[3] 标题".
-    fn long(&self, cites: &[Cite]) -> String {
-        let parts: Vec<String> = cites
-            .iter()
-            .map(|c| {
-                let (seed, snippet) = match c.split_once('#') {
-                    Some((a, b)) => (a, Some(b)),
-                    None => (c.as_ref(), None),
-                };
-                let no = self.no(seed).map_or(String::new(), |n| format!("[{n}] "));
-                let title = self
-                    .d
-                    .sources
-                    .iter()
-                    .find(|s| s.id == seed)
-                    .map_or(seed, |s| s.title.as_str());
-                match snippet {
-                    Some(sn) => format!("{no}{title} · {sn}"),
-                    None => format!("{no}{title}"),
-                }
-            })
-            .collect();
-        parts.join(list_sep(self.lang))
+    /// "[1] 标题 · 相关推荐：片段；[3] 标题", written when shown.
+    fn long(&self, own: &Shared<Cite>) -> Sources {
+        Sources::new(&self.nos, Some(own), [None, None, None], false)
     }
 }
 
-fn reasons_text(reasons: &[Reason], lang: Lang) -> String {
-    reasons
+/// "就医类型：住院；…": the answers that made an entry apply. Entries share reason lists, so the
+/// text is written once per list.
+fn reasons_text(memo: &mut Vec<(*const Reason, Str)>, reasons: &Shared<Reason>, lang: Lang) -> Str {
+    let key = reasons.as_ptr();
+    if let Some((_, s)) = memo.iter().find(|(k, _)| *k == key) {
+        return s.clone();
+    }
+    let text: Arc<str> = reasons
         .iter()
         .map(|r| {
             format!(
@@ -438,8 +459,10 @@ fn reasons_text(reasons: &[Reason], lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join(list_sep(lang))
+        .into();
+    memo.push((key, Str::Shared(text.clone())));
+    Str::Shared(text)
 }
-
 /// Roughly how many days a span lasts, to pick the safest version when no date is known.
 fn approx_days(span: Span, n_max: Option<u32>, latest: bool) -> Option<u64> {
     let pick = |n: u32| -> u64 {
@@ -499,14 +522,14 @@ fn version_view(
     let t = s(lang);
     let mark = (dl.conflict && safest == Some(i)).then(|| {
         if dl.kind.is_limit() {
-            t.safest_limit.to_string()
+            Str::Static(t.safest_limit)
         } else {
-            t.safest_estimate.to_string()
+            Str::Static(t.safest_estimate)
         }
     });
     VersionView {
         span: wording::span_text(v.span, v.span_max, lang),
-        text: v.text.get(lang).to_string(),
+        text: v.text.shared(lang).clone().into(),
         when: (!blank).then(|| wording::version_date_text(v, lang)),
         urgency: Urgency::of(v),
         safest: mark,
@@ -575,8 +598,8 @@ fn deadline_card(
         })
         .flatten();
     DeadlineCard {
-        id: dl.id.to_string(),
-        title: dl.label.get(lang).to_string(),
+        id: (&dl.id).into(),
+        title: dl.label.shared(lang).clone().into(),
         urgency,
         headline,
         consequence: lead
@@ -600,29 +623,30 @@ fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard 
         .versions
         .iter()
         .map(|v| Cited {
-            text: v.text.get(lang).to_string(),
+            text: v.text.shared(lang).clone().into(),
             cites: nos.short(&v.sources),
         })
         .collect();
-    let all: Vec<Cite> = n.versions.iter().flat_map(|v| v.sources.clone()).collect();
     NoticeCard {
-        id: n.id.to_string(),
+        id: (&n.id).into(),
         kind: n.kind,
-        title: n.title.get(lang).to_string(),
+        title: n.title.shared(lang).clone().into(),
         text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
         conflict: n
             .conflict
             .then(|| strings::versions_note(lang, n.versions.len(), false, false)),
         versions,
-        sources: nos.long(&all),
+        // Every version's sources, as listed.
+        sources: Sources::new(&nos.nos, None, [Some(&n.versions), None, None], false),
     }
 }
 
-/// Builds the view of a derivation.
+/// Builds the view of a derivation. Texts are shared with the catalog or the string table where
+/// they are used as they are (see `text`): a view is built for every change of the answers.
 pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
     let lang = input.lang;
     let t = s(lang);
-    let nos = Numbering { d, lang };
+    let nos = Numbering::new(d, lang);
     let blank = input.blank;
     let empty = BTreeMap::new();
     let items = if blank {
@@ -631,6 +655,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         input.items.unwrap_or(&empty)
     };
     let state = |id: &str| items.get(id).cloned().unwrap_or_default();
+    let shared = |x: &crate::catalog::Text| Str::Shared(x.shared(lang).clone());
 
     // The header: the answers, without dates on a blank sheet.
     let situation: Vec<Fact> = d
@@ -643,10 +668,10 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                     .is_some_and(|q| q.kind == crate::catalog::QuestionKind::Date))
         })
         .map(|a| {
-            let value = a.value_label.get(lang).to_string();
+            let value = shared(&a.value_label);
             Fact {
-                question: a.question.to_string(),
-                label: a.question_label.get(lang).to_string(),
+                question: (&a.question).into(),
+                label: shared(&a.question_label),
                 needs_label: value.chars().count() <= 2
                     || crate::engine::parse_date(&a.value).is_ok(),
                 value,
@@ -656,6 +681,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
 
     // Materials by group.
     let mut groups = Vec::new();
+    let mut because = Vec::new();
     for g in MaterialGroup::ALL {
         let list: Vec<MaterialCard> = d
             .materials_in(g)
@@ -663,56 +689,65 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 let st = state(&m.id);
                 let mut badges = Vec::new();
                 if m.form != Form::Unspecified {
-                    badges.push(strings::form_label(lang, m.form).to_string());
+                    badges.push(Str::Static(strings::form_label(lang, m.form)));
                 }
                 if let Some(n) = m.count {
-                    badges.push(strings::count_badge(lang, n));
+                    badges.push(Str::Owned(strings::count_badge(lang, n)));
                 }
-                let mut details = Vec::new();
-                let mut add = |label: &str, text: &str, cites: &[Cite]| {
+                let notes = [&m.format, &m.obtain, &m.alternatives];
+                let mut details =
+                    Vec::with_capacity(4 + notes.iter().map(|n| n.len()).sum::<usize>());
+                let mut add = |label: &'static str, text: Str, cites: Str| {
                     details.push(Detail {
-                        label: label.to_string(),
-                        text: text.to_string(),
-                        cites: nos.short(cites),
+                        label: Str::Static(label),
+                        text,
+                        cites,
                     })
                 };
                 if let Some(desc) = &m.description {
-                    add(t.what_it_is, desc.get(lang), &[]);
+                    add(t.what_it_is, shared(desc), Str::default());
                 }
-                if m.form == Form::Unspecified {
-                    add(t.form, strings::form_label(lang, Form::Unspecified), &[]);
+                let unspecified = m.form == Form::Unspecified;
+                if unspecified {
+                    let form = strings::form_label(lang, Form::Unspecified);
+                    add(t.form, Str::Static(form), Str::default());
                 }
-                for (label, notes) in [
-                    (t.requirements, &m.format),
-                    (t.where_to_get, &m.obtain),
-                    (t.alternatives, &m.alternatives),
-                ] {
+                for (label, notes) in [t.requirements, t.where_to_get, t.alternatives]
+                    .into_iter()
+                    .zip(notes)
+                {
                     for n in notes {
-                        add(label, n.text.get(lang), &n.sources);
+                        add(label, shared(&n.text), nos.short(&n.sources));
                     }
                 }
-                add(t.why_needed, m.why.get(lang), &m.sources);
+                add(t.why_needed, shared(&m.why), nos.short(&m.sources));
                 if !m.reasons.is_empty() {
-                    add(t.because, &reasons_text(&m.reasons, lang), &[]);
+                    let why = reasons_text(&mut because, &m.reasons, lang);
+                    add(t.because, why, Str::default());
                 }
                 MaterialCard {
-                    id: m.id.to_string(),
-                    name: m.name.get(lang).to_string(),
+                    id: (&m.id).into(),
+                    name: shared(&m.name),
                     badges,
-                    key_rule: m.format.first().map(|f| Cited {
-                        text: f.text.get(lang).to_string(),
-                        cites: nos.short(&f.sources),
-                    }),
+                    // The first format rule, as its detail line has it.
+                    key_rule: details
+                        .get(usize::from(m.description.is_some()) + usize::from(unspecified))
+                        .filter(|_| !m.format.is_empty())
+                        .map(|x| Cited {
+                            text: x.text.clone(),
+                            cites: x.cites.clone(),
+                        }),
                     done: st.done,
                     note: st.note,
                     details,
-                    sources: nos.long(&m.all_sources()),
+                    // Its own sources, then its notes', each once (`DerivedMaterial::all_sources`).
+                    sources: Sources::new(&nos.nos, Some(&m.sources), notes.map(Some), true),
                 }
             })
             .collect();
         if !list.is_empty() {
             groups.push(MaterialGroupView {
-                title: strings::group_label(lang, g).to_string(),
+                title: Str::Static(strings::group_label(lang, g)),
                 items: list,
             });
         }
@@ -723,19 +758,29 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         .iter()
         .map(|st| {
             let state = state(&st.id);
-            let channels: Vec<String> = st
-                .channels
-                .iter()
-                .map(|c| strings::channel_text(lang, c.name.get(lang), c.contact.as_deref()))
-                .collect();
+            // "name（contact）；name": written straight into one string.
+            let channels = (!st.channels.is_empty()).then(|| {
+                let mut out = String::new();
+                for (i, c) in st.channels.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(list_sep(lang));
+                    }
+                    out.push_str(&strings::channel_text(
+                        lang,
+                        c.name.get(lang),
+                        c.contact.as_deref(),
+                    ));
+                }
+                out
+            });
             StepCard {
-                id: st.id.to_string(),
+                id: (&st.id).into(),
                 number: st.number,
-                title: st.title.get(lang).to_string(),
+                title: shared(&st.title),
                 done: state.done,
                 note: state.note,
-                channels: (!channels.is_empty()).then(|| channels.join(list_sep(lang))),
-                detail: st.detail.as_ref().map(|x| x.get(lang).to_string()),
+                channels,
+                detail: st.detail.as_ref().map(shared),
                 cites: nos.short(&st.sources),
                 sources: nos.long(&st.sources),
             }
@@ -757,10 +802,11 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         .collect();
 
     // Ticks and notes on items the answers no longer call for: kept, listed.
-    let required: HashSet<String> = d.tickable_ids().into_iter().collect();
+    let required =
+        |k: &str| d.materials.iter().any(|m| m.id == *k) || d.steps.iter().any(|s| s.id == *k);
     let stale: Vec<StaleItem> = items
         .iter()
-        .filter(|(k, v)| !required.contains(*k) && !v.is_blank())
+        .filter(|(k, v)| !v.is_blank() && !required(k))
         .map(|(k, v)| StaleItem {
             id: k.clone(),
             name: item_name(catalog, k, lang),
@@ -771,17 +817,18 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
 
     let summary = summary(d, &groups, &steps, &deadlines, blank, lang);
 
-    let mut sections = vec![Section {
+    let mut sections = Vec::with_capacity(8);
+    sections.push(Section {
         id: SectionId::Summary,
-        title: SectionId::Summary.title(lang).into(),
+        title: Str::Static(SectionId::Summary.title(lang)),
         intro: None,
         body: Body::Summary(Box::new(summary)),
-    }];
-    let mut push = |id: SectionId, intro: Option<&str>, body: Body| {
+    });
+    let mut push = |id: SectionId, intro: Option<&'static str>, body: Body| {
         sections.push(Section {
             id,
-            title: id.title(lang).into(),
-            intro: intro.map(str::to_string),
+            title: Str::Static(id.title(lang)),
+            intro: intro.map(Str::Static),
             body,
         })
     };
@@ -839,7 +886,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
 
     View {
         lang,
-        title: t.sheet_title.to_string(),
+        title: Str::Static(t.sheet_title),
         // The caller decides: a front-desk sheet may carry the name the clerk typed.
         label: input.label.map(str::to_string),
         blank,
@@ -847,12 +894,8 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         unused: d.unused.iter().map(|(q, v)| format!("{q}={v}")).collect(),
         pending_required: d.pending_required.clone(),
         sections,
-        region_note: d
-            .region
-            .as_ref()
-            .and_then(|r| r.note.as_ref())
-            .map(|n| n.get(lang).to_string()),
-        disclaimer: d.disclaimer.get(lang).to_string(),
+        region_note: d.region.as_ref().and_then(|r| r.note.as_ref()).map(shared),
+        disclaimer: shared(&d.disclaimer),
         data_line: strings::data_version_line(lang, &d.data_version, &d.today.to_string()),
         data_version: d.data_version.clone(),
         today: d.today,
@@ -874,15 +917,31 @@ pub fn all_answers(d: &Derivation) -> crate::engine::Answers {
 
 /// The hand-off code of a derivation's answers; without the dates on a blank sheet.
 pub fn code_of(catalog: &Catalog, d: &Derivation, blank: bool) -> Option<String> {
-    let mut a = all_answers(d);
-    if blank {
-        a.0.retain(|q, _| {
-            catalog
+    let keep = |q: &str| {
+        !blank
+            || catalog
                 .question(q)
                 .is_none_or(|q| q.kind != crate::catalog::QuestionKind::Date)
-        });
-    }
-    crate::handoff::code_for(catalog, &a)
+    };
+    // Read straight from the derivation (the usual case); an `Answers` map is built only when
+    // the answers must be pruned to fit.
+    let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(d.answers.len() + d.unused.len());
+    pairs.extend(
+        d.answers
+            .iter()
+            .map(|l| (l.question.as_str(), l.value.as_str())),
+    );
+    pairs.extend(d.unused.iter().map(|(q, v)| (q.as_str(), v.as_str())));
+    pairs.retain(|(q, _)| keep(q));
+    // The last of a repeated question wins, as in a map.
+    let get = |q: &str| pairs.iter().rev().find(|(k, _)| *k == q).map(|&(_, v)| v);
+    crate::handoff::encode_by(pairs.iter().map(|&(q, _)| q), get)
+        .ok()
+        .or_else(|| {
+            let mut a = all_answers(d);
+            a.0.retain(|q, _| keep(q));
+            crate::handoff::code_for(catalog, &a)
+        })
 }
 
 /// The name of a material or step by id (for items no longer derived), else the id.
@@ -944,7 +1003,7 @@ fn summary(
         materials_ready: ready,
         materials_total: total,
         progress: strings::materials_progress(lang, ready, total, blank),
-        next_step_id: next.map(|st| st.id.clone()),
+        next_step_id: next.map(|st| st.id.to_string()),
         next_step: next
             .map(|st| format!("{}{}{}. {}", t.next_step, colon(lang), st.number, st.title)),
         helpline,
@@ -967,7 +1026,7 @@ fn summary(
                 .any(|dl| dl.id == c.id && dl.kind.is_limit())
         }) {
             out.headline = format!("{}{}{}", card.title, colon(lang), card.headline);
-            out.deadline_id = Some(card.id.clone());
+            out.deadline_id = Some(card.id.to_string());
         } else {
             out.headline = t.no_deadline.to_string();
         }
