@@ -186,7 +186,9 @@ pub fn encode_by<'a>(
             return Err(EncodeError::UnknownQuestion(q.to_string()));
         }
     }
-    let mut w = Writer::default();
+    let mut w = Writer {
+        fields: Vec::with_capacity(1 + t.choices.len() + 3 * t.dates.len()),
+    };
     w.put(t.version as u128, VERSION_RADIX);
     for (q, options) in t.choices {
         let digit = match get(q) {
@@ -232,11 +234,12 @@ pub fn encode_by<'a>(
         prev = Some(day);
     }
     let value = w.value().ok_or(EncodeError::TooLong)?;
-    let mut digits = Vec::new();
+    let mut digits = Vec::with_capacity(MAX_LEN);
     let mut v = value;
     while v > 0 {
-        digits.push((v % BASE) as u8);
-        v /= BASE;
+        let (q, r) = div_base(v);
+        digits.push(r);
+        v = q;
     }
     // Pad so that the code with its check character is 8, 12 or 16 characters: groups of four.
     let total = (digits.len() + 1).max(MIN_LEN).div_ceil(4) * 4;
@@ -262,16 +265,28 @@ fn check_value(data: &[u8]) -> u8 {
     ((29 - s % 29) % 29 * inv % 29) as u8
 }
 
+/// `(v / 29, v % 29)` by long division in 32-bit limbs: a `u128` division is a library call that
+/// costs more than the rest of encoding.
+fn div_base(v: u128) -> (u128, u8) {
+    let mut q = 0u128;
+    let mut r = 0u64;
+    for shift in [96, 64, 32, 0] {
+        let cur = (r << 32) | ((v >> shift) as u32 as u64);
+        q |= u128::from(cur / BASE as u64) << shift;
+        r = cur % BASE as u64;
+    }
+    (q, r as u8)
+}
+
 fn group(values: &[u8]) -> String {
-    let chars: Vec<char> = values
-        .iter()
-        .map(|&v| ALPHABET[v as usize] as char)
-        .collect();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut out = String::with_capacity(values.len() + values.len() / 4);
+    for (i, &v) in values.iter().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(ALPHABET[v as usize] as char);
+    }
+    out
 }
 
 /// A typed code as values: case-insensitive, dashes and spaces ignored.

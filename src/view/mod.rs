@@ -14,6 +14,7 @@ use crate::catalog::{Catalog, Cite, Form, Lang, MaterialGroup, NoticeKind, Share
 use crate::engine::{DateStatus, DatedVersion, Derivation, DerivedDeadline, Reason};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::Arc;
 use strings::{colon, enum_sep, list_sep, s};
 use text::Numbers;
@@ -383,7 +384,8 @@ impl View {
 struct Numbering {
     lang: Lang,
     nos: Arc<Numbers>,
-    /// Short citations written so far, by the set of source numbers (bit n-1 for `[n]`).
+    /// Short citations beyond the eighth source written so far, by the set of source numbers
+    /// (bit n-1 for `[n]`).
     short: std::cell::RefCell<Vec<(u64, Str)>>,
 }
 
@@ -399,7 +401,7 @@ impl Numbering {
                     .map(|s| (s.id.clone(), s.title.clone()))
                     .collect(),
             }),
-            short: std::cell::RefCell::new(Vec::with_capacity(16)),
+            short: std::cell::RefCell::new(Vec::new()),
         }
     }
     /// "[1,3]".
@@ -413,14 +415,17 @@ impl Numbering {
                 set |= 1 << (n - 1);
             }
         }
-        if set == 0 {
-            return Str::Static("");
+        if set < 256 {
+            // Within the first eight sources (nearly always): a static text, shared for free.
+            static SMALL: std::sync::OnceLock<Box<[Box<str>]>> = std::sync::OnceLock::new();
+            let small = SMALL.get_or_init(|| (0..256).map(|set| short_text(set).into()).collect());
+            return Str::Static(&small[set as usize]);
         }
         let mut short = self.short.borrow_mut();
         if let Some((_, s)) = short.iter().find(|(k, _)| *k == set) {
             return s.clone();
         }
-        let s = Str::Shared(self.short_uncached(cites).into());
+        let s = Str::Shared(short_text(set).into());
         short.push((set, s.clone()));
         s
     }
@@ -440,6 +445,22 @@ impl Numbering {
     }
 }
 
+/// "[1,3]" for the set of source numbers with bits 0 and 2; "" for none.
+fn short_text(set: u64) -> String {
+    let mut text = String::with_capacity(16);
+    let mut rest = set;
+    while rest != 0 {
+        let n = rest.trailing_zeros() + 1;
+        text.push(if text.is_empty() { '[' } else { ',' });
+        let _ = write!(text, "{n}");
+        rest &= rest - 1;
+    }
+    if !text.is_empty() {
+        text.push(']');
+    }
+    text
+}
+
 /// "就医类型：住院；…": the answers that made an entry apply. Entries share reason lists, so the
 /// text is written once per list.
 fn reasons_text(memo: &mut Vec<(*const Reason, Str)>, reasons: &Shared<Reason>, lang: Lang) -> Str {
@@ -447,19 +468,16 @@ fn reasons_text(memo: &mut Vec<(*const Reason, Str)>, reasons: &Shared<Reason>, 
     if let Some((_, s)) = memo.iter().find(|(k, _)| *k == key) {
         return s.clone();
     }
-    let text: Arc<str> = reasons
-        .iter()
-        .map(|r| {
-            format!(
-                "{}{}{}",
-                r.question_label.get(lang),
-                colon(lang),
-                r.value_label.get(lang)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(list_sep(lang))
-        .into();
+    let mut text = String::with_capacity(64);
+    for (i, r) in reasons.iter().enumerate() {
+        if i > 0 {
+            text.push_str(list_sep(lang));
+        }
+        text.push_str(r.question_label.get(lang));
+        text.push_str(colon(lang));
+        text.push_str(r.value_label.get(lang));
+    }
+    let text: Arc<str> = text.into();
     memo.push((key, Str::Shared(text.clone())));
     Str::Shared(text)
 }
@@ -560,7 +578,6 @@ fn deadline_card(
     blank: bool,
 ) -> DeadlineCard {
     let lang = nos.lang;
-    let t = s(lang);
     let safest = plan_by(dl);
     let versions: Vec<VersionView> = dl
         .versions
@@ -568,17 +585,19 @@ fn deadline_card(
         .enumerate()
         .map(|(i, v)| version_view(dl, i, v, safest, nos, blank))
         .collect();
-    let plan = safest.map(|i| &dl.versions[i]);
-    let lead = plan.or(dl.versions.first());
+    let lead_at = safest.or((!dl.versions.is_empty()).then_some(0));
+    let lead = lead_at.map(|i| &dl.versions[i]);
+    // The lead version's lines as its view has them, instead of writing them again.
+    let lead_view = lead_at.map(|i| &versions[i]);
     let urgency = if blank {
         Urgency::NoDate
     } else {
         lead.map_or(Urgency::NoDate, Urgency::of)
     };
-    let headline = match (blank, lead) {
-        (_, None) => String::new(),
-        (true, Some(v)) => wording::rule_text(v, lang),
-        (false, Some(v)) => wording::version_date_text(v, lang),
+    let headline = match (blank, lead, lead_view) {
+        (true, Some(v), _) => wording::rule_text(v, lang),
+        (false, _, Some(view)) => view.when.clone().unwrap_or_default(),
+        _ => String::new(),
     };
     let conflict = dl.conflict.then(|| {
         strings::versions_note(
@@ -602,9 +621,7 @@ fn deadline_card(
         title: dl.label.shared(lang).clone().into(),
         urgency,
         headline,
-        consequence: lead
-            .and_then(|v| v.consequence.as_ref())
-            .map(|c| format!("{}{}{}", t.if_missed, colon(lang), c.get(lang))),
+        consequence: lead_view.and_then(|view| view.consequence.clone()),
         conflict,
         enter_date: if blank {
             None
@@ -672,79 +689,81 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             Fact {
                 question: (&a.question).into(),
                 label: shared(&a.question_label),
+                // A date has 10 characters: other answers skip `parse_date`, whose error
+                // message is a fresh string.
                 needs_label: value.chars().count() <= 2
-                    || crate::engine::parse_date(&a.value).is_ok(),
+                    || (a.value.len() == 10 && crate::engine::parse_date(&a.value).is_ok()),
                 value,
             }
         })
         .collect();
 
     // Materials by group.
-    let mut groups = Vec::new();
-    let mut because = Vec::new();
+    let mut groups = Vec::with_capacity(MaterialGroup::ALL.len());
+    let mut because = Vec::with_capacity(8);
     for g in MaterialGroup::ALL {
-        let list: Vec<MaterialCard> = d
-            .materials_in(g)
-            .map(|m| {
-                let st = state(&m.id);
-                let mut badges = Vec::new();
-                if m.form != Form::Unspecified {
-                    badges.push(Str::Static(strings::form_label(lang, m.form)));
+        // Sized once: a filtered `collect` grows the vector step by step.
+        let mut list = Vec::with_capacity(d.materials_in(g).count());
+        list.extend(d.materials_in(g).map(|m| {
+            let st = state(&m.id);
+            let mut badges = Vec::with_capacity(
+                usize::from(m.form != Form::Unspecified) + usize::from(m.count.is_some()),
+            );
+            if m.form != Form::Unspecified {
+                badges.push(Str::Static(strings::form_label(lang, m.form)));
+            }
+            if let Some(n) = m.count {
+                badges.push(Str::Owned(strings::count_badge(lang, n)));
+            }
+            let notes = [&m.format, &m.obtain, &m.alternatives];
+            let mut details = Vec::with_capacity(4 + notes.iter().map(|n| n.len()).sum::<usize>());
+            let mut add = |label: &'static str, text: Str, cites: Str| {
+                details.push(Detail {
+                    label: Str::Static(label),
+                    text,
+                    cites,
+                })
+            };
+            if let Some(desc) = &m.description {
+                add(t.what_it_is, shared(desc), Str::default());
+            }
+            let unspecified = m.form == Form::Unspecified;
+            if unspecified {
+                let form = strings::form_label(lang, Form::Unspecified);
+                add(t.form, Str::Static(form), Str::default());
+            }
+            for (label, notes) in [t.requirements, t.where_to_get, t.alternatives]
+                .into_iter()
+                .zip(notes)
+            {
+                for n in notes {
+                    add(label, shared(&n.text), nos.short(&n.sources));
                 }
-                if let Some(n) = m.count {
-                    badges.push(Str::Owned(strings::count_badge(lang, n)));
-                }
-                let notes = [&m.format, &m.obtain, &m.alternatives];
-                let mut details =
-                    Vec::with_capacity(4 + notes.iter().map(|n| n.len()).sum::<usize>());
-                let mut add = |label: &'static str, text: Str, cites: Str| {
-                    details.push(Detail {
-                        label: Str::Static(label),
-                        text,
-                        cites,
-                    })
-                };
-                if let Some(desc) = &m.description {
-                    add(t.what_it_is, shared(desc), Str::default());
-                }
-                let unspecified = m.form == Form::Unspecified;
-                if unspecified {
-                    let form = strings::form_label(lang, Form::Unspecified);
-                    add(t.form, Str::Static(form), Str::default());
-                }
-                for (label, notes) in [t.requirements, t.where_to_get, t.alternatives]
-                    .into_iter()
-                    .zip(notes)
-                {
-                    for n in notes {
-                        add(label, shared(&n.text), nos.short(&n.sources));
-                    }
-                }
-                add(t.why_needed, shared(&m.why), nos.short(&m.sources));
-                if !m.reasons.is_empty() {
-                    let why = reasons_text(&mut because, &m.reasons, lang);
-                    add(t.because, why, Str::default());
-                }
-                MaterialCard {
-                    id: (&m.id).into(),
-                    name: shared(&m.name),
-                    badges,
-                    // The first format rule, as its detail line has it.
-                    key_rule: details
-                        .get(usize::from(m.description.is_some()) + usize::from(unspecified))
-                        .filter(|_| !m.format.is_empty())
-                        .map(|x| Cited {
-                            text: x.text.clone(),
-                            cites: x.cites.clone(),
-                        }),
-                    done: st.done,
-                    note: st.note,
-                    details,
-                    // Its own sources, then its notes', each once (`DerivedMaterial::all_sources`).
-                    sources: Sources::new(&nos.nos, Some(&m.sources), notes.map(Some), true),
-                }
-            })
-            .collect();
+            }
+            add(t.why_needed, shared(&m.why), nos.short(&m.sources));
+            if !m.reasons.is_empty() {
+                let why = reasons_text(&mut because, &m.reasons, lang);
+                add(t.because, why, Str::default());
+            }
+            MaterialCard {
+                id: (&m.id).into(),
+                name: shared(&m.name),
+                badges,
+                // The first format rule, as its detail line has it.
+                key_rule: details
+                    .get(usize::from(m.description.is_some()) + usize::from(unspecified))
+                    .filter(|_| !m.format.is_empty())
+                    .map(|x| Cited {
+                        text: x.text.clone(),
+                        cites: x.cites.clone(),
+                    }),
+                done: st.done,
+                note: st.note,
+                details,
+                // Its own sources, then its notes', each once (`DerivedMaterial::all_sources`).
+                sources: Sources::new(&nos.nos, Some(&m.sources), notes.map(Some), true),
+            }
+        }));
         if !list.is_empty() {
             groups.push(MaterialGroupView {
                 title: Str::Static(strings::group_label(lang, g)),
@@ -793,13 +812,15 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         .map(|dl| deadline_card(catalog, d, dl, &nos, blank))
         .collect();
 
-    let warnings: Vec<NoticeCard> = d.warnings().map(|n| notice_card(n, &nos)).collect();
-    let rules: Vec<NoticeCard> = d
-        .notices
-        .iter()
-        .filter(|n| n.kind != NoticeKind::Warning)
-        .map(|n| notice_card(n, &nos))
-        .collect();
+    let mut warnings = Vec::with_capacity(d.warnings().count());
+    warnings.extend(d.warnings().map(|n| notice_card(n, &nos)));
+    let mut rules = Vec::with_capacity(d.notices.len() - warnings.len());
+    rules.extend(
+        d.notices
+            .iter()
+            .filter(|n| n.kind != NoticeKind::Warning)
+            .map(|n| notice_card(n, &nos)),
+    );
 
     // Ticks and notes on items the answers no longer call for: kept, listed.
     let required =
@@ -859,20 +880,33 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             .iter()
             .enumerate()
             .map(|(i, src)| {
-                let mut text = format!("[{}] {}", i + 1, src.title);
-                if let Some(date) = &src.date {
-                    text.push_str(&strings::paren(lang, date));
-                }
+                let date = src.date.as_ref().map(|date| strings::paren(lang, date));
+                let mut text = String::with_capacity(
+                    8 + src.title.len() + date.as_ref().map_or(0, String::len),
+                );
+                let _ = write!(text, "[{}] {}", i + 1, src.title);
+                text.push_str(date.as_deref().unwrap_or_default());
                 SourceLine {
                     number: i + 1,
                     text,
                     snippets: (!src.snippets.is_empty()).then(|| {
-                        format!(
-                            "{}{}{}",
-                            t.related,
-                            colon(lang),
-                            src.snippets.join(list_sep(lang))
-                        )
+                        let sep = list_sep(lang);
+                        let mut out = String::with_capacity(
+                            32 + src
+                                .snippets
+                                .iter()
+                                .map(|x| x.len() + sep.len())
+                                .sum::<usize>(),
+                        );
+                        out.push_str(t.related);
+                        out.push_str(colon(lang));
+                        for (i, x) in src.snippets.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(sep);
+                            }
+                            out.push_str(x);
+                        }
+                        out
                     }),
                 }
             })

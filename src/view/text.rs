@@ -183,10 +183,13 @@ impl Numbers {
             .iter()
             .position(|(id, _)| {
                 let id = id.as_bytes();
-                // The seed is what comes before '#': compared in place, without splitting.
-                c.len() >= id.len()
-                    && c.iter().zip(id).all(|(a, b)| a == b)
-                    && (c.len() == id.len() || c[id.len()] == b'#')
+                let n = id.len();
+                // The seed is what comes before '#': compared in place, without splitting; the
+                // end first, where ids like "001" and "002" differ.
+                c.len() >= n
+                    && (c.len() == n || c[n] == b'#')
+                    && (n == 0 || c[n - 1] == id[n - 1])
+                    && c[..n].iter().zip(id).all(|(a, b)| a == b)
             })
             .map(|i| i + 1)
     }
