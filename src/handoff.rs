@@ -149,7 +149,13 @@ impl Writer {
     }
     fn value(&self) -> Option<u128> {
         self.fields.iter().rev().try_fold(0u128, |v, &(d, r)| {
-            v.checked_mul(r).and_then(|x| x.checked_add(d))
+            // Radixes and digits are below 2^14: while v is below 2^113 nothing can overflow,
+            // and the plain operations cost far less than the checked `u128` multiplication.
+            if v >> 113 == 0 && r >> 14 == 0 && d >> 14 == 0 {
+                Some(v * r + d)
+            } else {
+                v.checked_mul(r).and_then(|x| x.checked_add(d))
+            }
         })
     }
 }
@@ -175,17 +181,38 @@ pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
 
 /// `encode` of answers held elsewhere: the questions answered, and the answer to each (a view
 /// reads them from its derivation without building an `Answers` map).
-pub fn encode_by<'a>(
-    questions: impl IntoIterator<Item = &'a str>,
+pub fn encode_by<'a, Q: IntoIterator<Item = &'a str> + Clone>(
+    questions: Q,
     get: impl Fn(&str) -> Option<&'a str>,
 ) -> Result<String, EncodeError> {
     let t = latest();
-    for q in questions {
-        let known = t.choices.iter().any(|(c, _)| *c == q) || t.dates.contains(&q);
-        if !known {
-            return Err(EncodeError::UnknownQuestion(q.to_string()));
+    let mut found = 0;
+    let code = write_code(t, &get, &mut found);
+    // The questions (distinct) are all in the table when the table found as many; otherwise,
+    // or when writing failed, an unknown question is the error, as it is checked first. This
+    // spares comparing every question with the whole table on the usual way.
+    if code.is_err() || found != questions.clone().into_iter().count() {
+        for q in questions {
+            let known = t.choices.iter().any(|(c, _)| *c == q) || t.dates.contains(&q);
+            if !known {
+                return Err(EncodeError::UnknownQuestion(q.to_string()));
+            }
         }
     }
+    code
+}
+
+/// The code of the answers `get` gives for the table's questions; `found` counts them.
+fn write_code<'a>(
+    t: &Table,
+    get: impl Fn(&str) -> Option<&'a str>,
+    found: &mut usize,
+) -> Result<String, EncodeError> {
+    let mut get = |q: &str| {
+        let v = get(q);
+        *found += usize::from(v.is_some());
+        v
+    };
     let mut w = Writer {
         fields: Vec::with_capacity(1 + t.choices.len() + 3 * t.dates.len()),
     };
@@ -260,8 +287,25 @@ fn check_value(data: &[u8]) -> u8 {
         .enumerate()
         .map(|(i, &v)| (i as u64 + 1) * v as u64)
         .sum();
-    // c = -s / n (mod 29); the inverse of n is n^27 by Fermat.
-    let inv = (0..27).fold(1u64, |acc, _| acc * n % 29);
+    // c = -s / n (mod 29); the inverse of n is n^27 by Fermat, worked out once per n.
+    const INVERSE: [u64; 29] = {
+        let mut t = [0u64; 29];
+        let mut n = 1;
+        while n < 29 {
+            let mut i = 0;
+            while i < 27 {
+                t[n] = if i == 0 {
+                    n as u64
+                } else {
+                    t[n] * n as u64 % 29
+                };
+                i += 1;
+            }
+            n += 1;
+        }
+        t
+    };
+    let inv = INVERSE[(n % 29) as usize];
     ((29 - s % 29) % 29 * inv % 29) as u8
 }
 

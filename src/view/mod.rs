@@ -445,6 +445,17 @@ impl Numbering {
     }
 }
 
+/// The parts as one string, allocated once at its size (`format!("{}{}{}", …)` guesses the size
+/// from the literal text between the arguments, here none, and grows the string part by part).
+fn concat(parts: &[&str]) -> String {
+    // Room for a number or a date written after.
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 16);
+    for p in parts {
+        out.push_str(p);
+    }
+    out
+}
+
 /// "[1,3]" for the set of source numbers with bits 0 and 2; "" for none.
 fn short_text(set: u64) -> String {
     let mut text = String::with_capacity(16);
@@ -552,19 +563,18 @@ fn version_view(
         urgency: Urgency::of(v),
         safest: mark,
         counted_from: match (&v.from_label, v.start, blank) {
-            (Some(from), Some(start), false) => Some(format!(
-                "{}{}{} {start}",
-                t.counted_from,
-                colon(lang),
-                from.get(lang)
-            )),
+            (Some(from), Some(start), false) => {
+                let mut line = concat(&[t.counted_from, colon(lang), from.get(lang), " "]);
+                let _ = write!(line, "{start}");
+                Some(line)
+            }
             _ => None,
         },
         assumption: v.assumption.as_ref().map(|a| a.get(lang).to_string()),
         consequence: v
             .consequence
             .as_ref()
-            .map(|c| format!("{}{}{}", t.if_missed, colon(lang), c.get(lang))),
+            .map(|c| concat(&[t.if_missed, colon(lang), c.get(lang)])),
         cites: nos.short(&v.sources),
         sources: nos.long(&v.sources),
     }
@@ -967,8 +977,14 @@ pub fn code_of(catalog: &Catalog, d: &Derivation, blank: bool) -> Option<String>
     );
     pairs.extend(d.unused.iter().map(|(q, v)| (q.as_str(), v.as_str())));
     pairs.retain(|(q, _)| keep(q));
-    // The last of a repeated question wins, as in a map.
-    let get = |q: &str| pairs.iter().rev().find(|(k, _)| *k == q).map(|&(_, v)| v);
+    // Each question is answered once (`unused` holds only questions not asked). Length and
+    // first letter are compared before the text: most pairs differ there, without a call.
+    let get = |q: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k.len() == q.len() && k.bytes().next() == q.bytes().next() && *k == q)
+            .map(|&(_, v)| v)
+    };
     crate::handoff::encode_by(pairs.iter().map(|&(q, _)| q), get)
         .ok()
         .or_else(|| {
@@ -1038,8 +1054,13 @@ fn summary(
         materials_total: total,
         progress: strings::materials_progress(lang, ready, total, blank),
         next_step_id: next.map(|st| st.id.to_string()),
-        next_step: next
-            .map(|st| format!("{}{}{}. {}", t.next_step, colon(lang), st.number, st.title)),
+        next_step: next.map(|st| {
+            let mut line = String::with_capacity(t.next_step.len() + st.title.len() + 16);
+            line.push_str(t.next_step);
+            line.push_str(colon(lang));
+            let _ = write!(line, "{}. {}", st.number, st.title);
+            line
+        }),
         helpline,
         incomplete: (!d.is_complete()).then(|| t.partial_checklist.to_string()),
     };
@@ -1059,7 +1080,7 @@ fn summary(
                 .iter()
                 .any(|dl| dl.id == c.id && dl.kind.is_limit())
         }) {
-            out.headline = format!("{}{}{}", card.title, colon(lang), card.headline);
+            out.headline = concat(&[&card.title, colon(lang), &card.headline]);
             out.deadline_id = Some(card.id.to_string());
         } else {
             out.headline = t.no_deadline.to_string();
@@ -1109,7 +1130,7 @@ fn summary(
         out.consequence = v
             .consequence
             .as_ref()
-            .map(|c| format!("{}{}{}", t.sources_say, colon(lang), c.get(lang)));
+            .map(|c| concat(&[t.sources_say, colon(lang), c.get(lang)]));
         let hotline = d
             .region
             .as_ref()
