@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 use strings::{colon, enum_sep, list_sep, s};
 use text::Numbers;
-pub use text::{Sources, Str};
+pub use text::{Badges, Sources, Str};
 
 /// What a section is, as a stable id (`derive --json`, tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -176,7 +176,7 @@ pub struct NoticeCard {
     /// The text itself when the sources agree; `None` when they differ (see `versions`).
     pub text: Option<Cited>,
     /// "来源说法不一（2种），均列出" when the sources disagree.
-    pub conflict: Option<String>,
+    pub conflict: Option<Str>,
     /// Every version, each with its sources.
     pub versions: Vec<Cited>,
     pub sources: Sources,
@@ -187,7 +187,7 @@ pub struct MaterialCard {
     pub id: Str,
     pub name: Str,
     /// "原件", "2份": short marks beside the name.
-    pub badges: Vec<Str>,
+    pub badges: Badges,
     /// The one format rule that matters most (the first the data gives).
     pub key_rule: Option<Cited>,
     pub done: bool,
@@ -387,6 +387,8 @@ struct Numbering {
     /// Short citations beyond the eighth source written so far, by the set of source numbers
     /// (bit n-1 for `[n]`).
     short: std::cell::RefCell<Vec<(u64, Str)>>,
+    /// A notice's "the sources disagree (n versions)" line by n, written once per n.
+    disagree: std::cell::RefCell<Vec<(usize, Str)>>,
 }
 
 impl Numbering {
@@ -402,6 +404,7 @@ impl Numbering {
                     .collect(),
             }),
             short: std::cell::RefCell::new(Vec::new()),
+            disagree: std::cell::RefCell::new(Vec::new()),
         }
     }
     /// "[1,3]".
@@ -479,7 +482,12 @@ fn reasons_text(memo: &mut Vec<(*const Reason, Str)>, reasons: &Shared<Reason>, 
     if let Some((_, s)) = memo.iter().find(|(k, _)| *k == key) {
         return s.clone();
     }
-    let mut text = String::with_capacity(64);
+    let mut text = String::with_capacity(
+        reasons
+            .iter()
+            .map(|r| r.question_label.get(lang).len() + r.value_label.get(lang).len() + 6)
+            .sum(),
+    );
     for (i, r) in reasons.iter().enumerate() {
         if i > 0 {
             text.push_str(list_sep(lang));
@@ -659,9 +667,16 @@ fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard 
         kind: n.kind,
         title: n.title.shared(lang).clone().into(),
         text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
-        conflict: n
-            .conflict
-            .then(|| strings::versions_note(lang, n.versions.len(), false, false)),
+        conflict: n.conflict.then(|| {
+            let mut memo = nos.disagree.borrow_mut();
+            let count = n.versions.len();
+            if let Some((_, s)) = memo.iter().find(|(k, _)| *k == count) {
+                return s.clone();
+            }
+            let s = Str::Shared(strings::versions_note(lang, count, false, false).into());
+            memo.push((count, s.clone()));
+            s
+        }),
         versions,
         // Every version's sources, as listed.
         sources: Sources::new(&nos.nos, None, [Some(&n.versions), None, None], false),
@@ -716,9 +731,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         let mut list = Vec::with_capacity(d.materials_in(g).count());
         list.extend(d.materials_in(g).map(|m| {
             let st = state(&m.id);
-            let mut badges = Vec::with_capacity(
-                usize::from(m.form != Form::Unspecified) + usize::from(m.count.is_some()),
-            );
+            let mut badges = Badges::default();
             if m.form != Form::Unspecified {
                 badges.push(Str::Static(strings::form_label(lang, m.form)));
             }

@@ -284,3 +284,52 @@ impl PartialEq for Sources {
         self.to_string() == other.to_string()
     }
 }
+
+/// The short marks beside a material's name ("原件", "2份"): at most two, held in place rather
+/// than in a vector of their own. Reads like a slice (`is_empty()`, `join(" · ")`, `for b in
+/// &badges`) and serializes as a list.
+#[derive(Clone, Default)]
+pub struct Badges {
+    items: [Str; 2],
+    len: u8,
+}
+
+impl Badges {
+    pub(crate) fn push(&mut self, badge: Str) {
+        self.items[usize::from(self.len)] = badge;
+        self.len += 1;
+    }
+}
+
+impl std::ops::Deref for Badges {
+    type Target = [Str];
+    fn deref(&self) -> &[Str] {
+        &self.items[..usize::from(self.len)]
+    }
+}
+
+impl<'a> IntoIterator for &'a Badges {
+    type Item = &'a Str;
+    type IntoIter = std::slice::Iter<'a, Str>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq for Badges {
+    fn eq(&self, other: &Badges) -> bool {
+        **self == **other
+    }
+}
+
+impl fmt::Debug for Badges {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl Serialize for Badges {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}

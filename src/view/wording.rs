@@ -4,13 +4,22 @@
 use super::strings::days_left_text;
 use crate::catalog::{Lang, Span};
 use crate::engine::{DateStatus, DatedVersion};
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// How a span reads: "6个月", "30 working days", "3–6 months".
 pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
-    let range = |n: u32| match max {
-        Some(m) if m != n => format!("{n}–{m}"),
-        _ => n.to_string(),
-    };
+    // Written straight into the text below, not into a string of its own.
+    struct Range(u32, Option<u32>);
+    impl std::fmt::Display for Range {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match self.1 {
+                Some(m) if m != self.0 => write!(f, "{}–{m}", self.0),
+                _ => write!(f, "{}", self.0),
+            }
+        }
+    }
+    let range = |n: u32| Range(n, max);
     match (span, lang) {
         (Span::Days(n), Lang::Zh) => format!("{}天", range(n)),
         (Span::Days(1), Lang::En) if max.is_none() => "1 day".to_string(),
@@ -37,19 +46,21 @@ fn needs_text(v: &DatedVersion, lang: Lang, sep: &str) -> String {
 
 /// One dated version as a line: the date, days left, and the status.
 pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
-    let mut s = match (v.date, v.date_max) {
+    // One string for the whole line, written into (a view writes one per version).
+    let mut s = String::with_capacity(64);
+    let _ = match (v.date, v.date_max) {
         // A floor: the date is the least it lasts, not when it ends.
         (Some(a), _) if v.status == DateStatus::ValidAtLeast => match lang {
-            Lang::Zh => format!("至少有效到 {a}"),
-            Lang::En => format!("valid at least until {a}"),
+            Lang::Zh => write!(s, "至少有效到 {a}"),
+            Lang::En => write!(s, "valid at least until {a}"),
         },
-        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) if a != b => write!(s, "{a} – {b}"),
+        (Some(a), _) => write!(s, "{a}"),
+        _ => Ok(()),
     };
-    let status = match v.status {
+    let status: Cow<str> = match v.status {
         DateStatus::Overdue | DateStatus::DueSoon | DateStatus::Open => {
-            days_left_text(lang, v.days_left.unwrap_or(0))
+            days_left_text(lang, v.days_left.unwrap_or(0)).into()
         }
         DateStatus::Expected => lang.pick("预计", "expected").into(),
         DateStatus::NeedsDate => match lang {
@@ -58,7 +69,8 @@ pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
                 "enter the {} to see the date",
                 needs_text(v, lang, " or ").to_lowercase()
             ),
-        },
+        }
+        .into(),
         DateStatus::NoStart => lang
             .pick("来源未说明起算日", "the source gives no start date")
             .into(),
