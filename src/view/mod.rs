@@ -382,6 +382,8 @@ impl View {
 /// ("[1,3]") is written once per set of numbers and shared by every text that cites that set;
 /// the long one is written when shown (`Sources`).
 struct Numbering {
+    cc: Arc<crate::catalog::compiled::Compiled>,
+    by_catalog: Option<[u8; 64]>,
     lang: Lang,
     nos: Arc<Numbers>,
     /// Short citations beyond the eighth source written so far, by the set of source numbers
@@ -392,17 +394,32 @@ struct Numbering {
 }
 
 impl Numbering {
-    fn new(d: &Derivation, lang: Lang) -> Numbering {
-        Numbering {
-            lang,
-            nos: Arc::new(Numbers {
-                lang,
-                sources: d
+    fn new(catalog: &Catalog, d: &Derivation, lang: Lang) -> Numbering {
+        let cc = catalog.compiled();
+        // The number each of the catalog's sources has here (0: not cited), when the catalog
+        // knows its lists' sources (`Compiled::list_sources`).
+        let by_catalog = (cc.sources.len() <= 64).then(|| {
+            let mut no = [0u8; 64];
+            for (n, s) in no.iter_mut().zip(cc.sources.iter()) {
+                *n = d
                     .sources
+                    .iter()
+                    .position(|x| x.id == s.id)
+                    .map_or(0, |i| i as u8 + 1);
+            }
+            no
+        });
+        Numbering {
+            cc,
+            by_catalog,
+            lang,
+            nos: Arc::new(Numbers::new(
+                lang,
+                d.sources
                     .iter()
                     .map(|s| (s.id.clone(), s.title.clone()))
                     .collect(),
-            }),
+            )),
             short: std::cell::RefCell::new(Vec::new()),
             disagree: std::cell::RefCell::new(Vec::new()),
         }
@@ -413,9 +430,24 @@ impl Numbering {
             return Str::Owned(self.short_uncached(cites));
         }
         let mut set = 0u64;
-        for c in cites {
-            if let Some(n) = self.nos.no(c) {
-                set |= 1 << (n - 1);
+        match (self.by_catalog, self.cc.list_sources(cites)) {
+            // One of the catalog's lists (always, for a derivation from this catalog): its
+            // sources are known, only their numbers here are looked up.
+            (Some(no), Some(mut bits)) => {
+                while bits != 0 {
+                    let n = no[bits.trailing_zeros() as usize];
+                    if n > 0 {
+                        set |= 1 << (n - 1);
+                    }
+                    bits &= bits - 1;
+                }
+            }
+            _ => {
+                for c in cites {
+                    if let Some(n) = self.nos.no(c) {
+                        set |= 1 << (n - 1);
+                    }
+                }
             }
         }
         if set < 256 {
@@ -573,7 +605,7 @@ fn version_view(
         counted_from: match (&v.from_label, v.start, blank) {
             (Some(from), Some(start), false) => {
                 let mut line = concat(&[t.counted_from, colon(lang), from.get(lang), " "]);
-                let _ = write!(line, "{start}");
+                wording::write_date(&mut line, start);
                 Some(line)
             }
             _ => None,
@@ -688,7 +720,7 @@ fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard 
 pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
     let lang = input.lang;
     let t = s(lang);
-    let nos = Numbering::new(d, lang);
+    let nos = Numbering::new(catalog, d, lang);
     let blank = input.blank;
     let empty = BTreeMap::new();
     let items = if blank {
@@ -982,23 +1014,35 @@ pub fn code_of(catalog: &Catalog, d: &Derivation, blank: bool) -> Option<String>
     };
     // Read straight from the derivation (the usual case); an `Answers` map is built only when
     // the answers must be pruned to fit.
-    let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(d.answers.len() + d.unused.len());
+    // Each question with a number made of its length and first and last letters, compared
+    // before the text: most questions differ there. Each is answered once (`unused` holds
+    // only questions not asked).
+    let key = |q: &str| {
+        let b = q.as_bytes();
+        (b.len() as u32) << 16
+            | u32::from(b.first().copied().unwrap_or(0)) << 8
+            | u32::from(b.last().copied().unwrap_or(0))
+    };
+    let mut pairs: Vec<(u32, &str, &str)> = Vec::with_capacity(d.answers.len() + d.unused.len());
+    let answers = d
+        .answers
+        .iter()
+        .map(|l| (l.question.as_str(), l.value.as_str()));
+    let unused = d.unused.iter().map(|(q, v)| (q.as_str(), v.as_str()));
     pairs.extend(
-        d.answers
-            .iter()
-            .map(|l| (l.question.as_str(), l.value.as_str())),
+        answers
+            .chain(unused)
+            .filter(|(q, _)| keep(q))
+            .map(|(q, v)| (key(q), q, v)),
     );
-    pairs.extend(d.unused.iter().map(|(q, v)| (q.as_str(), v.as_str())));
-    pairs.retain(|(q, _)| keep(q));
-    // Each question is answered once (`unused` holds only questions not asked). Length and
-    // first letter are compared before the text: most pairs differ there, without a call.
     let get = |q: &str| {
+        let k = key(q);
         pairs
             .iter()
-            .find(|(k, _)| k.len() == q.len() && k.bytes().next() == q.bytes().next() && *k == q)
-            .map(|&(_, v)| v)
+            .find(|&&(pk, pq, _)| pk == k && pq == q)
+            .map(|&(_, _, v)| v)
     };
-    crate::handoff::encode_by(pairs.iter().map(|&(q, _)| q), get)
+    crate::handoff::encode_by(pairs.iter().map(|&(_, q, _)| q), get)
         .ok()
         .or_else(|| {
             let mut a = all_answers(d);

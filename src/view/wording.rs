@@ -4,6 +4,7 @@
 use super::strings::days_left_text;
 use crate::catalog::{Lang, Span};
 use crate::engine::{DateStatus, DatedVersion};
+use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
@@ -44,6 +45,26 @@ fn needs_text(v: &DatedVersion, lang: Lang, sep: &str) -> String {
     labels.join(sep)
 }
 
+/// A date as chrono writes it ("2026-06-10"), digit by digit for the years it writes with four:
+/// the formatting machinery costs more than the rest of a version's line.
+pub fn write_date(out: &mut String, d: NaiveDate) {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    for n in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(n));
+    }
+    for n in [d.month(), d.day()] {
+        out.push('-');
+        out.push(digit(n / 10));
+        out.push(digit(n));
+    }
+}
+
 /// One dated version as a line: the date, days left, and the status.
 pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
     // One string for the whole line, written into (a view writes one per version).
@@ -54,8 +75,16 @@ pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
             Lang::Zh => write!(s, "至少有效到 {a}"),
             Lang::En => write!(s, "valid at least until {a}"),
         },
-        (Some(a), Some(b)) if a != b => write!(s, "{a} – {b}"),
-        (Some(a), _) => write!(s, "{a}"),
+        (Some(a), Some(b)) if a != b => {
+            write_date(&mut s, a);
+            s.push_str(" – ");
+            write_date(&mut s, b);
+            Ok(())
+        }
+        (Some(a), _) => {
+            write_date(&mut s, a);
+            Ok(())
+        }
         _ => Ok(()),
     };
     let status: Cow<str> = match v.status {
@@ -109,5 +138,32 @@ pub fn rule_text(v: &DatedVersion, lang: Lang) -> String {
         (Some(f), Lang::En) => format!("within {span} of the {}", f.get(lang).to_lowercase()),
         (None, Lang::Zh) => format!("{span}内"),
         (None, Lang::En) => format!("within {span}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2026, 6, 10),
+            (2025, 12, 31),
+            (1, 1, 1),
+            (999, 9, 9),
+            (9999, 12, 31),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut s = String::new();
+            write_date(&mut s, date);
+            assert_eq!(s, date.to_string());
+        }
+        for y in [-1, 10000, -40000] {
+            let date = NaiveDate::from_ymd_opt(y, 3, 4).unwrap();
+            let mut s = String::new();
+            write_date(&mut s, date);
+            assert_eq!(s, date.to_string());
+        }
     }
 }
