@@ -834,16 +834,22 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             let state = state(&st.id);
             // "name（contact）；name": written straight into one string.
             let channels = (!st.channels.is_empty()).then(|| {
-                let mut out = String::new();
+                let mut out = String::with_capacity(
+                    st.channels
+                        .iter()
+                        .map(|c| c.name.get(lang).len() + 24)
+                        .sum(),
+                );
                 for (i, c) in st.channels.iter().enumerate() {
                     if i > 0 {
                         out.push_str(list_sep(lang));
                     }
-                    out.push_str(&strings::channel_text(
-                        lang,
-                        c.name.get(lang),
-                        c.contact.as_deref(),
-                    ));
+                    let name = c.name.get(lang);
+                    match c.contact.as_deref() {
+                        // `channel_text` of a channel without a contact is its name.
+                        None => out.push_str(name),
+                        contact => out.push_str(&strings::channel_text(lang, name, contact)),
+                    }
                 }
                 out
             });
