@@ -117,7 +117,7 @@ pub fn events(catalog: &Catalog, d: &Derivation, input: &CalendarInput) -> Vec<D
         if let Some(code) = &v.code {
             lines.push(format!("{}{c}{code}", t.code_label));
         }
-        lines.push(v.disclaimer.clone());
+        lines.push(v.disclaimer.to_string());
 
         out.push(DeadlineEvent {
             deadline_id: dl.id.to_string(),

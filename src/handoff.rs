@@ -149,7 +149,13 @@ impl Writer {
     }
     fn value(&self) -> Option<u128> {
         self.fields.iter().rev().try_fold(0u128, |v, &(d, r)| {
-            v.checked_mul(r).and_then(|x| x.checked_add(d))
+            // Radixes and digits are below 2^14: while v is below 2^113 nothing can overflow,
+            // and the plain operations cost far less than the checked `u128` multiplication.
+            if v >> 113 == 0 && r >> 14 == 0 && d >> 14 == 0 {
+                Some(v * r + d)
+            } else {
+                v.checked_mul(r).and_then(|x| x.checked_add(d))
+            }
         })
     }
 }
@@ -170,17 +176,49 @@ fn day_no(d: NaiveDate) -> i64 {
 
 /// Writes answers as a code of the latest version, grouped by four: `K7Q4-M2XP-9HT3`.
 pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
+    encode_by(answers.0.keys().map(String::as_str), |q| answers.get(q))
+}
+
+/// `encode` of answers held elsewhere: the questions answered, and the answer to each (a view
+/// reads them from its derivation without building an `Answers` map).
+pub fn encode_by<'a, Q: IntoIterator<Item = &'a str> + Clone>(
+    questions: Q,
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> Result<String, EncodeError> {
     let t = latest();
-    for q in answers.0.keys() {
-        let known = t.choices.iter().any(|(c, _)| c == q) || t.dates.contains(&q.as_str());
-        if !known {
-            return Err(EncodeError::UnknownQuestion(q.clone()));
+    let mut found = 0;
+    let code = write_code(t, &get, &mut found);
+    // The questions (distinct) are all in the table when the table found as many; otherwise,
+    // or when writing failed, an unknown question is the error, as it is checked first. This
+    // spares comparing every question with the whole table on the usual way.
+    if code.is_err() || found != questions.clone().into_iter().count() {
+        for q in questions {
+            let known = t.choices.iter().any(|(c, _)| *c == q) || t.dates.contains(&q);
+            if !known {
+                return Err(EncodeError::UnknownQuestion(q.to_string()));
+            }
         }
     }
-    let mut w = Writer::default();
+    code
+}
+
+/// The code of the answers `get` gives for the table's questions; `found` counts them.
+fn write_code<'a>(
+    t: &Table,
+    get: impl Fn(&str) -> Option<&'a str>,
+    found: &mut usize,
+) -> Result<String, EncodeError> {
+    let mut get = |q: &str| {
+        let v = get(q);
+        *found += usize::from(v.is_some());
+        v
+    };
+    let mut w = Writer {
+        fields: Vec::with_capacity(1 + t.choices.len() + 3 * t.dates.len()),
+    };
     w.put(t.version as u128, VERSION_RADIX);
     for (q, options) in t.choices {
-        let digit = match answers.get(q) {
+        let digit = match get(q) {
             None => 0,
             Some(v) => {
                 let i = options
@@ -194,7 +232,7 @@ pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
     }
     let mut prev: Option<i64> = None;
     for q in t.dates {
-        let Some(v) = answers.get(q) else {
+        let Some(v) = get(q) else {
             w.put(0, 2);
             continue;
         };
@@ -223,11 +261,12 @@ pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
         prev = Some(day);
     }
     let value = w.value().ok_or(EncodeError::TooLong)?;
-    let mut digits = Vec::new();
+    let mut digits = Vec::with_capacity(MAX_LEN);
     let mut v = value;
     while v > 0 {
-        digits.push((v % BASE) as u8);
-        v /= BASE;
+        let (q, r) = div_base(v);
+        digits.push(r);
+        v = q;
     }
     // Pad so that the code with its check character is 8, 12 or 16 characters: groups of four.
     let total = (digits.len() + 1).max(MIN_LEN).div_ceil(4) * 4;
@@ -248,21 +287,50 @@ fn check_value(data: &[u8]) -> u8 {
         .enumerate()
         .map(|(i, &v)| (i as u64 + 1) * v as u64)
         .sum();
-    // c = -s / n (mod 29); the inverse of n is n^27 by Fermat.
-    let inv = (0..27).fold(1u64, |acc, _| acc * n % 29);
+    // c = -s / n (mod 29); the inverse of n is n^27 by Fermat, worked out once per n.
+    const INVERSE: [u64; 29] = {
+        let mut t = [0u64; 29];
+        let mut n = 1;
+        while n < 29 {
+            let mut i = 0;
+            while i < 27 {
+                t[n] = if i == 0 {
+                    n as u64
+                } else {
+                    t[n] * n as u64 % 29
+                };
+                i += 1;
+            }
+            n += 1;
+        }
+        t
+    };
+    let inv = INVERSE[(n % 29) as usize];
     ((29 - s % 29) % 29 * inv % 29) as u8
 }
 
+/// `(v / 29, v % 29)` by long division in 32-bit limbs: a `u128` division is a library call that
+/// costs more than the rest of encoding.
+fn div_base(v: u128) -> (u128, u8) {
+    let mut q = 0u128;
+    let mut r = 0u64;
+    for shift in [96, 64, 32, 0] {
+        let cur = (r << 32) | ((v >> shift) as u32 as u64);
+        q |= u128::from(cur / BASE as u64) << shift;
+        r = cur % BASE as u64;
+    }
+    (q, r as u8)
+}
+
 fn group(values: &[u8]) -> String {
-    let chars: Vec<char> = values
-        .iter()
-        .map(|&v| ALPHABET[v as usize] as char)
-        .collect();
-    chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut out = String::with_capacity(values.len() + values.len() / 4);
+    for (i, &v) in values.iter().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(ALPHABET[v as usize] as char);
+    }
+    out
 }
 
 /// A typed code as values: case-insensitive, dashes and spaces ignored.

@@ -28,12 +28,12 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-#[test]
-fn one_derivation_allocates_little() {
-    let catalog = Catalog::bundled().unwrap();
-    let today = "2025-04-01".parse().unwrap();
-    // The benchmark's answer set (benches/engine.rs).
-    let answers = Answers::from_pairs([
+/// The count is global: one test counts at a time.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The benchmark's answer set (benches/engine.rs).
+fn bench_answers() -> Answers {
+    Answers::from_pairs([
         ("scenario", "cross_region"),
         ("region", "national"),
         ("insurance", "employee"),
@@ -47,7 +47,15 @@ fn one_derivation_allocates_little() {
         ("admission_date", "2025-03-01"),
         ("discharge_date", "2025-03-10"),
         ("invoice_date", "2025-03-10"),
-    ]);
+    ])
+}
+
+#[test]
+fn one_derivation_allocates_little() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let catalog = Catalog::bundled().unwrap();
+    let today = "2025-04-01".parse().unwrap();
+    let answers = bench_answers();
     // Warm up (the first call may initialise lazily held state).
     drop(derive(&catalog, &answers, today).unwrap());
     let before = ALLOCATIONS.load(Ordering::Relaxed);
@@ -59,4 +67,22 @@ fn one_derivation_allocates_little() {
     // 83 when this was written (dated versions, reason lists, the output vectors); the
     // derivation before the engine was compiled made 585.
     assert!(count <= 120, "{count} allocations for one derivation");
+}
+
+/// The same for building the checklist view of that derivation (`view_build_one`, < 10 µs).
+#[test]
+fn one_view_allocates_little() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let catalog = Catalog::bundled().unwrap();
+    let d = derive(&catalog, &bench_answers(), "2025-04-01".parse().unwrap()).unwrap();
+    let input = yibao_checklist::view::ViewInput::default();
+    drop(yibao_checklist::view::build(&catalog, &d, &input));
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let v = yibao_checklist::view::build(&catalog, &d, &input);
+    let count = ALLOCATIONS.load(Ordering::Relaxed) - before;
+    eprintln!("{count} allocations for the view");
+    assert!(v.sections.len() > 5, "a full checklist");
+    // 153 when this was written: the lines the view composes (dates, counts, headlines) and its
+    // vectors; texts are shared with the catalog, long source lists written when shown.
+    assert!(count <= 180, "{count} allocations for one view");
 }

@@ -88,6 +88,10 @@ impl SharedStr {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The shared text itself, to share it further without copying.
+    pub fn arc(&self) -> &Arc<str> {
+        &self.0
+    }
 }
 
 impl std::ops::Deref for SharedStr {
@@ -335,10 +339,38 @@ pub struct Compiled {
     /// Reason lists (question indices) fixed at load: a condition without `Any` or `Not` is
     /// held by every question it names.
     pub reason_lists: Box<[Box<[u16]>]>,
+    /// The sources every citation list of the catalog cites, as bits over `sources` (bit i for
+    /// `sources[i]`), by the list's address: a derivation hands these very lists out, so a reader
+    /// numbering sources finds a list's in one look-up instead of reading every citation. Empty
+    /// when there are more than 64 sources.
+    list_sources: HashMap<usize, u64, std::hash::BuildHasherDefault<AddressHasher>>,
     shape: Shape,
 }
 
+/// Hashes an address (`Compiled::list_sources`): one multiplication, not SipHash.
+#[derive(Default)]
+pub struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.0 = (x as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
 impl Compiled {
+    /// The sources a citation list cites (bits over `sources`), if it is one of the catalog's.
+    pub fn list_sources(&self, list: &[Cite]) -> Option<u64> {
+        self.list_sources.get(&(list.as_ptr() as usize)).copied()
+    }
+
     /// Each answer with the index of its question (`None`: no such question), in the answers'
     /// order. The first of a repeated question id wins, as in `Catalog::question`.
     pub fn indexed<'a, V>(
@@ -537,7 +569,7 @@ impl Catalog {
                 }
             })
             .collect();
-        let materials = self
+        let materials: Box<[CMaterial]> = self
             .materials
             .iter()
             .map(|m| CMaterial {
@@ -554,7 +586,7 @@ impl Catalog {
                 cites: cx.cites(&m.sources),
             })
             .collect();
-        let steps = self
+        let steps: Box<[CStep]> = self
             .steps
             .iter()
             .map(|s| {
@@ -582,7 +614,7 @@ impl Catalog {
                 }
             })
             .collect();
-        let deadlines = self
+        let deadlines: Box<[CDeadline]> = self
             .deadlines
             .iter()
             .map(|d| CDeadline {
@@ -602,7 +634,7 @@ impl Catalog {
                     .collect(),
             })
             .collect();
-        let notices = self
+        let notices: Box<[CNotice]> = self
             .notices
             .iter()
             .map(|n| CNotice {
@@ -673,6 +705,36 @@ impl Catalog {
             .collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
 
+        let mut list_sources = HashMap::default();
+        if sources.len() <= 64 {
+            let mut add = |list: &Shared<Cite>| {
+                if list.is_empty() {
+                    return;
+                }
+                let mut bits = 0u64;
+                for c in list.iter() {
+                    let seed = c.split_once('#').map_or(&**c, |(seed, _)| seed);
+                    if let Some(i) = sources.iter().position(|s| *s.id == *seed) {
+                        bits |= 1 << i;
+                    }
+                }
+                list_sources.insert(list.as_ptr() as usize, bits);
+            };
+            for m in &materials {
+                add(&m.sources);
+                for n in [&m.format, &m.obtain, &m.alternatives] {
+                    n.all.iter().for_each(|x| add(&x.sources));
+                }
+            }
+            steps.iter().for_each(|s| add(&s.sources));
+            for d in &deadlines {
+                d.versions.iter().for_each(|v| add(&v.sources));
+            }
+            for n in &notices {
+                n.versions.all.iter().for_each(|x| add(&x.sources));
+            }
+        }
+
         Compiled {
             questions,
             materials,
@@ -683,6 +745,7 @@ impl Catalog {
             sources: sources.into_boxed_slice(),
             cite_count: cx.cites.len(),
             reason_lists: std::mem::take(&mut cx.lists).into_boxed_slice(),
+            list_sources,
             no_notes: Shared::default(),
             by_id: {
                 let mut ids: Vec<(String, u16)> = self

@@ -1,7 +1,7 @@
 //! The catalog: every question, material, step, deadline, notice, region and holiday calendar,
 //! merged from the bundled `checklists/` data and the user's override folder, and validated.
 
-mod compiled;
+pub(crate) mod compiled;
 mod load;
 pub mod model;
 pub mod problem;

@@ -28,6 +28,13 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+    /// The text in one language, shared rather than copied.
+    pub fn shared(&self, lang: Lang) -> &Arc<str> {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 impl Lang {

@@ -554,7 +554,7 @@ fn material(
         });
         let attachments = photo
             .items
-            .get(&m.id)
+            .get(m.id.as_str())
             .map(|s| s.attachments.clone())
             .unwrap_or_default();
         super::photos::pane(
@@ -583,7 +583,7 @@ fn material(
         egui::pos2(ui.max_rect().left(), top),
         egui::pos2(ui.max_rect().right(), ui.cursor().top()),
     );
-    photo.cards.push((m.id.clone(), rect));
+    photo.cards.push((m.id.to_string(), rect));
 }
 
 fn step(

@@ -685,7 +685,7 @@ impl<'a> Sheet<'a> {
     pub fn footer(&self, v: &View) -> (Vec<Row>, String) {
         let s = self.footer_style();
         let mut rows = vec![self.rule(6.0, 0.5, GRAY_RULE)];
-        let mut text = v.disclaimer.clone();
+        let mut text = v.disclaimer.to_string();
         if !self.full {
             text.push(' ');
             text.push_str(self.t.essentials_note);

@@ -6,14 +6,19 @@
 
 pub mod plain;
 pub mod strings;
+pub mod text;
 pub mod wording;
 
 use crate::cases::ItemState;
-use crate::catalog::{Catalog, Cite, Form, Lang, MaterialGroup, NoticeKind, Span};
+use crate::catalog::{Catalog, Cite, Form, Lang, MaterialGroup, NoticeKind, Shared, Span};
 use crate::engine::{DateStatus, DatedVersion, Derivation, DerivedDeadline, Reason};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
 use strings::{colon, enum_sep, list_sep, s};
+use text::Numbers;
+pub use text::{Badges, Sources, Str};
 
 /// What a section is, as a stable id (`derive --json`, tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -115,8 +120,8 @@ pub struct EnterDate {
 /// A text with its short citation, "[1,3]".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cited {
-    pub text: String,
-    pub cites: String,
+    pub text: Str,
+    pub cites: Str,
 }
 
 impl Cited {
@@ -129,9 +134,9 @@ impl Cited {
 /// A labelled line in a card's details: "要求：…[2]".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detail {
-    pub label: String,
-    pub text: String,
-    pub cites: String,
+    pub label: Str,
+    pub text: Str,
+    pub cites: Str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,24 +170,24 @@ pub struct Summary {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NoticeCard {
-    pub id: String,
+    pub id: Str,
     pub kind: NoticeKind,
-    pub title: String,
+    pub title: Str,
     /// The text itself when the sources agree; `None` when they differ (see `versions`).
     pub text: Option<Cited>,
     /// "来源说法不一（2种），均列出" when the sources disagree.
-    pub conflict: Option<String>,
+    pub conflict: Option<Str>,
     /// Every version, each with its sources.
     pub versions: Vec<Cited>,
-    pub sources: String,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MaterialCard {
-    pub id: String,
-    pub name: String,
+    pub id: Str,
+    pub name: Str,
     /// "原件", "2份": short marks beside the name.
-    pub badges: Vec<String>,
+    pub badges: Badges,
     /// The one format rule that matters most (the first the data gives).
     pub key_rule: Option<Cited>,
     pub done: bool,
@@ -190,27 +195,27 @@ pub struct MaterialCard {
     /// Description, every format rule, where to get it, alternatives, why.
     pub details: Vec<Detail>,
     /// Every source behind it, by title ("[1] …；[3] … · 片段").
-    pub sources: String,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MaterialGroupView {
-    pub title: String,
+    pub title: Str,
     pub items: Vec<MaterialCard>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepCard {
-    pub id: String,
+    pub id: Str,
     pub number: usize,
-    pub title: String,
+    pub title: Str,
     pub done: bool,
     pub note: String,
     /// "办理渠道：国家医保服务平台APP；12393医保服务热线（12393）".
     pub channels: Option<String>,
-    pub detail: Option<String>,
-    pub cites: String,
-    pub sources: String,
+    pub detail: Option<Str>,
+    pub cites: Str,
+    pub sources: Sources,
 }
 
 impl StepCard {
@@ -228,23 +233,23 @@ impl StepCard {
 pub struct VersionView {
     /// "6个月", "3–6 months".
     pub span: String,
-    pub text: String,
+    pub text: Str,
     /// "2026-06-10  还剩190天", or what to enter to see it; `None` on a blank sheet.
     pub when: Option<String>,
     pub urgency: Urgency,
     /// "最稳妥（最早）" on the version to plan by, where the sources disagree.
-    pub safest: Option<String>,
+    pub safest: Option<Str>,
     pub counted_from: Option<String>,
     pub assumption: Option<String>,
     pub consequence: Option<String>,
-    pub cites: String,
-    pub sources: String,
+    pub cites: Str,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DeadlineCard {
-    pub id: String,
-    pub title: String,
+    pub id: Str,
+    pub title: Str,
     pub urgency: Urgency,
     /// The date to plan by and where it stands: "2026-06-10 · 还剩190天". On a blank sheet,
     /// the rule of the safest version ("出院后3个月内").
@@ -291,18 +296,18 @@ pub enum Body {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     pub id: SectionId,
-    pub title: String,
+    pub title: Str,
     /// A line under the title ("这些项目您之前勾选过…", "方括号里的数字…").
-    pub intro: Option<String>,
+    pub intro: Option<Str>,
     pub body: Body,
 }
 
 /// One answer as it reads in the header: "住院" or "出院日期：2025-03-10".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fact {
-    pub question: String,
-    pub label: String,
-    pub value: String,
+    pub question: Str,
+    pub label: Str,
+    pub value: Str,
     /// The answer alone says little ("否", a date): show it with its question.
     pub needs_label: bool,
 }
@@ -310,7 +315,7 @@ pub struct Fact {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct View {
     pub lang: Lang,
-    pub title: String,
+    pub title: Str,
     pub label: Option<String>,
     pub blank: bool,
     pub situation: Vec<Fact>,
@@ -319,8 +324,8 @@ pub struct View {
     pub pending_required: Vec<String>,
     pub sections: Vec<Section>,
     /// Region note (scope of regional facts), under the header.
-    pub region_note: Option<String>,
-    pub disclaimer: String,
+    pub region_note: Option<Str>,
+    pub disclaimer: Str,
     /// "数据版本 …，按 … 计算".
     pub data_line: String,
     pub data_version: String,
@@ -359,7 +364,7 @@ impl View {
     pub fn document_title(&self) -> String {
         match &self.label {
             Some(l) => format!("{} · {l}", self.title),
-            None => self.title.clone(),
+            None => self.title.to_string(),
         }
     }
 
@@ -376,7 +381,7 @@ impl View {
                 if f.needs_label {
                     format!("{}{c}{}", f.label, f.value)
                 } else {
-                    f.value.clone()
+                    f.value.to_string()
                 }
             })
             .collect::<Vec<_>>()
@@ -384,24 +389,94 @@ impl View {
     }
 }
 
-/// Source numbers: the n-th source of the derivation is `[n]`, everywhere.
-struct Numbering<'d> {
-    d: &'d Derivation,
+/// Source numbers: the n-th source of the derivation is `[n]`, everywhere. A short citation
+/// ("[1,3]") is written once per set of numbers and shared by every text that cites that set;
+/// the long one is written when shown (`Sources`).
+struct Numbering {
+    cc: Arc<crate::catalog::compiled::Compiled>,
+    by_catalog: Option<[u8; 64]>,
     lang: Lang,
+    nos: Arc<Numbers>,
+    /// Short citations beyond the eighth source written so far, by the set of source numbers
+    /// (bit n-1 for `[n]`).
+    short: std::cell::RefCell<Vec<(u64, Str)>>,
+    /// A notice's "the sources disagree (n versions)" line by n, written once per n.
+    disagree: std::cell::RefCell<Vec<(usize, Str)>>,
 }
 
-impl Numbering<'_> {
-    fn no(&self, cite: &str) -> Option<usize> {
-        let seed = cite.split('#').next().unwrap_or(cite);
-        self.d
-            .sources
-            .iter()
-            .position(|s| s.id == seed)
-            .map(|i| i + 1)
+impl Numbering {
+    fn new(catalog: &Catalog, d: &Derivation, lang: Lang) -> Numbering {
+        let cc = catalog.compiled();
+        // The number each of the catalog's sources has here (0: not cited), when the catalog
+        // knows its lists' sources (`Compiled::list_sources`).
+        let by_catalog = (cc.sources.len() <= 64).then(|| {
+            let mut no = [0u8; 64];
+            for (n, s) in no.iter_mut().zip(cc.sources.iter()) {
+                *n = d
+                    .sources
+                    .iter()
+                    .position(|x| x.id == s.id)
+                    .map_or(0, |i| i as u8 + 1);
+            }
+            no
+        });
+        Numbering {
+            cc,
+            by_catalog,
+            lang,
+            nos: Arc::new(Numbers::new(
+                lang,
+                d.sources
+                    .iter()
+                    .map(|s| (s.id.clone(), s.title.clone()))
+                    .collect(),
+            )),
+            short: std::cell::RefCell::new(Vec::new()),
+            disagree: std::cell::RefCell::new(Vec::new()),
+        }
     }
     /// "[1,3]".
-    fn short(&self, cites: &[Cite]) -> String {
-        let mut nos: Vec<usize> = cites.iter().filter_map(|c| self.no(c)).collect();
+    fn short(&self, cites: &[Cite]) -> Str {
+        if self.nos.sources.len() > 64 {
+            return Str::Owned(self.short_uncached(cites));
+        }
+        let mut set = 0u64;
+        match (self.by_catalog, self.cc.list_sources(cites)) {
+            // One of the catalog's lists (always, for a derivation from this catalog): its
+            // sources are known, only their numbers here are looked up.
+            (Some(no), Some(mut bits)) => {
+                while bits != 0 {
+                    let n = no[bits.trailing_zeros() as usize];
+                    if n > 0 {
+                        set |= 1 << (n - 1);
+                    }
+                    bits &= bits - 1;
+                }
+            }
+            _ => {
+                for c in cites {
+                    if let Some(n) = self.nos.no(c) {
+                        set |= 1 << (n - 1);
+                    }
+                }
+            }
+        }
+        if set < 256 {
+            // Within the first eight sources (nearly always): a static text, shared for free.
+            static SMALL: std::sync::OnceLock<Box<[Box<str>]>> = std::sync::OnceLock::new();
+            let small = SMALL.get_or_init(|| (0..256).map(|set| short_text(set).into()).collect());
+            return Str::Static(&small[set as usize]);
+        }
+        let mut short = self.short.borrow_mut();
+        if let Some((_, s)) = short.iter().find(|(k, _)| *k == set) {
+            return s.clone();
+        }
+        let s = Str::Shared(short_text(set).into());
+        short.push((set, s.clone()));
+        s
+    }
+    fn short_uncached(&self, cites: &[Cite]) -> String {
+        let mut nos: Vec<usize> = cites.iter().filter_map(|c| self.nos.no(c)).collect();
         nos.sort();
         nos.dedup();
         if nos.is_empty() {
@@ -410,47 +485,64 @@ impl Numbering<'_> {
         let list: Vec<String> = nos.iter().map(usize::to_string).collect();
         format!("[{}]", list.join(","))
     }
-    /// "[1] 标题 · 相关推荐：片段；[3] 标题".
-    fn long(&self, cites: &[Cite]) -> String {
-        let parts: Vec<String> = cites
-            .iter()
-            .map(|c| {
-                let (seed, snippet) = match c.split_once('#') {
-                    Some((a, b)) => (a, Some(b)),
-                    None => (c.as_ref(), None),
-                };
-                let no = self.no(seed).map_or(String::new(), |n| format!("[{n}] "));
-                let title = self
-                    .d
-                    .sources
-                    .iter()
-                    .find(|s| s.id == seed)
-                    .map_or(seed, |s| s.title.as_str());
-                match snippet {
-                    Some(sn) => format!("{no}{title} · {sn}"),
-                    None => format!("{no}{title}"),
-                }
-            })
-            .collect();
-        parts.join(list_sep(self.lang))
+    /// "[1] 标题 · 相关推荐：片段；[3] 标题", written when shown.
+    fn long(&self, own: &Shared<Cite>) -> Sources {
+        Sources::new(&self.nos, Some(own), [None, None, None], false)
     }
 }
 
-fn reasons_text(reasons: &[Reason], lang: Lang) -> String {
-    reasons
-        .iter()
-        .map(|r| {
-            format!(
-                "{}{}{}",
-                r.question_label.get(lang),
-                colon(lang),
-                r.value_label.get(lang)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(list_sep(lang))
+/// The parts as one string, allocated once at its size (`format!("{}{}{}", …)` guesses the size
+/// from the literal text between the arguments, here none, and grows the string part by part).
+fn concat(parts: &[&str]) -> String {
+    // Room for a number or a date written after.
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 16);
+    for p in parts {
+        out.push_str(p);
+    }
+    out
 }
 
+/// "[1,3]" for the set of source numbers with bits 0 and 2; "" for none.
+fn short_text(set: u64) -> String {
+    let mut text = String::with_capacity(16);
+    let mut rest = set;
+    while rest != 0 {
+        let n = rest.trailing_zeros() + 1;
+        text.push(if text.is_empty() { '[' } else { ',' });
+        let _ = write!(text, "{n}");
+        rest &= rest - 1;
+    }
+    if !text.is_empty() {
+        text.push(']');
+    }
+    text
+}
+
+/// "就医类型：住院；…": the answers that made an entry apply. Entries share reason lists, so the
+/// text is written once per list.
+fn reasons_text(memo: &mut Vec<(*const Reason, Str)>, reasons: &Shared<Reason>, lang: Lang) -> Str {
+    let key = reasons.as_ptr();
+    if let Some((_, s)) = memo.iter().find(|(k, _)| *k == key) {
+        return s.clone();
+    }
+    let mut text = String::with_capacity(
+        reasons
+            .iter()
+            .map(|r| r.question_label.get(lang).len() + r.value_label.get(lang).len() + 6)
+            .sum(),
+    );
+    for (i, r) in reasons.iter().enumerate() {
+        if i > 0 {
+            text.push_str(list_sep(lang));
+        }
+        text.push_str(r.question_label.get(lang));
+        text.push_str(colon(lang));
+        text.push_str(r.value_label.get(lang));
+    }
+    let text: Arc<str> = text.into();
+    memo.push((key, Str::Shared(text.clone())));
+    Str::Shared(text)
+}
 /// Roughly how many days a span lasts, to pick the safest version when no date is known.
 fn approx_days(span: Span, n_max: Option<u32>, latest: bool) -> Option<u64> {
     let pick = |n: u32| -> u64 {
@@ -510,31 +602,30 @@ fn version_view(
     let t = s(lang);
     let mark = (dl.conflict && safest == Some(i)).then(|| {
         if dl.kind.is_limit() {
-            t.safest_limit.to_string()
+            Str::Static(t.safest_limit)
         } else {
-            t.safest_estimate.to_string()
+            Str::Static(t.safest_estimate)
         }
     });
     VersionView {
         span: wording::span_text(v.span, v.span_max, lang),
-        text: v.text.get(lang).to_string(),
+        text: v.text.shared(lang).clone().into(),
         when: (!blank).then(|| wording::version_date_text(v, lang)),
         urgency: Urgency::of(v),
         safest: mark,
         counted_from: match (&v.from_label, v.start, blank) {
-            (Some(from), Some(start), false) => Some(format!(
-                "{}{}{} {start}",
-                t.counted_from,
-                colon(lang),
-                from.get(lang)
-            )),
+            (Some(from), Some(start), false) => {
+                let mut line = concat(&[t.counted_from, colon(lang), from.get(lang), " "]);
+                wording::write_date(&mut line, start);
+                Some(line)
+            }
             _ => None,
         },
         assumption: v.assumption.as_ref().map(|a| a.get(lang).to_string()),
         consequence: v
             .consequence
             .as_ref()
-            .map(|c| format!("{}{}{}", t.if_missed, colon(lang), c.get(lang))),
+            .map(|c| concat(&[t.if_missed, colon(lang), c.get(lang)])),
         cites: nos.short(&v.sources),
         sources: nos.long(&v.sources),
     }
@@ -548,7 +639,6 @@ fn deadline_card(
     blank: bool,
 ) -> DeadlineCard {
     let lang = nos.lang;
-    let t = s(lang);
     let safest = plan_by(dl);
     let versions: Vec<VersionView> = dl
         .versions
@@ -556,17 +646,19 @@ fn deadline_card(
         .enumerate()
         .map(|(i, v)| version_view(dl, i, v, safest, nos, blank))
         .collect();
-    let plan = safest.map(|i| &dl.versions[i]);
-    let lead = plan.or(dl.versions.first());
+    let lead_at = safest.or((!dl.versions.is_empty()).then_some(0));
+    let lead = lead_at.map(|i| &dl.versions[i]);
+    // The lead version's lines as its view has them, instead of writing them again.
+    let lead_view = lead_at.map(|i| &versions[i]);
     let urgency = if blank {
         Urgency::NoDate
     } else {
         lead.map_or(Urgency::NoDate, Urgency::of)
     };
-    let headline = match (blank, lead) {
-        (_, None) => String::new(),
-        (true, Some(v)) => wording::rule_text(v, lang),
-        (false, Some(v)) => wording::version_date_text(v, lang),
+    let headline = match (blank, lead, lead_view) {
+        (true, Some(v), _) => wording::rule_text(v, lang),
+        (false, _, Some(view)) => view.when.clone().unwrap_or_default(),
+        _ => String::new(),
     };
     let conflict = dl.conflict.then(|| {
         strings::versions_note(
@@ -586,13 +678,11 @@ fn deadline_card(
         })
         .flatten();
     DeadlineCard {
-        id: dl.id.to_string(),
-        title: dl.label.get(lang).to_string(),
+        id: (&dl.id).into(),
+        title: dl.label.shared(lang).clone().into(),
         urgency,
         headline,
-        consequence: lead
-            .and_then(|v| v.consequence.as_ref())
-            .map(|c| format!("{}{}{}", t.if_missed, colon(lang), c.get(lang))),
+        consequence: lead_view.and_then(|view| view.consequence.clone()),
         conflict,
         enter_date: if blank {
             None
@@ -611,29 +701,37 @@ fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard 
         .versions
         .iter()
         .map(|v| Cited {
-            text: v.text.get(lang).to_string(),
+            text: v.text.shared(lang).clone().into(),
             cites: nos.short(&v.sources),
         })
         .collect();
-    let all: Vec<Cite> = n.versions.iter().flat_map(|v| v.sources.clone()).collect();
     NoticeCard {
-        id: n.id.to_string(),
+        id: (&n.id).into(),
         kind: n.kind,
-        title: n.title.get(lang).to_string(),
+        title: n.title.shared(lang).clone().into(),
         text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
-        conflict: n
-            .conflict
-            .then(|| strings::versions_note(lang, n.versions.len(), false, false)),
+        conflict: n.conflict.then(|| {
+            let mut memo = nos.disagree.borrow_mut();
+            let count = n.versions.len();
+            if let Some((_, s)) = memo.iter().find(|(k, _)| *k == count) {
+                return s.clone();
+            }
+            let s = Str::Shared(strings::versions_note(lang, count, false, false).into());
+            memo.push((count, s.clone()));
+            s
+        }),
         versions,
-        sources: nos.long(&all),
+        // Every version's sources, as listed.
+        sources: Sources::new(&nos.nos, None, [Some(&n.versions), None, None], false),
     }
 }
 
-/// Builds the view of a derivation.
+/// Builds the view of a derivation. Texts are shared with the catalog or the string table where
+/// they are used as they are (see `text`): a view is built for every change of the answers.
 pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
     let lang = input.lang;
     let t = s(lang);
-    let nos = Numbering { d, lang };
+    let nos = Numbering::new(catalog, d, lang);
     let blank = input.blank;
     let empty = BTreeMap::new();
     let items = if blank {
@@ -642,6 +740,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         input.items.unwrap_or(&empty)
     };
     let state = |id: &str| items.get(id).cloned().unwrap_or_default();
+    let shared = |x: &crate::catalog::Text| Str::Shared(x.shared(lang).clone());
 
     // The header: the answers, without dates on a blank sheet.
     let situation: Vec<Fact> = d
@@ -654,76 +753,86 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                     .is_some_and(|q| q.kind == crate::catalog::QuestionKind::Date))
         })
         .map(|a| {
-            let value = a.value_label.get(lang).to_string();
+            let value = shared(&a.value_label);
             Fact {
-                question: a.question.to_string(),
-                label: a.question_label.get(lang).to_string(),
+                question: (&a.question).into(),
+                label: shared(&a.question_label),
+                // A date has 10 characters: other answers skip `parse_date`, whose error
+                // message is a fresh string.
                 needs_label: value.chars().count() <= 2
-                    || crate::engine::parse_date(&a.value).is_ok(),
+                    || (a.value.len() == 10 && crate::engine::parse_date(&a.value).is_ok()),
                 value,
             }
         })
         .collect();
 
     // Materials by group.
-    let mut groups = Vec::new();
+    let mut groups = Vec::with_capacity(MaterialGroup::ALL.len());
+    let mut because = Vec::with_capacity(8);
     for g in MaterialGroup::ALL {
-        let list: Vec<MaterialCard> = d
-            .materials_in(g)
-            .map(|m| {
-                let st = state(&m.id);
-                let mut badges = Vec::new();
-                if m.form != Form::Unspecified {
-                    badges.push(strings::form_label(lang, m.form).to_string());
+        // Sized once: a filtered `collect` grows the vector step by step.
+        let mut list = Vec::with_capacity(d.materials_in(g).count());
+        list.extend(d.materials_in(g).map(|m| {
+            let st = state(&m.id);
+            let mut badges = Badges::default();
+            if m.form != Form::Unspecified {
+                badges.push(Str::Static(strings::form_label(lang, m.form)));
+            }
+            if let Some(n) = m.count {
+                badges.push(Str::Owned(strings::count_badge(lang, n)));
+            }
+            let notes = [&m.format, &m.obtain, &m.alternatives];
+            let mut details = Vec::with_capacity(4 + notes.iter().map(|n| n.len()).sum::<usize>());
+            let mut add = |label: &'static str, text: Str, cites: Str| {
+                details.push(Detail {
+                    label: Str::Static(label),
+                    text,
+                    cites,
+                })
+            };
+            if let Some(desc) = &m.description {
+                add(t.what_it_is, shared(desc), Str::default());
+            }
+            let unspecified = m.form == Form::Unspecified;
+            if unspecified {
+                let form = strings::form_label(lang, Form::Unspecified);
+                add(t.form, Str::Static(form), Str::default());
+            }
+            for (label, notes) in [t.requirements, t.where_to_get, t.alternatives]
+                .into_iter()
+                .zip(notes)
+            {
+                for n in notes {
+                    add(label, shared(&n.text), nos.short(&n.sources));
                 }
-                if let Some(n) = m.count {
-                    badges.push(strings::count_badge(lang, n));
-                }
-                let mut details = Vec::new();
-                let mut add = |label: &str, text: &str, cites: &[Cite]| {
-                    details.push(Detail {
-                        label: label.to_string(),
-                        text: text.to_string(),
-                        cites: nos.short(cites),
-                    })
-                };
-                if let Some(desc) = &m.description {
-                    add(t.what_it_is, desc.get(lang), &[]);
-                }
-                if m.form == Form::Unspecified {
-                    add(t.form, strings::form_label(lang, Form::Unspecified), &[]);
-                }
-                for (label, notes) in [
-                    (t.requirements, &m.format),
-                    (t.where_to_get, &m.obtain),
-                    (t.alternatives, &m.alternatives),
-                ] {
-                    for n in notes {
-                        add(label, n.text.get(lang), &n.sources);
-                    }
-                }
-                add(t.why_needed, m.why.get(lang), &m.sources);
-                if !m.reasons.is_empty() {
-                    add(t.because, &reasons_text(&m.reasons, lang), &[]);
-                }
-                MaterialCard {
-                    id: m.id.to_string(),
-                    name: m.name.get(lang).to_string(),
-                    badges,
-                    key_rule: m.format.first().map(|f| Cited {
-                        text: f.text.get(lang).to_string(),
-                        cites: nos.short(&f.sources),
+            }
+            add(t.why_needed, shared(&m.why), nos.short(&m.sources));
+            if !m.reasons.is_empty() {
+                let why = reasons_text(&mut because, &m.reasons, lang);
+                add(t.because, why, Str::default());
+            }
+            MaterialCard {
+                id: (&m.id).into(),
+                name: shared(&m.name),
+                badges,
+                // The first format rule, as its detail line has it.
+                key_rule: details
+                    .get(usize::from(m.description.is_some()) + usize::from(unspecified))
+                    .filter(|_| !m.format.is_empty())
+                    .map(|x| Cited {
+                        text: x.text.clone(),
+                        cites: x.cites.clone(),
                     }),
-                    done: st.done,
-                    note: st.note,
-                    details,
-                    sources: nos.long(&m.all_sources()),
-                }
-            })
-            .collect();
+                done: st.done,
+                note: st.note,
+                details,
+                // Its own sources, then its notes', each once (`DerivedMaterial::all_sources`).
+                sources: Sources::new(&nos.nos, Some(&m.sources), notes.map(Some), true),
+            }
+        }));
         if !list.is_empty() {
             groups.push(MaterialGroupView {
-                title: strings::group_label(lang, g).to_string(),
+                title: Str::Static(strings::group_label(lang, g)),
                 items: list,
             });
         }
@@ -734,19 +843,35 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         .iter()
         .map(|st| {
             let state = state(&st.id);
-            let channels: Vec<String> = st
-                .channels
-                .iter()
-                .map(|c| strings::channel_text(lang, c.name.get(lang), c.contact.as_deref()))
-                .collect();
+            // "name（contact）；name": written straight into one string.
+            let channels = (!st.channels.is_empty()).then(|| {
+                let mut out = String::with_capacity(
+                    st.channels
+                        .iter()
+                        .map(|c| c.name.get(lang).len() + 24)
+                        .sum(),
+                );
+                for (i, c) in st.channels.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(list_sep(lang));
+                    }
+                    let name = c.name.get(lang);
+                    match c.contact.as_deref() {
+                        // `channel_text` of a channel without a contact is its name.
+                        None => out.push_str(name),
+                        contact => out.push_str(&strings::channel_text(lang, name, contact)),
+                    }
+                }
+                out
+            });
             StepCard {
-                id: st.id.to_string(),
+                id: (&st.id).into(),
                 number: st.number,
-                title: st.title.get(lang).to_string(),
+                title: shared(&st.title),
                 done: state.done,
                 note: state.note,
-                channels: (!channels.is_empty()).then(|| channels.join(list_sep(lang))),
-                detail: st.detail.as_ref().map(|x| x.get(lang).to_string()),
+                channels,
+                detail: st.detail.as_ref().map(shared),
                 cites: nos.short(&st.sources),
                 sources: nos.long(&st.sources),
             }
@@ -759,19 +884,22 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         .map(|dl| deadline_card(catalog, d, dl, &nos, blank))
         .collect();
 
-    let warnings: Vec<NoticeCard> = d.warnings().map(|n| notice_card(n, &nos)).collect();
-    let rules: Vec<NoticeCard> = d
-        .notices
-        .iter()
-        .filter(|n| n.kind != NoticeKind::Warning)
-        .map(|n| notice_card(n, &nos))
-        .collect();
+    let mut warnings = Vec::with_capacity(d.warnings().count());
+    warnings.extend(d.warnings().map(|n| notice_card(n, &nos)));
+    let mut rules = Vec::with_capacity(d.notices.len() - warnings.len());
+    rules.extend(
+        d.notices
+            .iter()
+            .filter(|n| n.kind != NoticeKind::Warning)
+            .map(|n| notice_card(n, &nos)),
+    );
 
     // Ticks and notes on items the answers no longer call for: kept, listed.
-    let required: HashSet<String> = d.tickable_ids().into_iter().collect();
+    let required =
+        |k: &str| d.materials.iter().any(|m| m.id == *k) || d.steps.iter().any(|s| s.id == *k);
     let stale: Vec<StaleItem> = items
         .iter()
-        .filter(|(k, v)| !required.contains(*k) && !v.is_blank())
+        .filter(|(k, v)| !v.is_blank() && !required(k))
         .map(|(k, v)| StaleItem {
             id: k.clone(),
             name: item_name(catalog, k, lang),
@@ -782,17 +910,18 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
 
     let summary = summary(d, &groups, &steps, &deadlines, blank, lang);
 
-    let mut sections = vec![Section {
+    let mut sections = Vec::with_capacity(8);
+    sections.push(Section {
         id: SectionId::Summary,
-        title: SectionId::Summary.title(lang).into(),
+        title: Str::Static(SectionId::Summary.title(lang)),
         intro: None,
         body: Body::Summary(Box::new(summary)),
-    }];
-    let mut push = |id: SectionId, intro: Option<&str>, body: Body| {
+    });
+    let mut push = |id: SectionId, intro: Option<&'static str>, body: Body| {
         sections.push(Section {
             id,
-            title: id.title(lang).into(),
-            intro: intro.map(str::to_string),
+            title: Str::Static(id.title(lang)),
+            intro: intro.map(Str::Static),
             body,
         })
     };
@@ -823,20 +952,33 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             .iter()
             .enumerate()
             .map(|(i, src)| {
-                let mut text = format!("[{}] {}", i + 1, src.title);
-                if let Some(date) = &src.date {
-                    text.push_str(&strings::paren(lang, date));
-                }
+                let date = src.date.as_ref().map(|date| strings::paren(lang, date));
+                let mut text = String::with_capacity(
+                    8 + src.title.len() + date.as_ref().map_or(0, String::len),
+                );
+                let _ = write!(text, "[{}] {}", i + 1, src.title);
+                text.push_str(date.as_deref().unwrap_or_default());
                 SourceLine {
                     number: i + 1,
                     text,
                     snippets: (!src.snippets.is_empty()).then(|| {
-                        format!(
-                            "{}{}{}",
-                            t.related,
-                            colon(lang),
-                            src.snippets.join(list_sep(lang))
-                        )
+                        let sep = list_sep(lang);
+                        let mut out = String::with_capacity(
+                            32 + src
+                                .snippets
+                                .iter()
+                                .map(|x| x.len() + sep.len())
+                                .sum::<usize>(),
+                        );
+                        out.push_str(t.related);
+                        out.push_str(colon(lang));
+                        for (i, x) in src.snippets.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(sep);
+                            }
+                            out.push_str(x);
+                        }
+                        out
                     }),
                 }
             })
@@ -850,7 +992,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
 
     View {
         lang,
-        title: t.sheet_title.to_string(),
+        title: Str::Static(t.sheet_title),
         // The caller decides: a front-desk sheet may carry the name the clerk typed.
         label: input.label.map(str::to_string),
         blank,
@@ -858,12 +1000,8 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         unused: d.unused.iter().map(|(q, v)| format!("{q}={v}")).collect(),
         pending_required: d.pending_required.clone(),
         sections,
-        region_note: d
-            .region
-            .as_ref()
-            .and_then(|r| r.note.as_ref())
-            .map(|n| n.get(lang).to_string()),
-        disclaimer: d.disclaimer.get(lang).to_string(),
+        region_note: d.region.as_ref().and_then(|r| r.note.as_ref()).map(shared),
+        disclaimer: shared(&d.disclaimer),
         data_line: strings::data_version_line(lang, &d.data_version, &d.today.to_string()),
         data_version: d.data_version.clone(),
         today: d.today,
@@ -885,15 +1023,49 @@ pub fn all_answers(d: &Derivation) -> crate::engine::Answers {
 
 /// The hand-off code of a derivation's answers; without the dates on a blank sheet.
 pub fn code_of(catalog: &Catalog, d: &Derivation, blank: bool) -> Option<String> {
-    let mut a = all_answers(d);
-    if blank {
-        a.0.retain(|q, _| {
-            catalog
+    let keep = |q: &str| {
+        !blank
+            || catalog
                 .question(q)
                 .is_none_or(|q| q.kind != crate::catalog::QuestionKind::Date)
-        });
-    }
-    crate::handoff::code_for(catalog, &a)
+    };
+    // Read straight from the derivation (the usual case); an `Answers` map is built only when
+    // the answers must be pruned to fit.
+    // Each question with a number made of its length and first and last letters, compared
+    // before the text: most questions differ there. Each is answered once (`unused` holds
+    // only questions not asked).
+    let key = |q: &str| {
+        let b = q.as_bytes();
+        (b.len() as u32) << 16
+            | u32::from(b.first().copied().unwrap_or(0)) << 8
+            | u32::from(b.last().copied().unwrap_or(0))
+    };
+    let mut pairs: Vec<(u32, &str, &str)> = Vec::with_capacity(d.answers.len() + d.unused.len());
+    let answers = d
+        .answers
+        .iter()
+        .map(|l| (l.question.as_str(), l.value.as_str()));
+    let unused = d.unused.iter().map(|(q, v)| (q.as_str(), v.as_str()));
+    pairs.extend(
+        answers
+            .chain(unused)
+            .filter(|(q, _)| keep(q))
+            .map(|(q, v)| (key(q), q, v)),
+    );
+    let get = |q: &str| {
+        let k = key(q);
+        pairs
+            .iter()
+            .find(|&&(pk, pq, _)| pk == k && pq == q)
+            .map(|&(_, _, v)| v)
+    };
+    crate::handoff::encode_by(pairs.iter().map(|&(_, q, _)| q), get)
+        .ok()
+        .or_else(|| {
+            let mut a = all_answers(d);
+            a.0.retain(|q, _| keep(q));
+            crate::handoff::code_for(catalog, &a)
+        })
 }
 
 /// The name of a material or step by id (for items no longer derived), else the id.
@@ -955,9 +1127,14 @@ fn summary(
         materials_ready: ready,
         materials_total: total,
         progress: strings::materials_progress(lang, ready, total, blank),
-        next_step_id: next.map(|st| st.id.clone()),
-        next_step: next
-            .map(|st| format!("{}{}{}. {}", t.next_step, colon(lang), st.number, st.title)),
+        next_step_id: next.map(|st| st.id.to_string()),
+        next_step: next.map(|st| {
+            let mut line = String::with_capacity(t.next_step.len() + st.title.len() + 16);
+            line.push_str(t.next_step);
+            line.push_str(colon(lang));
+            let _ = write!(line, "{}. {}", st.number, st.title);
+            line
+        }),
         helpline,
         incomplete: (!d.is_complete()).then(|| t.partial_checklist.to_string()),
     };
@@ -977,8 +1154,8 @@ fn summary(
                 .iter()
                 .any(|dl| dl.id == c.id && dl.kind.is_limit())
         }) {
-            out.headline = format!("{}{}{}", card.title, colon(lang), card.headline);
-            out.deadline_id = Some(card.id.clone());
+            out.headline = concat(&[&card.title, colon(lang), &card.headline]);
+            out.deadline_id = Some(card.id.to_string());
         } else {
             out.headline = t.no_deadline.to_string();
         }
@@ -1027,7 +1204,7 @@ fn summary(
         out.consequence = v
             .consequence
             .as_ref()
-            .map(|c| format!("{}{}{}", t.sources_say, colon(lang), c.get(lang)));
+            .map(|c| concat(&[t.sources_say, colon(lang), c.get(lang)]));
         let hotline = d
             .region
             .as_ref()

@@ -27,7 +27,7 @@ pub fn message_text(v: &View) -> String {
     let mut lines: Vec<String> = Vec::new();
     lines.push(match &v.label {
         Some(l) => format!("{} · {l}", v.title),
-        None => v.title.clone(),
+        None => v.title.to_string(),
     });
     if let Some(sm) = v.summary() {
         if let Some(x) = &sm.incomplete {
@@ -69,7 +69,7 @@ pub fn message_text(v: &View) -> String {
                 Body::Deadlines(list) => list.iter().find(|d| &d.id == id),
                 _ => None,
             })
-            .map_or(String::new(), |d| d.title.clone());
+            .map_or(String::new(), |d| d.title.to_string());
         lines.push(String::new());
         lines.push(format!("{}{c}{date}", t.next_deadline_plain));
         if !title.is_empty() {

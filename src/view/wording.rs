@@ -4,13 +4,23 @@
 use super::strings::days_left_text;
 use crate::catalog::{Lang, Span};
 use crate::engine::{DateStatus, DatedVersion};
+use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// How a span reads: "6个月", "30 working days", "3–6 months".
 pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
-    let range = |n: u32| match max {
-        Some(m) if m != n => format!("{n}–{m}"),
-        _ => n.to_string(),
-    };
+    // Written straight into the text below, not into a string of its own.
+    struct Range(u32, Option<u32>);
+    impl std::fmt::Display for Range {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            match self.1 {
+                Some(m) if m != self.0 => write!(f, "{}–{m}", self.0),
+                _ => write!(f, "{}", self.0),
+            }
+        }
+    }
+    let range = |n: u32| Range(n, max);
     match (span, lang) {
         (Span::Days(n), Lang::Zh) => format!("{}天", range(n)),
         (Span::Days(1), Lang::En) if max.is_none() => "1 day".to_string(),
@@ -35,21 +45,51 @@ fn needs_text(v: &DatedVersion, lang: Lang, sep: &str) -> String {
     labels.join(sep)
 }
 
+/// A date as chrono writes it ("2026-06-10"), digit by digit for the years it writes with four:
+/// the formatting machinery costs more than the rest of a version's line.
+pub fn write_date(out: &mut String, d: NaiveDate) {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    for n in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(n));
+    }
+    for n in [d.month(), d.day()] {
+        out.push('-');
+        out.push(digit(n / 10));
+        out.push(digit(n));
+    }
+}
+
 /// One dated version as a line: the date, days left, and the status.
 pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
-    let mut s = match (v.date, v.date_max) {
+    // One string for the whole line, written into (a view writes one per version).
+    let mut s = String::with_capacity(64);
+    let _ = match (v.date, v.date_max) {
         // A floor: the date is the least it lasts, not when it ends.
         (Some(a), _) if v.status == DateStatus::ValidAtLeast => match lang {
-            Lang::Zh => format!("至少有效到 {a}"),
-            Lang::En => format!("valid at least until {a}"),
+            Lang::Zh => write!(s, "至少有效到 {a}"),
+            Lang::En => write!(s, "valid at least until {a}"),
         },
-        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
-        (Some(a), _) => a.to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) if a != b => {
+            write_date(&mut s, a);
+            s.push_str(" – ");
+            write_date(&mut s, b);
+            Ok(())
+        }
+        (Some(a), _) => {
+            write_date(&mut s, a);
+            Ok(())
+        }
+        _ => Ok(()),
     };
-    let status = match v.status {
+    let status: Cow<str> = match v.status {
         DateStatus::Overdue | DateStatus::DueSoon | DateStatus::Open => {
-            days_left_text(lang, v.days_left.unwrap_or(0))
+            days_left_text(lang, v.days_left.unwrap_or(0)).into()
         }
         DateStatus::Expected => lang.pick("预计", "expected").into(),
         DateStatus::NeedsDate => match lang {
@@ -58,7 +98,8 @@ pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
                 "enter the {} to see the date",
                 needs_text(v, lang, " or ").to_lowercase()
             ),
-        },
+        }
+        .into(),
         DateStatus::NoStart => lang
             .pick("来源未说明起算日", "the source gives no start date")
             .into(),
@@ -97,5 +138,32 @@ pub fn rule_text(v: &DatedVersion, lang: Lang) -> String {
         (Some(f), Lang::En) => format!("within {span} of the {}", f.get(lang).to_lowercase()),
         (None, Lang::Zh) => format!("{span}内"),
         (None, Lang::En) => format!("within {span}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2026, 6, 10),
+            (2025, 12, 31),
+            (1, 1, 1),
+            (999, 9, 9),
+            (9999, 12, 31),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut s = String::new();
+            write_date(&mut s, date);
+            assert_eq!(s, date.to_string());
+        }
+        for y in [-1, 10000, -40000] {
+            let date = NaiveDate::from_ymd_opt(y, 3, 4).unwrap();
+            let mut s = String::new();
+            write_date(&mut s, date);
+            assert_eq!(s, date.to_string());
+        }
     }
 }
