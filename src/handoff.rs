@@ -29,11 +29,11 @@ const MIN_LEN: usize = 8;
 const VERSION_RADIX: u128 = 4;
 
 /// Day 0 of absolute dates.
-pub fn epoch() -> NaiveDate {
+pub(crate) fn epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid")
 }
 /// Absolute dates cover `epoch()` to `epoch() + ABS_DAYS - 1` (2042-06-05).
-pub const ABS_DAYS: i64 = 8192;
+pub(crate) const ABS_DAYS: i64 = 8192;
 /// A date 0..NEAR days after the date before it (a stay, an invoice on the day of discharge).
 const NEAR: i64 = 48;
 /// A date NEAR..NEAR+MEDIUM days after the date before it (a claim handed in months later).
@@ -48,7 +48,7 @@ pub struct Table {
 
 /// Version 1 (2026-12). NEVER change or reorder an entry: printed codes depend on it. A new
 /// question or option goes into a new version whose table extends this one.
-pub const V1: Table = Table {
+pub(crate) const V1: Table = Table {
     version: 1,
     choices: &[
         ("scenario", &["filing", "cross_region", "local"]),
@@ -98,7 +98,7 @@ pub const V1: Table = Table {
 };
 
 /// Every version, oldest first; new codes are written with the last.
-pub const TABLES: &[&Table] = &[&V1];
+pub(crate) const TABLES: &[&Table] = &[&V1];
 
 pub fn latest() -> &'static Table {
     TABLES.last().expect("a table")
@@ -181,7 +181,7 @@ pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
 
 /// `encode` of answers held elsewhere: the questions answered, and the answer to each (a view
 /// reads them from its derivation without building an `Answers` map).
-pub fn encode_by<'a, Q: IntoIterator<Item = &'a str> + Clone>(
+pub(crate) fn encode_by<'a, Q: IntoIterator<Item = &'a str> + Clone>(
     questions: Q,
     get: impl Fn(&str) -> Option<&'a str>,
 ) -> Result<String, EncodeError> {
@@ -355,7 +355,7 @@ fn values_of(code: &str) -> Result<Vec<u8>, CodeError> {
 }
 
 /// Whether the check character matches.
-pub fn checks_out(values: &[u8]) -> bool {
+pub(crate) fn checks_out(values: &[u8]) -> bool {
     let s: u64 = values
         .iter()
         .enumerate()
@@ -422,7 +422,7 @@ pub fn decode(code: &str) -> Result<Answers, CodeError> {
 /// The code for a case's answers: all of them, or, when answers no longer asked do not fit,
 /// the answers the checklist is made from (the same checklist either way). `None` when even
 /// those cannot be written (a date outside the range, an option added by the user's overrides).
-pub fn code_for(catalog: &crate::catalog::Catalog, answers: &Answers) -> Option<String> {
+pub(crate) fn code_for(catalog: &crate::catalog::Catalog, answers: &Answers) -> Option<String> {
     encode(answers)
         .or_else(|_| encode(&crate::engine::prune_answers(catalog, answers)))
         .ok()

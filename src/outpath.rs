@@ -9,16 +9,16 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// Temporary files of an export in progress: `.yibao-export-XXXXXX.tmp` beside the target.
-pub const EXPORT_TEMP_PREFIX: &str = ".yibao-export-";
-pub const EXPORT_TEMP_SUFFIX: &str = ".tmp";
+pub(crate) const EXPORT_TEMP_PREFIX: &str = ".yibao-export-";
+pub(crate) const EXPORT_TEMP_SUFFIX: &str = ".tmp";
 /// Folders of the data folder whose files are read back as data.
-pub const DATA_SUBFOLDERS: &[&str] = &["cases", "checklists"];
+pub(crate) const DATA_SUBFOLDERS: &[&str] = &["cases", "checklists"];
 /// A temporary file this old whose writer no longer holds its lock is a leftover.
-pub const STALE_AFTER: Duration = Duration::from_secs(60);
+pub(crate) const STALE_AFTER: Duration = Duration::from_secs(60);
 
 /// Why a sheet cannot be written to a path. Worded by `view::strings::out_path_error`.
 #[derive(Debug, thiserror::Error)]
-pub enum OutPathError {
+pub(crate) enum OutPathError {
     #[error("cannot write {path}: give a file name such as checklist.pdf")]
     NoFileName { path: PathBuf },
     #[error("cannot write {path}: it is a folder; give a file name such as {suggestion}")]
@@ -53,7 +53,7 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 /// Checks that a sheet may be written to `out`: a file name in an existing folder, outside
 /// `data_dir` (saved cases and overrides live there), and not over an existing file that is
 /// not a PDF unless `force`.
-pub fn check_output_path(
+pub(crate) fn check_output_path(
     out: &Path,
     data_dir: Option<&Path>,
     force: bool,
@@ -106,7 +106,7 @@ fn is_pdf(path: &Path) -> bool {
 /// place: a killed export never leaves half a file. The file gets the permissions the user's
 /// umask gives new files (no forced mode: sheets hold names and dates). Leftover temporary files
 /// of killed exports in that folder are removed first (see [`remove_stale_exports`]).
-pub fn write_export(out: &Path, bytes: &[u8]) -> Result<(), OutPathError> {
+pub(crate) fn write_export(out: &Path, bytes: &[u8]) -> Result<(), OutPathError> {
     let folder = parent_of(out);
     remove_stale_exports(&folder);
     let fail = |source: io::Error| OutPathError::Io {
@@ -134,7 +134,7 @@ pub fn write_export(out: &Path, bytes: &[u8]) -> Result<(), OutPathError> {
 
 /// Removes `.yibao-export-*.tmp` files in `folder` left by killed exports: older than
 /// [`STALE_AFTER`] and not locked by a running export. Returns how many were removed.
-pub fn remove_stale_exports(folder: &Path) -> usize {
+pub(crate) fn remove_stale_exports(folder: &Path) -> usize {
     let Ok(entries) = fs::read_dir(folder) else {
         return 0;
     };

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 /// Overrides the data folder (tests, portable installs, front-desk machines with a shared drive).
-pub const DATA_DIR_ENV: &str = "YIBAO_CHECKLIST_DATA_DIR";
+pub(crate) const DATA_DIR_ENV: &str = "YIBAO_CHECKLIST_DATA_DIR";
 
 /// The user's data folder: `$YIBAO_CHECKLIST_DATA_DIR`, else the platform's data dir
 /// (on Linux `~/.local/share/yibao-checklist/`).

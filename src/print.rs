@@ -14,7 +14,7 @@ pub struct Printer {
 }
 
 #[derive(Debug, thiserror::Error)]
-pub enum PrintError {
+pub(crate) enum PrintError {
     /// No print service on this computer (CUPS is not installed or not running).
     #[error("no print service is available")]
     NoService,
@@ -38,7 +38,7 @@ fn cups(program: &str) -> Command {
 
 /// The printers the system knows, the default one first.
 #[cfg(unix)]
-pub fn printers() -> Result<Vec<Printer>, PrintError> {
+pub(crate) fn printers() -> Result<Vec<Printer>, PrintError> {
     let out = match cups("lpstat").arg("-e").output() {
         Ok(o) => o,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(PrintError::NoService),
@@ -83,7 +83,11 @@ fn parse_job(text: &str) -> Option<String> {
 /// Sends a PDF to `printer` (or the default one) and returns the job's id once the print service
 /// has accepted it. `lp` copies the file into the spool, so it may be removed afterwards.
 #[cfg(unix)]
-pub fn print_pdf(path: &Path, printer: Option<&str>, title: &str) -> Result<String, PrintError> {
+pub(crate) fn print_pdf(
+    path: &Path,
+    printer: Option<&str>,
+    title: &str,
+) -> Result<String, PrintError> {
     let printer = match printer {
         Some(p) => p.to_string(),
         None => printers()?
@@ -116,13 +120,17 @@ pub fn print_pdf(path: &Path, printer: Option<&str>, title: &str) -> Result<Stri
 
 /// Windows lists no queues here: the shell's print verb prints on the default printer.
 #[cfg(windows)]
-pub fn printers() -> Result<Vec<Printer>, PrintError> {
+pub(crate) fn printers() -> Result<Vec<Printer>, PrintError> {
     Ok(Vec::new())
 }
 
 /// The shell's "print" verb on the file (the PDF viewer prints it on the default printer).
 #[cfg(windows)]
-pub fn print_pdf(path: &Path, _printer: Option<&str>, _title: &str) -> Result<String, PrintError> {
+pub(crate) fn print_pdf(
+    path: &Path,
+    _printer: Option<&str>,
+    _title: &str,
+) -> Result<String, PrintError> {
     let status = Command::new("powershell")
         .args(["-NoProfile", "-NonInteractive", "-Command"])
         .arg(format!(
@@ -138,17 +146,21 @@ pub fn print_pdf(path: &Path, _printer: Option<&str>, _title: &str) -> Result<St
 }
 
 #[cfg(not(any(unix, windows)))]
-pub fn printers() -> Result<Vec<Printer>, PrintError> {
+pub(crate) fn printers() -> Result<Vec<Printer>, PrintError> {
     Err(PrintError::NoService)
 }
 
 #[cfg(not(any(unix, windows)))]
-pub fn print_pdf(_: &Path, _: Option<&str>, _: &str) -> Result<String, PrintError> {
+pub(crate) fn print_pdf(_: &Path, _: Option<&str>, _: &str) -> Result<String, PrintError> {
     Err(PrintError::NoService)
 }
 
 /// Writes `bytes` to a private temporary file and prints it.
-pub fn print_bytes(bytes: &[u8], printer: Option<&str>, title: &str) -> Result<String, PrintError> {
+pub(crate) fn print_bytes(
+    bytes: &[u8],
+    printer: Option<&str>,
+    title: &str,
+) -> Result<String, PrintError> {
     use std::io::Write as _;
     let mut tmp = tempfile::Builder::new()
         .prefix("yibao-print-")

@@ -62,13 +62,13 @@ pub fn seen_path(store_dir: &Path, id: &str) -> PathBuf {
 
 /// The remembered state; `None` when there is none yet or it cannot be read (then the current
 /// state becomes the new baseline: nothing is lost, a change may go unreported once).
-pub fn load_seen(path: &Path) -> Option<Seen> {
+pub(crate) fn load_seen(path: &Path) -> Option<Seen> {
     let text = std::fs::read_to_string(path).ok()?;
     ron::from_str::<Seen>(&text).ok()
 }
 
 /// Writes the sidecar atomically (temp file, fsync, rename), like case files.
-pub fn save_seen(path: &Path, seen: &Seen) -> std::io::Result<()> {
+pub(crate) fn save_seen(path: &Path, seen: &Seen) -> std::io::Result<()> {
     let text = ron::ser::to_string_pretty(seen, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)?;
     crate::cases::fsio::write_atomic(path, text.as_bytes())
@@ -116,7 +116,7 @@ impl Changes {
 
 /// An item's name in the catalog, else its id (names in the derivation are the catalog's; the
 /// app looks them up again when the language changes).
-pub fn catalog_name(catalog: &Catalog, kind: ItemKind, id: &str, lang: Lang) -> String {
+pub(crate) fn catalog_name(catalog: &Catalog, kind: ItemKind, id: &str, lang: Lang) -> String {
     let found = match kind {
         ItemKind::Material => catalog
             .materials
@@ -208,7 +208,7 @@ pub struct CaseCheck {
 
 impl CaseCheck {
     /// Something to tell the user: a change or an error.
-    pub fn has_news(&self) -> bool {
+    pub(crate) fn has_news(&self) -> bool {
         self.error.is_some() || self.changes.as_ref().is_some_and(|c| !c.is_empty())
     }
     /// Records the current state as shown (no write when nothing differs).
@@ -223,7 +223,7 @@ impl CaseCheck {
 }
 
 /// Checks one saved case: derives it with the current data and compares with its sidecar.
-pub fn check_case(
+pub(crate) fn check_case(
     catalog: &Catalog,
     case: &crate::cases::Case,
     store_dir: &Path,

@@ -14,7 +14,7 @@ fn is_hidden_control(c: char) -> bool {
 /// For printing to a terminal: each control character except newline and tab becomes a
 /// visible escape (`ESC` → `\u{1b}`), so a label cannot move the cursor, recolour the screen
 /// or retitle the window.
-pub fn for_terminal(text: &str) -> Cow<'_, str> {
+pub(crate) fn for_terminal(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_hidden_control) {
         return Cow::Borrowed(text);
     }
@@ -30,7 +30,7 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
 }
 
 /// For a printed sheet: control characters (newlines included, a label is one line) dropped.
-pub fn for_print(text: &str) -> Cow<'_, str> {
+pub(crate) fn for_print(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() || is_hidden_control(c)) {
         return Cow::Borrowed(text);
     }

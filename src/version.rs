@@ -3,7 +3,7 @@
 use crate::catalog::{Catalog, user_checklists_dir};
 
 /// The app's version (from Cargo.toml).
-pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub(crate) const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// What `--version` prints after the program name, e.g. `0.1.0 (data 2026.11-1)`. When the
 /// user's override files load and change the data version, both are named, since derivations

@@ -15,13 +15,13 @@ use std::io::{self, Cursor, Read, Write};
 use std::path::Path;
 
 /// The case file's name inside a bundle.
-pub const CASE_ENTRY: &str = "case.ron";
+pub(crate) const CASE_ENTRY: &str = "case.ron";
 /// Attachments are stored under this folder inside a bundle.
-pub const FILES_PREFIX: &str = "files/";
+pub(crate) const FILES_PREFIX: &str = "files/";
 /// At most this many entries (a case with 200 photos is already absurd).
-pub const MAX_ENTRIES: usize = 500;
+pub(crate) const MAX_ENTRIES: usize = 500;
 /// At most this much in total, uncompressed.
-pub const MAX_TOTAL_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+pub(crate) const MAX_TOTAL_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 /// Whether a file starts like a zip (a bundle) rather than a RON case file.
 pub fn is_bundle(path: &Path) -> bool {

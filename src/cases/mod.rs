@@ -38,9 +38,9 @@ use std::path::{Path, PathBuf};
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// Name of the lock file inside the store folder.
-pub const LOCK_FILE: &str = ".lock";
+pub(crate) const LOCK_FILE: &str = ".lock";
 /// Name of the folder (inside the store folder) that holds deleted cases.
-pub const TRASH_DIR: &str = ".trash";
+pub(crate) const TRASH_DIR: &str = ".trash";
 
 /// A user's tick, note and attached photos on one item (material or step id).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,7 +56,7 @@ pub struct ItemState {
 
 impl ItemState {
     /// Not ticked, no note, no attachment: carries no information.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         !self.done && self.note.is_empty() && self.attachments.is_empty()
     }
 }
@@ -83,7 +83,7 @@ pub(crate) fn now_rfc3339() -> String {
 }
 
 /// A fresh, filesystem-safe, practically unique id: `YYYYMMDD-HHMMSS-<10 hex digits>`.
-pub fn new_id() -> String {
+pub(crate) fn new_id() -> String {
     use std::hash::{BuildHasher, Hasher};
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -314,7 +314,7 @@ impl Drop for Store {
 
 impl Store {
     /// The default folder: `<data dir>/cases`.
-    pub fn default_dir() -> Option<PathBuf> {
+    pub(crate) fn default_dir() -> Option<PathBuf> {
         crate::paths::data_dir().map(|d| d.join("cases"))
     }
     /// Opens (creating) the folder, takes the lock if free, loads every case.
@@ -366,7 +366,7 @@ impl Store {
         self.read_only
     }
     /// `<dir>/.lock`.
-    pub fn lock_path(&self) -> PathBuf {
+    pub(crate) fn lock_path(&self) -> PathBuf {
         self.dir.join(LOCK_FILE)
     }
     /// `<dir>/<id>.ron` (whether or not it exists).

@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A question with no answer, in a vector of option indices.
-pub const UNANSWERED: u16 = u16::MAX;
+pub(crate) const UNANSWERED: u16 = u16::MAX;
 /// A question answered with something other than one of its options (a date).
-pub const NOT_AN_OPTION: u16 = u16::MAX - 1;
+pub(crate) const NOT_AN_OPTION: u16 = u16::MAX - 1;
 
 /// A list shared between the catalog and every derivation that hands it out. It reads like a
 /// `Vec` (`for x in &list`, `list.iter()`, `list[0]`, `&list` as a slice) and serializes as one;
@@ -89,7 +89,7 @@ impl SharedStr {
         &self.0
     }
     /// The shared text itself, to share it further without copying.
-    pub fn arc(&self) -> &Arc<str> {
+    pub(crate) fn arc(&self) -> &Arc<str> {
         &self.0
     }
 }
@@ -193,7 +193,7 @@ pub struct Reason {
 
 /// A `Condition` with questions and options as indices.
 #[derive(Debug, Clone)]
-pub enum Cond {
+pub(crate) enum Cond {
     Always,
     /// Names a question or option the catalog does not have, so no valid answer makes it hold.
     Never,
@@ -212,14 +212,14 @@ pub enum Cond {
 
 /// A test of one answer.
 #[derive(Debug, Clone)]
-pub enum Leaf {
+pub(crate) enum Leaf {
     Is(u16, u16),
     In(u16, Box<[u16]>),
     Answered(u16),
 }
 
 #[derive(Debug)]
-pub struct CQuestion {
+pub(crate) struct CQuestion {
     pub ask_when: Cond,
     pub id: SharedStr,
     /// `Question::label`.
@@ -230,7 +230,7 @@ pub struct CQuestion {
 
 /// Notes (format rules, where to obtain, alternatives) with their conditions.
 #[derive(Debug)]
-pub struct CNotes {
+pub(crate) struct CNotes {
     pub when: Box<[Cond]>,
     /// Every note, handed out whole when all of them apply (the usual case).
     pub all: Shared<Sourced>,
@@ -238,7 +238,7 @@ pub struct CNotes {
 }
 
 #[derive(Debug)]
-pub struct CMaterial {
+pub(crate) struct CMaterial {
     pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
@@ -254,7 +254,7 @@ pub struct CMaterial {
 }
 
 #[derive(Debug)]
-pub struct CStep {
+pub(crate) struct CStep {
     pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
@@ -268,7 +268,7 @@ pub struct CStep {
 }
 
 #[derive(Debug)]
-pub struct CVersion {
+pub(crate) struct CVersion {
     pub when: Cond,
     /// The known questions of `from`, in order.
     pub from: Box<[u16]>,
@@ -277,7 +277,7 @@ pub struct CVersion {
 }
 
 #[derive(Debug)]
-pub struct CDeadline {
+pub(crate) struct CDeadline {
     pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
@@ -287,7 +287,7 @@ pub struct CDeadline {
 }
 
 #[derive(Debug)]
-pub struct CNotice {
+pub(crate) struct CNotice {
     pub id: SharedStr,
     pub when: Cond,
     /// The reason list of `when` when it is the same whatever the answers (a `Compiled::reason_lists` index).
@@ -298,7 +298,7 @@ pub struct CNotice {
 }
 
 #[derive(Debug)]
-pub struct CRegion {
+pub(crate) struct CRegion {
     /// The `(question, option)` pairs whose answer names this region as the insured one.
     pub offered_as: Box<[(u16, u16)]>,
     pub hotlines: Shared<String>,
@@ -307,7 +307,7 @@ pub struct CRegion {
 
 /// One source with the citations of it, for listing the sources a derivation cites.
 #[derive(Debug)]
-pub struct CSource {
+pub(crate) struct CSource {
     pub id: SharedStr,
     pub title: SharedStr,
     pub file: SharedStr,
@@ -320,7 +320,7 @@ pub struct CSource {
 
 /// The compiled catalog. Built by `Catalog::compile`; `Catalog::compiled` checks it still fits.
 #[derive(Debug, Default)]
-pub struct Compiled {
+pub(crate) struct Compiled {
     pub questions: Box<[CQuestion]>,
     pub materials: Box<[CMaterial]>,
     pub steps: Box<[CStep]>,
@@ -349,7 +349,7 @@ pub struct Compiled {
 
 /// Hashes an address (`Compiled::list_sources`): one multiplication, not SipHash.
 #[derive(Default)]
-pub struct AddressHasher(u64);
+pub(crate) struct AddressHasher(u64);
 
 impl std::hash::Hasher for AddressHasher {
     fn finish(&self) -> u64 {
@@ -367,13 +367,13 @@ impl std::hash::Hasher for AddressHasher {
 
 impl Compiled {
     /// The sources a citation list cites (bits over `sources`), if it is one of the catalog's.
-    pub fn list_sources(&self, list: &[Cite]) -> Option<u64> {
+    pub(crate) fn list_sources(&self, list: &[Cite]) -> Option<u64> {
         self.list_sources.get(&(list.as_ptr() as usize)).copied()
     }
 
     /// Each answer with the index of its question (`None`: no such question), in the answers'
     /// order. The first of a repeated question id wins, as in `Catalog::question`.
-    pub fn indexed<'a, V>(
+    pub(crate) fn indexed<'a, V>(
         &'a self,
         answers: impl IntoIterator<Item = (&'a String, V)> + 'a,
     ) -> impl Iterator<Item = (&'a String, V, Option<usize>)> + 'a {
@@ -772,7 +772,7 @@ impl Catalog {
     }
 
     /// Rebuilds the compiled form after the catalog's entries were edited in code.
-    pub fn recompile(&mut self) {
+    pub(crate) fn recompile(&mut self) {
         self.compiled = Arc::new(self.compile());
     }
 }

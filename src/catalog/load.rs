@@ -189,7 +189,7 @@ impl Builder {
     /// once (an error names both places); an override entry whose `replaces` lists its own id
     /// knowingly replaces an earlier override. An override with the id of a bundled entry
     /// replaces that entry (the documented way to change bundled data).
-    pub fn merge(&mut self, mut pf: ParsedFile, is_override: bool) {
+    pub(crate) fn merge(&mut self, mut pf: ParsedFile, is_override: bool) {
         if is_override {
             self.override_files.push(pf.name.clone());
         }

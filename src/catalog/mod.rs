@@ -3,7 +3,7 @@
 
 pub(crate) mod compiled;
 mod load;
-pub mod model;
+pub(crate) mod model;
 pub mod problem;
 mod validate;
 
@@ -46,7 +46,7 @@ pub struct CatalogError {
 
 impl CatalogError {
     /// An error whose message is the problem's English wording.
-    pub fn from_problem(origin: Origin, id: Option<String>, problem: DataProblem) -> Self {
+    pub(crate) fn from_problem(origin: Origin, id: Option<String>, problem: DataProblem) -> Self {
         CatalogError {
             origin,
             id,

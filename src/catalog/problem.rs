@@ -6,15 +6,15 @@ use serde::Serialize;
 
 /// Limits on the overrides folder: a hostile or careless folder (symlink loops, `/proc`, a
 /// huge file) ends in an error naming the limit, never in a hang.
-pub const MAX_DEPTH: usize = 8;
+pub(crate) const MAX_DEPTH: usize = 8;
 /// `.ron` files read from one folder tree.
 pub const MAX_FILES: usize = 500;
 /// Directory entries looked at while walking (bounds the walk itself, `.ron` or not).
-pub const MAX_ENTRIES: usize = 20_000;
+pub(crate) const MAX_ENTRIES: usize = 20_000;
 /// One catalog file (the largest bundled file is about 60 KB).
-pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
 /// Holiday calendars are accepted for these years only.
-pub const HOLIDAY_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+pub(crate) const HOLIDAY_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// Which bound of the overrides folder was reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,7 +85,7 @@ fn suggestion_en(s: &Option<String>) -> String {
 }
 
 /// Levenshtein distance, for "did you mean" suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -100,7 +100,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a typo.
-pub fn suggest<'a>(found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn suggest<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     let limit = (found.chars().count() / 3).max(2);
     candidates
         .into_iter()

@@ -6,7 +6,11 @@ use crate::calendar::{CalendarInput, ics};
 use crate::view::strings;
 use std::path::Path;
 
-pub fn execute(input: &AnswerArgs, case: Option<&str>, out: &Path) -> Result<String, CliError> {
+pub(crate) fn execute(
+    input: &AnswerArgs,
+    case: Option<&str>,
+    out: &Path,
+) -> Result<String, CliError> {
     let catalog = load_catalog(input.lang);
     let today = input.today()?;
     let (answers, label, id) = match case {

@@ -22,7 +22,7 @@ fn other_err(message: impl Into<String>) -> CliError {
     }
 }
 
-pub fn execute(command: Command) -> Result<String, CliError> {
+pub(crate) fn execute(command: Command) -> Result<String, CliError> {
     match command {
         Command::Export {
             input,

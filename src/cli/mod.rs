@@ -214,7 +214,7 @@ impl CliError {
 }
 
 /// Loads the catalog with the user's overrides; broken overrides are reported on stderr.
-pub fn load_catalog(lang: Lang) -> Catalog {
+pub(crate) fn load_catalog(lang: Lang) -> Catalog {
     let (catalog, errors) = Catalog::load_with_overrides(user_checklists_dir().as_deref());
     if !errors.is_empty() {
         eprintln!("{}", strings::s(lang).catalog_errors);
@@ -254,7 +254,7 @@ impl AnswerArgs {
 }
 
 /// Derives, turning engine errors and missing answers into messages that say what to do.
-pub fn derive_checked(
+pub(crate) fn derive_checked(
     catalog: &Catalog,
     answers: &Answers,
     today: NaiveDate,
@@ -337,7 +337,7 @@ impl Command {
 }
 
 /// Runs one command and returns what it prints.
-pub fn execute(command: Command) -> Result<String, CliError> {
+pub(crate) fn execute(command: Command) -> Result<String, CliError> {
     match command {
         Command::Questions { json, lang } => {
             let catalog = load_catalog(lang);
@@ -452,7 +452,7 @@ fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
     ))
 }
 
-pub fn questions_text(catalog: &Catalog, lang: Lang) -> String {
+pub(crate) fn questions_text(catalog: &Catalog, lang: Lang) -> String {
     let mut s = String::new();
     for q in &catalog.questions {
         let kind = match q.kind {
@@ -468,7 +468,7 @@ pub fn questions_text(catalog: &Catalog, lang: Lang) -> String {
 }
 
 /// `derive --json`: the derivation, with the view's section list and summary.
-pub fn derivation_json(catalog: &Catalog, d: &Derivation) -> String {
+pub(crate) fn derivation_json(catalog: &Catalog, d: &Derivation) -> String {
     let mut value = serde_json::to_value(d).expect("serializable");
     if let (serde_json::Value::Object(map), serde_json::Value::Object(extra)) =
         (&mut value, view::json_parts(catalog, d))

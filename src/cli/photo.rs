@@ -64,7 +64,7 @@ fn json_file<'a>(path: &Path, r: &'a PhotoReport, lang: Lang) -> JsonFile<'a> {
 
 /// `photo-check [--json] [--lang zh|en] FILE…`: a report for every readable file; exit 2 naming
 /// the files that are not readable images (the report of the others is still printed).
-pub fn photo_check(files: &[PathBuf], json: bool, lang: Lang) -> Result<String, CliError> {
+pub(crate) fn photo_check(files: &[PathBuf], json: bool, lang: Lang) -> Result<String, CliError> {
     if files.is_empty() {
         return Err(input_err(strings::s(lang).photo_none_named));
     }

@@ -8,7 +8,7 @@ use crate::recheck::{CaseCheck, check_case, seen_path};
 use crate::view::strings::{self, colon, s};
 use std::fmt::Write as _;
 
-pub fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<String, CliError> {
+pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<String, CliError> {
     let t = s(lang);
     let today = match today {
         None => chrono::Local::now().date_naive(),

@@ -13,7 +13,7 @@ pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-pub fn add_days(date: NaiveDate, n: u32) -> NaiveDate {
+pub(crate) fn add_days(date: NaiveDate, n: u32) -> NaiveDate {
     date.checked_add_days(Days::new(u64::from(n)))
         .unwrap_or(NaiveDate::MAX)
 }
@@ -80,10 +80,6 @@ impl Calendar {
     /// Years with holiday data.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
         self.years.keys().copied()
-    }
-
-    pub fn knows_year(&self, year: i32) -> bool {
-        self.years.contains_key(&year)
     }
 
     /// Whether offices are open that day; the flag says whether the year's calendar is known.

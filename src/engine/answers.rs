@@ -24,7 +24,7 @@ impl Answers {
     pub fn remove(&mut self, question: &str) -> Option<String> {
         self.0.remove(question)
     }
-    pub fn is_answered(&self, question: &str) -> bool {
+    pub(crate) fn is_answered(&self, question: &str) -> bool {
         self.0.contains_key(question)
     }
     /// A date answer, if it parses.
@@ -33,7 +33,11 @@ impl Answers {
     }
     /// Sets an answer given once: a second, different value for the same question is an error
     /// naming both (`-a scenario=cross_region -a scenario=local`); the same value twice is fine.
-    pub fn set_once(&mut self, question: &str, value: &str) -> Result<&mut Self, AnswerError> {
+    pub(crate) fn set_once(
+        &mut self,
+        question: &str,
+        value: &str,
+    ) -> Result<&mut Self, AnswerError> {
         match self.get(question) {
             Some(first) if first != value => Err(AnswerError {
                 question: question.to_string(),

@@ -9,7 +9,7 @@ use serde::Serialize;
 use std::sync::Arc;
 
 /// A deadline this many days away or fewer is "due soon".
-pub const DUE_SOON_DAYS: i64 = 14;
+pub(crate) const DUE_SOON_DAYS: i64 = 14;
 
 pub use crate::catalog::{ChannelRef, Reason, Sourced};
 

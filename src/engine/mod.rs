@@ -18,7 +18,7 @@ pub use reach::{ReachabilityReport, check_reachability};
 use crate::catalog::{Catalog, Question};
 
 /// The questions asked for these answers, in order (answered or not).
-pub fn asked_questions<'c>(catalog: &'c Catalog, answers: &Answers) -> Vec<&'c Question> {
+pub(crate) fn asked_questions<'c>(catalog: &'c Catalog, answers: &Answers) -> Vec<&'c Question> {
     catalog
         .questions
         .iter()
@@ -35,7 +35,7 @@ pub fn next_questions<'c>(catalog: &'c Catalog, answers: &Answers) -> Vec<&'c Qu
 }
 
 /// Answers to questions that these answers do not ask (kept, but listed as unused).
-pub fn unused_answers(catalog: &Catalog, answers: &Answers) -> Vec<(String, String)> {
+pub(crate) fn unused_answers(catalog: &Catalog, answers: &Answers) -> Vec<(String, String)> {
     answers
         .0
         .iter()
@@ -49,7 +49,7 @@ pub fn unused_answers(catalog: &Catalog, answers: &Answers) -> Vec<(String, Stri
 }
 
 /// The answers that still apply: unused ones dropped (what the wizard keeps after a change).
-pub fn prune_answers(catalog: &Catalog, answers: &Answers) -> Answers {
+pub(crate) fn prune_answers(catalog: &Catalog, answers: &Answers) -> Answers {
     let mut kept = Answers::new();
     for q in &catalog.questions {
         // Ask conditions name earlier questions only, so one pass in order suffices.

@@ -109,7 +109,7 @@ impl Command {
     /// Whether it changes which page or question is shown. Enter or Esc that a widget turned
     /// into such a command (a focused button, the date or code field) does nothing more.
     /// Choosing an option does not count: Enter on a focused option picks it and goes on.
-    pub fn moves_page(&self) -> bool {
+    pub(crate) fn moves_page(&self) -> bool {
         matches!(
             self,
             Command::NewCase

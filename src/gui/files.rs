@@ -41,7 +41,7 @@ pub enum Picked {
 }
 
 /// File dialogs run on a thread so the window keeps drawing; results come back here.
-pub struct Dialogs {
+pub(crate) struct Dialogs {
     native: bool,
     tx: mpsc::Sender<(Job, Picked)>,
     rx: mpsc::Receiver<(Job, Picked)>,
@@ -64,7 +64,7 @@ impl Dialogs {
         self.open > 0
     }
 
-    pub fn poll(&mut self) -> Vec<(Job, Picked)> {
+    pub(crate) fn poll(&mut self) -> Vec<(Job, Picked)> {
         let got: Vec<_> = self.rx.try_iter().collect();
         self.open = self.open.saturating_sub(got.len());
         got
@@ -112,7 +112,7 @@ impl Dialogs {
 /// The default folder for saved files: the configured one, else Documents, else the data folder.
 /// Where files go without a dialog: a folder the user can see (Documents, else the Desktop, else
 /// home), never the hidden data folder.
-pub fn default_dir(configured: Option<&Path>) -> PathBuf {
+pub(crate) fn default_dir(configured: Option<&Path>) -> PathBuf {
     let user = directories::UserDirs::new();
     configured
         .map(Path::to_path_buf)
@@ -129,7 +129,7 @@ pub fn default_dir(configured: Option<&Path>) -> PathBuf {
 }
 
 /// A file name from a case label: no path separators or characters Windows forbids.
-pub fn safe_file_name(label: &str) -> String {
+pub(crate) fn safe_file_name(label: &str) -> String {
     let cleaned: String = label
         .trim()
         .chars()
@@ -166,7 +166,7 @@ fn unique_path(dir: &Path, name: &str) -> PathBuf {
 }
 
 /// Runs an action a screen asked for.
-pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
+pub(crate) fn act(app: &mut App, ctx: &egui::Context, action: Action) {
     let lang = app.lang();
     let t = strings::s(lang);
     match action {
@@ -278,7 +278,7 @@ pub fn act(app: &mut App, ctx: &egui::Context, action: Action) {
 }
 
 /// A rendered sheet: the PDF, a title for the print job and a file name.
-pub struct Sheet {
+pub(crate) struct Sheet {
     bytes: Vec<u8>,
     title: String,
     file_name: String,

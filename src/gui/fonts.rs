@@ -4,12 +4,12 @@ use egui::{FontData, FontDefinitions, FontFamily, FontId};
 use std::sync::Arc;
 
 /// Name of the bundled CJK font in [`FontDefinitions::font_data`].
-pub const CJK_FONT: &str = "NotoSansSC-subset";
+pub(crate) const CJK_FONT: &str = "NotoSansSC-subset";
 
 /// Adds the bundled CJK font at the LOWEST priority: pushed at the end of both the Proportional
 /// and the Monospace family, after egui's own fonts. eframe's system-font provider (the
 /// `system_fonts` feature) stays the fallback for rare characters a user types.
-pub fn add_cjk_font(fonts: &mut FontDefinitions) {
+pub(crate) fn add_cjk_font(fonts: &mut FontDefinitions) {
     fonts.font_data.insert(
         CJK_FONT.to_owned(),
         Arc::new(FontData::from_static(crate::assets::FONT_CJK)),
@@ -23,21 +23,21 @@ pub fn add_cjk_font(fonts: &mut FontDefinitions) {
 }
 
 /// egui's default fonts plus the bundled CJK font.
-pub fn font_definitions() -> FontDefinitions {
+pub(crate) fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     add_cjk_font(&mut fonts);
     fonts
 }
 
 /// Installs the fonts on a context (what the app does at start-up; tests do the same).
-pub fn install(ctx: &egui::Context) {
+pub(crate) fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
 }
 
 /// Characters of `text` that no installed font can show (bundled, egui's, or a system font
 /// eframe found). Such a character would render as a box: the app says so rather than
 /// dropping it silently. Sorted, each once.
-pub fn missing_glyphs(ctx: &egui::Context, text: &str) -> Vec<char> {
+pub(crate) fn missing_glyphs(ctx: &egui::Context, text: &str) -> Vec<char> {
     let font = FontId::new(14.0, FontFamily::Proportional);
     let mut out: Vec<char> = ctx.fonts_mut(|f| {
         text.chars()
@@ -51,7 +51,7 @@ pub fn missing_glyphs(ctx: &egui::Context, text: &str) -> Vec<char> {
 }
 
 /// A note under a text the user typed when some of its characters cannot be shown.
-pub fn note_missing_glyphs(ui: &mut egui::Ui, text: &str, lang: crate::catalog::Lang) {
+pub(crate) fn note_missing_glyphs(ui: &mut egui::Ui, text: &str, lang: crate::catalog::Lang) {
     let missing = missing_glyphs(ui.ctx(), text);
     if missing.is_empty() {
         return;

@@ -9,7 +9,7 @@ use egui::RichText;
 
 /// The code field and its 打开 button; an error says what is wrong with the code, in the
 /// current language, until the code is changed.
-pub fn code_entry(app: &mut App, ui: &mut egui::Ui) {
+pub(crate) fn code_entry(app: &mut App, ui: &mut egui::Ui) {
     let lang = app.lang();
     let t = s(lang);
     ui.add_space(20.0);
@@ -42,7 +42,7 @@ pub fn code_entry(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// 复制文字 and 日历, beside the print buttons.
-pub fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
+pub(crate) fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
     let t = s(app.lang());
     if ui
         .button(RichText::new(t.copy_text).size(super::theme::size::BUTTON))
@@ -61,7 +61,7 @@ pub fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
 /// At start-up: every saved case is checked against what it last showed. A case seen for the
 /// first time gets its baseline; cases whose checklist changed (new data, new overrides) are
 /// kept for [`changes_panel`] until acknowledged. Nothing is written to a read-only store.
-pub fn startup_changes(app: &mut App) {
+pub(crate) fn startup_changes(app: &mut App) {
     let Some(store) = &app.state.store else {
         return;
     };
@@ -88,7 +88,7 @@ pub fn startup_changes(app: &mut App) {
 
 /// The calm "what changed" panel: per case, what is new, what is no longer required and which
 /// deadline moved. 知道了 records it as shown. Never blocks: the rest of the app works meanwhile.
-pub fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
+pub(crate) fn changes_panel(app: &mut App, ui: &mut egui::Ui, fill: egui::Color32) {
     if app.ui.changes.is_empty() {
         return;
     }

@@ -14,10 +14,10 @@ pub mod handoff;
 pub mod photos;
 pub mod picker;
 pub mod quick;
-pub mod sidebar;
+pub(crate) mod sidebar;
 pub mod state;
 pub mod theme;
-pub mod topbar;
+pub(crate) mod topbar;
 pub(crate) use crate::view::strings;
 pub mod window;
 pub mod wizard;
@@ -35,7 +35,7 @@ use strings::s;
 pub const WINDOW_TITLE: &str = "医保报销材料清单助手";
 /// The window icon: the 128 px rendering of `assets/icons/yibao-checklist.svg`
 /// (`scripts/make-icons.sh`), the same picture the .deb installs for menus.
-pub const ICON_PNG: &[u8] =
+pub(crate) const ICON_PNG: &[u8] =
     include_bytes!("../../assets/icons/hicolor/128x128/apps/yibao-checklist.png");
 
 /// The decoded window icon.
@@ -52,11 +52,11 @@ fn banner_life(b: &state::Banner) -> f64 {
 }
 
 /// Below this width in points the list of cases and the page take turns instead of sharing.
-pub const NARROW_BELOW: f32 = 700.0;
+pub(crate) const NARROW_BELOW: f32 = 700.0;
 /// Below this height in points the wizard is set tighter so its options show with the question.
-pub const SHORT_BELOW: f32 = 460.0;
+pub(crate) const SHORT_BELOW: f32 = 460.0;
 /// Key of the UI settings in eframe's storage.
-pub const SETTINGS_KEY: &str = "yibao-checklist-settings";
+pub(crate) const SETTINGS_KEY: &str = "yibao-checklist-settings";
 
 /// How the app is set up. `AppConfig::default()` is what the desktop app uses.
 #[derive(Debug, Clone)]
@@ -470,7 +470,7 @@ impl App {
     }
 
     /// The print queues (looked up once).
-    pub fn printers(&mut self) -> &[crate::print::Printer] {
+    pub(crate) fn printers(&mut self) -> &[crate::print::Printer] {
         if self.ui.printers.is_none() {
             let found = if self.config.system_print {
                 crate::print::printers().unwrap_or_default()
@@ -483,7 +483,7 @@ impl App {
     }
 
     /// The printer chosen (remembered), if it still exists; else the system's default.
-    pub fn chosen_printer(&mut self) -> Option<String> {
+    pub(crate) fn chosen_printer(&mut self) -> Option<String> {
         let wanted = self.state.settings.printer.clone();
         let list = self.printers();
         wanted
@@ -497,7 +497,7 @@ impl App {
     }
 
     /// The window is too narrow (in points, after the text size) for the list beside the page.
-    pub fn narrow(&self, ctx: &egui::Context) -> bool {
+    pub(crate) fn narrow(&self, ctx: &egui::Context) -> bool {
         ctx.content_rect().width() < NARROW_BELOW
     }
 
@@ -506,7 +506,7 @@ impl App {
         self.commands.push(cmd.into());
     }
 
-    pub fn push_all(&mut self, cmds: impl IntoIterator<Item = Command>) {
+    pub(crate) fn push_all(&mut self, cmds: impl IntoIterator<Item = Command>) {
         self.commands.extend(cmds);
     }
 

@@ -16,7 +16,7 @@ use std::sync::mpsc;
 const THUMB: u32 = 96;
 
 /// The result of checking one stored file.
-pub enum Check {
+pub(crate) enum Check {
     Pending,
     Done(Result<PhotoReport, PhotoError>),
 }
@@ -104,7 +104,7 @@ impl Photos {
     }
 
     /// Forgets a file (removed or replaced).
-    pub fn forget(&mut self, path: &Path) {
+    pub(crate) fn forget(&mut self, path: &Path) {
         self.checks.remove(path);
         self.thumbs.remove(path);
     }
@@ -112,7 +112,7 @@ impl Photos {
 
 /// The photos of one material on its card.
 #[allow(clippy::too_many_arguments)]
-pub fn pane(
+pub(crate) fn pane(
     ui: &mut egui::Ui,
     lang: Lang,
     photos: &mut Photos,
@@ -204,9 +204,9 @@ pub fn pane(
 }
 
 /// The picker's extensions for photos and scans.
-pub const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "pdf"];
+pub(crate) const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "pdf"];
 
 /// The label of the file filter in dialogs.
-pub fn filter_name(lang: Lang) -> &'static str {
+pub(crate) fn filter_name(lang: Lang) -> &'static str {
     strings::s(lang).photo_filter
 }

@@ -97,7 +97,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// A choice of printer when there is more than one; remembered.
-pub fn printer_choice(app: &mut App, ui: &mut egui::Ui) {
+pub(crate) fn printer_choice(app: &mut App, ui: &mut egui::Ui) {
     let t = s(app.lang());
     let printers = app.printers().to_vec();
     if printers.len() < 2 {

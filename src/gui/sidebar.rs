@@ -226,7 +226,7 @@ fn ok_color(ui: &egui::Ui) -> Color32 {
 }
 
 /// The open case's name and what can be done with it.
-pub fn case_header(app: &mut App, ui: &mut egui::Ui) {
+pub(crate) fn case_header(app: &mut App, ui: &mut egui::Ui) {
     let t = s(app.lang());
     let Some(case) = app.state.current_case() else {
         return;

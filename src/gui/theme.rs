@@ -5,30 +5,30 @@ use egui::Color32;
 
 /// Text sizes in points (before the user's zoom).
 pub mod size {
-    pub const PAGE_TITLE: f32 = 22.0;
-    pub const SECTION: f32 = 22.0;
-    pub const HEADLINE: f32 = 20.0;
-    pub const GROUP: f32 = 19.0;
-    pub const CARD_TITLE: f32 = 18.0;
-    pub const BUTTON: f32 = 18.0;
-    pub const BODY: f32 = 16.0;
-    pub const DETAIL: f32 = 15.0;
-    pub const SMALL: f32 = 14.0;
-    pub const TINY: f32 = 13.0;
-    pub const WELCOME_TITLE: f32 = 28.0;
-    pub const BIG_BUTTON: f32 = 22.0;
-    pub const PROMPT: f32 = 25.0;
-    pub const PROMPT_SHORT: f32 = 21.0;
-    pub const OPTION: f32 = 20.0;
-    pub const OPTION_SHORT: f32 = 18.0;
-    pub const NAV_BUTTON: f32 = 19.0;
-    pub const FIELD_MESSAGE: f32 = 17.0;
+    pub(crate) const PAGE_TITLE: f32 = 22.0;
+    pub(crate) const SECTION: f32 = 22.0;
+    pub(crate) const HEADLINE: f32 = 20.0;
+    pub(crate) const GROUP: f32 = 19.0;
+    pub(crate) const CARD_TITLE: f32 = 18.0;
+    pub(crate) const BUTTON: f32 = 18.0;
+    pub(crate) const BODY: f32 = 16.0;
+    pub(crate) const DETAIL: f32 = 15.0;
+    pub(crate) const SMALL: f32 = 14.0;
+    pub(crate) const TINY: f32 = 13.0;
+    pub(crate) const WELCOME_TITLE: f32 = 28.0;
+    pub(crate) const BIG_BUTTON: f32 = 22.0;
+    pub(crate) const PROMPT: f32 = 25.0;
+    pub(crate) const PROMPT_SHORT: f32 = 21.0;
+    pub(crate) const OPTION: f32 = 20.0;
+    pub(crate) const OPTION_SHORT: f32 = 18.0;
+    pub(crate) const NAV_BUTTON: f32 = 19.0;
+    pub(crate) const FIELD_MESSAGE: f32 = 17.0;
     /// The date typed in the wizard: large, it is read back digit by digit.
-    pub const DATE_FIELD: f32 = 22.0;
+    pub(crate) const DATE_FIELD: f32 = 22.0;
 }
 
 /// Colours of one theme (light or dark).
-pub struct Palette {
+pub(crate) struct Palette {
     pub warn_fill: Color32,
     pub urgent_fill: Color32,
     pub card: Color32,
@@ -56,7 +56,7 @@ impl Palette {
         Self::for_dark(ui.visuals().dark_mode, ui.visuals().faint_bg_color)
     }
 
-    pub fn for_dark(dark: bool, card: Color32) -> Palette {
+    pub(crate) fn for_dark(dark: bool, card: Color32) -> Palette {
         if dark {
             Palette {
                 warn_fill: Color32::from_rgb(84, 58, 20),
@@ -99,7 +99,7 @@ impl Palette {
     }
 
     /// The fill of a card about a date of this urgency.
-    pub fn urgency_fill(&self, u: Urgency) -> Color32 {
+    pub(crate) fn urgency_fill(&self, u: Urgency) -> Color32 {
         if u.is_pressing() {
             self.urgent_fill
         } else {
@@ -110,7 +110,7 @@ impl Palette {
 
 /// Bigger text and roomier widgets than egui's defaults, for older readers. Applied to both the
 /// light and the dark style; the text-size setting scales it further (zoom factor).
-pub fn apply_style(ctx: &egui::Context) {
+pub(crate) fn apply_style(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         use egui::FontFamily::{Monospace, Proportional};
         style.text_styles = [

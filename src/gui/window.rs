@@ -11,17 +11,17 @@ const SCREEN_SHARE: f32 = 0.95;
 
 /// The size to remember for a window of `points` (egui points at `ppp` pixels per point, on a
 /// screen whose own scale is `native`).
-pub fn saved_size(points: Vec2, native: f32, ppp: f32) -> Vec2 {
+pub(crate) fn saved_size(points: Vec2, native: f32, ppp: f32) -> Vec2 {
     points * ppp / native
 }
 
 /// The size in egui points (at `ppp`) of a remembered size.
-pub fn restored_size(saved: Vec2, native: f32, ppp: f32) -> Vec2 {
+pub(crate) fn restored_size(saved: Vec2, native: f32, ppp: f32) -> Vec2 {
     saved * native / ppp
 }
 
 /// A size that fits on a screen of `monitor` points (same units), never below a usable minimum.
-pub fn fit_to_screen(size: Vec2, monitor: Vec2) -> Vec2 {
+pub(crate) fn fit_to_screen(size: Vec2, monitor: Vec2) -> Vec2 {
     let max = monitor * SCREEN_SHARE;
     size.min(max).max(MIN.min(max))
 }

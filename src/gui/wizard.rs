@@ -253,7 +253,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// Back / next / skip, in a bar under the page so they stay in view on long option lists.
-pub fn nav(app: &mut App, ui: &mut egui::Ui) {
+pub(crate) fn nav(app: &mut App, ui: &mut egui::Ui) {
     let t = s(app.lang());
     let qid = app.state.wizard.question.clone();
     let Some(required) = app.state.catalog.question(&qid).map(|q| q.required) else {
@@ -293,7 +293,7 @@ pub fn nav(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// The review page's footer: its main button stays in view however long the page is.
-pub fn review_nav(app: &mut App, ui: &mut egui::Ui) {
+pub(crate) fn review_nav(app: &mut App, ui: &mut egui::Ui) {
     let t = s(app.lang());
     let Some(id) = app.state.current.clone() else {
         return;

@@ -69,7 +69,7 @@ impl Metrics {
     }
 
     /// Whether the font can show this character.
-    pub fn covers(&self, c: char) -> bool {
+    pub(crate) fn covers(&self, c: char) -> bool {
         self.face.glyph_index(c).is_some()
     }
 

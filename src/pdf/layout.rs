@@ -16,12 +16,12 @@ use krilla::surface::Surface;
 /// A4 portrait in points.
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
-pub const MARGIN_X: f32 = 46.0;
-pub const MARGIN_TOP: f32 = 40.0;
-pub const MARGIN_BOTTOM: f32 = 30.0;
+pub(crate) const MARGIN_X: f32 = 46.0;
+pub(crate) const MARGIN_TOP: f32 = 40.0;
+pub(crate) const MARGIN_BOTTOM: f32 = 30.0;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Style {
+pub(crate) struct Style {
     pub size: f32,
     pub bold: bool,
     /// 0 = black … 255 = white.
@@ -30,7 +30,7 @@ pub struct Style {
 
 /// One drawing operation; `y` is relative to the top of its row (text: the baseline).
 #[derive(Debug, Clone)]
-pub enum Op {
+pub(crate) enum Op {
     Text {
         x: f32,
         y: f32,
@@ -55,13 +55,13 @@ pub enum Op {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Row {
+pub(crate) struct Row {
     pub height: f32,
     pub ops: Vec<Op>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Block {
+pub(crate) struct Block {
     pub rows: Vec<Row>,
     /// Space above the block (dropped at the top of a page).
     pub space_before: f32,
@@ -79,13 +79,18 @@ impl Block {
 
 /// A row placed on a page at `y` (absolute, from the page top).
 #[derive(Debug, Clone)]
-pub struct Placed {
+pub(crate) struct Placed {
     pub y: f32,
     pub row: Row,
 }
 
 /// Lays blocks out on pages between `top` (first page), `top_next` (later pages) and `bottom`.
-pub fn paginate(blocks: Vec<Block>, top: f32, top_next: f32, bottom: f32) -> Vec<Vec<Placed>> {
+pub(crate) fn paginate(
+    blocks: Vec<Block>,
+    top: f32,
+    top_next: f32,
+    bottom: f32,
+) -> Vec<Vec<Placed>> {
     let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let mut y = top;
     let mut page_top = top;
@@ -145,18 +150,18 @@ pub fn paginate(blocks: Vec<Block>, top: f32, top_next: f32, bottom: f32) -> Vec
 }
 
 /// Draws rows and page furniture with krilla.
-pub struct Painter<'a> {
+pub(crate) struct Painter<'a> {
     pub metrics: &'a Metrics,
     /// Characters drawn that the font has no glyph for (reported, never dropped silently).
     pub missing: std::cell::RefCell<std::collections::BTreeSet<char>>,
 }
 
 impl Painter<'_> {
-    pub fn start_page(doc: &mut Document) -> krilla::page::Page<'_> {
+    pub(crate) fn start_page(doc: &mut Document) -> krilla::page::Page<'_> {
         doc.start_page_with(PageSettings::from_wh(PAGE_W, PAGE_H).expect("A4 is a valid size"))
     }
 
-    pub fn draw_row(&self, surface: &mut Surface, y0: f32, row: &Row) {
+    pub(crate) fn draw_row(&self, surface: &mut Surface, y0: f32, row: &Row) {
         for op in &row.ops {
             self.draw_op(surface, y0, op);
         }
@@ -180,7 +185,7 @@ impl Painter<'_> {
         }
     }
 
-    pub fn draw_op(&self, surface: &mut Surface, y0: f32, op: &Op) {
+    pub(crate) fn draw_op(&self, surface: &mut Surface, y0: f32, op: &Op) {
         match op {
             Op::Text { x, y, text, style } => {
                 if text.is_empty() {

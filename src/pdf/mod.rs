@@ -38,7 +38,7 @@ pub enum PdfError {
 
 /// A rendered sheet and the characters in it that no bundled glyph shows.
 #[derive(Debug, Clone)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub bytes: Vec<u8>,
     /// Sorted, each once. Non-empty: tell the user (they print as blanks or boxes).
     pub missing_glyphs: Vec<char>,
@@ -52,7 +52,7 @@ pub fn render_view(v: &View, options: &SheetOptions) -> Result<Vec<u8>, PdfError
 
 /// Like [`render_view`], and says which characters the font could not show. Control
 /// characters (from a label in someone else's case file, say) are left out of the text.
-pub fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, PdfError> {
+pub(crate) fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, PdfError> {
     let m = font::metrics().map_err(PdfError::Render)?;
     let sheet = Sheet::new(m, v, options);
 
@@ -142,18 +142,4 @@ pub fn render_view_report(v: &View, options: &SheetOptions) -> Result<Rendered, 
         bytes,
         missing_glyphs: painter.missing.into_inner().into_iter().collect(),
     })
-}
-
-/// Characters in the checklist the bundled font cannot show (they would print as boxes).
-pub fn missing_glyphs(text: &str) -> Vec<char> {
-    let Ok(m) = font::metrics() else {
-        return Vec::new();
-    };
-    let mut out: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_control() && !c.is_whitespace() && !m.covers(*c))
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }

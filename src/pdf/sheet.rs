@@ -91,14 +91,14 @@ impl<'a> Sheet<'a> {
             gray: 0,
         }
     }
-    pub fn detail_label(&self) -> Style {
+    pub(crate) fn detail_label(&self) -> Style {
         Style {
             gray: GRAY_TEXT,
             ..self.detail()
         }
     }
     /// Second lines on the essentials sheet.
-    pub fn compact(&self) -> Style {
+    pub(crate) fn compact(&self) -> Style {
         Style {
             size: 9.0 * self.k,
             bold: false,
@@ -112,7 +112,7 @@ impl<'a> Sheet<'a> {
             gray: GRAY_TEXT,
         }
     }
-    pub fn footer_style(&self) -> Style {
+    pub(crate) fn footer_style(&self) -> Style {
         Style {
             size: 7.5 * self.k.min(1.25),
             bold: false,
@@ -120,7 +120,7 @@ impl<'a> Sheet<'a> {
         }
     }
 
-    pub fn line_height(style: Style) -> f32 {
+    pub(crate) fn line_height(style: Style) -> f32 {
         style.size * 1.42
     }
 
@@ -130,12 +130,12 @@ impl<'a> Sheet<'a> {
         (lh - style.size) / 2.0 + 0.88 * style.size
     }
 
-    pub fn text_width(&self, text: &str, style: Style) -> f32 {
+    pub(crate) fn text_width(&self, text: &str, style: Style) -> f32 {
         self.m.width(text, style.size)
     }
 
     /// Wrapped text as rows, one per line.
-    pub fn text_rows(&self, x: f32, width: f32, text: &str, style: Style) -> Vec<Row> {
+    pub(crate) fn text_rows(&self, x: f32, width: f32, text: &str, style: Style) -> Vec<Row> {
         let mut text = clean(text);
         if self.lang == Lang::En {
             // The CJK font's curly quotes are full-width: in English they read as gaps.
@@ -394,7 +394,7 @@ impl<'a> Sheet<'a> {
     // ---------------------------------------------------------------- sections
 
     /// The blocks of one section of the view, or none when the sheet leaves it out.
-    pub fn section_blocks(&self, sec: &Section) -> Vec<Block> {
+    pub(crate) fn section_blocks(&self, sec: &Section) -> Vec<Block> {
         if !self.full && !sec.id.essential() {
             return Vec::new();
         }
@@ -709,12 +709,12 @@ impl<'a> Sheet<'a> {
         (rows, meta)
     }
 
-    pub fn page_label(&self, n: usize, total: usize) -> String {
+    pub(crate) fn page_label(&self, n: usize, total: usize) -> String {
         crate::view::strings::page_n_of(self.lang, n, total)
     }
 
     /// The small title line on pages after the first.
-    pub fn running_head(&self, v: &View) -> Vec<Row> {
+    pub(crate) fn running_head(&self, v: &View) -> Vec<Row> {
         let mut rows = self.text_rows(self.x0, self.width, &v.document_title(), self.note());
         rows.truncate(1);
         rows.push(self.rule(6.0, 0.5, GRAY_RULE));

@@ -23,9 +23,9 @@ use krilla::geom::{Size, Transform};
 use krilla::metadata::Metadata;
 
 /// Photos are downsampled to this resolution at their printed size.
-pub const PHOTO_DPI: f32 = 200.0;
+pub(crate) const PHOTO_DPI: f32 = 200.0;
 /// JPEG quality of the embedded photos.
-pub const JPEG_QUALITY: u8 = 80;
+pub(crate) const JPEG_QUALITY: u8 = 80;
 
 /// One attached file to put in the package.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@
 //! character (one more character moves down with it). `\n` is a hard break.
 
 /// Punctuation that must not start a line (行首禁则).
-pub fn no_line_start(c: char) -> bool {
+pub(crate) fn no_line_start(c: char) -> bool {
     matches!(
         c,
         '，' | '。'
@@ -59,7 +59,7 @@ pub fn no_line_start(c: char) -> bool {
 }
 
 /// Punctuation that must not end a line (行尾禁则).
-pub fn no_line_end(c: char) -> bool {
+pub(crate) fn no_line_end(c: char) -> bool {
     matches!(
         c,
         '（' | '「'
@@ -88,7 +88,7 @@ pub fn no_line_end(c: char) -> bool {
 
 /// Characters set solid, where a line may break on either side (ideographs, kana, hangul, CJK
 /// and full-width punctuation).
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
             | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)

@@ -18,10 +18,10 @@ use image::{DynamicImage, GrayImage, RgbImage};
 use serde::Serialize;
 
 /// Longest side of the copy the sheet is looked for in.
-pub const SEG_SIDE: u32 = 400;
+pub(crate) const SEG_SIDE: u32 = 400;
 /// The sheet is scaled down to this (square root of its area, in pixels) before the sharpness
 /// measure; smaller sheets are measured as they are.
-pub const NORM_SIDE: f32 = 500.0;
+pub(crate) const NORM_SIDE: f32 = 500.0;
 
 /// What was measured on one photo. Shares are 0–1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -27,9 +27,9 @@ use std::io::Cursor;
 use std::path::Path;
 
 /// Largest file read as a photo (phones write 3–12 MB; 64 MB leaves room for big PNG scans).
-pub const MAX_PHOTO_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_PHOTO_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest decoded image (pixels); a 12-MP photo is 12 M, a 600-dpi A4 scan 35 M.
-pub const MAX_PIXELS: u64 = 80_000_000;
+pub(crate) const MAX_PIXELS: u64 = 80_000_000;
 
 /// What a problem is about; the JSON `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -82,7 +82,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// Recognises a file by its first bytes (not its name: phones name HEIC files `.jpg` too).
-    pub fn sniff(bytes: &[u8]) -> Result<FileKind, PhotoError> {
+    pub(crate) fn sniff(bytes: &[u8]) -> Result<FileKind, PhotoError> {
         if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
             Ok(FileKind::Jpeg)
         } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -105,7 +105,7 @@ impl FileKind {
         }
     }
     /// From a stored file name's extension.
-    pub fn from_extension(name: &str) -> Option<FileKind> {
+    pub(crate) fn from_extension(name: &str) -> Option<FileKind> {
         let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
         match ext.as_str() {
             "jpg" | "jpeg" => Some(FileKind::Jpeg),
@@ -113,9 +113,6 @@ impl FileKind {
             "pdf" => Some(FileKind::Pdf),
             _ => None,
         }
-    }
-    pub fn is_image(self) -> bool {
-        !matches!(self, FileKind::Pdf)
     }
 }
 
@@ -162,7 +159,7 @@ impl PhotoReport {
 }
 
 /// Reads a file (at most [`MAX_PHOTO_BYTES`]).
-pub fn read_file(path: &Path) -> Result<Vec<u8>, PhotoError> {
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, PhotoError> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
@@ -249,7 +246,7 @@ pub fn check_file(path: &Path) -> Result<PhotoReport, PhotoError> {
 }
 
 /// A small copy for thumbnails (longest side at most `max_side`), rotated like the photo.
-pub fn thumbnail(bytes: &[u8], max_side: u32) -> Result<image::RgbaImage, PhotoError> {
+pub(crate) fn thumbnail(bytes: &[u8], max_side: u32) -> Result<image::RgbaImage, PhotoError> {
     let img = decode(bytes)?;
     Ok(img.thumbnail(max_side, max_side).to_rgba8())
 }

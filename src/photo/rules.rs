@@ -9,9 +9,9 @@ use super::detect::{Measures, Thresholds};
 use super::{Problem, ProblemKind};
 
 /// The source of every photo rule: seed 004.
-pub const SOURCE: &str = "004";
+pub(crate) const SOURCE: &str = "004";
 /// Its title, for messages.
-pub const SOURCE_TITLE: &str = "如何申请网上报销医保";
+pub(crate) const SOURCE_TITLE: &str = "如何申请网上报销医保";
 
 fn problem(kind: ProblemKind, value: f32, limit: f32) -> Problem {
     Problem {
@@ -23,7 +23,7 @@ fn problem(kind: ProblemKind, value: f32, limit: f32) -> Problem {
 }
 
 /// The problems the measures show, in the order blur, glare, cropped, low resolution.
-pub fn judge(m: &Measures, th: &Thresholds) -> Vec<Problem> {
+pub(crate) fn judge(m: &Measures, th: &Thresholds) -> Vec<Problem> {
     let mut out = Vec::new();
     if let Some(s) = m.sharpness
         && s < th.min_sharpness

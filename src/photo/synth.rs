@@ -31,13 +31,13 @@ impl Defect {
 
 /// SplitMix64: small, fast and good enough for test pictures.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -204,13 +204,9 @@ pub fn render_scaled(seed: u64, defect: Defect, scale: f32) -> RgbImage {
     )
 }
 
-/// Every class for one seed: good, blurred, glare and shrunk share one drawing (the cropped
-/// one is drawn on its own), which keeps the test corpus quick to make.
-pub fn render_all(seed: u64) -> Vec<(Defect, RgbImage)> {
-    render_all_with(seed, false)
-}
-
-/// Like [`render_all`]; `mild` makes each defect about half as strong (blur σ 1.3–2.6 px, glare
+/// Every class for one seed: good, blurred, glare and shrunk share one drawing (the cropped one
+/// is drawn on its own), which keeps the test corpus quick to make. `mild` makes each defect
+/// about half as strong (blur σ 1.3–2.6 px, glare
 /// σ 3.5–7 %, 1–5 % past the edge, shrunk to 55–80 %): borderline photos, for measuring how
 /// far the checks reach rather than for asserting rates.
 pub fn render_all_with(seed: u64, mild: bool) -> Vec<(Defect, RgbImage)> {

@@ -61,7 +61,7 @@ impl SectionId {
         }
     }
     /// On the essentials sheet (the default print): the plan, without the background.
-    pub fn essential(self) -> bool {
+    pub(crate) fn essential(self) -> bool {
         !matches!(
             self,
             SectionId::Rules | SectionId::Sources | SectionId::NoLongerNeeded
@@ -101,7 +101,7 @@ impl Urgency {
         }
     }
     /// Overdue, today or soon: shown in the warning colour.
-    pub fn is_pressing(self) -> bool {
+    pub(crate) fn is_pressing(self) -> bool {
         matches!(
             self,
             Urgency::Overdue | Urgency::DueToday | Urgency::DueSoon
@@ -126,7 +126,7 @@ pub struct Cited {
 
 impl Cited {
     /// The text followed by its citation, as every output prints it.
-    pub fn joined(&self, lang: Lang) -> String {
+    pub(crate) fn joined(&self, lang: Lang) -> String {
         strings::with_cites(lang, &self.text, &self.cites)
     }
 }
@@ -220,7 +220,7 @@ pub struct StepCard {
 
 impl StepCard {
     /// The number before the title: "3.".
-    pub fn number_label(&self) -> String {
+    pub(crate) fn number_label(&self) -> String {
         format!("{}.", self.number)
     }
     /// "3. 提交材料": the step's heading on screen, paper and terminal alike.
@@ -361,7 +361,7 @@ impl View {
     }
     /// The sheet's name with the case's: "医保报销材料清单 · 王小明" (running head, PDF title,
     /// print job).
-    pub fn document_title(&self) -> String {
+    pub(crate) fn document_title(&self) -> String {
         match &self.label {
             Some(l) => format!("{} · {l}", self.title),
             None => self.title.to_string(),
@@ -373,7 +373,7 @@ impl View {
         self.sections.iter().map(|s| s.title.as_str()).collect()
     }
     /// The situation as one line: "异地就医 · 住院 · 出院日期：2025-03-10".
-    pub fn situation_line(&self) -> String {
+    pub(crate) fn situation_line(&self) -> String {
         let c = colon(self.lang);
         self.situation
             .iter()
@@ -1010,7 +1010,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
 }
 
 /// Every answer a derivation was made from, unused ones included (what a hand-off code carries).
-pub fn all_answers(d: &Derivation) -> crate::engine::Answers {
+pub(crate) fn all_answers(d: &Derivation) -> crate::engine::Answers {
     let mut a = crate::engine::Answers::new();
     for l in &d.answers {
         a.set(l.question.to_string(), l.value.to_string());
@@ -1258,7 +1258,7 @@ fn latest_open(dl: &DerivedDeadline, today: chrono::NaiveDate, lang: Lang) -> Op
 }
 
 /// `derive --json`'s extra parts: the section list and the summary, both languages.
-pub fn json_parts(catalog: &Catalog, d: &Derivation) -> serde_json::Value {
+pub(crate) fn json_parts(catalog: &Catalog, d: &Derivation) -> serde_json::Value {
     let zh = build(catalog, d, &ViewInput::default());
     let en = build(
         catalog,

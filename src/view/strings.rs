@@ -14,10 +14,11 @@ macro_rules! strings {
         pub struct Strings {
             $(pub $name: &'static str,)*
         }
-        pub static ZH: Strings = Strings { $($name: $zh,)* };
-        pub static EN: Strings = Strings { $($name: $en,)* };
+        pub(crate) static ZH: Strings = Strings { $($name: $zh,)* };
+        pub(crate) static EN: Strings = Strings { $($name: $en,)* };
         /// `(name, zh, en)` of every plain string, for the completeness test.
-        pub fn all_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
+        #[cfg(test)]
+        fn all_pairs() -> Vec<(&'static str, &'static str, &'static str)> {
             vec![$((stringify!($name), $zh, $en),)*]
         }
     };
@@ -238,7 +239,7 @@ pub fn s(lang: Lang) -> &'static Strings {
 }
 
 /// A text with its short citation: "文字[1,3]" / "text [1,3]" (none when there is none).
-pub fn with_cites(lang: Lang, text: &str, cites: &str) -> String {
+pub(crate) fn with_cites(lang: Lang, text: &str, cites: &str) -> String {
     match (cites.is_empty(), lang) {
         (true, _) => text.to_string(),
         (false, Lang::Zh) => format!("{text}{cites}"),
@@ -247,7 +248,7 @@ pub fn with_cites(lang: Lang, text: &str, cites: &str) -> String {
 }
 
 /// A label and what follows it: `来源：…` / `Sources: …`.
-pub fn colon(lang: Lang) -> &'static str {
+pub(crate) fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "：",
         Lang::En => ": ",
@@ -255,7 +256,7 @@ pub fn colon(lang: Lang) -> &'static str {
 }
 
 /// Between the items of a list of phrases: `；` / `; `.
-pub fn list_sep(lang: Lang) -> &'static str {
+pub(crate) fn list_sep(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "；",
         Lang::En => "; ",
@@ -263,7 +264,7 @@ pub fn list_sep(lang: Lang) -> &'static str {
 }
 
 /// Between names in an enumeration: `、` / `, `.
-pub fn enum_sep(lang: Lang) -> &'static str {
+pub(crate) fn enum_sep(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "、",
         Lang::En => ", ",
@@ -271,7 +272,7 @@ pub fn enum_sep(lang: Lang) -> &'static str {
 }
 
 /// `第 3 / 9 题`
-pub fn question_n_of(lang: Lang, n: usize, total: usize) -> String {
+pub(crate) fn question_n_of(lang: Lang, n: usize, total: usize) -> String {
     match lang {
         Lang::Zh => format!("第 {n} / {total} 题"),
         Lang::En => format!("Question {n} of {total}"),
@@ -287,7 +288,7 @@ pub fn progress(lang: Lang, done: usize, total: usize) -> String {
 }
 
 /// Short progress for the case list: `7/12`.
-pub fn progress_short(lang: Lang, done: usize, total: usize) -> String {
+pub(crate) fn progress_short(lang: Lang, done: usize, total: usize) -> String {
     match lang {
         Lang::Zh => format!("材料 {done}/{total}"),
         Lang::En => format!("materials {done}/{total}"),
@@ -312,7 +313,12 @@ pub fn days(lang: Lang, n: i64) -> String {
 }
 
 /// The summary's headline when a deadline is still open: "报销申请期限：2026-06-10（还剩190天）".
-pub fn next_deadline_headline(lang: Lang, label: &str, date: &str, days_left: i64) -> String {
+pub(crate) fn next_deadline_headline(
+    lang: Lang,
+    label: &str,
+    date: &str,
+    days_left: i64,
+) -> String {
     match lang {
         Lang::Zh => format!("{label}：{date}（{}）", days_left_text(lang, days_left)),
         Lang::En => format!("{label}: {date} ({})", days_left_text(lang, days_left)),
@@ -320,7 +326,7 @@ pub fn next_deadline_headline(lang: Lang, label: &str, date: &str, days_left: i6
 }
 
 /// "报销申请期限已于 2026-01-10 截止（已逾期5天）".
-pub fn overdue_since(lang: Lang, label: &str, date: &str, days_over: i64) -> String {
+pub(crate) fn overdue_since(lang: Lang, label: &str, date: &str, days_over: i64) -> String {
     match lang {
         Lang::Zh => format!("{label}已于 {date} 截止（已逾期{}）", days(lang, days_over)),
         Lang::En => format!(
@@ -332,7 +338,7 @@ pub fn overdue_since(lang: Lang, label: &str, date: &str, days_over: i64) -> Str
 
 /// What to do once a deadline has passed. The sources give none, so it is labelled as the
 /// app's own advice.
-pub fn what_now_overdue(lang: Lang, hotline: &str) -> String {
+pub(crate) fn what_now_overdue(lang: Lang, hotline: &str) -> String {
     match lang {
         Lang::Zh => format!(
             "现在怎么办（本应用的建议）：尽快联系参保地医保经办机构或拨打 {hotline}，说明晚了的原因，问清还能否受理；材料照常准备齐全。"
@@ -344,7 +350,7 @@ pub fn what_now_overdue(lang: Lang, hotline: &str) -> String {
 }
 
 /// A later date other sources give, still open, when the safest one has passed.
-pub fn later_version_open(lang: Lang, date: &str, days_left: i64) -> String {
+pub(crate) fn later_version_open(lang: Lang, date: &str, days_left: i64) -> String {
     match lang {
         Lang::Zh => format!(
             "其他来源给出的期限最晚到 {date}（{}），能否受理以参保地医保部门的答复为准。",
@@ -358,7 +364,7 @@ pub fn later_version_open(lang: Lang, date: &str, days_left: i64) -> String {
 }
 
 /// "来源说法不一（共3种说法），按最早的算".
-pub fn versions_note(lang: Lang, n: usize, limit: bool, planned: bool) -> String {
+pub(crate) fn versions_note(lang: Lang, n: usize, limit: bool, planned: bool) -> String {
     match (lang, planned, limit) {
         (Lang::Zh, true, true) => format!("来源说法不一（共{n}种说法），按最早的算"),
         (Lang::Zh, true, false) => format!("来源说法不一（共{n}种说法），按最晚的估计"),
@@ -374,7 +380,7 @@ pub fn versions_note(lang: Lang, n: usize, limit: bool, planned: bool) -> String
 }
 
 /// A line to write a date on, on a blank sheet.
-pub fn write_in(lang: Lang, date_label: &str) -> String {
+pub(crate) fn write_in(lang: Lang, date_label: &str) -> String {
     match lang {
         Lang::Zh => format!("{date_label}：____________    截止日期：____________"),
         Lang::En => format!("{date_label}: ____________    Deadline: ____________"),
@@ -382,7 +388,7 @@ pub fn write_in(lang: Lang, date_label: &str) -> String {
 }
 
 /// Materials ready: "已准备 3 / 12 项材料"; on a blank sheet just the count.
-pub fn materials_progress(lang: Lang, ready: usize, total: usize, blank: bool) -> String {
+pub(crate) fn materials_progress(lang: Lang, ready: usize, total: usize, blank: bool) -> String {
     match (lang, blank) {
         (Lang::Zh, false) => format!("已准备 {ready} / {total} 项材料"),
         (Lang::En, false) if total == 1 => format!("{ready} of 1 material ready"),
@@ -394,7 +400,7 @@ pub fn materials_progress(lang: Lang, ready: usize, total: usize, blank: bool) -
 }
 
 /// A channel with its contact, unless the name already says it: "国家医保服务平台APP", "窗口（021-12393）".
-pub fn channel_text(lang: Lang, name: &str, contact: Option<&str>) -> String {
+pub(crate) fn channel_text(lang: Lang, name: &str, contact: Option<&str>) -> String {
     match contact {
         Some(c) if !name.contains(c) => format!("{name}{}", paren(lang, c)),
         _ => name.to_string(),
@@ -402,7 +408,7 @@ pub fn channel_text(lang: Lang, name: &str, contact: Option<&str>) -> String {
 }
 
 /// "（x）" / " (x)".
-pub fn paren(lang: Lang, x: &str) -> String {
+pub(crate) fn paren(lang: Lang, x: &str) -> String {
     match lang {
         Lang::Zh => format!("（{x}）"),
         Lang::En => format!(" ({x})"),
@@ -410,7 +416,7 @@ pub fn paren(lang: Lang, x: &str) -> String {
 }
 
 /// How a material is handed in.
-pub fn form_label(lang: Lang, form: crate::catalog::Form) -> &'static str {
+pub(crate) fn form_label(lang: Lang, form: crate::catalog::Form) -> &'static str {
     use crate::catalog::Form as F;
     let (zh, en) = match form {
         F::Original => ("原件", "Original"),
@@ -440,12 +446,12 @@ pub fn group_label(lang: Lang, group: crate::catalog::MaterialGroup) -> &'static
 }
 
 /// Label of a new case: `未命名 3`.
-pub fn untitled(lang: Lang, n: usize) -> String {
+pub(crate) fn untitled(lang: Lang, n: usize) -> String {
     format!("{} {n}", s(lang).untitled)
 }
 
 /// Count badge: `2份`.
-pub fn count_badge(lang: Lang, n: u32) -> String {
+pub(crate) fn count_badge(lang: Lang, n: u32) -> String {
     match lang {
         Lang::Zh => format!("{n}份"),
         Lang::En => format!("×{n}"),
@@ -453,7 +459,7 @@ pub fn count_badge(lang: Lang, n: u32) -> String {
 }
 
 /// Accessible name of a "change" button on the review page.
-pub fn change_named(lang: Lang, question: &str) -> String {
+pub(crate) fn change_named(lang: Lang, question: &str) -> String {
     match lang {
         Lang::Zh => format!("修改：{question}"),
         Lang::En => format!("Change: {question}"),
@@ -461,7 +467,7 @@ pub fn change_named(lang: Lang, question: &str) -> String {
 }
 
 /// The footer of a checklist: which data and which day it was worked out with.
-pub fn data_version_line(lang: Lang, version: &str, today: &str) -> String {
+pub(crate) fn data_version_line(lang: Lang, version: &str, today: &str) -> String {
     match lang {
         Lang::Zh => format!("数据版本 {version}，按 {today} 计算"),
         Lang::En => format!("Data version {version}, worked out on {today}"),
@@ -469,7 +475,7 @@ pub fn data_version_line(lang: Lang, version: &str, today: &str) -> String {
 }
 
 /// Accessible name of the button that opens a date question from the checklist.
-pub fn enter_named(lang: Lang, question: &str) -> String {
+pub(crate) fn enter_named(lang: Lang, question: &str) -> String {
     match lang {
         Lang::Zh => format!("填写日期：{question}"),
         Lang::En => format!("Enter the date: {question}"),
@@ -477,7 +483,7 @@ pub fn enter_named(lang: Lang, question: &str) -> String {
 }
 
 /// Accessible name of a quick sheet's print button.
-pub fn print_named(lang: Lang, name: &str) -> String {
+pub(crate) fn print_named(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Zh => format!("打印：{name}"),
         Lang::En => format!("Print: {name}"),
@@ -485,7 +491,7 @@ pub fn print_named(lang: Lang, name: &str) -> String {
 }
 
 /// Accessible name of a button that opens a case.
-pub fn open_named(lang: Lang, label: &str) -> String {
+pub(crate) fn open_named(lang: Lang, label: &str) -> String {
     match lang {
         Lang::Zh => format!("打开：{label}"),
         Lang::En => format!("Open: {label}"),
@@ -493,7 +499,7 @@ pub fn open_named(lang: Lang, label: &str) -> String {
 }
 
 /// Accessible name of a quick sheet's PDF button.
-pub fn pdf_named(lang: Lang, name: &str) -> String {
+pub(crate) fn pdf_named(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Zh => format!("保存PDF：{name}"),
         Lang::En => format!("Save PDF: {name}"),
@@ -502,7 +508,7 @@ pub fn pdf_named(lang: Lang, name: &str) -> String {
 
 /// A case's label as shown: a default name ("未命名 3" / "Untitled 3") follows the current
 /// language; a name someone typed is shown as typed.
-pub fn display_label(lang: Lang, label: &str) -> String {
+pub(crate) fn display_label(lang: Lang, label: &str) -> String {
     let n = label
         .strip_prefix(ZH.untitled)
         .or_else(|| label.strip_prefix(EN.untitled))
@@ -514,14 +520,6 @@ pub fn display_label(lang: Lang, label: &str) -> String {
     }
 }
 
-/// Accessible name of the note field of an item.
-pub fn note_for(lang: Lang, item: &str) -> String {
-    match lang {
-        Lang::Zh => format!("备注：{item}"),
-        Lang::En => format!("Note: {item}"),
-    }
-}
-
 pub fn deleted(lang: Lang, label: &str) -> String {
     match lang {
         Lang::Zh => format!("已删除“{label}”。"),
@@ -530,7 +528,7 @@ pub fn deleted(lang: Lang, label: &str) -> String {
 }
 
 /// Where a date stands, the same words everywhere: "已逾期5天", "今天截止", "还剩3天".
-pub fn days_left_text(lang: Lang, d: i64) -> String {
+pub(crate) fn days_left_text(lang: Lang, d: i64) -> String {
     match (lang, d) {
         (Lang::Zh, d) if d < 0 => format!("已逾期{}", days(lang, d)),
         (_, 0) => lang.pick("今天截止", "due today").to_string(),
@@ -541,7 +539,7 @@ pub fn days_left_text(lang: Lang, d: i64) -> String {
 }
 
 /// An I/O failure in words.
-pub fn io_reason(lang: Lang, e: &io::Error) -> String {
+pub(crate) fn io_reason(lang: Lang, e: &io::Error) -> String {
     use io::ErrorKind as K;
     let zh = match e.kind() {
         K::StorageFull => Some(("磁盘已满", "the disk is full")),
@@ -580,7 +578,7 @@ pub fn io_reason(lang: Lang, e: &io::Error) -> String {
 }
 
 /// A store error in words.
-pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
+pub(crate) fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
     use crate::cases::StoreError as E;
     match (e, lang) {
         (E::Write { path, source }, Lang::Zh) => {
@@ -615,7 +613,7 @@ pub fn store_error(lang: Lang, e: &crate::cases::StoreError) -> String {
 }
 
 /// A command-line answer that is not `question=value`.
-pub fn not_a_pair(lang: Lang, raw: &str) -> String {
+pub(crate) fn not_a_pair(lang: Lang, raw: &str) -> String {
     match lang {
         Lang::Zh => format!("“{raw}”不是“问题=选项”的形式，例如 visit=inpatient"),
         Lang::En => format!("\"{raw}\" is not in the form question=value, e.g. visit=inpatient"),
@@ -623,7 +621,7 @@ pub fn not_a_pair(lang: Lang, raw: &str) -> String {
 }
 
 /// `--case`, `--quick` and `--answer` name different checklists.
-pub fn one_source(lang: Lang) -> String {
+pub(crate) fn one_source(lang: Lang) -> String {
     lang.pick(
         "--case、--quick、--code 和 --answer/--date 只能用一种：它们各自给出一份清单的回答",
         "--case, --quick, --code and --answer/--date cannot be combined: each gives a checklist's answers",
@@ -632,7 +630,7 @@ pub fn one_source(lang: Lang) -> String {
 }
 
 /// An unknown quick-sheet id.
-pub fn unknown_quick(lang: Lang, id: &str, ids: &str) -> String {
+pub(crate) fn unknown_quick(lang: Lang, id: &str, ids: &str) -> String {
     match lang {
         Lang::Zh => format!("没有“{id}”这个常用情形。可选：{ids}"),
         Lang::En => format!("no common situation \"{id}\"; choose one of: {ids}"),
@@ -640,7 +638,7 @@ pub fn unknown_quick(lang: Lang, id: &str, ids: &str) -> String {
 }
 
 /// A print job the print service accepted.
-pub fn print_accepted(lang: Lang, job: &str) -> String {
+pub(crate) fn print_accepted(lang: Lang, job: &str) -> String {
     match lang {
         Lang::Zh => format!("已发送到打印机（任务 {job}）"),
         Lang::En => format!("Sent to the printer (job {job})"),
@@ -648,7 +646,7 @@ pub fn print_accepted(lang: Lang, job: &str) -> String {
 }
 
 /// Why printing did not happen.
-pub fn print_error(lang: Lang, e: &crate::print::PrintError) -> String {
+pub(crate) fn print_error(lang: Lang, e: &crate::print::PrintError) -> String {
     use crate::print::PrintError as E;
     match (e, lang) {
         (E::NoService, Lang::Zh) => "这台电脑没有可用的打印服务".to_string(),
@@ -695,7 +693,7 @@ pub fn code_error(lang: Lang, e: &crate::handoff::CodeError) -> String {
 }
 
 /// After `calendar`: how many events the file holds.
-pub fn events_written(lang: Lang, n: usize) -> String {
+pub(crate) fn events_written(lang: Lang, n: usize) -> String {
     match (lang, n) {
         (Lang::Zh, 0) => "没有带日期的期限，日历文件中没有事件。填写日期后再导出。".into(),
         (Lang::Zh, n) => format!("{n}个事件，每个提前7天和1天提醒。"),
@@ -717,7 +715,7 @@ pub fn moved(lang: Lang, label: &str, from: &str, to: &str) -> String {
 }
 
 /// A date no longer worked out (or newly worked out), for "what changed".
-pub fn no_date(lang: Lang) -> &'static str {
+pub(crate) fn no_date(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "无日期",
         Lang::En => "no date",
@@ -725,7 +723,7 @@ pub fn no_date(lang: Lang) -> &'static str {
 }
 
 /// The line above the changes of one case: "“妈妈住院”（数据版本 A → B）".
-pub fn recheck_case(lang: Lang, label: &str, from: &str, to: &str) -> String {
+pub(crate) fn recheck_case(lang: Lang, label: &str, from: &str, to: &str) -> String {
     match (lang, from == to) {
         (Lang::Zh, true) => format!("“{label}”"),
         (Lang::Zh, false) => format!("“{label}”（数据版本 {from} → {to}）"),
@@ -735,7 +733,7 @@ pub fn recheck_case(lang: Lang, label: &str, from: &str, to: &str) -> String {
 }
 
 /// `--case LABEL` names no saved case, or more than one ignoring case.
-pub fn case_not_found(lang: Lang, label: &str, saved: &[&str], several: bool) -> String {
+pub(crate) fn case_not_found(lang: Lang, label: &str, saved: &[&str], several: bool) -> String {
     let names: Vec<String> = saved
         .iter()
         .map(|l| match lang {
@@ -763,7 +761,7 @@ pub fn case_not_found(lang: Lang, label: &str, saved: &[&str], several: bool) ->
 }
 
 /// The saved cases cannot be reached.
-pub fn cases_unavailable(lang: Lang, dir: Option<&str>, why: &str) -> String {
+pub(crate) fn cases_unavailable(lang: Lang, dir: Option<&str>, why: &str) -> String {
     match (lang, dir) {
         (Lang::Zh, None) => "找不到保存清单的文件夹（可设置 YIBAO_CHECKLIST_DATA_DIR）".to_string(),
         (Lang::En, None) => {
@@ -820,7 +818,7 @@ pub fn not_moved(lang: Lang, n: Option<&crate::cases::NotMoved>) -> String {
 }
 
 /// Something else opening the store ran into.
-pub fn load_warning(lang: Lang, w: &crate::cases::LoadWarning) -> String {
+pub(crate) fn load_warning(lang: Lang, w: &crate::cases::LoadWarning) -> String {
     use crate::cases::LoadWarning as W;
     let io = |k: &io::ErrorKind| io_reason(lang, &io::Error::from(*k));
     match (w, lang) {
@@ -868,7 +866,7 @@ pub fn load_warning(lang: Lang, w: &crate::cases::LoadWarning) -> String {
 }
 
 /// What a reading command found in the store and left alone, with what to do.
-pub fn finding(lang: Lang, f: &crate::cases::readonly::Finding) -> String {
+pub(crate) fn finding(lang: Lang, f: &crate::cases::readonly::Finding) -> String {
     use crate::cases::readonly::Finding as F;
     match (f, lang) {
         (
@@ -925,7 +923,7 @@ pub fn finding(lang: Lang, f: &crate::cases::readonly::Finding) -> String {
 }
 
 /// What `repair` did: moved, restored and left alone, one line each.
-pub fn repair_report(lang: Lang, report: &crate::cases::LoadReport) -> String {
+pub(crate) fn repair_report(lang: Lang, report: &crate::cases::LoadReport) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     for q in &report.quarantined {
@@ -965,7 +963,7 @@ pub fn repair_report(lang: Lang, report: &crate::cases::LoadReport) -> String {
 }
 
 /// Why `repair` could not run.
-pub fn repair_error(lang: Lang, e: &crate::cases::StoreError) -> String {
+pub(crate) fn repair_error(lang: Lang, e: &crate::cases::StoreError) -> String {
     match (e, lang) {
         (crate::cases::StoreError::ReadOnly(_), Lang::Zh) => {
             "本程序的窗口正在使用保存的清单，请先关闭它，再运行修复".to_string()
@@ -978,7 +976,7 @@ pub fn repair_error(lang: Lang, e: &crate::cases::StoreError) -> String {
 }
 
 /// Page numbers at the foot of a sheet or package: "第 2 / 5 页".
-pub fn page_n_of(lang: Lang, n: usize, total: usize) -> String {
+pub(crate) fn page_n_of(lang: Lang, n: usize, total: usize) -> String {
     match lang {
         Lang::Zh => format!("第 {n} / {total} 页"),
         Lang::En => format!("Page {n} of {total}"),
@@ -986,7 +984,7 @@ pub fn page_n_of(lang: Lang, n: usize, total: usize) -> String {
 }
 
 /// Under a photo's page title: "第 1/2 张 · 发票.jpg".
-pub fn photo_n_of(lang: Lang, n: usize, of: usize, name: &str) -> String {
+pub(crate) fn photo_n_of(lang: Lang, n: usize, of: usize, name: &str) -> String {
     match lang {
         Lang::Zh => format!("第 {n}/{of} 张 · {name}"),
         Lang::En => format!("photo {n} of {of} · {name}"),
@@ -994,7 +992,7 @@ pub fn photo_n_of(lang: Lang, n: usize, of: usize, name: &str) -> String {
 }
 
 /// The package cover's count: "共 12 项材料：已附 3 项，缺 9 项".
-pub fn attached_count(lang: Lang, total: usize, attached: usize) -> String {
+pub(crate) fn attached_count(lang: Lang, total: usize, attached: usize) -> String {
     let missing = total - attached;
     match lang {
         Lang::Zh => format!("共 {total} 项材料：已附 {attached} 项，缺 {missing} 项"),
@@ -1004,7 +1002,7 @@ pub fn attached_count(lang: Lang, total: usize, attached: usize) -> String {
 }
 
 /// A material's photos on the package's pages: "已附 · 第 2、3 页".
-pub fn attached_on_pages(lang: Lang, pages: &[String]) -> String {
+pub(crate) fn attached_on_pages(lang: Lang, pages: &[String]) -> String {
     match lang {
         Lang::Zh => format!("已附 · 第 {} 页", pages.join("、")),
         Lang::En if pages.len() == 1 => format!("attached · page {}", pages[0]),
@@ -1013,7 +1011,7 @@ pub fn attached_on_pages(lang: Lang, pages: &[String]) -> String {
 }
 
 /// A photo in the package the check found problems in.
-pub fn retake_page(lang: Lang, page: usize, name: &str, problems: &[&str]) -> String {
+pub(crate) fn retake_page(lang: Lang, page: usize, name: &str, problems: &[&str]) -> String {
     match lang {
         Lang::Zh => format!(
             "注意 第 {page} 页（{name}）：{}，建议重拍",
@@ -1027,7 +1025,7 @@ pub fn retake_page(lang: Lang, page: usize, name: &str, problems: &[&str]) -> St
 }
 
 /// A PDF attachment, which the package cannot hold.
-pub fn separate_pdf(lang: Lang, name: &str) -> String {
+pub(crate) fn separate_pdf(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Zh => format!("{name} 是 PDF 文件，未放入本文件，请另行上传"),
         Lang::En => format!("{name} is a PDF file, not included here: upload it separately"),
@@ -1035,7 +1033,7 @@ pub fn separate_pdf(lang: Lang, name: &str) -> String {
 }
 
 /// An attachment that could not be read, left out of the package.
-pub fn left_out(lang: Lang, name: &str, why: &str) -> String {
+pub(crate) fn left_out(lang: Lang, name: &str, why: &str) -> String {
     match lang {
         Lang::Zh => format!("{name} 无法读取，未放入：{why}"),
         Lang::En => format!("{name} cannot be read and is left out: {why}"),
@@ -1043,7 +1041,7 @@ pub fn left_out(lang: Lang, name: &str, why: &str) -> String {
 }
 
 /// `--attach` that is not `MATERIAL_ID=FILE`.
-pub fn not_an_attachment(lang: Lang, raw: &str) -> String {
+pub(crate) fn not_an_attachment(lang: Lang, raw: &str) -> String {
     match lang {
         Lang::Zh => format!("“{raw}”不是“材料=文件”的形式，例如 id_card=身份证.jpg"),
         Lang::En => format!("\"{raw}\" is not in the form MATERIAL_ID=FILE"),
@@ -1051,7 +1049,7 @@ pub fn not_an_attachment(lang: Lang, raw: &str) -> String {
 }
 
 /// `--attach` naming a material the checklist does not have.
-pub fn not_a_material(lang: Lang, material: &str, ids: &str) -> String {
+pub(crate) fn not_a_material(lang: Lang, material: &str, ids: &str) -> String {
     match lang {
         Lang::Zh => format!("这份清单没有“{material}”这项材料。可选：{ids}"),
         Lang::En => {
@@ -1061,7 +1059,7 @@ pub fn not_a_material(lang: Lang, material: &str, ids: &str) -> String {
 }
 
 /// Why a sheet (or calendar) cannot be written where asked.
-pub fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> String {
+pub(crate) fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> String {
     use crate::outpath::OutPathError as E;
     match (e, lang) {
         (E::NoFileName { path }, Lang::Zh) => format!(
@@ -1122,7 +1120,7 @@ pub fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> String {
 }
 
 /// `export-pack` into something that is not a folder.
-pub fn not_a_folder(lang: Lang, dir: &str) -> String {
+pub(crate) fn not_a_folder(lang: Lang, dir: &str) -> String {
     match lang {
         Lang::Zh => format!("无法写入 {dir}：这是一个文件，不是文件夹"),
         Lang::En => format!("cannot write into {dir}: it is a file, not a folder"),
@@ -1130,7 +1128,7 @@ pub fn not_a_folder(lang: Lang, dir: &str) -> String {
 }
 
 /// A folder that cannot be made.
-pub fn cannot_create_folder(lang: Lang, dir: &str, e: &io::Error) -> String {
+pub(crate) fn cannot_create_folder(lang: Lang, dir: &str, e: &io::Error) -> String {
     match lang {
         Lang::Zh => format!("无法创建文件夹 {dir}：{}", io_reason(lang, e)),
         Lang::En => format!("cannot create the folder {dir}: {}", io_reason(lang, e)),
@@ -1138,12 +1136,12 @@ pub fn cannot_create_folder(lang: Lang, dir: &str, e: &io::Error) -> String {
 }
 
 /// A file and what is wrong with it: "发票.jpg：…".
-pub fn file_error(lang: Lang, file: &str, why: &str) -> String {
+pub(crate) fn file_error(lang: Lang, file: &str, why: &str) -> String {
     format!("{file}{}{why}", colon(lang))
 }
 
 /// A problem in the data (one of the user's own checklist files) in words.
-pub fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> String {
+pub(crate) fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> String {
     use crate::catalog::problem::HOLIDAY_YEARS;
     use crate::catalog::{DataProblem as P, Limit};
     if lang == Lang::En {
@@ -1227,7 +1225,7 @@ pub fn photo_label(lang: Lang, kind: crate::photo::ProblemKind) -> &'static str 
 
 /// The rule a photo problem breaks, quoted from seed 004 (《如何申请网上报销医保》); in English
 /// the quoted Chinese stays beside its translation.
-pub fn photo_rule(lang: Lang, kind: crate::photo::ProblemKind) -> &'static str {
+pub(crate) fn photo_rule(lang: Lang, kind: crate::photo::ProblemKind) -> &'static str {
     use crate::photo::ProblemKind as K;
     let (zh, en) = match kind {
         K::Blur | K::Glare | K::Cropped => (
@@ -1350,7 +1348,7 @@ pub fn photo_error(lang: Lang, e: &crate::photo::PhotoError) -> String {
 }
 
 /// Characters the sheet's font has no glyph for (they would be missing on paper).
-pub fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
+pub(crate) fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
     let list: String = missing.iter().collect();
     match lang {
         Lang::Zh => format!("警告：字体中没有这些字符，打印时会缺失：{list}"),
@@ -1361,7 +1359,7 @@ pub fn missing_glyphs_warning(missing: &[char], lang: Lang) -> String {
 }
 
 /// A bad `--today`.
-pub fn bad_today(lang: Lang, raw: &str) -> String {
+pub(crate) fn bad_today(lang: Lang, raw: &str) -> String {
     match lang {
         Lang::Zh => format!("--today：“{raw}”不是日期，请按 年-月-日 填写，例如 2025-03-10"),
         Lang::En => format!("--today: \"{raw}\" is not a date; write YYYY-MM-DD, e.g. 2025-03-10"),
@@ -1369,7 +1367,7 @@ pub fn bad_today(lang: Lang, raw: &str) -> String {
 }
 
 /// An answer error on the command line, where questions and options are named by their ids.
-pub fn cli_answer_error(lang: Lang, e: &AnswerError) -> String {
+pub(crate) fn cli_answer_error(lang: Lang, e: &AnswerError) -> String {
     let q = &e.question;
     match (&e.kind, lang) {
         (AnswerErrorKind::UnknownQuestion { valid }, Lang::Zh) => {
@@ -1624,7 +1622,7 @@ fn iso_shaped(value: &str) -> bool {
 }
 
 /// An answer error as a sentence. `label` names a question by id (its short label).
-pub fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> String) -> String {
     let q = label(&e.question);
     match (&e.kind, lang) {
         (AnswerErrorKind::InvalidDate { value }, Lang::Zh) if iso_shaped(value) => {

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// How a span reads: "6个月", "30 working days", "3–6 months".
-pub fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
+pub(crate) fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
     // Written straight into the text below, not into a string of its own.
     struct Range(u32, Option<u32>);
     impl std::fmt::Display for Range {
@@ -47,7 +47,7 @@ fn needs_text(v: &DatedVersion, lang: Lang, sep: &str) -> String {
 
 /// A date as chrono writes it ("2026-06-10"), digit by digit for the years it writes with four:
 /// the formatting machinery costs more than the rest of a version's line.
-pub fn write_date(out: &mut String, d: NaiveDate) {
+pub(crate) fn write_date(out: &mut String, d: NaiveDate) {
     let y = d.year();
     if !(0..=9999).contains(&y) {
         let _ = write!(out, "{d}");
@@ -66,7 +66,7 @@ pub fn write_date(out: &mut String, d: NaiveDate) {
 }
 
 /// One dated version as a line: the date, days left, and the status.
-pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
+pub(crate) fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
     // One string for the whole line, written into (a view writes one per version).
     let mut s = String::with_capacity(64);
     let _ = match (v.date, v.date_max) {
@@ -127,7 +127,7 @@ pub fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
 
 /// A version as a rule, without dates (blank sheets): "出院日期后30天内", "within 30 days of the
 /// discharge date".
-pub fn rule_text(v: &DatedVersion, lang: Lang) -> String {
+pub(crate) fn rule_text(v: &DatedVersion, lang: Lang) -> String {
     let span = span_text(v.span, v.span_max, lang);
     if matches!(v.span, Span::Immediate | Span::Indefinite) {
         return span;

@@ -41,7 +41,7 @@ impl State {
 
     /// Puts back a case changed outside `edit` (attachments: the store changed the files) and
     /// saves it.
-    pub fn replace_case(&mut self, case: Case) {
+    pub(crate) fn replace_case(&mut self, case: Case) {
         if self.read_only {
             return;
         }
@@ -152,7 +152,7 @@ impl State {
         });
     }
 
-    pub fn undo_delete(&mut self) {
+    pub(crate) fn undo_delete(&mut self) {
         let Some(d) = self.deleted.take() else { return };
         let mut case = d.case;
         let mut need_save = true;

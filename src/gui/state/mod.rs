@@ -60,7 +60,7 @@ pub struct Wizard {
 }
 
 /// A derivation as cached: recomputed only when the answers (or today) change.
-pub type Derived = Rc<Result<Derivation, DeriveError>>;
+pub(crate) type Derived = Rc<Result<Derivation, DeriveError>>;
 
 struct CacheEntry {
     answers: Answers,
@@ -237,11 +237,11 @@ impl State {
 
     /// Grows with every change to any case: what was worked out from the cases is valid while
     /// it, the language and today stay the same.
-    pub fn revision(&self) -> u64 {
+    pub(crate) fn revision(&self) -> u64 {
         self.edits
     }
 
-    pub fn push_banner(&mut self, msg: Msg, error: bool) {
+    pub(crate) fn push_banner(&mut self, msg: Msg, error: bool) {
         self.next_banner += 1;
         self.banners.push(Banner {
             id: self.next_banner,
@@ -253,14 +253,14 @@ impl State {
     }
 
     /// A message about a file, offering to open it and its folder.
-    pub fn push_file_banner(&mut self, msg: Msg, error: bool, path: PathBuf) {
+    pub(crate) fn push_file_banner(&mut self, msg: Msg, error: bool, path: PathBuf) {
         self.push_banner(msg, error);
         if let Some(b) = self.banners.last_mut() {
             b.path = Some(path);
         }
     }
 
-    pub fn dismiss_banner(&mut self, id: u64) {
+    pub(crate) fn dismiss_banner(&mut self, id: u64) {
         self.banners.retain(|b| b.id != id);
     }
 
@@ -284,7 +284,7 @@ impl State {
 /// Tidies a typed date: full-width digits, `/`, `.` and `年月日` separators, and one-digit months
 /// and days become `YYYY-MM-DD`. Anything else is returned trimmed, for the engine to reject in
 /// words. Never changes which day is meant.
-pub fn normalize_date(input: &str) -> String {
+pub(crate) fn normalize_date(input: &str) -> String {
     let s: String = input
         .trim()
         .chars()

@@ -53,7 +53,7 @@ impl State {
     }
 
     /// Tries the failed saves again.
-    pub fn retry_saves(&mut self) {
+    pub(crate) fn retry_saves(&mut self) {
         let ids: Vec<String> = self.save_errors.keys().cloned().collect();
         for id in ids {
             self.save_one(&id);

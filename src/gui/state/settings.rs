@@ -40,26 +40,26 @@ impl Default for Settings {
     }
 }
 
-pub const MIN_ZOOM: f32 = 1.0;
-pub const MAX_ZOOM: f32 = 2.0;
-pub const ZOOM_STEP: f32 = 0.25;
+pub(crate) const MIN_ZOOM: f32 = 1.0;
+pub(crate) const MAX_ZOOM: f32 = 2.0;
+pub(crate) const ZOOM_STEP: f32 = 0.25;
 /// Seconds after the last edit before it is written.
-pub const AUTOSAVE_DELAY: f64 = 0.5;
+pub(crate) const AUTOSAVE_DELAY: f64 = 0.5;
 
 impl Settings {
     /// The zoom clamped to the allowed range (a hand-edited settings file cannot break the UI).
-    pub fn clamped_zoom(&self) -> f32 {
+    pub(crate) fn clamped_zoom(&self) -> f32 {
         if self.zoom.is_finite() {
             self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
         } else {
             1.0
         }
     }
-    pub fn zoom_in(&mut self) {
+    pub(crate) fn zoom_in(&mut self) {
         self.zoom = ((self.clamped_zoom() + ZOOM_STEP) / ZOOM_STEP).round() * ZOOM_STEP;
         self.zoom = self.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
     }
-    pub fn zoom_out(&mut self) {
+    pub(crate) fn zoom_out(&mut self) {
         self.zoom = ((self.clamped_zoom() - ZOOM_STEP) / ZOOM_STEP).round() * ZOOM_STEP;
         self.zoom = self.zoom.clamp(MIN_ZOOM, MAX_ZOOM);
     }

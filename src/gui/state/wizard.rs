@@ -57,7 +57,7 @@ impl State {
     }
 
     /// Sets a choice answer. Answers that no longer apply are pruned; ticks are never touched.
-    pub fn set_choice(&mut self, qid: &str, option: &str) {
+    pub(crate) fn set_choice(&mut self, qid: &str, option: &str) {
         let changes = !self.read_only
             && self
                 .current_case()
@@ -84,7 +84,7 @@ impl State {
     }
 
     /// The errors a date would have, as the engine checks it against the other answers.
-    pub fn date_errors(&self, qid: &str, value: &str) -> Vec<AnswerError> {
+    pub(crate) fn date_errors(&self, qid: &str, value: &str) -> Vec<AnswerError> {
         let Some(case) = self.current_case() else {
             return Vec::new();
         };
@@ -99,7 +99,7 @@ impl State {
     }
 
     /// "Next": checks the answer on screen, then moves on. Returns whether it moved.
-    pub fn wizard_next(&mut self) -> bool {
+    pub(crate) fn wizard_next(&mut self) -> bool {
         let qid = self.wizard.question.clone();
         let Some(q) = self.catalog.question(&qid).cloned() else {
             self.screen = Screen::Review;
@@ -164,7 +164,7 @@ impl State {
 
     /// Skips this and the following optional date questions in one go (each costs a click
     /// otherwise); stops at the first question that is not an optional date.
-    pub fn wizard_skip_optional_dates(&mut self) {
+    pub(crate) fn wizard_skip_optional_dates(&mut self) {
         for _ in 0..self.catalog.questions.len() {
             if self.screen != Screen::Wizard {
                 break;
@@ -178,7 +178,7 @@ impl State {
     }
 
     /// Skips an optional question (its answer, if any, is removed).
-    pub fn wizard_skip(&mut self) {
+    pub(crate) fn wizard_skip(&mut self) {
         let qid = self.wizard.question.clone();
         self.remove_answer(&qid);
         self.wizard.date_text.remove(&qid);
@@ -218,7 +218,7 @@ impl State {
         }
     }
 
-    pub fn wizard_back(&mut self) {
+    pub(crate) fn wizard_back(&mut self) {
         let qid = self.wizard.question.clone();
         let asked: Vec<String> = self.asked().iter().map(|q| q.id.clone()).collect();
         match asked.iter().position(|q| *q == qid) {
