@@ -223,9 +223,15 @@ impl StepCard {
     pub(crate) fn number_label(&self) -> String {
         format!("{}.", self.number)
     }
-    /// "3. 提交材料": the step's heading on screen, paper and terminal alike.
+    /// "3. 提交材料": the step's heading on screen, paper and terminal alike (and in the
+    /// summary's next step).
     pub fn heading(&self) -> String {
-        format!("{} {}", self.number_label(), self.title)
+        let mut s = String::new();
+        self.write_heading(&mut s);
+        s
+    }
+    fn write_heading(&self, out: &mut String) {
+        let _ = write!(out, "{}. {}", self.number, self.title);
     }
 }
 
@@ -1132,7 +1138,7 @@ fn summary(
             let mut line = String::with_capacity(t.next_step.len() + st.title.len() + 16);
             line.push_str(t.next_step);
             line.push_str(colon(lang));
-            let _ = write!(line, "{}. {}", st.number, st.title);
+            st.write_heading(&mut line);
             line
         }),
         helpline,
