@@ -785,7 +785,10 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 badges.push(Str::Static(strings::form_label(lang, m.form)));
             }
             if let Some(n) = m.count {
-                badges.push(Str::Owned(strings::count_badge(lang, n)));
+                badges.push(match strings::count_badge_static(lang, n) {
+                    Some(b) => Str::Static(b),
+                    None => Str::Owned(strings::count_badge(lang, n)),
+                });
             }
             let notes = [&m.format, &m.obtain, &m.alternatives];
             let mut details = Vec::with_capacity(4 + notes.iter().map(|n| n.len()).sum::<usize>());
@@ -861,12 +864,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                     if i > 0 {
                         out.push_str(list_sep(lang));
                     }
-                    let name = c.name.get(lang);
-                    match c.contact.as_deref() {
-                        // `channel_text` of a channel without a contact is its name.
-                        None => out.push_str(name),
-                        contact => out.push_str(&strings::channel_text(lang, name, contact)),
-                    }
+                    strings::write_channel(&mut out, lang, c.name.get(lang), c.contact.as_deref());
                 }
                 out
             });
@@ -958,12 +956,16 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             .iter()
             .enumerate()
             .map(|(i, src)| {
-                let date = src.date.as_ref().map(|date| strings::paren(lang, date));
                 let mut text = String::with_capacity(
-                    8 + src.title.len() + date.as_ref().map_or(0, String::len),
+                    16 + src.title.len() + src.date.as_ref().map_or(0, |d| d.len()),
                 );
-                let _ = write!(text, "[{}] {}", i + 1, src.title);
-                text.push_str(date.as_deref().unwrap_or_default());
+                text.push('[');
+                strings::write_number(&mut text, i as u64 + 1);
+                text.push_str("] ");
+                text.push_str(&src.title);
+                if let Some(date) = &src.date {
+                    strings::write_paren(&mut text, lang, date);
+                }
                 SourceLine {
                     number: i + 1,
                     text,
@@ -1008,7 +1010,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         sections,
         region_note: d.region.as_ref().and_then(|r| r.note.as_ref()).map(shared),
         disclaimer: shared(&d.disclaimer),
-        data_line: strings::data_version_line(lang, &d.data_version, &d.today.to_string()),
+        data_line: strings::data_version_line(lang, &d.data_version, d.today),
         data_version: d.data_version.clone(),
         today: d.today,
         code: code_of(catalog, d, blank),
@@ -1112,13 +1114,23 @@ fn summary(
         .as_ref()
         .filter(|r| !r.hotlines.is_empty())
         .map(|r| {
-            format!(
-                "{}{}{}{}",
-                t.hotlines,
-                colon(lang),
-                r.hotlines.join(enum_sep(lang)),
-                strings::paren(lang, r.name.get(lang))
-            )
+            let name = r.name.get(lang);
+            let mut out = String::with_capacity(
+                t.hotlines.len()
+                    + name.len()
+                    + 16
+                    + r.hotlines.iter().map(|h| h.len() + 3).sum::<usize>(),
+            );
+            out.push_str(t.hotlines);
+            out.push_str(colon(lang));
+            for (i, h) in r.hotlines.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(enum_sep(lang));
+                }
+                out.push_str(h);
+            }
+            strings::write_paren(&mut out, lang, name);
+            out
         });
     let mut out = Summary {
         urgency: Urgency::NoDate,
@@ -1179,12 +1191,8 @@ fn summary(
     if let Some((dl, v)) = open {
         let days = v.days_left.unwrap_or(0);
         out.urgency = Urgency::of(v);
-        out.headline = strings::next_deadline_headline(
-            lang,
-            &label(dl),
-            &v.date.expect("dated").to_string(),
-            days,
-        );
+        out.headline =
+            strings::next_deadline_headline(lang, dl.label.get(lang), v.date.expect("dated"), days);
         out.deadline_id = Some(dl.id.to_string());
         out.deadline_date = v.date;
         out.days_left = Some(days);

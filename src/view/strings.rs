@@ -305,24 +305,54 @@ pub fn next_deadline(lang: Lang, date: &str, days_left: i64) -> String {
 
 /// "3 days", "1 day": English counts agree with their number.
 pub fn days(lang: Lang, n: i64) -> String {
-    match (lang, n.abs()) {
-        (Lang::Zh, n) => format!("{n}天"),
-        (Lang::En, 1) => "1 day".to_string(),
-        (Lang::En, n) => format!("{n} days"),
+    let mut out = String::with_capacity(12);
+    write_days(&mut out, lang, n);
+    out
+}
+
+/// `days`, written into the caller's string.
+pub(crate) fn write_days(out: &mut String, lang: Lang, n: i64) {
+    let n = n.unsigned_abs();
+    write_number(out, n);
+    out.push_str(match (lang, n) {
+        (Lang::Zh, _) => "天",
+        (Lang::En, 1) => " day",
+        (Lang::En, _) => " days",
+    });
+}
+
+/// A number in decimal, without the formatting machinery.
+pub(crate) fn write_number(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
     }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// The summary's headline when a deadline is still open: "报销申请期限：2026-06-10（还剩190天）".
 pub(crate) fn next_deadline_headline(
     lang: Lang,
     label: &str,
-    date: &str,
+    date: chrono::NaiveDate,
     days_left: i64,
 ) -> String {
-    match lang {
-        Lang::Zh => format!("{label}：{date}（{}）", days_left_text(lang, days_left)),
-        Lang::En => format!("{label}: {date} ({})", days_left_text(lang, days_left)),
-    }
+    let mut out = String::with_capacity(label.len() + 40);
+    out.push_str(label);
+    out.push_str(colon(lang));
+    super::wording::write_date(&mut out, date);
+    out.push_str(lang.pick("（", " ("));
+    write_days_left(&mut out, lang, days_left);
+    out.push_str(lang.pick("）", ")"));
+    out
 }
 
 /// "报销申请期限已于 2026-01-10 截止（已逾期5天）".
@@ -400,19 +430,27 @@ pub(crate) fn materials_progress(lang: Lang, ready: usize, total: usize, blank: 
 }
 
 /// A channel with its contact, unless the name already says it: "国家医保服务平台APP", "窗口（021-12393）".
-pub(crate) fn channel_text(lang: Lang, name: &str, contact: Option<&str>) -> String {
+/// Written into the caller's string.
+pub(crate) fn write_channel(out: &mut String, lang: Lang, name: &str, contact: Option<&str>) {
+    out.push_str(name);
     match contact {
-        Some(c) if !name.contains(c) => format!("{name}{}", paren(lang, c)),
-        _ => name.to_string(),
+        Some(c) if !name.contains(c) => write_paren(out, lang, c),
+        _ => {}
     }
 }
 
 /// "（x）" / " (x)".
 pub(crate) fn paren(lang: Lang, x: &str) -> String {
-    match lang {
-        Lang::Zh => format!("（{x}）"),
-        Lang::En => format!(" ({x})"),
-    }
+    let mut out = String::with_capacity(x.len() + 6);
+    write_paren(&mut out, lang, x);
+    out
+}
+
+/// `paren`, written into the caller's string.
+pub(crate) fn write_paren(out: &mut String, lang: Lang, x: &str) {
+    out.push_str(lang.pick("（", " ("));
+    out.push_str(x);
+    out.push_str(lang.pick("）", ")"));
 }
 
 /// How a material is handed in.
@@ -458,6 +496,19 @@ pub(crate) fn count_badge(lang: Lang, n: u32) -> String {
     }
 }
 
+/// `count_badge` for the counts the data gives (1 to 9), without writing it.
+pub(crate) fn count_badge_static(lang: Lang, n: u32) -> Option<&'static str> {
+    const ZH: [&str; 9] = [
+        "1份", "2份", "3份", "4份", "5份", "6份", "7份", "8份", "9份",
+    ];
+    const EN: [&str; 9] = ["×1", "×2", "×3", "×4", "×5", "×6", "×7", "×8", "×9"];
+    let i = usize::try_from(n).ok()?.checked_sub(1)?;
+    match lang {
+        Lang::Zh => ZH.get(i).copied(),
+        Lang::En => EN.get(i).copied(),
+    }
+}
+
 /// Accessible name of a "change" button on the review page.
 pub(crate) fn change_named(lang: Lang, question: &str) -> String {
     match lang {
@@ -467,11 +518,14 @@ pub(crate) fn change_named(lang: Lang, question: &str) -> String {
 }
 
 /// The footer of a checklist: which data and which day it was worked out with.
-pub(crate) fn data_version_line(lang: Lang, version: &str, today: &str) -> String {
-    match lang {
-        Lang::Zh => format!("数据版本 {version}，按 {today} 计算"),
-        Lang::En => format!("Data version {version}, worked out on {today}"),
-    }
+pub(crate) fn data_version_line(lang: Lang, version: &str, today: chrono::NaiveDate) -> String {
+    let mut out = String::with_capacity(version.len() + 40);
+    out.push_str(lang.pick("数据版本 ", "Data version "));
+    out.push_str(version);
+    out.push_str(lang.pick("，按 ", ", worked out on "));
+    super::wording::write_date(&mut out, today);
+    out.push_str(lang.pick(" 计算", ""));
+    out
 }
 
 /// Accessible name of the button that opens a date question from the checklist.
@@ -529,12 +583,31 @@ pub fn deleted(lang: Lang, label: &str) -> String {
 
 /// Where a date stands, the same words everywhere: "已逾期5天", "今天截止", "还剩3天".
 pub(crate) fn days_left_text(lang: Lang, d: i64) -> String {
+    let mut out = String::with_capacity(24);
+    write_days_left(&mut out, lang, d);
+    out
+}
+
+/// `days_left_text`, written into the caller's string.
+pub(crate) fn write_days_left(out: &mut String, lang: Lang, d: i64) {
     match (lang, d) {
-        (Lang::Zh, d) if d < 0 => format!("已逾期{}", days(lang, d)),
-        (_, 0) => lang.pick("今天截止", "due today").to_string(),
-        (Lang::Zh, d) => format!("还剩{}", days(lang, d)),
-        (Lang::En, d) if d < 0 => format!("overdue by {}", days(lang, d)),
-        (Lang::En, d) => format!("{} left", days(lang, d)),
+        (Lang::Zh, d) if d < 0 => {
+            out.push_str("已逾期");
+            write_days(out, lang, d);
+        }
+        (_, 0) => out.push_str(lang.pick("今天截止", "due today")),
+        (Lang::Zh, d) => {
+            out.push_str("还剩");
+            write_days(out, lang, d);
+        }
+        (Lang::En, d) if d < 0 => {
+            out.push_str("overdue by ");
+            write_days(out, lang, d);
+        }
+        (Lang::En, d) => {
+            write_days(out, lang, d);
+            out.push_str(" left");
+        }
     }
 }
 

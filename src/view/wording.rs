@@ -1,7 +1,7 @@
 //! How dates and durations read, in both languages: shared by the command line, the printed
 //! sheet and the app, so all three say the same thing.
 
-use super::strings::days_left_text;
+use super::strings::write_days_left;
 use crate::catalog::{Lang, Span};
 use crate::engine::{DateStatus, DatedVersion};
 use chrono::{Datelike, NaiveDate};
@@ -87,9 +87,14 @@ pub(crate) fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
         }
         _ => Ok(()),
     };
+    if !s.is_empty() {
+        s.push_str("  ");
+    }
     let status: Cow<str> = match v.status {
         DateStatus::Overdue | DateStatus::DueSoon | DateStatus::Open => {
-            days_left_text(lang, v.days_left.unwrap_or(0)).into()
+            // Written in place, as are the words of the other states below.
+            write_days_left(&mut s, lang, v.days_left.unwrap_or(0));
+            Cow::Borrowed("")
         }
         DateStatus::Expected => lang.pick("预计", "expected").into(),
         DateStatus::NeedsDate => match lang {
@@ -112,9 +117,6 @@ pub(crate) fn version_date_text(v: &DatedVersion, lang: Lang) -> String {
             )
             .into(),
     };
-    if !s.is_empty() {
-        s.push_str("  ");
-    }
     s.push_str(&status);
     if v.weekends_only {
         s.push_str(lang.pick(
