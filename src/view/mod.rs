@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 use strings::{colon, enum_sep, list_sep, s};
 use text::Numbers;
-pub use text::{Badges, Sources, Str};
+pub use text::{Badges, List, Sources, Str};
 
 /// What a section is, as a stable id (`derive --json`, tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -178,7 +178,7 @@ pub struct NoticeCard {
     /// "来源说法不一（2种），均列出" when the sources disagree.
     pub conflict: Option<Str>,
     /// Every version, each with its sources.
-    pub versions: Vec<Cited>,
+    pub versions: List<Cited>,
     pub sources: Sources,
 }
 
@@ -267,7 +267,7 @@ pub struct DeadlineCard {
     pub enter_date: Option<EnterDate>,
     /// A line to write a date on (blank sheets): "出院日期：________  截止：________".
     pub write_in: Option<String>,
-    pub versions: Vec<VersionView>,
+    pub versions: List<VersionView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -646,12 +646,12 @@ fn deadline_card(
 ) -> DeadlineCard {
     let lang = nos.lang;
     let safest = plan_by(dl);
-    let versions: Vec<VersionView> = dl
-        .versions
-        .iter()
-        .enumerate()
-        .map(|(i, v)| version_view(dl, i, v, safest, nos, blank))
-        .collect();
+    let versions = List::collect(
+        dl.versions
+            .iter()
+            .enumerate()
+            .map(|(i, v)| version_view(dl, i, v, safest, nos, blank)),
+    );
     let lead_at = safest.or((!dl.versions.is_empty()).then_some(0));
     let lead = lead_at.map(|i| &dl.versions[i]);
     // The lead version's lines as its view has them, instead of writing them again.
@@ -703,14 +703,10 @@ fn deadline_card(
 
 fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard {
     let lang = nos.lang;
-    let versions: Vec<Cited> = n
-        .versions
-        .iter()
-        .map(|v| Cited {
-            text: v.text.shared(lang).clone().into(),
-            cites: nos.short(&v.sources),
-        })
-        .collect();
+    let versions = List::collect(n.versions.iter().map(|v| Cited {
+        text: v.text.shared(lang).clone().into(),
+        cites: nos.short(&v.sources),
+    }));
     NoticeCard {
         id: (&n.id).into(),
         kind: n.kind,

@@ -381,3 +381,67 @@ impl Serialize for Badges {
         (**self).serialize(s)
     }
 }
+
+/// A card's list (a notice's versions, a deadline's): most hold one item, kept in place
+/// instead of in an allocation of its own. Reads like a slice (`len`, `[i]`, `iter`, `for x in
+/// &list`) and serializes like a `Vec`.
+#[derive(Clone)]
+pub enum List<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T> List<T> {
+    /// The items of an iterator whose length is known: one is kept in place.
+    pub(crate) fn collect(items: impl ExactSizeIterator<Item = T>) -> List<T> {
+        let mut items = items;
+        if items.len() == 1
+            && let Some(x) = items.next()
+        {
+            return List::One(x);
+        }
+        List::Many(items.collect())
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List::Many(Vec::new())
+    }
+}
+
+impl<T> std::ops::Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match self {
+            List::One(x) => std::slice::from_ref(x),
+            List::Many(v) => v,
+        }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<T: PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Serialize> Serialize for List<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
