@@ -526,12 +526,19 @@ fn short_text(set: u64) -> String {
 
 /// "就医类型：住院；…": the answers that made an entry apply. Entries share reason lists, so the
 /// text is written once per list.
-fn reasons_text(memo: &mut Vec<(*const Reason, Str)>, reasons: &Shared<Reason>, lang: Lang) -> Str {
+/// `text` is a scratch string, reused: the line is copied once, into the shared text.
+fn reasons_text(
+    memo: &mut Vec<(*const Reason, Str)>,
+    text: &mut String,
+    reasons: &Shared<Reason>,
+    lang: Lang,
+) -> Str {
     let key = reasons.as_ptr();
     if let Some((_, s)) = memo.iter().find(|(k, _)| *k == key) {
         return s.clone();
     }
-    let mut text = String::with_capacity(
+    text.clear();
+    text.reserve(
         reasons
             .iter()
             .map(|r| r.question_label.get(lang).len() + r.value_label.get(lang).len() + 6)
@@ -545,7 +552,7 @@ fn reasons_text(memo: &mut Vec<(*const Reason, Str)>, reasons: &Shared<Reason>, 
         text.push_str(colon(lang));
         text.push_str(r.value_label.get(lang));
     }
-    let text: Arc<str> = text.into();
+    let text: Arc<str> = Arc::from(text.as_str());
     memo.push((key, Str::Shared(text.clone())));
     Str::Shared(text)
 }
@@ -713,14 +720,30 @@ fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard 
         title: n.title.shared(lang).clone().into(),
         text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
         conflict: n.conflict.then(|| {
-            let mut memo = nos.disagree.borrow_mut();
             let count = n.versions.len();
-            if let Some((_, s)) = memo.iter().find(|(k, _)| *k == count) {
-                return s.clone();
+            // Up to 16 versions (always, in the data): a static text per count and language,
+            // written once.
+            static NOTES: std::sync::OnceLock<[Box<[Box<str>]>; 2]> = std::sync::OnceLock::new();
+            let notes = NOTES.get_or_init(|| {
+                [Lang::Zh, Lang::En].map(|lang| {
+                    (0..16)
+                        .map(|n| strings::versions_note(lang, n, false, false).into())
+                        .collect()
+                })
+            });
+            let by_lang = &notes[usize::from(lang == Lang::En)];
+            match by_lang.get(count) {
+                Some(note) => Str::Static(note),
+                None => {
+                    let mut memo = nos.disagree.borrow_mut();
+                    if let Some((_, s)) = memo.iter().find(|(k, _)| *k == count) {
+                        return s.clone();
+                    }
+                    let s = Str::Shared(strings::versions_note(lang, count, false, false).into());
+                    memo.push((count, s.clone()));
+                    s
+                }
             }
-            let s = Str::Shared(strings::versions_note(lang, count, false, false).into());
-            memo.push((count, s.clone()));
-            s
         }),
         versions,
         // Every version's sources, as listed.
@@ -771,6 +794,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
     // Materials by group.
     let mut groups = Vec::with_capacity(MaterialGroup::ALL.len());
     let mut because = Vec::with_capacity(8);
+    let mut scratch = String::new();
     for g in MaterialGroup::ALL {
         // Sized once: a filtered `collect` grows the vector step by step.
         let mut list = Vec::with_capacity(d.materials_in(g).count());
@@ -813,7 +837,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             }
             add(t.why_needed, shared(&m.why), nos.short(&m.sources));
             if !m.reasons.is_empty() {
-                let why = reasons_text(&mut because, &m.reasons, lang);
+                let why = reasons_text(&mut because, &mut scratch, &m.reasons, lang);
                 add(t.because, why, Str::default());
             }
             MaterialCard {
@@ -1175,13 +1199,11 @@ fn summary(
         }
         return out;
     }
-    let dated: Vec<_> = limits.iter().filter(|(_, v)| v.date.is_some()).collect();
-    let open = dated
-        .iter()
+    let dated = || limits.iter().filter(|(_, v)| v.date.is_some());
+    let open = dated()
         .filter(|(_, v)| v.days_left.is_some_and(|n| n >= 0))
         .min_by_key(|(_, v)| v.date);
-    let overdue: Vec<_> = dated
-        .iter()
+    let overdue: Vec<_> = dated()
         .filter(|(_, v)| v.days_left.is_some_and(|n| n < 0))
         .collect();
     if let Some((dl, v)) = open {
