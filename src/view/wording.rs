@@ -10,33 +10,35 @@ use std::fmt::Write as _;
 
 /// How a span reads: "6个月", "30 working days", "3–6 months".
 pub(crate) fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
-    // Written straight into the text below, not into a string of its own.
-    struct Range(u32, Option<u32>);
-    impl std::fmt::Display for Range {
-        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            match self.1 {
-                Some(m) if m != self.0 => write!(f, "{}–{m}", self.0),
-                _ => write!(f, "{}", self.0),
-            }
+    // Written piece by piece into one string, without the formatting machinery.
+    let range = |out: &mut String, n: u32| {
+        super::strings::write_number(out, u64::from(n));
+        if let Some(m) = max.filter(|&m| m != n) {
+            out.push('–');
+            super::strings::write_number(out, u64::from(m));
+        }
+    };
+    let (n, zh, one, many) = match span {
+        Span::Days(n) => (n, "天", "1 day", " days"),
+        Span::WorkingDays(n) => (n, "个工作日", "1 working day", " working days"),
+        Span::Months(n) => (n, "个月", "1 month", " months"),
+        Span::Years(n) => (n, "年", "1 year", " years"),
+        Span::Immediate => return lang.pick("即时生效", "immediate").into(),
+        Span::Indefinite => return lang.pick("长期有效", "no end date").into(),
+    };
+    let mut out = String::with_capacity(24);
+    match lang {
+        Lang::Zh => {
+            range(&mut out, n);
+            out.push_str(zh);
+        }
+        Lang::En if n == 1 && max.is_none() => out.push_str(one),
+        Lang::En => {
+            range(&mut out, n);
+            out.push_str(many);
         }
     }
-    let range = |n: u32| Range(n, max);
-    match (span, lang) {
-        (Span::Days(n), Lang::Zh) => format!("{}天", range(n)),
-        (Span::Days(1), Lang::En) if max.is_none() => "1 day".to_string(),
-        (Span::Days(n), Lang::En) => format!("{} days", range(n)),
-        (Span::WorkingDays(n), Lang::Zh) => format!("{}个工作日", range(n)),
-        (Span::WorkingDays(1), Lang::En) if max.is_none() => "1 working day".to_string(),
-        (Span::WorkingDays(n), Lang::En) => format!("{} working days", range(n)),
-        (Span::Months(n), Lang::Zh) => format!("{}个月", range(n)),
-        (Span::Months(1), Lang::En) if max.is_none() => "1 month".to_string(),
-        (Span::Months(n), Lang::En) => format!("{} months", range(n)),
-        (Span::Years(n), Lang::Zh) => format!("{}年", range(n)),
-        (Span::Years(1), Lang::En) if max.is_none() => "1 year".to_string(),
-        (Span::Years(n), Lang::En) => format!("{} years", range(n)),
-        (Span::Immediate, _) => lang.pick("即时生效", "immediate").into(),
-        (Span::Indefinite, _) => lang.pick("长期有效", "no end date").into(),
-    }
+    out
 }
 
 /// The dates still to enter, by their labels ("出院日期或就诊日期").
@@ -146,6 +148,25 @@ pub(crate) fn rule_text(v: &DatedVersion, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_read_as_before() {
+        let cases = [
+            (Span::Days(1), None, Lang::En, "1 day"),
+            (Span::Days(1), Some(1), Lang::En, "1 days"),
+            (Span::Days(30), None, Lang::Zh, "30天"),
+            (Span::WorkingDays(3), Some(5), Lang::En, "3–5 working days"),
+            (Span::Months(3), Some(6), Lang::Zh, "3–6个月"),
+            (Span::Months(6), Some(6), Lang::Zh, "6个月"),
+            (Span::Years(1), None, Lang::En, "1 year"),
+            (Span::Years(2), None, Lang::Zh, "2年"),
+            (Span::Immediate, None, Lang::En, "immediate"),
+            (Span::Indefinite, None, Lang::Zh, "长期有效"),
+        ];
+        for (span, max, lang, text) in cases {
+            assert_eq!(span_text(span, max, lang), text);
+        }
+    }
 
     #[test]
     fn dates_read_as_chrono_writes_them() {
