@@ -32,7 +32,8 @@ pub(crate) fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
             range(&mut out, n);
             out.push_str(zh);
         }
-        Lang::En if n == 1 && max.is_none() => out.push_str(one),
+        // "1–1 months" is written as one month: a range of one is no range.
+        Lang::En if n == 1 && max.is_none_or(|m| m == 1) => out.push_str(one),
         Lang::En => {
             range(&mut out, n);
             out.push_str(many);
@@ -153,7 +154,7 @@ mod tests {
     fn spans_read_as_before() {
         let cases = [
             (Span::Days(1), None, Lang::En, "1 day"),
-            (Span::Days(1), Some(1), Lang::En, "1 days"),
+            (Span::Days(1), Some(1), Lang::En, "1 day"),
             (Span::Days(30), None, Lang::Zh, "30天"),
             (Span::WorkingDays(3), Some(5), Lang::En, "3–5 working days"),
             (Span::Months(3), Some(6), Lang::Zh, "3–6个月"),
