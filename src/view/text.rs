@@ -173,60 +173,17 @@ pub(crate) struct Numbers {
     pub lang: Lang,
     /// Id and title of the n-th source (`[n+1]`).
     pub sources: Box<[(SharedStr, SharedStr)]>,
-    /// When every id has the same length, up to 8 bytes, and there are up to 8 sources (the
-    /// bundled data: "000" to "004"): that length and the ids as numbers, so that a citation
-    /// is matched with one load and a few integer comparisons.
-    pub packed: Option<(usize, [u64; 8])>,
-}
-
-/// The first `n` (1 to 8) bytes as a number, the first byte lowest: one load when there are 8.
-#[inline]
-fn pack(b: &[u8], n: usize) -> u64 {
-    match b.first_chunk::<8>() {
-        Some(head) => u64::from_le_bytes(*head) & (u64::MAX >> (64 - 8 * n)),
-        None => b[..n]
-            .iter()
-            .rev()
-            .fold(0u64, |k, &x| (k << 8) | u64::from(x)),
-    }
 }
 
 impl Numbers {
     pub fn new(lang: Lang, sources: Box<[(SharedStr, SharedStr)]>) -> Numbers {
-        let len = sources.first().map_or(0, |(id, _)| id.len());
-        let packed = (sources.len() <= 8
-            && (1..=8).contains(&len)
-            && sources.iter().all(|(id, _)| id.len() == len))
-        .then(|| {
-            let mut keys = [0u64; 8];
-            for (k, (id, _)) in keys.iter_mut().zip(&sources) {
-                *k = pack(id.as_bytes(), len);
-            }
-            (len, keys)
-        });
-        Numbers {
-            lang,
-            sources,
-            packed,
-        }
+        Numbers { lang, sources }
     }
 
     /// The number of the source a citation ("002" or "002#snippet") cites.
     #[inline]
     pub fn no(&self, cite: &str) -> Option<usize> {
         let c = cite.as_bytes();
-        if let Some((n, keys)) = &self.packed {
-            let n = *n;
-            // The seed is what comes before '#'.
-            if c.len() < n || (c.len() > n && c[n] != b'#') {
-                return None;
-            }
-            let key = pack(c, n);
-            return keys[..self.sources.len()]
-                .iter()
-                .position(|&k| k == key)
-                .map(|i| i + 1);
-        }
         self.sources
             .iter()
             .position(|(id, _)| {
