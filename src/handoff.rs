@@ -287,25 +287,8 @@ fn check_value(data: &[u8]) -> u8 {
         .enumerate()
         .map(|(i, &v)| (i as u64 + 1) * v as u64)
         .sum();
-    // c = -s / n (mod 29); the inverse of n is n^27 by Fermat, worked out once per n.
-    const INVERSE: [u64; 29] = {
-        let mut t = [0u64; 29];
-        let mut n = 1;
-        while n < 29 {
-            let mut i = 0;
-            while i < 27 {
-                t[n] = if i == 0 {
-                    n as u64
-                } else {
-                    t[n] * n as u64 % 29
-                };
-                i += 1;
-            }
-            n += 1;
-        }
-        t
-    };
-    let inv = INVERSE[(n % 29) as usize];
+    // c = -s / n (mod 29); the inverse of n is n^27 by Fermat.
+    let inv = (0..27).fold(1u64, |acc, _| acc * n % 29);
     ((29 - s % 29) % 29 * inv % 29) as u8
 }
 
