@@ -28,26 +28,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     // Each group stays on one line; the groups wrap as wholes when the window is narrow.
     ui.horizontal_wrapped(|ui| {
         let narrow = app.narrow(ui.ctx());
-        let settings = app.state.settings.clone();
+        // What the bar shows, read once (the clicks go back as commands).
+        let s = &app.state.settings;
+        let (show_list, lang, dark, zoom) = (s.show_list, s.lang, s.dark, s.clamped_zoom());
         let mut cmds = Vec::new();
-        let shown = if narrow {
-            app.ui.list_open
-        } else {
-            settings.show_list
-        };
+        let shown = if narrow { app.ui.list_open } else { show_list };
         let list = if shown { t.hide_list } else { t.show_list };
         if ui.button(list).clicked() {
             if narrow {
                 app.ui.list_open = !app.ui.list_open;
             } else {
-                cmds.push(Command::ShowList(!settings.show_list));
+                cmds.push(Command::ShowList(!show_list));
             }
         }
         ui.separator();
 
         // One button that switches to the other language, named in that language, so that
         // someone who cannot read the current one still finds it.
-        let (other, name) = match settings.lang {
+        let (other, name) = match lang {
             Lang::Zh => (Lang::En, "English"),
             Lang::En => (Lang::Zh, "中文"),
         };
@@ -60,7 +58,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if !narrow {
                 ui.label(t.text_size);
             }
-            let zoom = settings.clamped_zoom();
             let smaller = ui
                 .add_enabled(zoom > MIN_ZOOM, egui::Button::new("A-"))
                 .on_hover_text(t.smaller_text)
@@ -79,9 +76,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
         ui.separator();
 
-        let theme = if settings.dark { t.light } else { t.dark };
+        let theme = if dark { t.light } else { t.dark };
         if ui.button(theme).on_hover_text(t.theme).clicked() {
-            cmds.push(Command::SetDark(!settings.dark));
+            cmds.push(Command::SetDark(!dark));
         }
         app.push_all(cmds);
     });
