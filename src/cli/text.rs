@@ -1,7 +1,7 @@
 //! The checklist as terminal text: a renderer of the view, with everything in it (every version,
 //! rule and source), in the view's order and words.
 
-use crate::view::strings::{colon, s, with_cites};
+use crate::view::strings::{colon, labelled, s, with_cites};
 use crate::view::{Body, View};
 use std::fmt::Write as _;
 
@@ -87,7 +87,7 @@ pub fn view_text(v: &View) -> String {
                                 with_cites(v.lang, &d.text, &d.cites)
                             );
                         }
-                        let _ = writeln!(o, "      {}{c}{}", t.sources, m.sources);
+                        let _ = writeln!(o, "      {}", labelled(v.lang, t.sources, &m.sources));
                     }
                 }
             }
@@ -104,7 +104,7 @@ pub fn view_text(v: &View) -> String {
                         let _ = writeln!(o, "      {}{c}{}", t.note, st.note);
                     }
                     if !st.sources.is_empty() {
-                        let _ = writeln!(o, "      {}{c}{}", t.sources, st.sources);
+                        let _ = writeln!(o, "      {}", labelled(v.lang, t.sources, &st.sources));
                     }
                 }
             }

@@ -4,7 +4,7 @@
 
 use super::command::Command;
 use super::state::Screen;
-use super::strings::{self, colon, s, with_cites};
+use super::strings::{self, colon, labelled, s, with_cites};
 use super::theme::{Palette, size};
 use super::wizard::short_label;
 use super::{Action, App};
@@ -312,7 +312,7 @@ fn section(
                         edits,
                     );
                     if !it.note.is_empty() {
-                        text(ui, format!("{}{}{}", t.note, colon(v.lang), it.note));
+                        text(ui, labelled(v.lang, t.note, &it.note));
                     }
                 });
             }
@@ -436,7 +436,7 @@ fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool, p: &Palett
                 }
                 text(
                     ui,
-                    RichText::new(format!("{}{}{}", t.sources, colon(lang), n.sources))
+                    RichText::new(labelled(lang, t.sources, &n.sources))
                         .size(size::SMALL)
                         .weak(),
                 );
@@ -458,7 +458,7 @@ fn notice_body(ui: &mut egui::Ui, v: &View, n: &NoticeCard, p: &Palette) {
     }
     text(
         ui,
-        RichText::new(format!("{}{}{}", t.sources, colon(lang), n.sources))
+        RichText::new(labelled(lang, t.sources, &n.sources))
             .size(size::SMALL)
             .weak(),
     );
@@ -545,8 +545,7 @@ fn material(
         if let Some(rule) = &m.key_rule {
             text(
                 ui,
-                RichText::new(format!("{}{}{}", t.requirements, colon(lang), rule.text))
-                    .size(size::BODY),
+                RichText::new(labelled(lang, t.requirements, &rule.text)).size(size::BODY),
             );
         }
         ui.add_enabled_ui(editable, |ui| {
@@ -573,7 +572,7 @@ fn material(
                 details_lines(ui, lang, &m.details);
                 text(
                     ui,
-                    RichText::new(format!("{}{}{}", t.sources, colon(lang), m.sources))
+                    RichText::new(labelled(lang, t.sources, &m.sources))
                         .size(size::SMALL)
                         .weak(),
                 );
@@ -608,7 +607,7 @@ fn step(
         if let Some(ch) = &st.channels {
             text(
                 ui,
-                RichText::new(format!("{}{}{ch}", t.channels, colon(lang))).size(size::BODY),
+                RichText::new(labelled(lang, t.channels, ch)).size(size::BODY),
             );
         }
         ui.add_enabled_ui(editable, |ui| {
@@ -623,7 +622,7 @@ fn step(
                     }
                     text(
                         ui,
-                        RichText::new(format!("{}{}{}", t.sources, colon(lang), st.sources))
+                        RichText::new(labelled(lang, t.sources, &st.sources))
                             .size(size::SMALL)
                             .weak(),
                     );
@@ -713,7 +712,7 @@ fn version(ui: &mut egui::Ui, v: &View, ver: &VersionView, p: &Palette) {
     }
     text(
         ui,
-        RichText::new(format!("{}{}{}", t.sources, colon(v.lang), ver.sources))
+        RichText::new(labelled(v.lang, t.sources, &ver.sources))
             .size(size::SMALL)
             .weak(),
     );

@@ -248,6 +248,11 @@ pub(crate) fn with_cites(lang: Lang, text: &str, cites: &str) -> String {
 }
 
 /// A label and what follows it: `来源：…` / `Sources: …`.
+/// "来源：[1] …", "Sources: [1] …": a label and its value, as every front end writes them.
+pub(crate) fn labelled(lang: Lang, label: &str, value: impl std::fmt::Display) -> String {
+    format!("{label}{}{value}", colon(lang))
+}
+
 pub(crate) fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => "：",
