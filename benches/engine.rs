@@ -6,7 +6,7 @@ use std::hint::black_box;
 use yibao_checklist::catalog::Catalog;
 use yibao_checklist::engine::{Answers, check_reachability, derive, enumerate_answer_sets};
 
-/// The questions whose every combination is a regression artefact (tests/regression.rs).
+/// The questions whose every combination is a regression artefact (tests/it/regression.rs).
 const AXES: &[&str] = &[
     "scenario",
     "visit",

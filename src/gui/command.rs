@@ -4,7 +4,7 @@
 //!
 //! The screens' own scratch in [`super::UiState`] (text being typed in a search or rename field,
 //! the highlighted row, whether the list covers the page) is theirs to change directly; it is not
-//! part of a case or of the remembered settings. `tests/architecture.rs` checks that no screen
+//! part of a case or of the remembered settings. `tests/it/architecture.rs` checks that no screen
 //! writes to the state itself.
 
 use super::state::Screen;

@@ -882,7 +882,7 @@ pub fn run() -> eframe::Result<()> {
         persistence_path: crate::paths::data_dir().map(|d| d.join("ui-settings.ron")),
         ..Default::default()
     };
-    // A broken icon (a bug tests/packaging.rs catches) must not keep the window from opening.
+    // A broken icon (a bug tests/it/packaging.rs catches) must not keep the window from opening.
     if let Ok(icon) = window_icon() {
         options.viewport = options.viewport.with_icon(icon);
     }

@@ -5,7 +5,7 @@
 use super::strings::{colon, s};
 
 // The boxes and the warning sign are written as escapes: this text goes to the clipboard and is
-// drawn by the phone's fonts, never by the app's bundled font subset (tests/fonts.rs reads the
+// drawn by the phone's fonts, never by the app's bundled font subset (tests/it/fonts.rs reads the
 // sources for characters the app may draw).
 const BOX: &str = "\u{2610}";
 const TICKED: &str = "\u{2611}";

@@ -11,6 +11,7 @@
 //! billion for 13.6亿) and are not compared.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use yibao_checklist::catalog::{BUNDLED, CatalogFile, Cite, Span, Text};
 
@@ -26,15 +27,35 @@ const APP_ADVICE: &[(&str, &str)] = &[
 /// The label a text must carry for its numbers to be taken from `APP_ADVICE`.
 const APP_ADVICE_LABEL: &str = "本应用建议";
 
-fn seeds_dir() -> PathBuf {
+/// The variable under which a missing `../shared/seeds/` fails the check instead of skipping it
+/// (`.ci/run` sets it, so CI keeps checking every citation).
+const REQUIRE: &str = "YIBAO_REQUIRE_SOURCES";
+
+/// The line printed when the sources are absent (a fresh clone of the repository).
+const SKIP_LINE: &str =
+    "skipped: the source articles are not beside the checkout; CI runs this check";
+
+/// The seed folder, or `None` (after printing the skip line) where a clone has no `../shared/`.
+/// With `YIBAO_REQUIRE_SOURCES=1` a missing folder fails with the same line.
+fn seeds_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    let required = std::env::var_os(REQUIRE).is_some_and(|v| !v.is_empty() && v != "0");
     assert!(
-        dir.is_dir(),
-        "the content check reads the source articles from {} (the `shared/` folder beside the \
-         checkout, as in CI); it is missing",
+        !required,
+        "{SKIP_LINE} ({REQUIRE} is set, and {} is missing)",
         dir.display()
     );
-    dir
+    // Written to the stream itself: the test harness captures println!, and this line is for the
+    // person running `cargo test`.
+    let _ = writeln!(
+        std::io::stderr(),
+        "content: {SKIP_LINE} ({} is missing)",
+        dir.display()
+    );
+    None
 }
 
 /// One seed file cut into its main article and its 相关推荐 snippets (title → title and body).
@@ -232,7 +253,7 @@ fn parse(name: &str, src: &str) -> CatalogFile {
 
 #[test]
 fn every_citation_and_number_is_in_the_sources() {
-    let dir = seeds_dir();
+    let Some(dir) = seeds_dir() else { return };
     let files: Vec<(&str, CatalogFile)> = BUNDLED.iter().map(|(n, s)| (*n, parse(n, s))).collect();
     let sources: Vec<_> = files.iter().flat_map(|(_, f)| &f.sources).collect();
     assert_eq!(sources.len(), 5, "five seeds in sources.ron");

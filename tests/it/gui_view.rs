@@ -2,7 +2,7 @@
 //! screen are the view's titles, in the view's order (the terminal text and the full sheet are
 //! checked against the same titles in tests/regression.rs).
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;

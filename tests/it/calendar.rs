@@ -8,7 +8,7 @@ use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::{Answers, Derivation, derive};
 use yibao_checklist::recheck::plan_date;
 
-mod common;
+use crate::common;
 
 fn claim() -> Answers {
     let mut a = common::shanghai_claim();

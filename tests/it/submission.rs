@@ -1,7 +1,7 @@
 //! The submission package (cover + one page per photo), parsed back with lopdf, and the
 //! `photo-check` / `submission` commands.
 
-mod common;
+use crate::common;
 
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! Without YIBAO_TEST_CUPS the CUPS test says so and does nothing (a developer machine without a
 //! print queue); CI always sets it.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -12,7 +12,7 @@ use yibao_checklist::engine::{derive, enumerate_answer_sets};
 use yibao_checklist::pdf::{SheetOptions, render_view};
 use yibao_checklist::view::{self, ViewInput};
 
-mod common;
+use crate::common;
 use common::{AXES, with_dates};
 
 #[test]
@@ -45,9 +45,9 @@ fn every_reachable_combination_matches_its_artefact() {
         }
     });
     // An artefact for a combination that is no longer reachable is stale: review and delete it.
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/snapshots");
     let stale: Vec<String> = std::fs::read_dir(&dir)
-        .expect("tests/snapshots")
+        .expect("tests/it/snapshots")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|f| f.ends_with(".snap") && !names.contains(f))
         .collect();

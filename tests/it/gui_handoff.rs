@@ -2,7 +2,7 @@
 //! opens a new case, the code shows under the checklist, 复制文字 puts the message on the
 //! clipboard.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;

@@ -2,7 +2,7 @@
 //! 1024×600 and 1366×768 screens, no widget on any screen runs off the window to the side, and
 //! the wizard shows the question together with its options.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use egui::accesskit::Role;

@@ -2,7 +2,7 @@
 //! overwrites a case or a non-PDF, exports follow the umask and clean up after killed runs,
 //! labels cannot drive the terminal, one question gets one answer.
 
-mod common;
+use crate::common;
 
 use predicates::prelude::*;
 use std::path::Path;

@@ -9,7 +9,7 @@ use yibao_checklist::handoff::{self, CodeError};
 use yibao_checklist::pdf::{SheetOptions, render_view};
 use yibao_checklist::view::{self, ViewInput, strings};
 
-mod common;
+use crate::common;
 
 fn cli() -> Command {
     common::cli(&std::env::temp_dir().join("yibao-handoff-tests-empty"))

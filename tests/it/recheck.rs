@@ -1,7 +1,7 @@
 //! "What changed for you": a saved case, then an override that changes the data under it.
 //! `recheck` shows the change once, records it, and the case file (ticks, notes) is untouched.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use yibao_checklist::cases::{Case, Store};

@@ -6,7 +6,7 @@ use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::derive;
 use yibao_checklist::view::{self, ViewInput, plain::message_text};
 
-mod common;
+use crate::common;
 
 #[test]
 fn the_message_has_the_summary_ticks_deadline_and_code_and_no_source_talk() {

@@ -1,6 +1,6 @@
 //! The command line, run as a user would (assert_cmd).
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use predicates::prelude::*;

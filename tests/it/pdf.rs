@@ -1,7 +1,7 @@
 //! The printed sheet: parsed back with lopdf (text through the fonts' ToUnicode maps), and the
 //! `export` / `export-pack` commands.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use lopdf::{Document, Object};
@@ -13,7 +13,7 @@ use yibao_checklist::pdf::{self, PdfError};
 
 // ------------------------------------------------------------------ fixtures
 
-const QUESTIONS: &str = include_str!("../checklists/questions.ron");
+const QUESTIONS: &str = include_str!("../../checklists/questions.ron");
 
 /// A small but complete catalog (sources, channels, every material group, steps, conflicting
 /// deadlines, notices), independent of the data being written in checklists/.

@@ -1,0 +1,38 @@
+//! The integration tests, one binary: each file of this folder is a module named as the file was
+//! when it was a test binary of its own (`cargo test --test it gui_layout::` runs one of them).
+//! One binary links eframe once instead of thirty times. Tests that need a process of their own
+//! stay outside (`tests/allocations.rs`: a counting global allocator).
+
+mod common;
+
+mod architecture;
+mod attachments;
+mod calendar;
+mod cases;
+mod cli;
+mod content;
+mod dates;
+mod fonts;
+mod fuzz;
+mod gui;
+mod gui_handoff;
+mod gui_layout;
+mod gui_photos;
+mod gui_view;
+mod handoff;
+mod hostile_cli;
+mod hostile_data;
+mod kill;
+mod overrides;
+mod packaging;
+mod pdf;
+mod photo;
+mod plain;
+mod print;
+mod properties;
+mod recheck;
+mod regression;
+mod store;
+mod submission;
+mod validation;
+mod version;
