@@ -84,7 +84,8 @@ fn saves_killed_at_random_moments_lose_nothing() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "child_process_saver",
+                // The test's full name in the one integration binary (tests/it/main.rs).
+                "kill::child_process_saver",
                 "--nocapture",
                 "--test-threads=1",
             ])
