@@ -1,8 +1,9 @@
 //! The `calendar` command: the deadlines as an .ics file.
 
-use super::export::{find_case, write_atomically};
+use super::export::{checked_output, find_case, write_checked};
 use super::{AnswerArgs, CliError, derive_checked, load_catalog};
 use crate::calendar::{CalendarInput, ics};
+use crate::outpath::OutKind;
 use crate::view::strings;
 use std::path::Path;
 
@@ -10,7 +11,9 @@ pub(crate) fn execute(
     input: &AnswerArgs,
     case: Option<&str>,
     out: &Path,
+    force: bool,
 ) -> Result<String, CliError> {
+    let out = checked_output(out, OutKind::Calendar, force, input.lang)?;
     let catalog = load_catalog(input.lang);
     let today = input.today()?;
     let (answers, label, id) = match case {
@@ -42,11 +45,11 @@ pub(crate) fn execute(
             stamp: chrono::Utc::now(),
         },
     );
-    write_atomically(out, text.as_bytes(), input.lang)?;
+    write_checked(&out, text.as_bytes(), input.lang)?;
     let n = text.matches("BEGIN:VEVENT").count();
     Ok(format!(
         "{}\n{}\n",
-        out.display(),
+        out.path().display(),
         strings::events_written(input.lang, n)
     ))
 }

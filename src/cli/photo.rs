@@ -3,6 +3,7 @@
 use crate::cases::Store;
 use crate::catalog::Lang;
 use crate::cli::{AnswerArgs, CliError, derive_checked, load_catalog};
+use crate::outpath::OutKind;
 use crate::pdf::submission::{self, Placement, SubmissionFile, SubmissionOptions};
 use crate::photo::{self, PhotoReport};
 use crate::view::strings;
@@ -130,7 +131,9 @@ pub fn submission(
     case: Option<&str>,
     attach: &[String],
     out: &Path,
+    force: bool,
 ) -> Result<String, CliError> {
+    let out = super::export::checked_output(out, OutKind::Pdf, force, input.lang)?;
     let catalog = load_catalog(input.lang);
     let today = input.today()?;
     let lang = input.lang;
@@ -143,11 +146,13 @@ pub fn submission(
             }
             // Read-only, like every reading command: nothing in the store is changed.
             let case = super::export::find_case(name, lang)?;
-            let dir = Store::default_dir()
-                .ok_or_else(|| other_err(strings::cases_unavailable(lang, None, "")))?
-                .join(format!("{}{}", case.id, crate::cases::ATTACHMENTS_SUFFIX));
+            let store_dir = Store::default_dir()
+                .ok_or_else(|| other_err(strings::cases_unavailable(lang, None, "")))?;
             for (material, a) in case.all_attachments() {
-                let path = dir.join(&a.file);
+                // Only regular files inside the case's own folder are embedded.
+                let path = crate::cases::attachment_file(&store_dir, &case.id, a).map_err(|e| {
+                    other_err(strings::attachment_path_error(lang, &case.label, &e))
+                })?;
                 let bytes = photo::read_file(&path).map_err(|e| {
                     other_err(format!(
                         "{}{}{}",
@@ -214,8 +219,8 @@ pub fn submission(
         printed_on: Some(today),
     };
     let result = submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
-    super::write_atomically(out, &result.pdf, lang)?;
-    let mut s = format!("{}\n", out.display());
+    super::export::write_checked(&out, &result.pdf, lang)?;
+    let mut s = format!("{}\n", out.path().display());
     for (f, p) in files.iter().zip(&result.placements) {
         if let Placement::Unreadable(why) = p {
             let _ = writeln!(s, "  {} ({}): {why}", f.name, f.material);
