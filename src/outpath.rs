@@ -185,11 +185,6 @@ fn check_file(
     // lstat: never follows the name into a FIFO's open(), never blocks.
     let meta = fs::symlink_metadata(out).ok();
     let exists = meta.is_some();
-    if let Some(data_dir) = data_dir
-        && let Some(e) = inside_data_dir(out, &resolved(out), exists, data_dir)
-    {
-        return Err(e);
-    }
     // What a link points at: stat, which does not open it either.
     let target_meta = match &meta {
         Some(m) if m.file_type().is_symlink() => fs::metadata(out).ok(),
@@ -208,6 +203,11 @@ fn check_file(
     let folder = parent_of(out);
     if !folder.is_dir() {
         return Err(OutPathError::NoFolder { path, folder });
+    }
+    if let Some(data_dir) = data_dir
+        && let Some(e) = inside_data_dir(out, &resolved(out), exists, data_dir)
+    {
+        return Err(e);
     }
     if let Some(m) = &target_meta
         && !m.is_file()

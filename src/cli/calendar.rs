@@ -13,7 +13,6 @@ pub(crate) fn execute(
     out: &Path,
     force: bool,
 ) -> Result<String, CliError> {
-    let out = checked_output(out, OutKind::Calendar, force, input.lang)?;
     let catalog = load_catalog(input.lang);
     let today = input.today()?;
     let (answers, label, id) = match case {
@@ -29,6 +28,8 @@ pub(crate) fn execute(
         None => (input.answers()?, None, None),
     };
     let d = derive_checked(&catalog, &answers, today, input.lang)?;
+    // Bad answers are reported first (exit 2); then the output rule, before anything is written.
+    let out = checked_output(out, OutKind::Calendar, force, input.lang)?;
     // Without a saved case, the answers themselves name the events (their code, else a hash).
     let key = id.unwrap_or_else(|| {
         crate::view::code_of(&catalog, &d, false)

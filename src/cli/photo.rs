@@ -133,7 +133,6 @@ pub fn submission(
     out: &Path,
     force: bool,
 ) -> Result<String, CliError> {
-    let out = super::export::checked_output(out, OutKind::Pdf, force, input.lang)?;
     let catalog = load_catalog(input.lang);
     let today = input.today()?;
     let lang = input.lang;
@@ -213,6 +212,8 @@ pub fn submission(
             bytes,
         });
     }
+    // Bad answers and attachments are reported first (exit 2); then the output rule.
+    let out = super::export::checked_output(out, OutKind::Pdf, force, lang)?;
     let options = SubmissionOptions {
         lang,
         label,
