@@ -84,7 +84,7 @@ fn saves_killed_at_random_moments_lose_nothing() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "child_process_saver",
+                "kill::child_process_saver",
                 "--nocapture",
                 "--test-threads=1",
             ])
