@@ -102,28 +102,25 @@ fn parent_of(path: &Path) -> PathBuf {
 /// folder, a data folder not created yet), which `fs::canonicalize` refuses.
 fn resolved(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut base = absolute.clone();
-    let mut rest: Vec<std::ffi::OsString> = Vec::new();
-    let mut real = loop {
-        if let Ok(real) = fs::canonicalize(&base) {
-            break real;
-        }
-        match (base.file_name(), base.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_os_string());
-                base = parent.to_path_buf();
-            }
-            // `..` or `.` as the last part of a path that does not exist, or the root.
-            _ => break base.clone(),
-        }
-    };
-    for part in rest.iter().rev() {
-        match Path::new(part).components().next() {
-            Some(Component::ParentDir) => {
+    let mut real = PathBuf::new();
+    // One part at a time, as the system walks it: what exists is resolved (links included)
+    // before a `..` is applied to it.
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if let Ok(r) = fs::canonicalize(&real) {
+                    real = r;
+                }
                 real.pop();
             }
-            Some(Component::CurDir) | None => {}
-            _ => real.push(part),
+            Component::Normal(name) => {
+                real.push(name);
+                if let Ok(r) = fs::canonicalize(&real) {
+                    real = r;
+                }
+            }
+            other => real.push(other),
         }
     }
     real
@@ -342,6 +339,33 @@ pub(crate) fn remove_stale_exports(folder: &Path) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_that_do_not_exist_yet_resolve_through_links_and_dots() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = fs::canonicalize(dir.path()).unwrap();
+        fs::create_dir(real.join("data")).unwrap();
+        assert_eq!(
+            resolved(&real.join("data/new/../cases/./p/q")),
+            real.join("data/cases/p/q")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(real.join("data"), real.join("link")).unwrap();
+            assert_eq!(
+                resolved(&real.join("link/checklists/p")),
+                real.join("data/checklists/p")
+            );
+            // Through the link, a new folder in checklists/ is refused before it is made.
+            let data = Some(real.join("data"));
+            assert!(matches!(
+                check_folder(&real.join("link/checklists/p"), data.clone()),
+                Err(OutPathError::InsideDataDir { .. })
+            ));
+            assert!(!real.join("data/checklists").exists());
+            assert!(check_folder(&real.join("link/pack"), data).is_ok());
+        }
+    }
 
     #[test]
     fn a_fresh_or_locked_temp_file_is_kept_and_an_old_unlocked_one_removed() {
