@@ -155,12 +155,27 @@ pub(crate) fn print_pdf(_: &Path, _: Option<&str>, _: &str) -> Result<String, Pr
     Err(PrintError::NoService)
 }
 
+/// A print job's title on one line: line breaks and tabs become spaces, other control
+/// characters are dropped (a label is typed by a person; the queue shows the title as is).
+fn job_title(title: &str) -> String {
+    let one_line: String = title
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' | '\u{85}' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    one_line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Writes `bytes` to a private temporary file and prints it.
 pub(crate) fn print_bytes(
     bytes: &[u8],
     printer: Option<&str>,
     title: &str,
 ) -> Result<String, PrintError> {
+    let title = &job_title(title);
     use std::io::Write as _;
     let mut tmp = tempfile::Builder::new()
         .prefix("yibao-print-")
@@ -187,5 +202,14 @@ mod tests {
             Some("Front_Desk")
         );
         assert_eq!(parse_default("no system default destination\n"), None);
+    }
+
+    #[test]
+    fn job_titles_are_one_line_without_control_characters() {
+        assert_eq!(
+            job_title("妈妈\n住院\r\n2026\u{1b}[2J\u{7}\t清单"),
+            "妈妈 住院 2026[2J 清单"
+        );
+        assert_eq!(job_title("a\u{2028}b\u{85}c"), "a b c");
     }
 }

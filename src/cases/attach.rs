@@ -51,6 +51,70 @@ pub(crate) fn is_valid_file_name(name: &str) -> bool {
         && FileKind::from_extension(name).is_some()
 }
 
+/// Whether a recorded attachment name stays inside the case's own folder: one plain name, no
+/// absolute path, no `..`, no path separator (`/`, `\\`, a drive's `:`), no control character.
+/// Checked whenever a case is read; the app only ever writes names of [`is_valid_file_name`]'s
+/// stricter form.
+pub(crate) fn is_contained_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && !name.contains("..")
+        && !name
+            .chars()
+            .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control())
+        && !Path::new(name).is_absolute()
+}
+
+/// The first attachment name of `case` that would point outside its folder, if any.
+pub(crate) fn uncontained_attachment(case: &Case) -> Option<&str> {
+    case.all_attachments()
+        .map(|(_, a)| a.file.as_str())
+        .find(|name| !is_contained_name(name))
+}
+
+/// Why an attachment of a saved case cannot be read from the case's folder. Worded by
+/// `view::strings::attachment_path_error`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AttachmentPathError {
+    /// The recorded name points elsewhere (absolute, `..`, a separator).
+    #[error("the attachment name {name:?} points outside the case's folder")]
+    Uncontained { name: String },
+    /// The case's folder or the file in it is a link, a folder or a special file: attachments
+    /// are copied in as regular files, so it was put there by hand.
+    #[error("{path} is not a regular file of the case's folder")]
+    NotRegular { path: PathBuf },
+}
+
+/// The path of an attachment of case `case_id` in the store folder `store_dir`, checked to be a
+/// regular file directly inside `<case id>.files/` (no link anywhere on the way out of it), so a
+/// hand-edited or hostile case never reaches a file elsewhere. Looked at with `lstat`: a FIFO
+/// is refused without being opened.
+pub fn attachment_file(
+    store_dir: &Path,
+    case_id: &str,
+    a: &Attachment,
+) -> Result<PathBuf, AttachmentPathError> {
+    if !is_contained_name(&a.file) || !super::is_valid_id(case_id) {
+        return Err(AttachmentPathError::Uncontained {
+            name: a.file.clone(),
+        });
+    }
+    let dir = store_dir.join(format!("{case_id}{ATTACHMENTS_SUFFIX}"));
+    let path = dir.join(&a.file);
+    // A missing folder or file is left to the reader, which says it is missing.
+    if let Ok(m) = fs::symlink_metadata(&dir)
+        && !m.file_type().is_dir()
+    {
+        return Err(AttachmentPathError::NotRegular { path: dir });
+    }
+    if let Ok(m) = fs::symlink_metadata(&path)
+        && !m.file_type().is_file()
+    {
+        return Err(AttachmentPathError::NotRegular { path });
+    }
+    Ok(path)
+}
+
 /// Why attaching failed. Worded by `view::strings::attach_error`.
 #[derive(Debug, thiserror::Error)]
 pub enum AttachError {

@@ -32,36 +32,47 @@ pub fn is_bundle(path: &Path) -> bool {
         && head == *b"PK\x03\x04"
 }
 
+/// The bundle of `case` (saved in the store folder `store_dir`): `case.ron` and its attachments,
+/// each read only from inside the case's own folder. `path` names the destination in errors.
+pub(crate) fn bundle_bytes(
+    store_dir: &Path,
+    case: &Case,
+    path: &Path,
+) -> Result<Vec<u8>, StoreError> {
+    if case.is_from_newer_version() {
+        return Err(write_err(path, newer_refusal(case.schema)));
+    }
+    let text = schema::to_text(case).map_err(|e| write_err(path, invalid(e)))?;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let zerr = |e: zip::result::ZipError| write_err(path, io::Error::other(e));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    // Photos are already compressed: storing them is faster and no bigger.
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(true);
+    zip.start_file(CASE_ENTRY, deflated).map_err(zerr)?;
+    zip.write_all(text.as_bytes())
+        .map_err(|e| write_err(path, e))?;
+    for (_, a) in case.all_attachments() {
+        let src = super::attach::attachment_file(store_dir, &case.id, a)
+            .map_err(|e| read_err(path, invalid(e.to_string())))?;
+        if !is_valid_file_name(&a.file) {
+            return Err(read_err(&src, invalid("not a valid attachment name")));
+        }
+        let bytes = photo::read_file(&src).map_err(|e| read_err(&src, io::Error::other(e)))?;
+        zip.start_file(format!("{FILES_PREFIX}{}", a.file), stored)
+            .map_err(zerr)?;
+        zip.write_all(&bytes).map_err(|e| write_err(path, e))?;
+    }
+    Ok(zip.finish().map_err(zerr)?.into_inner())
+}
+
 impl Store {
     /// Writes the case and its attachments to one zip file, atomically. Works in a read-only
     /// store. A missing attachment file fails the export (it names the file).
     pub fn export_bundle(&self, case: &Case, path: &Path) -> Result<(), StoreError> {
-        if case.is_from_newer_version() {
-            return Err(write_err(path, newer_refusal(case.schema)));
-        }
-        let text = schema::to_text(case).map_err(|e| write_err(path, invalid(e)))?;
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let zerr = |e: zip::result::ZipError| write_err(path, io::Error::other(e));
-        let deflated = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        // Photos are already compressed: storing them is faster and no bigger.
-        let stored = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored)
-            .large_file(true);
-        zip.start_file(CASE_ENTRY, deflated).map_err(zerr)?;
-        zip.write_all(text.as_bytes())
-            .map_err(|e| write_err(path, e))?;
-        for (_, a) in case.all_attachments() {
-            let src = self.attachment_path(&case.id, a);
-            if !is_valid_file_name(&a.file) {
-                return Err(read_err(&src, invalid("not a valid attachment name")));
-            }
-            let bytes = photo::read_file(&src).map_err(|e| read_err(&src, io::Error::other(e)))?;
-            zip.start_file(format!("{FILES_PREFIX}{}", a.file), stored)
-                .map_err(zerr)?;
-            zip.write_all(&bytes).map_err(|e| write_err(path, e))?;
-        }
-        let bytes = zip.finish().map_err(zerr)?.into_inner();
+        let bytes = bundle_bytes(&self.dir, case, path)?;
         fsio::write_atomic(path, &bytes).map_err(|e| write_err(path, e))
     }
 

@@ -23,7 +23,9 @@ mod load;
 pub mod readonly;
 pub mod schema;
 
-pub use attach::{ATTACHMENTS_SUFFIX, AttachError, Attachment};
+pub use attach::{
+    ATTACHMENTS_SUFFIX, AttachError, Attachment, AttachmentPathError, attachment_file,
+};
 pub use bundle::is_bundle;
 
 use crate::engine::Answers;
@@ -195,6 +197,10 @@ pub enum Unreadable {
     /// Not a case file: where the reader gave up (1-based).
     #[error("not a valid case file (line {line}, column {col})")]
     Invalid { line: usize, col: usize },
+    /// An attachment name that points outside the case's own folder (absolute, `..`, a
+    /// separator): a hand-edited or hostile file.
+    #[error("the attachment name {name:?} points outside the case's folder")]
+    UncontainedAttachment { name: String },
 }
 
 /// Why a corrupt file was left where it is.
@@ -551,18 +557,8 @@ impl Store {
     /// Case file contents for export (a hand-over file for a relative or colleague).
     /// Written atomically; works in a read-only store too.
     pub fn export_to(&self, case: &Case, path: &Path) -> Result<(), StoreError> {
-        if case.is_from_newer_version() {
-            return Err(write_err(path, newer_refusal(case.schema)));
-        }
-        let text = schema::to_text(case).map_err(|e| write_err(path, invalid(e)))?;
-        if text.len() as u64 > fsio::MAX_FILE_BYTES {
-            return Err(StoreError::TooLarge {
-                path: path.to_path_buf(),
-                size: text.len() as u64,
-                max: fsio::MAX_FILE_BYTES,
-            });
-        }
-        fsio::write_atomic(path, text.as_bytes()).map_err(|e| write_err(path, e))
+        let text = case_file_bytes(case, path)?;
+        fsio::write_atomic(path, &text).map_err(|e| write_err(path, e))
     }
 
     /// Reads an exported case file; the imported case gets a fresh id.
@@ -577,6 +573,23 @@ impl Store {
         case.id = new_id();
         Ok(case)
     }
+}
+
+/// The text of a case file for export (`path` names the destination in errors): refused for a
+/// case of a newer schema, or one too large to load again.
+pub(crate) fn case_file_bytes(case: &Case, path: &Path) -> Result<Vec<u8>, StoreError> {
+    if case.is_from_newer_version() {
+        return Err(write_err(path, newer_refusal(case.schema)));
+    }
+    let text = schema::to_text(case).map_err(|e| write_err(path, invalid(e)))?;
+    if text.len() as u64 > fsio::MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size: text.len() as u64,
+            max: fsio::MAX_FILE_BYTES,
+        });
+    }
+    Ok(text.into_bytes())
 }
 
 /// Opens `lock_path` and tries to lock it exclusively. Returns the locked file and whether the

@@ -1,7 +1,8 @@
 //! Opening the store without changing it (for commands that only read), what such an opening
 //! found, and the explicit repair that does change it (`yibao-checklist repair`).
 
-use super::{LoadReport, NotMoved, Store, StoreError, Unreadable, load};
+use super::{Case, LOCK_FILE, LoadReport, NotMoved, Store, StoreError, Unreadable, load};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// Something about the store a reading command must tell the user, since it changes nothing.
@@ -19,6 +20,16 @@ pub enum Finding {
     NewerSchema { path: PathBuf, schema: u32 },
     /// Only the backup is left; `repair` restores it.
     OnlyBackup { id: String, path: PathBuf },
+}
+
+/// Whether another copy of the app holds the store ([`Store::probe_lock`]).
+#[derive(Debug)]
+pub enum LockProbe {
+    /// Nobody does; the lock file, locked by this process, when there is one (hold it while
+    /// writing, it is released when dropped).
+    Free(Option<File>),
+    /// Another copy does: write nothing beside its cases.
+    HeldByAnother,
 }
 
 impl LoadReport {
@@ -70,6 +81,37 @@ impl Store {
         let mut report = load::load_all_as(dir, true, NotMoved::ReadOnlyOpening)?;
         report.read_only = true;
         Ok(report)
+    }
+
+    /// For a reading command that keeps its own notes beside the cases (`recheck`'s `.seen`
+    /// files): takes the store's lock if it is free, to be held while writing. Creates no lock
+    /// file: without one, nobody holds the store.
+    pub fn probe_lock(dir: &Path) -> LockProbe {
+        let Ok(file) = File::open(dir.join(LOCK_FILE)) else {
+            return LockProbe::Free(None);
+        };
+        match file.try_lock() {
+            Ok(()) => LockProbe::Free(Some(file)),
+            Err(std::fs::TryLockError::WouldBlock) => LockProbe::HeldByAnother,
+            // Locks unsupported here: nobody can hold it either.
+            Err(std::fs::TryLockError::Error(_)) => LockProbe::Free(None),
+        }
+    }
+
+    /// What `export-case` writes for `case`, read from the store folder `dir` without changing
+    /// it: a bundle (zip) with its attachments when `bundle`, else the case file. `path` names
+    /// the destination in errors.
+    pub(crate) fn export_bytes(
+        dir: &Path,
+        case: &Case,
+        bundle: bool,
+        path: &Path,
+    ) -> Result<Vec<u8>, StoreError> {
+        if bundle {
+            super::bundle::bundle_bytes(dir, case, path)
+        } else {
+            super::case_file_bytes(case, path)
+        }
     }
 
     /// `yibao-checklist repair`: opens the store for writing (taking the lock), which moves

@@ -105,6 +105,24 @@ fn migrate_v0(v0: CaseV0) -> Case {
 
 /// Reads a case file's text. `Err` says why it is unusable (for the quarantine report).
 pub(crate) fn parse(text: &str) -> Result<Parsed, Unreadable> {
+    let parsed = parse_fields(text)?;
+    // Attachment names stay inside the case's own folder, whatever the file says.
+    let case = match &parsed {
+        Parsed::Current { case, .. }
+        | Parsed::Newer {
+            case: Some(case), ..
+        } => case,
+        Parsed::Newer { case: None, .. } => return Ok(parsed),
+    };
+    if let Some(name) = super::attach::uncontained_attachment(case) {
+        return Err(Unreadable::UncontainedAttachment {
+            name: name.to_string(),
+        });
+    }
+    Ok(parsed)
+}
+
+fn parse_fields(text: &str) -> Result<Parsed, Unreadable> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Unreadable::Empty);

@@ -1,8 +1,9 @@
 //! The `calendar` command: the deadlines as an .ics file.
 
-use super::export::{find_case, write_atomically};
+use super::export::{checked_output, find_case, write_checked};
 use super::{AnswerArgs, CliError, derive_checked, load_catalog};
 use crate::calendar::{CalendarInput, ics};
+use crate::outpath::OutKind;
 use crate::view::strings;
 use std::path::Path;
 
@@ -10,6 +11,7 @@ pub(crate) fn execute(
     input: &AnswerArgs,
     case: Option<&str>,
     out: &Path,
+    force: bool,
 ) -> Result<String, CliError> {
     let catalog = load_catalog(input.lang);
     let today = input.today()?;
@@ -26,6 +28,8 @@ pub(crate) fn execute(
         None => (input.answers()?, None, None),
     };
     let d = derive_checked(&catalog, &answers, today, input.lang)?;
+    // Bad answers are reported first (exit 2); then the output rule, before anything is written.
+    let out = checked_output(out, OutKind::Calendar, force, input.lang)?;
     // Without a saved case, the answers themselves name the events (their code, else a hash).
     let key = id.unwrap_or_else(|| {
         crate::view::code_of(&catalog, &d, false)
@@ -42,11 +46,11 @@ pub(crate) fn execute(
             stamp: chrono::Utc::now(),
         },
     );
-    write_atomically(out, text.as_bytes(), input.lang)?;
+    write_checked(&out, text.as_bytes(), input.lang)?;
     let n = text.matches("BEGIN:VEVENT").count();
     Ok(format!(
         "{}\n{}\n",
-        out.display(),
+        out.path().display(),
         strings::events_written(input.lang, n)
     ))
 }

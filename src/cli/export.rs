@@ -3,6 +3,7 @@
 use super::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
 use crate::cases::{Case, Store};
 use crate::catalog::{Catalog, Lang, QuickSheet};
+use crate::outpath::{OutFolder, OutKind, Output};
 use crate::pdf::{self, SheetOptions};
 use crate::view::strings;
 use chrono::NaiveDate;
@@ -35,7 +36,7 @@ pub(crate) fn execute(command: Command) -> Result<String, CliError> {
             full,
             force,
         } => {
-            crate::outpath::check_output_path(&out, crate::paths::data_dir().as_deref(), force)
+            let out = Output::check(&out, OutKind::Pdf, force)
                 .map_err(|e| other_err(strings::out_path_error(input.lang, &e)))?;
             export(
                 &SheetRequest {
@@ -75,10 +76,12 @@ pub(crate) fn execute(command: Command) -> Result<String, CliError> {
             lang,
             large,
             full,
+            force,
         } => {
             let catalog = load_catalog(lang);
             let today = chrono::Local::now().date_naive();
-            let written = export_pack(&catalog, &out, lang, large, full, today)?;
+            let options = PackOptions { large, full, force };
+            let written = export_pack_with(&catalog, &out, lang, &options, today)?;
             Ok(written
                 .iter()
                 .map(|p| format!("{}\n", p.display()))
@@ -160,11 +163,10 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
     Ok((rendered.bytes, v.document_title()))
 }
 
-fn export(req: &SheetRequest, out: &Path) -> Result<String, CliError> {
+fn export(req: &SheetRequest, out: &Output) -> Result<String, CliError> {
     let (bytes, _) = sheet(req)?;
-    crate::outpath::write_export(out, &bytes)
-        .map_err(|e| other_err(strings::out_path_error(req.input.lang, &e)))?;
-    Ok(format!("{}\n", out.display()))
+    write_checked(out, &bytes, req.input.lang)?;
+    Ok(format!("{}\n", out.path().display()))
 }
 
 fn print(req: &SheetRequest, printer: Option<&str>) -> Result<String, CliError> {
@@ -227,12 +229,21 @@ fn pick_case(cases: Vec<Case>, label: &str, lang: Lang) -> Result<Case, CliError
     )))
 }
 
-/// Writes through a temporary file in the target folder, then renames it into place: a failed
-/// export never leaves half a file behind.
-pub fn write_atomically(out: &Path, bytes: &[u8], lang: Lang) -> Result<(), CliError> {
-    let err = |e: crate::outpath::OutPathError| other_err(strings::out_path_error(lang, &e));
-    crate::outpath::check_output_path(out, None, true).map_err(err)?;
-    crate::outpath::write_export(out, bytes).map_err(err)
+/// Checks `out` by the output rule (see [`crate::outpath`]) for a file of `kind`, worded in
+/// `lang`: every command that writes a file gets its [`Output`] here, before doing the work.
+pub(crate) fn checked_output(
+    out: &Path,
+    kind: OutKind,
+    force: bool,
+    lang: Lang,
+) -> Result<Output, CliError> {
+    Output::check(out, kind, force).map_err(|e| other_err(strings::out_path_error(lang, &e)))
+}
+
+/// Writes a checked output (temporary file renamed into place), the error worded in `lang`.
+pub(crate) fn write_checked(out: &Output, bytes: &[u8], lang: Lang) -> Result<(), CliError> {
+    out.write(bytes)
+        .map_err(|e| other_err(strings::out_path_error(lang, &e)))
 }
 
 /// The file name of a quick sheet: `01-异地就医备案-临时外出就医.pdf` or `01-filing-temporary-trip.pdf`.
@@ -254,7 +265,17 @@ pub fn pack_file_name(i: usize, sheet: &QuickSheet, lang: Lang) -> String {
     format!("{:02}-{safe}.pdf", i + 1)
 }
 
-/// Writes one blank sheet per common scenario into `dir` (created if missing).
+/// How `export-pack` prints and whether it may replace files of another kind.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PackOptions {
+    pub large: bool,
+    pub full: bool,
+    pub force: bool,
+}
+
+/// Writes one blank sheet per common scenario into `dir` (created if missing), by the output
+/// rule: not into the data folder's `cases/` or `checklists/`, over nothing that exists in the
+/// data folder, over no file that is not a PDF (unless `force`).
 pub fn export_pack(
     catalog: &Catalog,
     dir: &Path,
@@ -263,23 +284,45 @@ pub fn export_pack(
     full: bool,
     today: NaiveDate,
 ) -> Result<Vec<PathBuf>, CliError> {
-    if dir.exists() && !dir.is_dir() {
-        return Err(other_err(strings::not_a_folder(
-            lang,
-            &dir.display().to_string(),
-        )));
-    }
-    std::fs::create_dir_all(dir).map_err(|e| {
-        other_err(strings::cannot_create_folder(
-            lang,
-            &dir.display().to_string(),
-            &e,
-        ))
+    let options = PackOptions {
+        large,
+        full,
+        force: false,
+    };
+    export_pack_with(catalog, dir, lang, &options, today)
+}
+
+fn export_pack_with(
+    catalog: &Catalog,
+    dir: &Path,
+    lang: Lang,
+    pack: &PackOptions,
+    today: NaiveDate,
+) -> Result<Vec<PathBuf>, CliError> {
+    let err = |e: crate::outpath::OutPathError| other_err(strings::out_path_error(lang, &e));
+    // Checked before the folder is made: a refused target leaves no folder behind.
+    let folder = OutFolder::check(dir).map_err(err)?;
+    folder.create().map_err(|e| match e {
+        crate::outpath::OutPathError::Io { source, .. } => other_err(
+            strings::cannot_create_folder(lang, &dir.display().to_string(), &source),
+        ),
+        e => err(e),
     })?;
-    let options = SheetOptions { large, full };
+    // Every file is checked before any is written.
+    let outputs: Vec<Output> = catalog
+        .quick_sheets
+        .iter()
+        .enumerate()
+        .map(|(i, s)| folder.file(&pack_file_name(i, s, lang), OutKind::Pdf, pack.force))
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    let options = SheetOptions {
+        large: pack.large,
+        full: pack.full,
+    };
     // Render on two threads (the sheets are independent); write in order.
     let jobs: Vec<(usize, &QuickSheet)> = catalog.quick_sheets.iter().enumerate().collect();
-    let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<(PathBuf, Vec<u8>), CliError> {
+    let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<Vec<u8>, CliError> {
         let answers = crate::engine::quick_answers(catalog, s);
         let d = derive_checked(catalog, &answers, today, lang).map_err(|e| {
             other_err(strings::file_error(
@@ -297,8 +340,7 @@ pub fn export_pack(
                 ..Default::default()
             },
         );
-        let bytes = pdf::render_view(&v, &options).map_err(|e| other_err(e.to_string()))?;
-        Ok((dir.join(pack_file_name(i, s, lang)), bytes))
+        pdf::render_view(&v, &options).map_err(|e| other_err(e.to_string()))
     };
     let (first, second) = jobs.split_at(jobs.len() / 2);
     let (a, b) = std::thread::scope(|scope| {
@@ -307,12 +349,9 @@ pub fn export_pack(
         (a, h.join().expect("render thread"))
     });
     let mut written = Vec::new();
-    for r in a.into_iter().chain(b) {
-        let (path, bytes) = r?;
-        crate::outpath::check_output_path(&path, crate::paths::data_dir().as_deref(), false)
-            .map_err(|e| other_err(strings::out_path_error(lang, &e)))?;
-        write_atomically(&path, &bytes, lang)?;
-        written.push(path);
+    for (out, r) in outputs.iter().zip(a.into_iter().chain(b)) {
+        write_checked(out, &r?, lang)?;
+        written.push(out.path().to_path_buf());
     }
     Ok(written)
 }

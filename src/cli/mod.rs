@@ -6,8 +6,9 @@ mod export;
 mod photo;
 mod recheck;
 pub mod text;
+mod transfer;
 
-pub use export::{export_pack, pack_file_name, write_atomically};
+pub use export::{PackOptions, export_pack, pack_file_name};
 
 use crate::catalog::{Catalog, CatalogError, Lang, QuestionKind, user_checklists_dir};
 use crate::engine::{self, Answers, Derivation};
@@ -121,6 +122,9 @@ pub enum Command {
         case: Option<String>,
         #[arg(long)]
         out: PathBuf,
+        /// Replace an existing file at --out even if it is not a calendar (.ics).
+        #[arg(long)]
+        force: bool,
     },
     /// What changed in each saved case since it was last shown (new data or overrides).
     Recheck {
@@ -143,6 +147,9 @@ pub enum Command {
         /// Everything on each sheet (default: the essentials).
         #[arg(long)]
         full: bool,
+        /// Replace existing files in the folder even if they are not PDFs.
+        #[arg(long)]
+        force: bool,
     },
     /// Check photos of documents: blurred, glare, cut off, too small (JPEG, PNG; PDF unchecked).
     PhotoCheck {
@@ -165,6 +172,30 @@ pub enum Command {
         attach: Vec<String>,
         #[arg(long)]
         out: PathBuf,
+        /// Replace an existing file at --out even if it is not a PDF.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import a case file (.ron) or a case bundle (.zip) into the saved cases, with the app's
+    /// checks; prints the imported case's label.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
+    },
+    /// Write a saved case to a file: a bundle (.zip) with its photos, else a case file (.ron).
+    ExportCase {
+        /// The case's label.
+        #[arg(value_name = "LABEL")]
+        label: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace an existing file at --out even if it is not a case file or bundle.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        lang: Lang,
     },
 }
 
@@ -329,7 +360,9 @@ impl Command {
             | Command::Print { input, .. }
             | Command::Calendar { input, .. }
             | Command::Submission { input, .. } => input.lang,
-            Command::PhotoCheck { lang, .. } => *lang,
+            Command::PhotoCheck { lang, .. }
+            | Command::Import { lang, .. }
+            | Command::ExportCase { lang, .. } => *lang,
             Command::Validate { .. } => Lang::Zh,
             Command::Repair { lang } => *lang,
         }
@@ -392,8 +425,21 @@ pub(crate) fn execute(command: Command) -> Result<String, CliError> {
             case,
             attach,
             out,
-        } => photo::submission(&input, case.as_deref(), &attach, &out),
-        Command::Calendar { input, case, out } => calendar::execute(&input, case.as_deref(), &out),
+            force,
+        } => photo::submission(&input, case.as_deref(), &attach, &out, force),
+        Command::Calendar {
+            input,
+            case,
+            out,
+            force,
+        } => calendar::execute(&input, case.as_deref(), &out, force),
+        Command::Import { file, lang } => transfer::import(&file, lang),
+        Command::ExportCase {
+            label,
+            out,
+            force,
+            lang,
+        } => transfer::export_case(&label, &out, force, lang),
         Command::Recheck { json, today, lang } => recheck::execute(json, today.as_deref(), lang),
     }
 }

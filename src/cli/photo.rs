@@ -3,6 +3,7 @@
 use crate::cases::Store;
 use crate::catalog::Lang;
 use crate::cli::{AnswerArgs, CliError, derive_checked, load_catalog};
+use crate::outpath::OutKind;
 use crate::pdf::submission::{self, Placement, SubmissionFile, SubmissionOptions};
 use crate::photo::{self, PhotoReport};
 use crate::view::strings;
@@ -130,6 +131,7 @@ pub fn submission(
     case: Option<&str>,
     attach: &[String],
     out: &Path,
+    force: bool,
 ) -> Result<String, CliError> {
     let catalog = load_catalog(input.lang);
     let today = input.today()?;
@@ -143,11 +145,13 @@ pub fn submission(
             }
             // Read-only, like every reading command: nothing in the store is changed.
             let case = super::export::find_case(name, lang)?;
-            let dir = Store::default_dir()
-                .ok_or_else(|| other_err(strings::cases_unavailable(lang, None, "")))?
-                .join(format!("{}{}", case.id, crate::cases::ATTACHMENTS_SUFFIX));
+            let store_dir = Store::default_dir()
+                .ok_or_else(|| other_err(strings::cases_unavailable(lang, None, "")))?;
             for (material, a) in case.all_attachments() {
-                let path = dir.join(&a.file);
+                // Only regular files inside the case's own folder are embedded.
+                let path = crate::cases::attachment_file(&store_dir, &case.id, a).map_err(|e| {
+                    other_err(strings::attachment_path_error(lang, &case.label, &e))
+                })?;
                 let bytes = photo::read_file(&path).map_err(|e| {
                     other_err(format!(
                         "{}{}{}",
@@ -208,14 +212,16 @@ pub fn submission(
             bytes,
         });
     }
+    // Bad answers and attachments are reported first (exit 2); then the output rule.
+    let out = super::export::checked_output(out, OutKind::Pdf, force, lang)?;
     let options = SubmissionOptions {
         lang,
         label,
         printed_on: Some(today),
     };
     let result = submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
-    super::write_atomically(out, &result.pdf, lang)?;
-    let mut s = format!("{}\n", out.display());
+    super::export::write_checked(&out, &result.pdf, lang)?;
+    let mut s = format!("{}\n", out.path().display());
     for (f, p) in files.iter().zip(&result.placements) {
         if let Placement::Unreadable(why) = p {
             let _ = writeln!(s, "  {} ({}): {why}", f.name, f.material);

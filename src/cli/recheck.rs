@@ -2,6 +2,7 @@
 
 use super::{CliError, load_catalog};
 use crate::cases::Store;
+use crate::cases::readonly::LockProbe;
 use crate::catalog::Lang;
 use crate::engine;
 use crate::recheck::{CaseCheck, check_case, seen_path};
@@ -18,16 +19,34 @@ pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<Str
     };
     let catalog = load_catalog(lang);
     let dir = Store::default_dir().ok_or_else(|| CliError::other(t.no_data_dir))?;
-    let (store, report) =
-        Store::open(&dir).map_err(|e| CliError::other(strings::store_error(lang, &e)))?;
-    // Another running copy holds the store: report, but write nothing next to its cases.
-    let record = !store.is_read_only();
+    // A reading command: the store is opened read-only, corrupt or newer files are named and
+    // left as they are (`repair` moves them).
+    let report = Store::open_read_only(&dir).map_err(|e| {
+        let shown = dir.display().to_string();
+        CliError::other(strings::cases_unavailable(
+            lang,
+            Some(&shown),
+            &strings::store_error(lang, &e),
+        ))
+    })?;
+    let findings: Vec<String> = report
+        .findings()
+        .iter()
+        .map(|f| strings::finding(lang, f))
+        .collect();
+    for f in &findings {
+        eprintln!("{}{}{}", t.notice, colon(lang), f);
+    }
+    // What each case last showed is recheck's own note beside it (`<id>.ron.seen`), written
+    // only while no running copy of the app holds the store (held here while writing).
+    let lock = Store::probe_lock(&dir);
+    let record = matches!(lock, LockProbe::Free(_));
     let mut reports = Vec::new();
     let mut warnings = Vec::new();
     for case in &report.cases {
-        let r = check_case(&catalog, case, store.dir(), today, lang);
-        if record && let Err(e) = r.record(store.dir()) {
-            let path = seen_path(store.dir(), &case.id);
+        let r = check_case(&catalog, case, &dir, today, lang);
+        if record && let Err(e) = r.record(&dir) {
+            let path = seen_path(&dir, &case.id);
             warnings.push(format!(
                 "{}: {}",
                 path.display(),
@@ -36,6 +55,7 @@ pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<Str
         }
         reports.push(r);
     }
+    drop(lock);
     for w in &warnings {
         eprintln!("{w}");
     }
@@ -43,6 +63,7 @@ pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<Str
         let value = serde_json::json!({
             "recorded": record && warnings.is_empty(),
             "cases": reports,
+            "findings": findings,
         });
         return Ok(serde_json::to_string_pretty(&value).expect("serializable") + "\n");
     }

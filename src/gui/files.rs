@@ -474,7 +474,9 @@ fn print_or_save(app: &mut App, sheet: Sheet) {
             let dir = default_dir(app.config.export_dir.as_deref());
             let path = unique_path(&dir, &sheet.file_name);
             let written = std::fs::create_dir_all(&dir).and_then(|()| {
-                crate::outpath::write_export(&path, &sheet.bytes).map_err(std::io::Error::other)
+                crate::outpath::Output::check(&path, crate::outpath::OutKind::Pdf, false)
+                    .and_then(|out| out.write(&sheet.bytes))
+                    .map_err(std::io::Error::other)
             });
             match written {
                 Ok(()) => {
@@ -573,50 +575,73 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
             let Some(case) = app.state.case(&case_id).cloned() else {
                 return;
             };
+            // A bundle (.zip) when it has photos, else the case file; written by the output
+            // rule like every other file (the dialog has already asked about replacing).
+            let bundle = case.all_attachments().next().is_some();
             let result = match &app.state.store {
-                Some(store) if case.all_attachments().next().is_some() => {
-                    store.export_bundle(&case, &path)
-                }
-                Some(store) => store.export_to(&case, &path),
-                None => Err(crate::cases::StoreError::NotFound(case.label.clone())),
-            };
+                Some(store) => Store::export_bytes(store.dir(), &case, bundle, &path)
+                    .map_err(|e| strings::store_error(lang, &e)),
+                None => Err(strings::store_error(
+                    lang,
+                    &crate::cases::StoreError::NotFound(case.label.clone()),
+                )),
+            }
+            .and_then(|bytes| {
+                crate::outpath::Output::check(&path, crate::outpath::OutKind::Case, true)
+                    .and_then(|out| out.write(&bytes))
+                    .map_err(|e| out_error(lang, &e))
+            });
             match result {
                 Ok(()) if fallback => app
                     .state
                     .push_banner(Msg::SavedFallback { path: shown }, false),
                 Ok(()) => app.state.push_banner(Msg::Exported { path: shown }, false),
-                Err(e) => {
-                    let err = strings::store_error(lang, &e);
+                Err(err) => {
                     app.state
                         .push_banner(Msg::WriteFailed { path: shown, err }, true);
                 }
             }
         }
-        Job::SavePdf { bytes, .. } => match std::fs::write(&path, &bytes) {
-            Ok(()) => {
-                app.state.push_file_banner(
-                    if fallback {
-                        Msg::SavedFallback {
-                            path: shown.clone(),
-                        }
-                    } else {
-                        Msg::Saved {
-                            path: shown.clone(),
-                        }
-                    },
-                    false,
-                    path.clone(),
-                );
-                if app.config.open_exported && opener::open(&path).is_err() {
-                    app.state.push_banner(Msg::OpenFailed { path: shown }, true);
+        // The output rule of every command: never over a case or anything else in the data
+        // folder, never into a FIFO (the dialog has already asked about replacing a file).
+        Job::SavePdf { bytes, .. } => {
+            match crate::outpath::Output::check(&path, crate::outpath::OutKind::Pdf, true)
+                .and_then(|out| out.write(&bytes))
+            {
+                Ok(()) => {
+                    app.state.push_file_banner(
+                        if fallback {
+                            Msg::SavedFallback {
+                                path: shown.clone(),
+                            }
+                        } else {
+                            Msg::Saved {
+                                path: shown.clone(),
+                            }
+                        },
+                        false,
+                        path.clone(),
+                    );
+                    if app.config.open_exported && opener::open(&path).is_err() {
+                        app.state.push_banner(Msg::OpenFailed { path: shown }, true);
+                    }
+                }
+                Err(e) => {
+                    let err = out_error(lang, &e);
+                    app.state
+                        .push_banner(Msg::WriteFailed { path: shown, err }, true);
                 }
             }
-            Err(e) => {
-                let err = strings::io_reason(lang, &e);
-                app.state
-                    .push_banner(Msg::WriteFailed { path: shown, err }, true);
-            }
-        },
+        }
+    }
+}
+
+/// Why a file could not be written, after "无法写入文件 <path>：" (an I/O error by its reason
+/// alone; a refusal of the output rule in full).
+fn out_error(lang: crate::catalog::Lang, e: &crate::outpath::OutPathError) -> String {
+    match e {
+        crate::outpath::OutPathError::Io { source, .. } => strings::io_reason(lang, source),
+        e => strings::out_path_error(lang, e),
     }
 }
 

@@ -871,6 +871,12 @@ pub fn unreadable(lang: Lang, r: &crate::cases::Unreadable) -> String {
         (U::Invalid { line, col }, Lang::En) => {
             format!("not a valid case file: wrong at line {line}, column {col}")
         }
+        (U::UncontainedAttachment { name }, Lang::Zh) => {
+            format!("附件名“{name}”指向清单自己的文件夹之外（绝对路径、“..”或路径分隔符），已拒绝")
+        }
+        (U::UncontainedAttachment { name }, Lang::En) => format!(
+            "the attachment name \"{name}\" points outside the case's own folder (an absolute path, \"..\" or a path separator); refused"
+        ),
     }
 }
 
@@ -1118,6 +1124,66 @@ pub(crate) fn left_out(lang: Lang, name: &str, why: &str) -> String {
     }
 }
 
+/// `import`: what was imported.
+pub(crate) fn imported(lang: Lang, label: &str, photos: usize) -> String {
+    match (lang, photos) {
+        (Lang::Zh, 0) => format!("已导入“{label}”"),
+        (Lang::Zh, n) => format!("已导入“{label}”（含 {n} 个附件）"),
+        (Lang::En, 0) => format!("imported \"{label}\""),
+        (Lang::En, 1) => format!("imported \"{label}\" with 1 attachment"),
+        (Lang::En, n) => format!("imported \"{label}\" with {n} attachments"),
+    }
+}
+
+/// `import`: why the file was refused (the app's own reason), naming it.
+pub(crate) fn import_error(
+    lang: Lang,
+    file: &std::path::Path,
+    e: &crate::cases::StoreError,
+) -> String {
+    let why = store_error(lang, e);
+    match lang {
+        Lang::Zh => format!("未导入 {}：{why}", file.display()),
+        Lang::En => format!("not imported {}: {why}", file.display()),
+    }
+}
+
+/// `export-case`: what was written.
+pub(crate) fn case_exported(lang: Lang, label: &str, photos: usize) -> String {
+    match (lang, photos) {
+        (Lang::Zh, 0) => format!("已导出“{label}”"),
+        (Lang::Zh, n) => format!("已导出“{label}”及其 {n} 个附件"),
+        (Lang::En, 0) => format!("exported \"{label}\""),
+        (Lang::En, 1) => format!("exported \"{label}\" with 1 attachment"),
+        (Lang::En, n) => format!("exported \"{label}\" with {n} attachments"),
+    }
+}
+
+/// An attachment of a saved case that `submission --case` does not read, naming the case.
+pub(crate) fn attachment_path_error(
+    lang: Lang,
+    case: &str,
+    e: &crate::cases::AttachmentPathError,
+) -> String {
+    use crate::cases::AttachmentPathError as E;
+    match (e, lang) {
+        (E::Uncontained { name }, Lang::Zh) => format!(
+            "清单“{case}”的附件名“{name}”指向清单自己的文件夹之外（绝对路径、“..”或路径分隔符），已拒绝"
+        ),
+        (E::Uncontained { name }, Lang::En) => format!(
+            "the case \"{case}\" names an attachment \"{name}\" outside its own folder (an absolute path, \"..\" or a path separator); refused"
+        ),
+        (E::NotRegular { path }, Lang::Zh) => format!(
+            "清单“{case}”的附件 {} 不是该清单文件夹里的普通文件（链接、文件夹或特殊文件），已拒绝",
+            path.display()
+        ),
+        (E::NotRegular { path }, Lang::En) => format!(
+            "the case \"{case}\"'s attachment {} is not a regular file in its folder (a link, folder or special file); refused",
+            path.display()
+        ),
+    }
+}
+
 /// `--attach` that is not `MATERIAL_ID=FILE`.
 pub(crate) fn not_an_attachment(lang: Lang, raw: &str) -> String {
     match lang {
@@ -1138,7 +1204,7 @@ pub(crate) fn not_a_material(lang: Lang, material: &str, ids: &str) -> String {
 
 /// Why a sheet (or calendar) cannot be written where asked.
 pub(crate) fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> String {
-    use crate::outpath::OutPathError as E;
+    use crate::outpath::{OutKind as K, OutPathError as E};
     match (e, lang) {
         (E::NoFileName { path }, Lang::Zh) => format!(
             "无法写入 {}：请给出文件名，例如 checklist.pdf",
@@ -1178,14 +1244,33 @@ pub(crate) fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> St
             path.display(),
             data_dir.display()
         ),
-        (E::NotAPdf { path }, Lang::Zh) => format!(
-            "拒绝覆盖 {}：该文件已存在且不是 PDF；请换一个文件名，或加 --force 覆盖",
+        (E::NotRegular { path }, Lang::Zh) => format!(
+            "拒绝写入 {}：它不是普通文件（而是管道、设备或套接字）；请换一个文件名",
             path.display()
         ),
-        (E::NotAPdf { path }, Lang::En) => format!(
-            "refusing to overwrite {}: it exists and is not a PDF; choose another name, or pass --force to replace it",
+        (E::NotRegular { path }, Lang::En) => format!(
+            "refusing to write {}: it is not a regular file (a pipe, device or socket); choose another name",
             path.display()
         ),
+        (E::OtherKind { path, kind }, Lang::Zh) => format!(
+            "拒绝覆盖 {}：该文件已存在且不是{}；请换一个文件名，或加 --force 覆盖",
+            path.display(),
+            match kind {
+                K::Pdf => " PDF",
+                K::Calendar => "日历文件（.ics）",
+                K::Case => "清单文件或清单包",
+            }
+        ),
+        (E::OtherKind { path, kind }, Lang::En) => format!(
+            "refusing to overwrite {}: it exists and is not {}; choose another name, or pass --force to replace it",
+            path.display(),
+            match kind {
+                K::Pdf => "a PDF",
+                K::Calendar => "a calendar file (.ics)",
+                K::Case => "a case file or bundle",
+            }
+        ),
+        (E::NotAFolder { path }, _) => not_a_folder(lang, &path.display().to_string()),
         (E::Io { path, source }, Lang::Zh) => {
             format!("无法写入 {}：{}", path.display(), io_reason(lang, source))
         }
@@ -1200,8 +1285,8 @@ pub(crate) fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> St
 /// `export-pack` into something that is not a folder.
 pub(crate) fn not_a_folder(lang: Lang, dir: &str) -> String {
     match lang {
-        Lang::Zh => format!("无法写入 {dir}：这是一个文件，不是文件夹"),
-        Lang::En => format!("cannot write into {dir}: it is a file, not a folder"),
+        Lang::Zh => format!("无法写入 {dir}：它已存在，但不是文件夹"),
+        Lang::En => format!("cannot write into {dir}: it exists and is not a folder"),
     }
 }
 
