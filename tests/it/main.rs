@@ -7,6 +7,7 @@ mod common;
 
 mod architecture;
 mod attachments;
+mod bundle_fuzz;
 mod calendar;
 mod cases;
 mod cli;
