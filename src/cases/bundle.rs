@@ -115,7 +115,15 @@ fn inflate<R: Read>(
 ) -> Result<u64, Refusal> {
     let declared = e.size();
     let cap = declared.min(limit);
-    let n = io::copy(&mut e.take(cap + 1), out).map_err(|_| Refusal::Damaged { index })?;
+    let n = io::copy(&mut e.take(cap + 1), out).map_err(|err| {
+        // The zip reader stops an entry at its declared size on its own; its message is the
+        // only sign of which check it was (tests/it/bundle_fuzz.rs notices if it changes).
+        if err.to_string().contains("larger than its declared") {
+            Refusal::SizeMismatch { name: shown(name) }
+        } else {
+            Refusal::Damaged { index }
+        }
+    })?;
     if n > cap {
         return Err(if declared >= limit {
             Refusal::EntryTooLarge {

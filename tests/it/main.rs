@@ -7,6 +7,8 @@ mod common;
 
 mod architecture;
 mod attachments;
+// Peak memory is read from /proc.
+#[cfg(target_os = "linux")]
 mod bundle_fuzz;
 mod calendar;
 mod cases;
