@@ -240,7 +240,14 @@ impl Store {
             let mut e = archive
                 .by_index(case_index)
                 .map_err(|_| refuse(Refusal::Damaged { index: case_index }))?;
-            inflate(&mut e, case_index, CASE_ENTRY, fsio::MAX_FILE_BYTES, &mut text).map_err(refuse)?;
+            inflate(
+                &mut e,
+                case_index,
+                CASE_ENTRY,
+                fsio::MAX_FILE_BYTES,
+                &mut text,
+            )
+            .map_err(refuse)?;
         }
         let text = String::from_utf8(text)
             .map_err(|_| refuse(Refusal::Case(super::Unreadable::NotUtf8)))?;
@@ -309,7 +316,9 @@ impl Store {
                 .read_to_end(&mut head)
                 .map_err(|_| refuse(Refusal::Damaged { index }))?;
             if FileKind::sniff(&head).is_err() {
-                return Err(refuse(Refusal::NotAPhoto { name: shown(&entry_name) }));
+                return Err(refuse(Refusal::NotAPhoto {
+                    name: shown(&entry_name),
+                }));
             }
             let target = dir.join(name);
             let mut tmp = tempfile::Builder::new()
@@ -339,7 +348,9 @@ impl Store {
                     max: MAX_TOTAL_BYTES,
                 }));
             }
-            tmp.as_file().sync_all().map_err(|e| write_err(&target, e))?;
+            tmp.as_file()
+                .sync_all()
+                .map_err(|e| write_err(&target, e))?;
             tmp.persist_noclobber(&target)
                 .map_err(|e| write_err(&target, e.error))?;
         }

@@ -126,9 +126,7 @@ pub(super) fn ticked<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::
 }
 
 /// Notes of a schema-0 file.
-pub(super) fn notes<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<BTreeMap<String, String>, D::Error> {
+pub(super) fn notes<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
     d.deserialize_map(BoundedMap(Counted::Items, std::marker::PhantomData))
 }
 

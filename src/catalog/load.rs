@@ -604,9 +604,9 @@ pub fn read_override_files(dir: &Path) -> Result<Vec<(String, String)>, CatalogE
 fn read_bounded(p: &Path) -> std::io::Result<Option<Vec<u8>>> {
     match crate::fsread::read_regular(p, problem::MAX_FILE_BYTES) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if crate::fsread::Refused::of(&e).is_some_and(|r| {
-            matches!(r, crate::fsread::Refused::TooLarge { .. })
-        }) =>
+        Err(e)
+            if crate::fsread::Refused::of(&e)
+                .is_some_and(|r| matches!(r, crate::fsread::Refused::TooLarge { .. })) =>
         {
             Ok(None)
         }

@@ -169,14 +169,14 @@ impl PhotoReport {
 /// Reads a regular file of at most [`MAX_PHOTO_BYTES`] (a FIFO, device or folder is refused
 /// without waiting: see [`crate::fsread`]).
 pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, PhotoError> {
-    crate::fsread::read_regular(path, MAX_PHOTO_BYTES).map_err(|e| {
-        match crate::fsread::Refused::of(&e) {
+    crate::fsread::read_regular(path, MAX_PHOTO_BYTES).map_err(
+        |e| match crate::fsread::Refused::of(&e) {
             Some(crate::fsread::Refused::TooLarge { .. }) => PhotoError::TooLarge(
                 std::fs::metadata(path).map_or(0, |m| m.len().max(MAX_PHOTO_BYTES + 1)),
             ),
             _ => PhotoError::Io(e),
-        }
-    })
+        },
+    )
 }
 
 /// Decodes a JPEG or PNG with its EXIF rotation applied.

@@ -648,7 +648,10 @@ pub(crate) fn refused(lang: Lang, r: crate::fsread::Refused) -> String {
             )
             .to_string(),
         (R::NotAFile(S::Other), _) => lang
-            .pick("这不是普通文件，不读取", "it is not an ordinary file; it is not read")
+            .pick(
+                "这不是普通文件，不读取",
+                "it is not an ordinary file; it is not read",
+            )
             .to_string(),
         (R::TooLarge { max }, Lang::Zh) => format!("文件太大（超过 {max} 字节），不读取"),
         (R::TooLarge { max }, Lang::En) => {
@@ -1955,6 +1958,70 @@ mod tests {
                 "{zh} (from {e})"
             );
         }
+    }
+
+    #[test]
+    fn every_bundle_and_case_refusal_names_its_reason_in_both_languages() {
+        use crate::cases::{Counted, Refusal as R, StoreError, Unreadable as U};
+        use crate::fsread::{Refused, Special};
+        let name = || "files/a.jpg".to_string();
+        let all = [
+            R::NotABundle,
+            R::TooManyEntries { max: 402 },
+            R::EntryTooLarge {
+                name: name(),
+                max: 1,
+            },
+            R::SizeMismatch { name: name() },
+            R::BundleTooLarge { max: 1 },
+            R::Duplicate,
+            R::UnsafePath { name: name() },
+            R::Link { name: name() },
+            R::Encrypted { name: name() },
+            R::Unexpected { name: name() },
+            R::Damaged { index: 3 },
+            R::NotAPhoto { name: name() },
+            R::NoCase,
+            R::MissingFile { file: name() },
+            R::ExtraFile { name: name() },
+            R::Case(U::TooMany {
+                what: Counted::Items,
+                max: 2000,
+            }),
+            R::Case(U::Refused(Refused::NotAFile(Special::Pipe))),
+            R::Case(U::Invalid { line: 1, col: 2 }),
+            R::Newer { schema: 9 },
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for r in all {
+            let e = StoreError::Read {
+                path: "b.zip".into(),
+                source: io::Error::new(io::ErrorKind::InvalidData, r.clone()),
+            };
+            let zh = store_error(Lang::Zh, &e);
+            let en = store_error(Lang::En, &e);
+            // Chinese: no English beyond the names quoted from the bundle.
+            let bare = zh
+                .replace("files/a.jpg", "")
+                .replace("case.ron", "")
+                .replace("files/", "")
+                .replace("b.zip", "")
+                .replace("JPEG、PNG", "")
+                .replace("PDF", "")
+                .replace("zip", "")
+                .replace("FIFO", "");
+            assert!(!bare.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+            assert!(!zh.contains("文件内容无法读取"), "{r:?}: {zh}");
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{en}"
+            );
+            assert!(seen.insert(zh.clone()), "two refusals read the same: {zh}");
+        }
+        let newer = R::Newer { schema: 9 }.to_string();
+        assert!(newer.contains("update the app"));
+        let e = io::Error::new(io::ErrorKind::InvalidData, R::Newer { schema: 9 });
+        assert!(io_reason(Lang::Zh, &e).contains("请先更新本程序"));
     }
 
     #[test]

@@ -119,10 +119,7 @@ fn deflate(data: &[u8]) -> (Vec<u8>, u32) {
 }
 
 fn case_ron(schema: u32, files: &[&str]) -> Vec<u8> {
-    let attachments: Vec<String> = files
-        .iter()
-        .map(|f| format!("(file: \"{f}\")"))
-        .collect();
+    let attachments: Vec<String> = files.iter().map(|f| format!("(file: \"{f}\")")).collect();
     format!(
         "(schema: {schema}, id: \"x\", label: \"导入\", created: \"\", updated: \"\", answers: {{}}, \
          items: {{ \"invoice\": (done: false, note: \"\", attachments: [{}]) }})",
@@ -263,7 +260,10 @@ fn hostile() -> Vec<(&'static str, Vec<u8>, Expected)> {
     v.push(("10,000 entries", raw_zip(&many), &["TooManyEntries"]));
     v.push((
         "newer schema",
-        raw_zip(&[stored("case.ron", &case_ron(99, &["a.jpg"])), stored("files/a.jpg", &jpeg)]),
+        raw_zip(&[
+            stored("case.ron", &case_ron(99, &["a.jpg"])),
+            stored("files/a.jpg", &jpeg),
+        ]),
         &["Newer { schema: 99 }"],
     ));
     v.push((
@@ -292,7 +292,10 @@ fn hostile() -> Vec<(&'static str, Vec<u8>, Expected)> {
     ));
     v.push((
         "not a photo",
-        raw_zip(&[stored("case.ron", &one), stored("files/a.jpg", b"#!/bin/sh\n")]),
+        raw_zip(&[
+            stored("case.ron", &one),
+            stored("files/a.jpg", b"#!/bin/sh\n"),
+        ]),
         &["NotAPhoto"],
     ));
     // 150,000 items in a 6 MB case.ron.
@@ -319,7 +322,11 @@ fn hostile() -> Vec<(&'static str, Vec<u8>, Expected)> {
          items: {{ \"invoice\": (done: true, note: \"{}\") }})",
         "备".repeat(5 * 1024 * 1024)
     );
-    v.push(("case file: one 15 MB note", note.into_bytes(), &["imported"]));
+    v.push((
+        "case file: one 15 MB note",
+        note.into_bytes(),
+        &["imported"],
+    ));
     let mut garbage = b"PK\x03\x04".to_vec();
     garbage.extend((0..100_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
     v.push(("not a zip", garbage, &["NotABundle"]));
@@ -337,13 +344,12 @@ fn child_import() {
     let (store, _) = Store::open(Path::new(&dir)).unwrap();
     let outcome = match store.import_any(Path::new(&bundle)) {
         Ok(case) => format!("imported {}", case.id),
-        Err(StoreError::Read { source, .. }) => match source
-            .get_ref()
-            .and_then(|e| e.downcast_ref::<Refusal>())
-        {
-            Some(r) => format!("refused {r:?}"),
-            None => format!("read error without a reason: {source}"),
-        },
+        Err(StoreError::Read { source, .. }) => {
+            match source.get_ref().and_then(|e| e.downcast_ref::<Refusal>()) {
+                Some(r) => format!("refused {r:?}"),
+                None => format!("read error without a reason: {source}"),
+            }
+        }
         Err(e) => format!("other error: {e}"),
     };
     println!("\nRESULT {outcome}\nPEAK_KB {}", own_peak_kb());

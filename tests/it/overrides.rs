@@ -144,7 +144,10 @@ fn override_errors(text: &str) -> (String, Vec<String>) {
     let (_, errors) = Catalog::load_with_overrides(Some(dir.path()));
     (
         file.display().to_string(),
-        errors.iter().map(|e| format!("{} {}", e.origin, e.message)).collect(),
+        errors
+            .iter()
+            .map(|e| format!("{} {}", e.origin, e.message))
+            .collect(),
     )
 }
 
@@ -164,7 +167,10 @@ fn two_override_materials_replacing_each_other_are_an_error_naming_both() {
     // Both places: copy_a at line 2 (where the error stands) and copy_b at line 4.
     assert!(cycle[0].starts_with(&format!("{file}:2:")), "{cycle:?}");
     assert!(cycle[0].contains("\"copy_a\""), "{cycle:?}");
-    assert!(cycle[0].contains(&format!("\"copy_b\" ({file}:4:")), "{cycle:?}");
+    assert!(
+        cycle[0].contains(&format!("\"copy_b\" ({file}:4:")),
+        "{cycle:?}"
+    );
 }
 
 #[test]
