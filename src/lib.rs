@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cli;
 pub mod dates;
 pub mod engine;
+pub mod fsread;
 pub mod gui;
 pub mod handoff;
 pub(crate) mod outpath;

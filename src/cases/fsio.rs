@@ -1,7 +1,7 @@
 //! File-system helpers: atomic durable writes, bounded reads, moving files aside.
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// Temp files written by [`write_atomic`] are named `.save-XXXXXX.tmp` in the target's folder;
@@ -64,25 +64,10 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Reads a whole file, refusing files over [`MAX_FILE_BYTES`].
+/// Reads a whole regular file, refusing other kinds of file (without blocking on a FIFO) and
+/// files over [`MAX_FILE_BYTES`].
 pub(crate) fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
-    let file = fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("the file is too large for a case file ({len} bytes)"),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "the file is too large for a case file",
-        ));
-    }
-    Ok(bytes)
+    crate::fsread::read_regular(path, MAX_FILE_BYTES)
 }
 
 /// `<file name>.corrupt-<timestamp>` next to `path`, made unique with `-2`, `-3`… if needed.

@@ -55,7 +55,10 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<LoadWarning>) {
 
 /// Reads and parses a file; `Err` is the reason it is unusable.
 fn read_parsed(path: &Path) -> Result<(Parsed, Vec<u8>), Unreadable> {
-    let bytes = fsio::read_limited(path).map_err(|e| Unreadable::Io(e.kind()))?;
+    let bytes = fsio::read_limited(path).map_err(|e| match crate::fsread::Refused::of(&e) {
+        Some(r) => Unreadable::Refused(r),
+        None => Unreadable::Io(e.kind()),
+    })?;
     let text = std::str::from_utf8(&bytes).map_err(|_| Unreadable::NotUtf8)?;
     let parsed = schema::parse(text)?;
     Ok((parsed, bytes))

@@ -19,6 +19,7 @@
 mod attach;
 mod bundle;
 pub(crate) mod fsio;
+mod limits;
 mod load;
 pub mod readonly;
 pub mod schema;
@@ -27,6 +28,7 @@ pub use attach::{
     ATTACHMENTS_SUFFIX, AttachError, Attachment, AttachmentPathError, attachment_file,
 };
 pub use bundle::is_bundle;
+pub use limits::{Counted, MAX_ANSWERS, MAX_ATTACHMENTS, MAX_ITEMS};
 
 use crate::engine::Answers;
 use serde::{Deserialize, Serialize};
@@ -52,7 +54,11 @@ pub struct ItemState {
     #[serde(default)]
     pub note: String,
     /// Photos and scans of the material, in the order added (schema 2).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "limits::attachments"
+    )]
     pub attachments: Vec<Attachment>,
 }
 
@@ -73,9 +79,10 @@ pub struct Case {
     /// RFC 3339 timestamps.
     pub created: String,
     pub updated: String,
+    #[serde(deserialize_with = "limits::answers")]
     pub answers: Answers,
     /// By item id. Items the current data no longer requires are kept (shown as "no longer required").
-    #[serde(default)]
+    #[serde(default, deserialize_with = "limits::items")]
     pub items: BTreeMap<String, ItemState>,
 }
 
@@ -201,6 +208,63 @@ pub enum Unreadable {
     /// separator): a hand-edited or hostile file.
     #[error("the attachment name {name:?} points outside the case's folder")]
     UncontainedAttachment { name: String },
+    /// Not an ordinary file, or too large (see [`crate::fsread`]).
+    #[error("{0}")]
+    Refused(crate::fsread::Refused),
+    /// More items, answers or attachments than any real case has (the file is not loaded, so
+    /// memory stays a small multiple of its size).
+    #[error("more than {max} {what:?} in the case file")]
+    TooMany { what: limits::Counted, max: usize },
+}
+
+/// Why a bundle or a case file to import is refused, or a case from a newer app version is not
+/// changed. Data only: `view::strings::refusal` words it. It travels inside the `InvalidData`
+/// [`io::Error`] of a [`StoreError`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("not a case bundle (the zip cannot be read)")]
+    NotABundle,
+    #[error("more than {max} entries in the bundle")]
+    TooManyEntries { max: usize },
+    #[error("\"{name}\" is larger than {max} bytes once unpacked")]
+    EntryTooLarge { name: String, max: u64 },
+    #[error("\"{name}\" unpacks to more bytes than its header says")]
+    SizeMismatch { name: String },
+    #[error("the bundle unpacks to more than {max} bytes")]
+    BundleTooLarge { max: u64 },
+    #[error("two entries of the bundle have the same name")]
+    Duplicate,
+    #[error("\"{name}\" points outside the bundle (an absolute path or `..`)")]
+    UnsafePath { name: String },
+    #[error("\"{name}\" is a link")]
+    Link { name: String },
+    #[error("\"{name}\" is encrypted")]
+    Encrypted { name: String },
+    #[error("unexpected entry \"{name}\"")]
+    Unexpected { name: String },
+    #[error("entry {index} of the bundle is damaged")]
+    Damaged { index: usize },
+    #[error("\"{name}\" is not a JPEG, PNG or PDF file")]
+    NotAPhoto { name: String },
+    #[error("the bundle has no {}", bundle::CASE_ENTRY)]
+    NoCase,
+    #[error("the attachment \"{file}\" is missing from the bundle")]
+    MissingFile { file: String },
+    #[error("\"{name}\" is not an attachment of the case")]
+    ExtraFile { name: String },
+    /// The case file inside the bundle, or the case file imported, is unusable.
+    #[error("{0}")]
+    Case(Unreadable),
+    #[error(
+        "written by a newer version of the app (schema {schema}, this version knows {SCHEMA_VERSION}); update the app to open or change it"
+    )]
+    Newer { schema: u32 },
+}
+
+impl Refusal {
+    fn into_io(self) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, self)
+    }
 }
 
 /// Why a corrupt file was left where it is.
@@ -427,6 +491,8 @@ impl Store {
         if case.is_from_newer_version() {
             return Err(write_err(&target, newer_refusal(case.schema)));
         }
+        // Never write a file that loading would refuse.
+        limits::check(case).map_err(|r| write_err(&target, Refusal::Case(r).into_io()))?;
         let text = schema::to_text(case).map_err(|e| write_err(&target, invalid(e)))?;
         if text.len() as u64 > fsio::MAX_FILE_BYTES {
             return Err(StoreError::TooLarge {
@@ -435,7 +501,7 @@ impl Store {
                 max: fsio::MAX_FILE_BYTES,
             });
         }
-        match fs::read(&target) {
+        match fsio::read_limited(&target) {
             Ok(old) => {
                 if old == text.as_bytes() {
                     return Ok(());
@@ -627,13 +693,7 @@ fn take_lock(lock_path: &Path, warnings: &mut Vec<LoadWarning>) -> (Option<File>
 }
 
 fn newer_refusal(schema: u32) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!(
-            "written by a newer version of the app (schema {schema}, this version knows {SCHEMA_VERSION}); \
-             update the app to change it"
-        ),
-    )
+    Refusal::Newer { schema }.into_io()
 }
 
 /// Reads and parses one case file (current or migrated schema; a newer schema only if its known
@@ -641,7 +701,7 @@ fn newer_refusal(schema: u32) -> io::Error {
 fn read_case(path: &Path) -> Result<Case, StoreError> {
     let bytes = fsio::read_limited(path).map_err(|e| read_err(path, e))?;
     let text = String::from_utf8(bytes)
-        .map_err(|_| read_err(path, invalid("the file is not UTF-8 text")))?;
+        .map_err(|_| read_err(path, Refusal::Case(Unreadable::NotUtf8).into_io()))?;
     match schema::parse(&text) {
         Ok(schema::Parsed::Current { case, .. }) => Ok(case),
         Ok(schema::Parsed::Newer {
@@ -650,6 +710,6 @@ fn read_case(path: &Path) -> Result<Case, StoreError> {
         Ok(schema::Parsed::Newer { schema, case: None }) => {
             Err(read_err(path, newer_refusal(schema)))
         }
-        Err(reason) => Err(read_err(path, invalid(reason.to_string()))),
+        Err(reason) => Err(read_err(path, Refusal::Case(reason).into_io())),
     }
 }

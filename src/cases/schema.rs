@@ -67,9 +67,9 @@ struct CaseV0 {
     updated: Option<String>,
     #[serde(default)]
     answers: Answers,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::limits::ticked")]
     ticked: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::limits::notes")]
     notes: BTreeMap<String, String>,
 }
 
@@ -131,26 +131,37 @@ fn parse_fields(text: &str) -> Result<Parsed, Unreadable> {
     match probe.schema {
         0 => {
             let v0: CaseV0 = ron::from_str(text).map_err(|e| invalid(&e))?;
+            let case = migrate_v0(v0);
+            super::limits::check(&case)?;
             Ok(Parsed::Current {
-                case: migrate_v0(v0),
+                case,
                 from_schema: 0,
             })
         }
         from_schema @ (1 | SCHEMA_VERSION) => {
             // Schema 1 is schema 2 without attachments: the same reader, then the new number.
             let mut case: Case = ron::from_str(text).map_err(|e| invalid(&e))?;
+            super::limits::check(&case)?;
             case.schema = SCHEMA_VERSION;
             Ok(Parsed::Current { case, from_schema })
         }
         schema => Ok(Parsed::Newer {
             schema,
-            case: ron::from_str::<Case>(text).ok(),
+            case: ron::from_str::<Case>(text)
+                .ok()
+                .filter(|c| super::limits::check(c).is_ok()),
         }),
     }
 }
 
-/// Where the reader gave up; the parser's own (English) words are not kept.
+/// Where the reader gave up, or which cap the file went over; the parser's own (English) words
+/// are not kept.
 fn invalid(e: &ron::error::SpannedError) -> Unreadable {
+    if let ron::Error::Message(m) = &e.code
+        && let Some(what) = super::limits::from_message(m)
+    {
+        return what.refusal();
+    }
     Unreadable::Invalid {
         line: e.span.start.line,
         col: e.span.start.col,

@@ -99,6 +99,22 @@ pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogErr
         Some(rest) => format!(" {rest}"),
         None => src.to_string(),
     };
+    // Someone else's file (a link to `/proc/self/environ`, a photo renamed `.ron`): say so
+    // without quoting it; the parser's messages quote what they found.
+    if !starts_like_data(&src) {
+        return Err(CatalogError::from_problem(
+            Origin {
+                file: name.to_string(),
+                line: 1,
+                col: 1,
+            },
+            None,
+            DataProblem::Syntax(
+                "this is not a data file of this app (after comments it must start with `(`)"
+                    .into(),
+            ),
+        ));
+    }
     match ron_options().from_str::<CatalogFile>(&src) {
         Ok(data) => Ok(ParsedFile {
             name: name.to_string(),
@@ -115,6 +131,22 @@ pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogErr
             None,
             translate_ron_error(&e.code),
         )),
+    }
+}
+
+/// Whether the text, after blanks and comments, opens with `(` (or a `#![enable(…)]`
+/// attribute), as every catalog file does.
+fn starts_like_data(src: &str) -> bool {
+    let mut rest = src;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after);
+        } else {
+            return rest.starts_with('(') || rest.starts_with("#!");
+        }
     }
 }
 
@@ -566,15 +598,20 @@ pub fn read_override_files(dir: &Path) -> Result<Vec<(String, String)>, CatalogE
         .collect()
 }
 
-/// The file's bytes, or `None` when it is over the size limit. Reads at most one byte past
-/// the limit (files in `/proc` report a size of 0, so the length is not trusted).
+/// The file's bytes, or `None` when it is over the size limit. Only a regular file is read,
+/// without blocking (see [`crate::fsread`]): a FIFO, a device or a file of `/proc` is refused
+/// before anything is parsed. At most one byte past the limit is read.
 fn read_bounded(p: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let f = std::fs::File::open(p)?;
-    let mut bytes = Vec::new();
-    f.take(problem::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= problem::MAX_FILE_BYTES).then_some(bytes))
+    match crate::fsread::read_regular(p, problem::MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e)
+            if crate::fsread::Refused::of(&e)
+                .is_some_and(|r| matches!(r, crate::fsread::Refused::TooLarge { .. })) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 impl Catalog {

@@ -156,6 +156,59 @@ impl Ctx<'_> {
             }
         }
     }
+
+    /// `replaces` between entries of one section that hide more than they stand in for: two
+    /// entries replacing each other (where both apply, neither is shown), and an entry replacing
+    /// one that itself stands in for a third (where both apply, the third is gone with nothing
+    /// in its place). Each error names both entries' places.
+    fn replace_chains<'a>(&mut self, section: Section, entries: &[(&'a str, &'a [String])]) {
+        let by_id: std::collections::HashMap<&str, &[String]> = entries.iter().copied().collect();
+        let place = |id: &str| {
+            self.catalog
+                .origin(section, id)
+                .map_or_else(|| "?".to_string(), ToString::to_string)
+        };
+        let mut found = Vec::new();
+        for &(id, replaces) in entries {
+            for r in replaces.iter().filter(|r| *r != id) {
+                let Some(theirs) = by_id.get(r.as_str()) else {
+                    continue;
+                };
+                if theirs.iter().any(|x| x == id) {
+                    // Reported once, at the first of the two in id order.
+                    if id < r.as_str() {
+                        found.push((
+                            id,
+                            format!(
+                                "\"{id}\" and \"{r}\" ({}) replace each other: where both apply, neither is shown",
+                                place(r)
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+                let lost: Vec<&str> = theirs
+                    .iter()
+                    .filter(|z| *z != r && *z != id && !replaces.contains(z))
+                    .map(String::as_str)
+                    .collect();
+                if !lost.is_empty() {
+                    found.push((
+                        id,
+                        format!(
+                            "\"{id}\": replaces \"{r}\" ({}), which stands in for \"{}\": where both apply, \"{}\" is not shown and nothing stands in for it (replace it too, or not \"{r}\")",
+                            place(r),
+                            lost.join("\", \""),
+                            lost.join("\", \"")
+                        ),
+                    ));
+                }
+            }
+        }
+        for (id, message) in found {
+            self.err(section, id, message);
+        }
+    }
 }
 
 impl Catalog {
@@ -265,6 +318,12 @@ impl Catalog {
             cx.notes(s, &m.id, "an alternative", &m.alternatives);
             cx.replaces(s, &m.id, &m.replaces, &ids);
         }
+        let pairs: Vec<(&str, &[String])> = self
+            .materials
+            .iter()
+            .map(|x| (x.id.as_str(), x.replaces.as_slice()))
+            .collect();
+        cx.replace_chains(Section::Material, &pairs);
         let ids: HashSet<&str> = self.steps.iter().map(|x| x.id.as_str()).collect();
         for st in &self.steps {
             let s = Section::Step;
@@ -285,6 +344,12 @@ impl Catalog {
             }
             cx.replaces(s, &st.id, &st.replaces, &ids);
         }
+        let pairs: Vec<(&str, &[String])> = self
+            .steps
+            .iter()
+            .map(|x| (x.id.as_str(), x.replaces.as_slice()))
+            .collect();
+        cx.replace_chains(Section::Step, &pairs);
         let ids: HashSet<&str> = self.deadlines.iter().map(|x| x.id.as_str()).collect();
         for d in &self.deadlines {
             let s = Section::Deadline;
@@ -346,6 +411,12 @@ impl Catalog {
             }
             cx.replaces(s, &d.id, &d.replaces, &ids);
         }
+        let pairs: Vec<(&str, &[String])> = self
+            .deadlines
+            .iter()
+            .map(|x| (x.id.as_str(), x.replaces.as_slice()))
+            .collect();
+        cx.replace_chains(Section::Deadline, &pairs);
         let ids: HashSet<&str> = self.notices.iter().map(|x| x.id.as_str()).collect();
         for n in &self.notices {
             let s = Section::Notice;
@@ -361,6 +432,12 @@ impl Catalog {
             }
             cx.replaces(s, &n.id, &n.replaces, &ids);
         }
+        let pairs: Vec<(&str, &[String])> = self
+            .notices
+            .iter()
+            .map(|x| (x.id.as_str(), x.replaces.as_slice()))
+            .collect();
+        cx.replace_chains(Section::Notice, &pairs);
         for sheet in &self.quick_sheets {
             let s = Section::QuickSheet;
             cx.text(s, &sheet.id, "the name", &sheet.name);

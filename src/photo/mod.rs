@@ -28,8 +28,13 @@ use std::path::Path;
 
 /// Largest file read as a photo (phones write 3–12 MB; 64 MB leaves room for big PNG scans).
 pub(crate) const MAX_PHOTO_BYTES: u64 = 64 * 1024 * 1024;
-/// Largest decoded image (pixels); a 12-MP photo is 12 M, a 600-dpi A4 scan 35 M.
-pub(crate) const MAX_PIXELS: u64 = 80_000_000;
+/// Largest decoded image (pixels): a 12-MP photo is 12 M, a 600-dpi A4 scan 35 M, a 50-MP
+/// phone's full-size mode 50 M.
+pub(crate) const MAX_PIXELS: u64 = 50_000_000;
+/// Longest side decoded: a strip of 80,000,000×1 pixels is no photo.
+pub(crate) const MAX_SIDE: u32 = 16_384;
+/// Most memory one decoded image may take (a 16-bit or alpha picture takes 2–8 bytes a pixel).
+pub(crate) const MAX_DECODED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What a problem is about; the JSON `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -136,6 +141,9 @@ pub enum PhotoError {
     Heic,
     #[error("the file is too large ({0} bytes; at most {MAX_PHOTO_BYTES})")]
     TooLarge(u64),
+    /// More pixels (or more memory once decoded) than this app decodes; refused before decoding.
+    #[error("{width}×{height} pixels is more than this app reads")]
+    TooManyPixels { width: u32, height: u32 },
 }
 
 /// The result of checking one file.
@@ -158,20 +166,17 @@ impl PhotoReport {
     }
 }
 
-/// Reads a file (at most [`MAX_PHOTO_BYTES`]).
+/// Reads a regular file of at most [`MAX_PHOTO_BYTES`] (a FIFO, device or folder is refused
+/// without waiting: see [`crate::fsread`]).
 pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, PhotoError> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let len = file.metadata()?.len();
-    if len > MAX_PHOTO_BYTES {
-        return Err(PhotoError::TooLarge(len));
-    }
-    let mut bytes = Vec::with_capacity(len as usize);
-    file.take(MAX_PHOTO_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_PHOTO_BYTES {
-        return Err(PhotoError::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::fsread::read_regular(path, MAX_PHOTO_BYTES).map_err(
+        |e| match crate::fsread::Refused::of(&e) {
+            Some(crate::fsread::Refused::TooLarge { .. }) => PhotoError::TooLarge(
+                std::fs::metadata(path).map_or(0, |m| m.len().max(MAX_PHOTO_BYTES + 1)),
+            ),
+            _ => PhotoError::Io(e),
+        },
+    )
 }
 
 /// Decodes a JPEG or PNG with its EXIF rotation applied.
@@ -188,21 +193,34 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(PhotoError::Io)?;
+    // Reading the header already allocates (PNG text and colour-profile chunks): bounded too.
     let mut limits = image::Limits::default();
-    limits.max_alloc = Some(MAX_PIXELS * 4);
-    reader.limits(limits);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    reader.limits(limits.clone());
     let mut decoder = reader.into_decoder().map_err(bad)?;
-    let (w, h) = decoder.dimensions();
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(PhotoError::NotAnImage(format!(
-            "{w}×{h} pixels is more than this app reads"
-        )));
+    // The header's size decides, before a single pixel is decoded.
+    let (width, height) = decoder.dimensions();
+    if width > MAX_SIDE
+        || height > MAX_SIDE
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+        || decoder.total_bytes() > MAX_DECODED_BYTES
+    {
+        return Err(PhotoError::TooManyPixels { width, height });
     }
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    decoder.set_limits(limits).map_err(bad)?;
     // A broken EXIF block must not make a good photo unreadable: fall back to no rotation.
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut img = DynamicImage::from_decoder(decoder).map_err(bad)?;
+    let img = DynamicImage::from_decoder(decoder).map_err(bad)?;
+    // 8-bit RGB is all the checks and the PDF use: a 16-bit or alpha picture shrinks to it before
+    // anything else copies it (rotation, measuring).
+    let mut img = match img {
+        DynamicImage::ImageRgb8(_) => img,
+        other => DynamicImage::ImageRgb8(other.into_rgb8()),
+    };
     img.apply_orientation(orientation);
     Ok(img)
 }

@@ -616,9 +616,142 @@ pub(crate) fn write_days_left(out: &mut String, lang: Lang, d: i64) {
     }
 }
 
+/// Why a chosen file is not read at all (not an ordinary file, or too large).
+pub(crate) fn refused(lang: Lang, r: crate::fsread::Refused) -> String {
+    use crate::fsread::{Refused as R, Special as S};
+    match (r, lang) {
+        (R::NotAFile(S::Folder), _) => lang
+            .pick("这是一个文件夹，不是文件", "it is a folder, not a file")
+            .to_string(),
+        (R::NotAFile(S::Pipe), _) => lang
+            .pick(
+                "这是一个管道（FIFO），不是普通文件，不读取",
+                "it is a pipe (FIFO), not an ordinary file; it is not read",
+            )
+            .to_string(),
+        (R::NotAFile(S::Device), _) => lang
+            .pick(
+                "这是一个设备，不是普通文件，不读取",
+                "it is a device, not an ordinary file; it is not read",
+            )
+            .to_string(),
+        (R::NotAFile(S::Socket), _) => lang
+            .pick(
+                "这是一个套接字，不是普通文件，不读取",
+                "it is a socket, not an ordinary file; it is not read",
+            )
+            .to_string(),
+        (R::NotAFile(S::SystemInfo), _) => lang
+            .pick(
+                "这是系统信息文件（/proc、/sys），不是保存的数据，不读取",
+                "it is a file of system information (/proc, /sys), not saved data; it is not read",
+            )
+            .to_string(),
+        (R::NotAFile(S::Other), _) => lang
+            .pick(
+                "这不是普通文件，不读取",
+                "it is not an ordinary file; it is not read",
+            )
+            .to_string(),
+        (R::TooLarge { max }, Lang::Zh) => format!("文件太大（超过 {max} 字节），不读取"),
+        (R::TooLarge { max }, Lang::En) => {
+            format!("the file is too large (over {max} bytes); it is not read")
+        }
+    }
+}
+
+/// Why a bundle or case file is refused, or a newer case is left unchanged.
+pub(crate) fn refusal(lang: Lang, r: &crate::cases::Refusal) -> String {
+    use crate::cases::Refusal as R;
+    match (r, lang) {
+        (R::NotABundle, Lang::Zh) => "不是清单包（zip 文件无法读取或已损坏）".into(),
+        (R::NotABundle, Lang::En) => "not a checklist bundle (the zip cannot be read)".into(),
+        (R::TooManyEntries { max }, Lang::Zh) => format!("清单包中的文件太多（最多 {max} 个）"),
+        (R::TooManyEntries { max }, Lang::En) => {
+            format!("the bundle holds too many files (at most {max})")
+        }
+        (R::EntryTooLarge { name, max }, Lang::Zh) => {
+            format!("清单包中的“{name}”解压后太大（最多 {max} 字节）")
+        }
+        (R::EntryTooLarge { name, max }, Lang::En) => {
+            format!("\"{name}\" in the bundle is too large unpacked (at most {max} bytes)")
+        }
+        (R::SizeMismatch { name }, Lang::Zh) => {
+            format!("清单包中的“{name}”解压后比它声明的大小更大，包已损坏或被篡改")
+        }
+        (R::SizeMismatch { name }, Lang::En) => format!(
+            "\"{name}\" in the bundle unpacks to more than its stated size: the bundle is damaged or tampered with"
+        ),
+        (R::BundleTooLarge { max }, Lang::Zh) => {
+            format!("清单包解压后太大（总共最多 {max} 字节）")
+        }
+        (R::BundleTooLarge { max }, Lang::En) => {
+            format!("the bundle is too large unpacked (at most {max} bytes in all)")
+        }
+        (R::Duplicate, Lang::Zh) => "清单包中有两个同名的文件，无法确定用哪一个".into(),
+        (R::Duplicate, Lang::En) => {
+            "two files in the bundle have the same name; it is unclear which one counts".into()
+        }
+        (R::UnsafePath { name }, Lang::Zh) => {
+            format!("清单包中的“{name}”指向包外（绝对路径或“..”），不导入")
+        }
+        (R::UnsafePath { name }, Lang::En) => format!(
+            "\"{name}\" in the bundle points outside it (an absolute path or \"..\"); not imported"
+        ),
+        (R::Link { name }, Lang::Zh) => format!("清单包中的“{name}”是链接，不导入"),
+        (R::Link { name }, Lang::En) => format!("\"{name}\" in the bundle is a link; not imported"),
+        (R::Encrypted { name }, Lang::Zh) => format!("清单包中的“{name}”已加密，无法读取"),
+        (R::Encrypted { name }, Lang::En) => {
+            format!("\"{name}\" in the bundle is encrypted and cannot be read")
+        }
+        (R::Unexpected { name }, Lang::Zh) => {
+            format!("清单包中有不该有的“{name}”（只应有 case.ron 和 files/ 中的照片）")
+        }
+        (R::Unexpected { name }, Lang::En) => format!(
+            "the bundle holds an unexpected \"{name}\" (only case.ron and photos in files/ belong there)"
+        ),
+        (R::Damaged { index }, Lang::Zh) => format!("清单包第 {} 项已损坏", index + 1),
+        (R::Damaged { index }, Lang::En) => format!("entry {} of the bundle is damaged", index + 1),
+        (R::NotAPhoto { name }, Lang::Zh) => {
+            format!("清单包中的“{name}”不是 JPEG、PNG 或 PDF 文件")
+        }
+        (R::NotAPhoto { name }, Lang::En) => {
+            format!("\"{name}\" in the bundle is not a JPEG, PNG or PDF file")
+        }
+        (R::NoCase, Lang::Zh) => "清单包中没有 case.ron（清单本身）".into(),
+        (R::NoCase, Lang::En) => "the bundle has no case.ron (the checklist itself)".into(),
+        (R::MissingFile { file }, Lang::Zh) => format!("清单提到的附件“{file}”不在清单包中"),
+        (R::MissingFile { file }, Lang::En) => {
+            format!("the attachment \"{file}\" the checklist names is not in the bundle")
+        }
+        (R::ExtraFile { name }, Lang::Zh) => format!("清单包中的“{name}”不是这份清单的附件"),
+        (R::ExtraFile { name }, Lang::En) => {
+            format!("\"{name}\" in the bundle is not an attachment of the checklist")
+        }
+        (R::Case(u), lang) => unreadable(lang, u),
+        (R::Newer { schema }, Lang::Zh) => format!(
+            "这份清单由更新版本的程序保存（格式 {schema}，本程序只认识到 {}），请先更新本程序",
+            crate::cases::SCHEMA_VERSION
+        ),
+        (R::Newer { schema }, Lang::En) => format!(
+            "this checklist was saved by a newer version of the app (format {schema}; this one knows up to {}): update the app first",
+            crate::cases::SCHEMA_VERSION
+        ),
+    }
+}
+
 /// An I/O failure in words.
 pub(crate) fn io_reason(lang: Lang, e: &io::Error) -> String {
     use io::ErrorKind as K;
+    if let Some(r) = crate::fsread::Refused::of(e) {
+        return refused(lang, r);
+    }
+    if let Some(r) = e
+        .get_ref()
+        .and_then(|x| x.downcast_ref::<crate::cases::Refusal>())
+    {
+        return refusal(lang, r);
+    }
     let zh = match e.kind() {
         K::StorageFull => Some(("磁盘已满", "the disk is full")),
         K::PermissionDenied => Some((
@@ -877,6 +1010,23 @@ pub fn unreadable(lang: Lang, r: &crate::cases::Unreadable) -> String {
         (U::UncontainedAttachment { name }, Lang::En) => format!(
             "the attachment name \"{name}\" points outside the case's own folder (an absolute path, \"..\" or a path separator); refused"
         ),
+        (U::Refused(r), lang) => refused(lang, *r),
+        (U::TooMany { what, max }, Lang::Zh) => {
+            let what = match what {
+                crate::cases::Counted::Items => "勾选和备注",
+                crate::cases::Counted::Answers => "回答",
+                crate::cases::Counted::Attachments => "附件",
+            };
+            format!("清单中的{what}太多（最多 {max} 项）")
+        }
+        (U::TooMany { what, max }, Lang::En) => {
+            let what = match what {
+                crate::cases::Counted::Items => "ticks and notes",
+                crate::cases::Counted::Answers => "answers",
+                crate::cases::Counted::Attachments => "attachments",
+            };
+            format!("the checklist has too many {what} (at most {max})")
+        }
     }
 }
 
@@ -1507,6 +1657,12 @@ pub fn photo_error(lang: Lang, e: &crate::photo::PhotoError) -> String {
         (E::TooLarge(n), Lang::En) => format!(
             "The file is too large ({n} bytes, at most {MAX_PHOTO_BYTES}) to be a photo."
         ),
+        (E::TooManyPixels { width, height }, Lang::Zh) => format!(
+            "图片像素太多（{width}×{height}），本程序不读取：请用手机或扫描仪的普通尺寸重新拍摄或导出。"
+        ),
+        (E::TooManyPixels { width, height }, Lang::En) => format!(
+            "The picture has too many pixels ({width}×{height}) for this app to read: take or export it again at the phone's or scanner's usual size."
+        ),
     }
 }
 
@@ -1887,6 +2043,70 @@ mod tests {
                 "{zh} (from {e})"
             );
         }
+    }
+
+    #[test]
+    fn every_bundle_and_case_refusal_names_its_reason_in_both_languages() {
+        use crate::cases::{Counted, Refusal as R, StoreError, Unreadable as U};
+        use crate::fsread::{Refused, Special};
+        let name = || "files/a.jpg".to_string();
+        let all = [
+            R::NotABundle,
+            R::TooManyEntries { max: 402 },
+            R::EntryTooLarge {
+                name: name(),
+                max: 1,
+            },
+            R::SizeMismatch { name: name() },
+            R::BundleTooLarge { max: 1 },
+            R::Duplicate,
+            R::UnsafePath { name: name() },
+            R::Link { name: name() },
+            R::Encrypted { name: name() },
+            R::Unexpected { name: name() },
+            R::Damaged { index: 3 },
+            R::NotAPhoto { name: name() },
+            R::NoCase,
+            R::MissingFile { file: name() },
+            R::ExtraFile { name: name() },
+            R::Case(U::TooMany {
+                what: Counted::Items,
+                max: 2000,
+            }),
+            R::Case(U::Refused(Refused::NotAFile(Special::Pipe))),
+            R::Case(U::Invalid { line: 1, col: 2 }),
+            R::Newer { schema: 9 },
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for r in all {
+            let e = StoreError::Read {
+                path: "b.zip".into(),
+                source: io::Error::new(io::ErrorKind::InvalidData, r.clone()),
+            };
+            let zh = store_error(Lang::Zh, &e);
+            let en = store_error(Lang::En, &e);
+            // Chinese: no English beyond the names quoted from the bundle.
+            let bare = zh
+                .replace("files/a.jpg", "")
+                .replace("case.ron", "")
+                .replace("files/", "")
+                .replace("b.zip", "")
+                .replace("JPEG、PNG", "")
+                .replace("PDF", "")
+                .replace("zip", "")
+                .replace("FIFO", "");
+            assert!(!bare.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+            assert!(!zh.contains("文件内容无法读取"), "{r:?}: {zh}");
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{en}"
+            );
+            assert!(seen.insert(zh.clone()), "two refusals read the same: {zh}");
+        }
+        let newer = R::Newer { schema: 9 }.to_string();
+        assert!(newer.contains("update the app"));
+        let e = io::Error::new(io::ErrorKind::InvalidData, R::Newer { schema: 9 });
+        assert!(io_reason(Lang::Zh, &e).contains("请先更新本程序"));
     }
 
     #[test]

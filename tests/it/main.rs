@@ -7,6 +7,10 @@ mod common;
 
 mod architecture;
 mod attachments;
+mod bounded_read;
+// Peak memory is read from /proc.
+#[cfg(target_os = "linux")]
+mod bundle_fuzz;
 mod calendar;
 mod cases;
 mod cli;

@@ -127,3 +127,136 @@ fn not_utf8_override_is_reported() {
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("not UTF-8"));
 }
+
+/// A material entry for override files: `replaces` as given.
+fn material(id: &str, zh: &str, replaces: &str) -> String {
+    format!(
+        r#"(id: "{id}", name: (zh: "{zh}", en: "{id}"), group: identity, when: Always,
+         why: (zh: "核实", en: "Check"), sources: ["000"], replaces: [{replaces}]),"#
+    )
+}
+
+/// The errors of loading the bundled data with `text` as the only override file, as
+/// `file:line:col message` lines.
+fn override_errors(text: &str) -> (String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "mine.ron", text);
+    let (_, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    (
+        file.display().to_string(),
+        errors
+            .iter()
+            .map(|e| format!("{} {}", e.origin, e.message))
+            .collect(),
+    )
+}
+
+#[test]
+fn two_override_materials_replacing_each_other_are_an_error_naming_both() {
+    let text = format!(
+        "(materials: [\n{}\n{}\n])",
+        material("copy_a", "甲", r#""copy_b""#),
+        material("copy_b", "乙", r#""copy_a""#)
+    );
+    let (file, errors) = override_errors(&text);
+    let cycle: Vec<&String> = errors
+        .iter()
+        .filter(|e| e.contains("replace each other"))
+        .collect();
+    assert_eq!(cycle.len(), 1, "{errors:#?}");
+    // Both places: copy_a at line 2 (where the error stands) and copy_b at line 4.
+    assert!(cycle[0].starts_with(&format!("{file}:2:")), "{cycle:?}");
+    assert!(cycle[0].contains("\"copy_a\""), "{cycle:?}");
+    assert!(
+        cycle[0].contains(&format!("\"copy_b\" ({file}:4:")),
+        "{cycle:?}"
+    );
+}
+
+#[test]
+fn an_id_card_override_and_a_new_entry_replacing_each_other_are_caught() {
+    // The bundled id_card, overridden to replace hukou_book, which replaces id_card: before,
+    // `validate` said ok and the ID card vanished from every checklist.
+    let text = format!(
+        "(materials: [\n{}\n{}\n])",
+        material("id_card", "身份证", r#""hukou_book""#),
+        material("hukou_book", "户口簿", r#""id_card""#)
+    );
+    let (file, errors) = override_errors(&text);
+    let hit: Vec<&String> = errors
+        .iter()
+        .filter(|e| e.contains("replace each other"))
+        .collect();
+    assert_eq!(hit.len(), 1, "{errors:#?}");
+    assert!(
+        hit[0].contains("\"hukou_book\" and \"id_card\"")
+            && hit[0].starts_with(&format!("{file}:4:"))
+            && hit[0].contains(&format!("({file}:2:")),
+        "{hit:?}"
+    );
+}
+
+#[test]
+fn replacing_an_entry_that_stands_in_for_another_names_both_places() {
+    // sh_inpatient_records_copy (bundled, Shanghai) stands in for inpatient_records; replacing
+    // it alone would leave Shanghai's inpatient claims with neither.
+    let text = format!(
+        "(materials: [\n{}\n])",
+        material("my_records", "病历", r#""sh_inpatient_records_copy""#)
+    );
+    let (file, errors) = override_errors(&text);
+    let hit: Vec<&String> = errors
+        .iter()
+        .filter(|e| e.contains("stands in for"))
+        .collect();
+    assert_eq!(hit.len(), 1, "{errors:#?}");
+    assert!(hit[0].starts_with(&format!("{file}:2:")), "{hit:?}");
+    assert!(
+        hit[0].contains("\"sh_inpatient_records_copy\" (checklists/regions/shanghai.ron:")
+            && hit[0].contains("\"inpatient_records\""),
+        "{hit:?}"
+    );
+    // Replacing both is what was meant, and is fine.
+    let text = format!(
+        "(materials: [\n{}\n])",
+        material(
+            "my_records",
+            "病历",
+            r#""sh_inpatient_records_copy", "inpatient_records""#
+        )
+    );
+    let (_, errors) = override_errors(&text);
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_override_linked_to_proc_self_environ_is_refused_without_echoing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("env.ron")).unwrap();
+    let (_, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    assert!(!errors.is_empty(), "the link must be refused");
+    // No name of this process's environment (CARGO_PKG_NAME, PATH …) appears in any error.
+    let names: Vec<String> = std::env::vars_os()
+        .filter_map(|(k, _)| k.into_string().ok())
+        .filter(|k| k.len() >= 4)
+        .collect();
+    assert!(names.iter().any(|n| n.starts_with("CARGO")), "{names:?}");
+    for e in &errors {
+        let text = format!("{e} {:?}", e.problem);
+        for n in &names {
+            assert!(!text.contains(n.as_str()), "{n} echoed: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_file_that_is_not_catalog_data_is_refused_without_quoting_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "x.ron", "SECRET_TOKEN=abc123\nHOME=/root\n");
+    let (_, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let text = format!("{} {:?}", errors[0], errors[0].problem);
+    assert!(!text.contains("SECRET_TOKEN"), "{text}");
+    assert!(text.contains("not a data file"), "{text}");
+}
