@@ -91,6 +91,8 @@ pub(crate) fn bundle_bytes(
         zip.write_all(&bytes).map_err(|e| write_err(path, e))?;
     }
     Ok(zip.finish().map_err(zerr)?.into_inner())
+}
+
 /// A bundle entry's name as shown in a message: control characters escaped, at most 80
 /// characters (the name is the sender's, not ours).
 fn shown(name: &str) -> String {
