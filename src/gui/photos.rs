@@ -78,7 +78,8 @@ impl Photos {
         let path = path.to_path_buf();
         std::thread::spawn(move || {
             let report = crate::photo::check_file(&path);
-            let image = std::fs::read(&path)
+            // Bounded, and a FIFO is refused instead of blocking this thread for ever.
+            let image = crate::photo::read_file(&path)
                 .ok()
                 .and_then(|b| crate::photo::thumbnail(&b, THUMB).ok())
                 .map(|t| {

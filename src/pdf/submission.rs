@@ -125,7 +125,7 @@ fn prepare(order: &[&str], files: &[SubmissionFile], lang: Lang) -> (Vec<Prepare
                             .iter()
                             .map(|p| p.kind)
                             .collect();
-                        (Some(img), kinds, Placement::Page(0))
+                        (Some(page_sized(img)), kinds, Placement::Page(0))
                     }
                     Err(e) => (
                         None,
@@ -317,6 +317,18 @@ fn material_name(materials: &[&crate::engine::DerivedMaterial], i: usize, lang: 
         || s(lang).other_attachment.to_string(),
         |m| m.name.get(lang).to_string(),
     )
+}
+
+/// A copy no larger than the whole page at [`PHOTO_DPI`] (every photo box fits in the page), so
+/// the package holds about 12 MB a photo until its page is drawn, not the full decoded photo.
+fn page_sized(img: DynamicImage) -> DynamicImage {
+    let w = (PAGE_W / 72.0 * PHOTO_DPI).round() as u32;
+    let h = (PAGE_H / 72.0 * PHOTO_DPI).round() as u32;
+    if img.width() <= w && img.height() <= h {
+        img
+    } else {
+        img.thumbnail(w, h)
+    }
 }
 
 /// The photo at `PHOTO_DPI` for a `w`×`h` pt box (never enlarged), as JPEG.
