@@ -131,11 +131,12 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Unreadable> {
     }
 }
 
-/// Where the reader gave up; the parser's own (English) words are not kept.
+/// Where the reader gave up and why, in the project's terms (the parser's English is not kept).
 fn invalid(e: &ron::error::SpannedError) -> Unreadable {
     Unreadable::Invalid {
         line: e.span.start.line,
         col: e.span.start.col,
+        problem: crate::catalog::ParseProblem::from_ron(&e.code),
     }
 }
 

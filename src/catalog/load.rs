@@ -113,46 +113,8 @@ pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogErr
                 col: e.span.start.col,
             },
             None,
-            translate_ron_error(&e.code),
+            problem::from_ron(&e.code),
         )),
-    }
-}
-
-/// ron's error in the project's words: unknown names get a "did you mean" suggestion, and
-/// ron internals (raw identifiers, `serde_stacker`) are not shown to users.
-pub(crate) fn translate_ron_error(code: &ron::Error) -> DataProblem {
-    use ron::Error as E;
-    let names = |expected: &[&str]| expected.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    match code {
-        E::NoSuchStructField {
-            expected, found, ..
-        } => DataProblem::UnknownField {
-            found: found.clone(),
-            suggestion: problem::suggest(found, expected.iter().copied()),
-            expected: names(expected),
-        },
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => DataProblem::UnknownVariant {
-            found: found.clone(),
-            suggestion: problem::suggest(found, expected.iter().copied()),
-            expected: names(expected),
-        },
-        E::SuggestRawIdentifier(s) | E::InvalidIdentifier(s) => {
-            DataProblem::Syntax(format!("expected a name here, found `{s}`"))
-        }
-        E::ExceededRecursionLimit => {
-            DataProblem::Syntax("the data is nested too deeply (more than 128 levels)".into())
-        }
-        E::MissingStructField { field, outer } => DataProblem::Syntax(match outer {
-            Some(o) => format!("`{o}` has no `{field}:` field, which it needs"),
-            None => format!("the `{field}:` field is missing"),
-        }),
-        E::DuplicateStructField { field, .. } => {
-            DataProblem::Syntax(format!("the field `{field}:` is given twice"))
-        }
-        E::Utf8Error(_) => DataProblem::NotUtf8,
-        other => DataProblem::Syntax(other.to_string()),
     }
 }
 
@@ -423,15 +385,15 @@ impl Builder {
                     Some(o) => *o = ext.option,
                     None => q.options.push(ext.option),
                 },
-                None => self.errors.push(CatalogError {
-                    problem: None,
+                None => self.errors.push(CatalogError::from_problem(
                     origin,
-                    id: Some(ext.option.id.clone()),
-                    message: format!(
-                        "option \"{}\" extends unknown question \"{}\"",
-                        ext.option.id, ext.question
-                    ),
-                }),
+                    Some(ext.option.id.clone()),
+                    problem::Rule::ExtendsUnknownQuestion {
+                        option: ext.option.id.clone(),
+                        question: ext.question.clone(),
+                    }
+                    .into(),
+                )),
             }
         }
         let f = self.file;
@@ -483,15 +445,16 @@ pub fn read_override_files(dir: &Path) -> Result<Vec<(String, String)>, CatalogE
             },
         )
     };
-    let io_err = |path: &Path, e: std::io::Error| CatalogError {
-        problem: None,
-        origin: Origin {
-            file: path.display().to_string(),
-            line: 0,
-            col: 0,
-        },
-        id: None,
-        message: format!("cannot read: {e}"),
+    let io_err = |path: &Path, e: std::io::Error| {
+        CatalogError::from_problem(
+            Origin {
+                file: path.display().to_string(),
+                line: 0,
+                col: 0,
+            },
+            None,
+            DataProblem::CannotRead { kind: e.kind() },
+        )
     };
     fn walk(
         dir: &Path,

@@ -11,7 +11,7 @@ pub(crate) use compiled::*;
 pub use compiled::{ChannelRef, Reason, Shared, SharedStr, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
-pub use problem::{DataProblem, Limit};
+pub use problem::{DataProblem, Limit, ParseProblem};
 
 use crate::dates::Calendar;
 use std::collections::HashMap;

@@ -8,6 +8,15 @@ use crate::catalog::Lang;
 use crate::engine::{AnswerError, AnswerErrorKind};
 use std::io;
 
+mod args;
+mod parse;
+mod rules;
+mod validate;
+pub use args::{ArgProblem, arg_error};
+pub use parse::parse_problem;
+pub use rules::rule;
+pub use validate::{CatalogCounts, validate_bundled, validate_errors, validate_ok};
+
 macro_rules! strings {
     ($($name:ident => $zh:expr, $en:expr;)*) => {
         /// The plain UI strings of one language.
@@ -731,8 +740,23 @@ pub(crate) fn print_error(lang: Lang, e: &crate::print::PrintError) -> String {
         (E::NoService, Lang::En) => "there is no print service on this computer".to_string(),
         (E::NoPrinter, Lang::Zh) => "还没有设置打印机".to_string(),
         (E::NoPrinter, Lang::En) => "no printer is set up".to_string(),
-        (E::Rejected(why), Lang::Zh) => format!("打印服务拒绝了这个任务：{why}"),
-        (E::Rejected(why), Lang::En) => format!("the print service refused the job: {why}"),
+        (E::UnknownPrinter(p), Lang::Zh) => format!("打印服务里没有名为“{p}”的打印机"),
+        (E::UnknownPrinter(p), Lang::En) => {
+            format!("the print service has no printer called \"{p}\"")
+        }
+        (E::NotAccepting(p), Lang::Zh) => format!("打印机“{p}”现在不接受打印任务"),
+        (E::NotAccepting(p), Lang::En) => format!("the printer \"{p}\" is not accepting jobs now"),
+        (E::Rejected { said }, Lang::Zh) if said.is_empty() => "打印服务拒绝了这个任务".into(),
+        (E::Rejected { said }, Lang::En) if said.is_empty() => {
+            "the print service refused the job".into()
+        }
+        // Its own words are English (run with LC_ALL=C): quoted, so they read as its words.
+        (E::Rejected { said }, Lang::Zh) => {
+            format!("打印服务拒绝了这个任务。打印服务报告：“{said}”")
+        }
+        (E::Rejected { said }, Lang::En) => {
+            format!("the print service refused the job. The print service said: \"{said}\"")
+        }
         (E::Io(err), lang) => io_reason(lang, err),
     }
 }
@@ -865,12 +889,14 @@ pub fn unreadable(lang: Lang, r: &crate::cases::Unreadable) -> String {
         (U::NotUtf8, Lang::En) => "the file is not readable text (damaged?)".to_string(),
         (U::Empty, Lang::Zh) => "文件是空的".to_string(),
         (U::Empty, Lang::En) => "the file is empty".to_string(),
-        (U::Invalid { line, col }, Lang::Zh) => {
-            format!("不是有效的清单文件，第 {line} 行第 {col} 列有误")
-        }
-        (U::Invalid { line, col }, Lang::En) => {
-            format!("not a valid case file: wrong at line {line}, column {col}")
-        }
+        (U::Invalid { line, col, problem }, Lang::Zh) => format!(
+            "不是有效的清单文件，第 {line} 行第 {col} 列有误：{}",
+            parse_problem(lang, problem)
+        ),
+        (U::Invalid { line, col, problem }, Lang::En) => format!(
+            "not a valid case file: wrong at line {line}, column {col}: {}",
+            parse_problem(lang, problem)
+        ),
     }
 }
 
@@ -1243,7 +1269,7 @@ pub(crate) fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> Strin
         P::UnknownVariant {
             found, suggestion, ..
         } => format!("未知取值 `{found}`{}", sugg(suggestion)),
-        P::Syntax(s) => format!("无法读取这个清单文件：{s}"),
+        P::Parse { problem } => format!("无法读取这个清单文件：{}", parse_problem(lang, problem)),
         P::DuplicateId { id, first, .. } => {
             format!("重复的编号“{id}”（首次定义于 {first}）")
         }
@@ -1262,6 +1288,8 @@ pub(crate) fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> Strin
             format!("{year} 年的节假日中 {day} 出现了不止一次")
         }
         P::NotUtf8 => "文件内容不是可读的文字（应为 UTF-8 编码）".into(),
+        P::Rule { rule: r } => rule(lang, r),
+        P::CannotRead { kind } => format!("无法读取：{}", io_reason(lang, &io::Error::from(*kind))),
     }
 }
 

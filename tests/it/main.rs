@@ -23,6 +23,7 @@ mod handoff;
 mod hostile_cli;
 mod hostile_data;
 mod kill;
+mod messages;
 mod overrides;
 mod packaging;
 mod pdf;
