@@ -13,7 +13,8 @@ fn main() -> ExitCode {
         return match yibao_checklist::gui::run() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: cannot open the window: {e}");
+                let t = yibao_checklist::view::strings::s(yibao_checklist::catalog::Lang::Zh);
+                eprintln!("{}：{e}", t.window_error);
                 ExitCode::FAILURE
             }
         };

@@ -207,6 +207,9 @@ strings! {
     still_to_answer => "还需要回答的问题（用 --answer 问题=选项 填写）：", "Still to answer (pass --answer QUESTION=OPTION):";
     options => "选项", "options";
     error_prefix => "错误", "error";
+    // Started without a command, before any language is known: the English words stay beside
+    // the Chinese, as the README quotes them for Windows users.
+    window_error => "错误：无法打开窗口（cannot open the window）", "error: cannot open the window";
     notice => "注意", "warning";
     essentials_note => "本页为精简版：各个说法、规则与提示和来源见完整版。", "This is the essentials sheet: every version, rule, tip and source is on the full sheet.";
     // Banners

@@ -68,3 +68,46 @@ fn token_zh(t: Token) -> String {
     }
     .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rare parser errors still give their place (added by the caller) and a Chinese
+    /// "格式错误"; none of ron's wording survives.
+    #[test]
+    fn every_ron_error_has_chinese_words() {
+        use ron::Error as E;
+        let errors = [
+            E::Eof,
+            E::ExpectedComma,
+            E::ExpectedIdentifier,
+            E::IntegerOutOfBounds,
+            E::TrailingCharacters,
+            E::ExpectedRawValue,
+            E::ExpectedRangeSyntax,
+            E::Message("invalid type: a custom message".into()),
+            E::Io("disk on fire".into()),
+            E::InvalidValueForType {
+                expected: "a string".into(),
+                found: "the integer `5`".into(),
+            },
+        ];
+        for e in &errors {
+            let p = ParseProblem::from_ron(e);
+            let zh = parse_problem(Lang::Zh, &p);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{e:?}: {zh}"
+            );
+            let ron_words = e.to_string();
+            assert!(!zh.contains(&ron_words), "{e:?}: {zh}");
+            assert!(!parse_problem(Lang::En, &p).contains(&ron_words), "{e:?}");
+        }
+        assert_eq!(
+            ParseProblem::from_ron(&E::ExpectedRawValue),
+            ParseProblem::Other
+        );
+        assert_eq!(parse_problem(Lang::Zh, &ParseProblem::Other), "格式错误");
+    }
+}
