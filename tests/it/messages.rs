@@ -547,3 +547,49 @@ fn validate_speaks_chinese_by_default_and_english_when_asked() {
         assert!(!err.contains(phrase), "{phrase:?} in {err}");
     }
 }
+
+/// `validate`'s own checks (not the parser's) are worded in Chinese too: the bundled data with
+/// one step naming a channel that does not exist.
+#[test]
+fn validate_words_its_checks_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("checklists");
+    copy_dir(&src, dir.path());
+    let steps = dir.path().join("steps.ron");
+    let text = std::fs::read_to_string(&steps).unwrap();
+    assert!(text.contains("\"bank_branch\""));
+    std::fs::write(&steps, text.replacen("\"bank_branch\"", "\"fax\"", 1)).unwrap();
+    let sb = Sandbox::new();
+    let out = sb.cli().arg("validate").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.contains("中有 1 处错误"), "{err}");
+    assert!(err.contains("steps.ron:"), "{err}");
+    assert!(err.contains("提到了不存在的渠道“fax”"), "{err}");
+    assert!(!err.contains("unknown channel"), "{err}");
+    let out = sb
+        .cli()
+        .args(["validate", "--lang", "en"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr_of(&out);
+    assert!(err.contains("names unknown channel \"fax\""), "{err}");
+    assert!(
+        !has_han(&err.replace(&dir.path().display().to_string(), "")),
+        "{err}"
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
