@@ -1,6 +1,7 @@
 //! Typed data problems found while reading and merging catalog files, so front ends can word
-//! them in either language (`view::strings::data_problem`). The `Display` text is the English
-//! one data editors read in `validate` and in a `CatalogError`'s `message`.
+//! them in either language (`view::strings::data_problem`): parser errors ([`ParseProblem`]),
+//! the whole-catalog checks ([`Rule`]), limits and holidays. The `Display` text is the English
+//! one (`validate --lang en`, a `CatalogError`'s `message`).
 
 use serde::Serialize;
 

@@ -1296,8 +1296,8 @@ pub(crate) fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> Strin
     }
 }
 
-/// A data error with its place ("x.ron:2:5：…"). Typed problems are worded in the language;
-/// the few validation messages without a type stay in the data editors' English.
+/// A data error with its place ("x.ron:2:5：…"), worded in the language (an error built by hand
+/// without a typed problem stays in English).
 pub fn catalog_error(lang: Lang, e: &crate::catalog::CatalogError) -> String {
     match &e.problem {
         Some(p) => format!("{}{}{}", e.origin, colon(lang), data_problem(lang, p)),
