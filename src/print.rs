@@ -21,9 +21,16 @@ pub(crate) enum PrintError {
     /// The print service knows no printer.
     #[error("no printer is set up")]
     NoPrinter,
-    /// The print service refused the job.
-    #[error("the print service refused the job: {0}")]
-    Rejected(String),
+    /// The print service has no queue of this name.
+    #[error("there is no printer \"{0}\"")]
+    UnknownPrinter(String),
+    /// The queue exists but does not take jobs now.
+    #[error("the printer \"{0}\" is not accepting jobs")]
+    NotAccepting(String),
+    /// The print service refused the job. `said` is its own message (in English: the commands
+    /// run with `LC_ALL=C`), shown to the user quoted as what the print service said.
+    #[error("the print service refused the job: {said}")]
+    Rejected { said: String },
     #[error("cannot run the print command: {0}")]
     Io(#[from] io::Error),
 }
@@ -112,9 +119,43 @@ pub(crate) fn print_pdf(
     let stdout = String::from_utf8_lossy(&out.stdout);
     match (out.status.success(), parse_job(&stdout)) {
         (true, Some(job)) => Ok(job),
-        _ => Err(PrintError::Rejected(
-            String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        )),
+        _ => Err(lp_refusal(&printer, &String::from_utf8_lossy(&out.stderr))),
+    }
+}
+
+/// Longest part of the print service's own message that is passed on.
+const MAX_SAID: usize = 300;
+
+/// `lp`'s complaint as a [`PrintError`]: the common ones by meaning (so they can be worded in
+/// the user's language), anything else quoted.
+fn lp_refusal(printer: &str, stderr: &str) -> PrintError {
+    let said = stderr.trim();
+    let lower = said.to_ascii_lowercase();
+    if lower.contains("printer or class does not exist") {
+        PrintError::UnknownPrinter(printer.to_string())
+    } else if lower.contains("not accepting jobs") {
+        PrintError::NotAccepting(printer.to_string())
+    } else if lower.contains("no default destination") {
+        PrintError::NoPrinter
+    } else if lower.contains("unable to connect to server")
+        || lower.contains("scheduler not responding")
+    {
+        PrintError::NoService
+    } else {
+        let said = said.strip_prefix("lp:").unwrap_or(said).trim_start();
+        let said = said
+            .strip_prefix("Error - ")
+            .or_else(|| said.strip_prefix("error - "))
+            .unwrap_or(said);
+        PrintError::Rejected {
+            said: said
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(MAX_SAID)
+                .collect(),
+        }
     }
 }
 
@@ -141,7 +182,9 @@ pub(crate) fn print_pdf(
     if status.success() {
         Ok("shell".to_string())
     } else {
-        Err(PrintError::Rejected(format!("exit status {status}")))
+        Err(PrintError::Rejected {
+            said: String::new(),
+        })
     }
 }
 
@@ -211,5 +254,21 @@ mod tests {
             "妈妈 住院 2026[2J 清单"
         );
         assert_eq!(job_title("a\u{2028}b\u{85}c"), "a b c");
+    }
+
+    #[test]
+    fn lp_complaints_are_recognised_or_passed_on_in_one_line() {
+        assert!(matches!(
+            lp_refusal("Q", "lp: Error - The printer or class does not exist.\n"),
+            PrintError::UnknownPrinter(p) if p == "Q"
+        ));
+        assert!(matches!(
+            lp_refusal("Q", "lp: Destination \"Q\" is not accepting jobs.\n"),
+            PrintError::NotAccepting(_)
+        ));
+        match lp_refusal("Q", "lp: Error - Something\n  odd happened.\n") {
+            PrintError::Rejected { said } => assert_eq!(said, "Something odd happened."),
+            other => panic!("{other:?}"),
+        }
     }
 }

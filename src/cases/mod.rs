@@ -201,9 +201,13 @@ pub enum Unreadable {
     NotUtf8,
     #[error("the file is empty")]
     Empty,
-    /// Not a case file: where the reader gave up (1-based).
-    #[error("not a valid case file (line {line}, column {col})")]
-    Invalid { line: usize, col: usize },
+    /// Not a case file: where the reader gave up (1-based) and why.
+    #[error("not a valid case file (line {line}, column {col}: {problem})")]
+    Invalid {
+        line: usize,
+        col: usize,
+        problem: crate::catalog::ParseProblem,
+    },
     /// An attachment name that points outside the case's own folder (absolute, `..`, a
     /// separator): a hand-edited or hostile file.
     #[error("the attachment name {name:?} points outside the case's folder")]

@@ -154,8 +154,8 @@ fn parse_fields(text: &str) -> Result<Parsed, Unreadable> {
     }
 }
 
-/// Where the reader gave up, or which cap the file went over; the parser's own (English) words
-/// are not kept.
+/// Where the reader gave up and why, in the project's terms, or which cap the file went over
+/// (the parser's English is not kept).
 fn invalid(e: &ron::error::SpannedError) -> Unreadable {
     if let ron::Error::Message(m) = &e.code
         && let Some(what) = super::limits::from_message(m)
@@ -165,6 +165,7 @@ fn invalid(e: &ron::error::SpannedError) -> Unreadable {
     Unreadable::Invalid {
         line: e.span.start.line,
         col: e.span.start.col,
+        problem: crate::catalog::ParseProblem::from_ron(&e.code),
     }
 }
 

@@ -109,10 +109,7 @@ pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogErr
                 col: 1,
             },
             None,
-            DataProblem::Syntax(
-                "this is not a data file of this app (after comments it must start with `(`)"
-                    .into(),
-            ),
+            DataProblem::NotADataFile,
         ));
     }
     match ron_options().from_str::<CatalogFile>(&src) {
@@ -129,7 +126,7 @@ pub(crate) fn parse_file(name: &str, src: &str) -> Result<ParsedFile, CatalogErr
                 col: e.span.start.col,
             },
             None,
-            translate_ron_error(&e.code),
+            problem::from_ron(&e.code),
         )),
     }
 }
@@ -143,48 +140,14 @@ fn starts_like_data(src: &str) -> bool {
         if let Some(r) = rest.strip_prefix("//") {
             rest = r.split_once('\n').map_or("", |(_, after)| after);
         } else if let Some(r) = rest.strip_prefix("/*") {
-            rest = r.split_once("*/").map_or("", |(_, after)| after);
+            // An unclosed comment is the parser's to explain ("a comment is not closed").
+            match r.split_once("*/") {
+                Some((_, after)) => rest = after,
+                None => return true,
+            }
         } else {
             return rest.starts_with('(') || rest.starts_with("#!");
         }
-    }
-}
-
-/// ron's error in the project's words: unknown names get a "did you mean" suggestion, and
-/// ron internals (raw identifiers, `serde_stacker`) are not shown to users.
-pub(crate) fn translate_ron_error(code: &ron::Error) -> DataProblem {
-    use ron::Error as E;
-    let names = |expected: &[&str]| expected.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    match code {
-        E::NoSuchStructField {
-            expected, found, ..
-        } => DataProblem::UnknownField {
-            found: found.clone(),
-            suggestion: problem::suggest(found, expected.iter().copied()),
-            expected: names(expected),
-        },
-        E::NoSuchEnumVariant {
-            expected, found, ..
-        } => DataProblem::UnknownVariant {
-            found: found.clone(),
-            suggestion: problem::suggest(found, expected.iter().copied()),
-            expected: names(expected),
-        },
-        E::SuggestRawIdentifier(s) | E::InvalidIdentifier(s) => {
-            DataProblem::Syntax(format!("expected a name here, found `{s}`"))
-        }
-        E::ExceededRecursionLimit => {
-            DataProblem::Syntax("the data is nested too deeply (more than 128 levels)".into())
-        }
-        E::MissingStructField { field, outer } => DataProblem::Syntax(match outer {
-            Some(o) => format!("`{o}` has no `{field}:` field, which it needs"),
-            None => format!("the `{field}:` field is missing"),
-        }),
-        E::DuplicateStructField { field, .. } => {
-            DataProblem::Syntax(format!("the field `{field}:` is given twice"))
-        }
-        E::Utf8Error(_) => DataProblem::NotUtf8,
-        other => DataProblem::Syntax(other.to_string()),
     }
 }
 
@@ -455,15 +418,15 @@ impl Builder {
                     Some(o) => *o = ext.option,
                     None => q.options.push(ext.option),
                 },
-                None => self.errors.push(CatalogError {
-                    problem: None,
+                None => self.errors.push(CatalogError::from_problem(
                     origin,
-                    id: Some(ext.option.id.clone()),
-                    message: format!(
-                        "option \"{}\" extends unknown question \"{}\"",
-                        ext.option.id, ext.question
-                    ),
-                }),
+                    Some(ext.option.id.clone()),
+                    problem::Rule::ExtendsUnknownQuestion {
+                        option: ext.option.id.clone(),
+                        question: ext.question.clone(),
+                    }
+                    .into(),
+                )),
             }
         }
         let f = self.file;
@@ -515,15 +478,16 @@ pub fn read_override_files(dir: &Path) -> Result<Vec<(String, String)>, CatalogE
             },
         )
     };
-    let io_err = |path: &Path, e: std::io::Error| CatalogError {
-        problem: None,
-        origin: Origin {
-            file: path.display().to_string(),
-            line: 0,
-            col: 0,
-        },
-        id: None,
-        message: format!("cannot read: {e}"),
+    let io_err = |path: &Path, e: std::io::Error| {
+        CatalogError::from_problem(
+            Origin {
+                file: path.display().to_string(),
+                line: 0,
+                col: 0,
+            },
+            None,
+            DataProblem::CannotRead { kind: e.kind() },
+        )
     };
     fn walk(
         dir: &Path,

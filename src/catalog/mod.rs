@@ -11,7 +11,7 @@ pub(crate) use compiled::*;
 pub use compiled::{ChannelRef, Reason, Shared, SharedStr, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
-pub use problem::{DataProblem, Limit};
+pub use problem::{DataProblem, Limit, ParseProblem};
 
 use crate::dates::Calendar;
 use std::collections::HashMap;
@@ -38,8 +38,8 @@ pub struct CatalogError {
     pub id: Option<String>,
     /// English sentence (what `Display` shows after the position).
     pub message: String,
-    /// The typed problem, worded in the user's language by `view::strings::catalog_error`;
-    /// `None` for the validation messages only data editors see (`validate`), in English.
+    /// The typed problem, worded in the user's language by `view::strings::catalog_error`.
+    /// Every error made here has one; `None` only in errors built by hand (shown in English).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<Box<DataProblem>>,
 }

@@ -1,6 +1,7 @@
 //! Whole-catalog checks. Every error names the file, line:column and the offending id.
 
 use super::model::*;
+use super::problem::{Part, Rule};
 use super::{Catalog, CatalogError, Origin, Section};
 use std::collections::HashSet;
 
@@ -10,40 +11,47 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, section: Section, id: &str, message: String) {
-        let origin = self.catalog.origin(section, id).cloned().unwrap_or(Origin {
+    fn origin(&self, section: Section, id: &str) -> Origin {
+        self.catalog.origin(section, id).cloned().unwrap_or(Origin {
             file: "?".into(),
             line: 0,
             col: 0,
-        });
-        self.errors.push(CatalogError {
-            problem: None,
+        })
+    }
+
+    /// A broken rule, worded in the user's language by `view::strings`.
+    fn rule(&mut self, section: Section, id: &str, rule: Rule) {
+        let origin = self.origin(section, id);
+        self.errors.push(CatalogError::from_problem(
             origin,
-            id: Some(id.to_string()),
-            message,
-        });
+            Some(id.to_string()),
+            rule.into(),
+        ));
     }
 
-    fn text(&mut self, section: Section, id: &str, what: &str, t: &Text) {
-        if t.zh.trim().is_empty() {
-            self.err(
-                section,
-                id,
-                format!("\"{id}\": {what} has no Chinese (zh) text"),
-            );
-        }
-        if t.en.trim().is_empty() {
-            self.err(
-                section,
-                id,
-                format!("\"{id}\": {what} has no English (en) text"),
-            );
+    fn text(&mut self, section: Section, id: &str, what: Part, t: &Text) {
+        for (missing, empty) in [
+            (Lang::Zh, t.zh.trim().is_empty()),
+            (Lang::En, t.en.trim().is_empty()),
+        ] {
+            if empty {
+                let rule = Rule::MissingText {
+                    id: id.into(),
+                    part: what.clone(),
+                    missing,
+                };
+                self.rule(section, id, rule);
+            }
         }
     }
 
-    fn cites(&mut self, section: Section, id: &str, what: &str, cites: &[Cite]) {
+    fn cites(&mut self, section: Section, id: &str, what: Part, cites: &[Cite]) {
         if cites.is_empty() {
-            self.err(section, id, format!("\"{id}\": {what} cites no source"));
+            let rule = Rule::NoSource {
+                id: id.into(),
+                part: what.clone(),
+            };
+            self.rule(section, id, rule);
         }
         for c in cites {
             let (seed, snippet) = match c.split_once('#') {
@@ -51,19 +59,28 @@ impl Ctx<'_> {
                 None => (c.as_ref(), None),
             };
             match self.catalog.source(seed) {
-                None => self.err(
+                None => self.rule(
                     section,
                     id,
-                    format!("\"{id}\": {what} cites unknown source \"{seed}\""),
+                    Rule::UnknownSource {
+                        id: id.into(),
+                        part: what.clone(),
+                        source_id: seed.into(),
+                    },
                 ),
                 Some(s) => {
                     if let Some(n) = snippet
                         && !s.snippets.iter().any(|x| x == n)
                     {
-                        self.err(
+                        self.rule(
                             section,
                             id,
-                            format!("\"{id}\": {what} cites snippet \"{n}\", which source \"{seed}\" does not list"),
+                            Rule::UnknownSnippet {
+                                id: id.into(),
+                                part: what.clone(),
+                                snippet: n.into(),
+                                source_id: seed.into(),
+                            },
                         );
                     }
                 }
@@ -76,24 +93,30 @@ impl Ctx<'_> {
         &mut self,
         section: Section,
         id: &str,
-        what: &str,
+        what: Part,
         cond: &Condition,
         before: Option<&HashSet<&str>>,
     ) {
         let c = self.catalog;
         for q in cond.questions() {
             match c.question(q) {
-                None => self.err(
+                None => self.rule(
                     section,
                     id,
-                    format!("\"{id}\": {what} names unknown question \"{q}\""),
+                    Rule::UnknownQuestion {
+                        id: id.into(),
+                        part: what.clone(),
+                        question: q.into(),
+                    },
                 ),
-                Some(_) if before.is_some_and(|b| !b.contains(q)) => self.err(
+                Some(_) if before.is_some_and(|b| !b.contains(q)) => self.rule(
                     section,
                     id,
-                    format!(
-                        "\"{id}\": {what} names question \"{q}\", which is not asked before it"
-                    ),
+                    Rule::AskedLater {
+                        id: id.into(),
+                        part: what.clone(),
+                        question: q.into(),
+                    },
                 ),
                 Some(_) => {}
             }
@@ -103,56 +126,75 @@ impl Ctx<'_> {
                 continue;
             };
             if question.kind != QuestionKind::Choice {
-                self.err(
+                self.rule(
                     section,
                     id,
-                    format!("\"{id}\": {what} compares date question \"{q}\" with an option"),
+                    Rule::DateAsChoice {
+                        id: id.into(),
+                        part: what.clone(),
+                        question: q.into(),
+                    },
                 );
             } else if !question.options.iter().any(|x| x.id == o) {
-                let valid: Vec<&str> = question.options.iter().map(|x| x.id.as_str()).collect();
-                self.err(
+                let options = question.options.iter().map(|x| x.id.clone()).collect();
+                self.rule(
                     section,
                     id,
-                    format!("\"{id}\": {what} names unknown option \"{o}\" of question \"{q}\" (options: {})", valid.join(", ")),
+                    Rule::UnknownOption {
+                        id: id.into(),
+                        part: what.clone(),
+                        question: q.into(),
+                        option: o.into(),
+                        options,
+                    },
                 );
             }
         }
     }
 
-    fn date_question(&mut self, section: Section, id: &str, what: &str, q: &str) {
+    fn date_question(&mut self, section: Section, id: &str, what: Part, q: &str) {
+        let (id_, question) = (id.to_string(), q.to_string());
         match self.catalog.question(q) {
             Some(x) if x.kind == QuestionKind::Date => {}
-            Some(_) => self.err(
+            Some(_) => self.rule(
                 section,
                 id,
-                format!("\"{id}\": {what} \"{q}\" is not a date question"),
+                Rule::NotADate {
+                    id: id_,
+                    part: what,
+                    question,
+                },
             ),
-            None => self.err(
+            None => self.rule(
                 section,
                 id,
-                format!("\"{id}\": {what} names unknown question \"{q}\""),
+                Rule::UnknownQuestion {
+                    id: id_,
+                    part: what,
+                    question,
+                },
             ),
         }
     }
 
-    fn notes(&mut self, section: Section, id: &str, what: &str, notes: &[Note]) {
+    fn notes(&mut self, section: Section, id: &str, what: Part, notes: &[Note]) {
         for n in notes {
-            self.text(section, id, what, &n.text);
-            self.condition(section, id, what, &n.when, None);
-            self.cites(section, id, what, &n.sources);
+            self.text(section, id, what.clone(), &n.text);
+            self.condition(section, id, what.clone(), &n.when, None);
+            self.cites(section, id, what.clone(), &n.sources);
         }
     }
 
     fn replaces(&mut self, section: Section, id: &str, replaces: &[String], known: &HashSet<&str>) {
         for r in replaces {
             if !known.contains(r.as_str()) {
-                self.err(
-                    section,
-                    id,
-                    format!("\"{id}\": replaces unknown entry \"{r}\""),
-                );
+                let rule = Rule::ReplacesUnknown {
+                    id: id.into(),
+                    target: r.clone(),
+                };
+                self.rule(section, id, rule);
             } else if r == id {
-                self.err(section, id, format!("\"{id}\": replaces itself"));
+                self.rule(section, id, Rule::ReplacesItself { id: id.into() });
             }
         }
     }
@@ -179,10 +221,11 @@ impl Ctx<'_> {
                     if id < r.as_str() {
                         found.push((
                             id,
-                            format!(
-                                "\"{id}\" and \"{r}\" ({}) replace each other: where both apply, neither is shown",
-                                place(r)
-                            ),
+                            Rule::ReplaceEachOther {
+                                id: id.into(),
+                                other: r.clone(),
+                                other_place: place(r),
+                            },
                         ));
                     }
                     continue;
@@ -195,18 +238,18 @@ impl Ctx<'_> {
                 if !lost.is_empty() {
                     found.push((
                         id,
-                        format!(
-                            "\"{id}\": replaces \"{r}\" ({}), which stands in for \"{}\": where both apply, \"{}\" is not shown and nothing stands in for it (replace it too, or not \"{r}\")",
-                            place(r),
-                            lost.join("\", \""),
-                            lost.join("\", \"")
-                        ),
+                        Rule::ReplaceLosesThird {
+                            id: id.into(),
+                            target: r.clone(),
+                            target_place: place(r),
+                            lost: lost.iter().map(|z| z.to_string()).collect(),
+                        },
                     ));
                 }
             }
         }
-        for (id, message) in found {
-            self.err(section, id, message);
+        for (id, rule) in found {
+            self.rule(section, id, rule);
         }
     }
 }
@@ -220,102 +263,102 @@ impl Catalog {
         };
         for s in &self.sources {
             if s.title.trim().is_empty() {
-                cx.err(
+                cx.rule(
                     Section::Source,
                     &s.id,
-                    format!("source \"{}\" has no title", s.id),
+                    Rule::SourceWithoutTitle { id: s.id.clone() },
                 );
             }
         }
         let mut before: HashSet<&str> = HashSet::new();
         for q in &self.questions {
-            cx.text(Section::Question, &q.id, "the prompt", &q.prompt);
+            cx.text(Section::Question, &q.id, Part::Prompt, &q.prompt);
             if let Some(h) = &q.help {
-                cx.text(Section::Question, &q.id, "the help text", h);
+                cx.text(Section::Question, &q.id, Part::HelpText, h);
             }
             if let Some(s) = &q.short {
-                cx.text(Section::Question, &q.id, "the short label", s);
+                cx.text(Section::Question, &q.id, Part::ShortLabel, s);
             }
             cx.condition(
                 Section::Question,
                 &q.id,
-                "ask_when",
+                Part::AskWhen,
                 &q.ask_when,
                 Some(&before),
             );
             match q.kind {
-                QuestionKind::Choice if q.options.is_empty() => cx.err(
+                QuestionKind::Choice if q.options.is_empty() => cx.rule(
                     Section::Question,
                     &q.id,
-                    format!("choice question \"{}\" has no options", q.id),
+                    Rule::ChoiceWithoutOptions { id: q.id.clone() },
                 ),
-                QuestionKind::Date if !q.options.is_empty() => cx.err(
+                QuestionKind::Date if !q.options.is_empty() => cx.rule(
                     Section::Question,
                     &q.id,
-                    format!("date question \"{}\" has options", q.id),
+                    Rule::DateWithOptions { id: q.id.clone() },
                 ),
                 _ => {}
             }
             let mut seen = HashSet::new();
             for o in &q.options {
                 if !seen.insert(o.id.as_str()) {
-                    cx.err(
+                    cx.rule(
                         Section::Question,
                         &q.id,
-                        format!("question \"{}\" repeats option \"{}\"", q.id, o.id),
+                        Rule::RepeatedOption {
+                            id: q.id.clone(),
+                            option: o.id.clone(),
+                        },
                     );
                 }
                 cx.text(
                     Section::Question,
                     &q.id,
-                    &format!("option \"{}\"", o.id),
+                    Part::Option(o.id.clone()),
                     &o.label,
                 );
             }
             for other in &q.not_before {
-                cx.date_question(Section::Question, &q.id, "not_before", other);
+                cx.date_question(Section::Question, &q.id, Part::NotBefore, other);
             }
             before.insert(q.id.as_str());
         }
         for r in &self.regions {
-            cx.text(Section::Region, &r.id, "the name", &r.name);
-            cx.cites(Section::Region, &r.id, "the region", &r.sources);
+            cx.text(Section::Region, &r.id, Part::Name, &r.name);
+            cx.cites(Section::Region, &r.id, Part::Region, &r.sources);
             let offered = self
                 .questions
                 .iter()
                 .any(|q| q.insured_region && q.options.iter().any(|o| o.id == r.id));
             if !offered {
-                cx.err(
+                cx.rule(
                     Section::Region,
                     &r.id,
-                    format!(
-                        "region \"{}\" is not an option of an insured_region question",
-                        r.id
-                    ),
+                    Rule::RegionNotOffered { id: r.id.clone() },
                 );
             }
         }
         for c in &self.channels {
-            cx.text(Section::Channel, &c.id, "the name", &c.name);
-            cx.cites(Section::Channel, &c.id, "the channel", &c.sources);
+            cx.text(Section::Channel, &c.id, Part::Name, &c.name);
+            cx.cites(Section::Channel, &c.id, Part::Channel, &c.sources);
         }
         let ids: HashSet<&str> = self.materials.iter().map(|m| m.id.as_str()).collect();
         for m in &self.materials {
             let s = Section::Material;
-            cx.text(s, &m.id, "the name", &m.name);
-            cx.text(s, &m.id, "why", &m.why);
+            cx.text(s, &m.id, Part::Name, &m.name);
+            cx.text(s, &m.id, Part::Why, &m.why);
             if let Some(d) = &m.description {
-                cx.text(s, &m.id, "the description", d);
+                cx.text(s, &m.id, Part::Description, d);
             }
-            cx.condition(s, &m.id, "when", &m.when, None);
-            cx.cites(s, &m.id, "the material", &m.sources);
+            cx.condition(s, &m.id, Part::When, &m.when, None);
+            cx.cites(s, &m.id, Part::Material, &m.sources);
             for f in &m.forms {
-                cx.condition(s, &m.id, "a form rule", &f.when, None);
-                cx.cites(s, &m.id, "a form rule", &f.sources);
+                cx.condition(s, &m.id, Part::FormRule, &f.when, None);
+                cx.cites(s, &m.id, Part::FormRule, &f.sources);
             }
-            cx.notes(s, &m.id, "a format rule", &m.format);
-            cx.notes(s, &m.id, "where to obtain it", &m.obtain);
-            cx.notes(s, &m.id, "an alternative", &m.alternatives);
+            cx.notes(s, &m.id, Part::FormatRule, &m.format);
+            cx.notes(s, &m.id, Part::Obtain, &m.obtain);
+            cx.notes(s, &m.id, Part::Alternative, &m.alternatives);
             cx.replaces(s, &m.id, &m.replaces, &ids);
         }
         let pairs: Vec<(&str, &[String])> = self
@@ -327,18 +370,21 @@ impl Catalog {
         let ids: HashSet<&str> = self.steps.iter().map(|x| x.id.as_str()).collect();
         for st in &self.steps {
             let s = Section::Step;
-            cx.text(s, &st.id, "the title", &st.title);
+            cx.text(s, &st.id, Part::Title, &st.title);
             if let Some(d) = &st.detail {
-                cx.text(s, &st.id, "the detail", d);
+                cx.text(s, &st.id, Part::Detail, d);
             }
-            cx.condition(s, &st.id, "when", &st.when, None);
-            cx.cites(s, &st.id, "the step", &st.sources);
+            cx.condition(s, &st.id, Part::When, &st.when, None);
+            cx.cites(s, &st.id, Part::Step, &st.sources);
             for ch in &st.channels {
                 if self.channel(ch).is_none() {
-                    cx.err(
+                    cx.rule(
                         s,
                         &st.id,
-                        format!("\"{}\": names unknown channel \"{ch}\"", st.id),
+                        Rule::UnknownChannel {
+                            id: st.id.clone(),
+                            channel: ch.clone(),
+                        },
                     );
                 }
             }
@@ -353,17 +399,18 @@ impl Catalog {
         let ids: HashSet<&str> = self.deadlines.iter().map(|x| x.id.as_str()).collect();
         for d in &self.deadlines {
             let s = Section::Deadline;
-            cx.text(s, &d.id, "the label", &d.label);
-            cx.condition(s, &d.id, "when", &d.when, None);
+            cx.text(s, &d.id, Part::Label, &d.label);
+            cx.condition(s, &d.id, Part::When, &d.when, None);
             if d.versions.is_empty() {
-                cx.err(s, &d.id, format!("deadline \"{}\" has no versions", d.id));
+                let rule = Rule::DeadlineWithoutVersions { id: d.id.clone() };
+                cx.rule(s, &d.id, rule);
             }
             for v in &d.versions {
-                cx.text(s, &d.id, "a version", &v.text);
-                cx.condition(s, &d.id, "a version's when", &v.when, None);
-                cx.cites(s, &d.id, "a version", &v.sources);
+                cx.text(s, &d.id, Part::Version, &v.text);
+                cx.condition(s, &d.id, Part::VersionWhen, &v.when, None);
+                cx.cites(s, &d.id, Part::Version, &v.sources);
                 for f in &v.from {
-                    cx.date_question(s, &d.id, "from", f);
+                    cx.date_question(s, &d.id, Part::From, f);
                 }
                 if let Some(m) = v.span_max {
                     let min = match v.span {
@@ -371,42 +418,29 @@ impl Catalog {
                             n
                         }
                         Span::Immediate | Span::Indefinite => {
-                            cx.err(
-                                s,
-                                &d.id,
-                                format!(
-                                    "deadline \"{}\": span_max with a span that has no length",
-                                    d.id
-                                ),
-                            );
+                            cx.rule(s, &d.id, Rule::SpanMaxWithoutLength { id: d.id.clone() });
                             0
                         }
                     };
                     if m < min {
-                        cx.err(
+                        cx.rule(
                             s,
                             &d.id,
-                            format!(
-                                "deadline \"{}\": span_max {m} is below the span {min}",
-                                d.id
-                            ),
+                            Rule::SpanMaxBelowSpan {
+                                id: d.id.clone(),
+                                max: m,
+                                min,
+                            },
                         );
                     }
                 }
                 for t in v.assumption.iter().chain(&v.consequence) {
-                    cx.text(s, &d.id, "a version's note", t);
+                    cx.text(s, &d.id, Part::VersionNote, t);
                 }
                 if v.minimum
                     && (!d.kind.is_limit() || matches!(v.span, Span::Immediate | Span::Indefinite))
                 {
-                    cx.err(
-                        s,
-                        &d.id,
-                        format!(
-                            "deadline \"{}\": `minimum` needs a limit (claim deadline or validity) with a length",
-                            d.id
-                        ),
-                    );
+                    cx.rule(s, &d.id, Rule::MinimumWithoutLimit { id: d.id.clone() });
                 }
             }
             cx.replaces(s, &d.id, &d.replaces, &ids);
@@ -420,15 +454,16 @@ impl Catalog {
         let ids: HashSet<&str> = self.notices.iter().map(|x| x.id.as_str()).collect();
         for n in &self.notices {
             let s = Section::Notice;
-            cx.text(s, &n.id, "the title", &n.title);
-            cx.condition(s, &n.id, "when", &n.when, None);
+            cx.text(s, &n.id, Part::Title, &n.title);
+            cx.condition(s, &n.id, Part::When, &n.when, None);
             if n.versions.is_empty() {
-                cx.err(s, &n.id, format!("notice \"{}\" has no text", n.id));
+                let rule = Rule::NoticeWithoutText { id: n.id.clone() };
+                cx.rule(s, &n.id, rule);
             }
             for v in &n.versions {
-                cx.text(s, &n.id, "a version", &v.text);
-                cx.condition(s, &n.id, "a version's when", &v.when, None);
-                cx.cites(s, &n.id, "a version", &v.sources);
+                cx.text(s, &n.id, Part::Version, &v.text);
+                cx.condition(s, &n.id, Part::VersionWhen, &v.when, None);
+                cx.cites(s, &n.id, Part::Version, &v.sources);
             }
             cx.replaces(s, &n.id, &n.replaces, &ids);
         }
@@ -440,28 +475,31 @@ impl Catalog {
         cx.replace_chains(Section::Notice, &pairs);
         for sheet in &self.quick_sheets {
             let s = Section::QuickSheet;
-            cx.text(s, &sheet.id, "the name", &sheet.name);
+            cx.text(s, &sheet.id, Part::Name, &sheet.name);
             if sheet.answers.is_empty() {
-                cx.err(
-                    s,
-                    &sheet.id,
-                    format!("quick sheet \"{}\" has no answers", sheet.id),
-                );
+                let rule = Rule::QuickSheetWithoutAnswers {
+                    id: sheet.id.clone(),
+                };
+                cx.rule(s, &sheet.id, rule);
             }
             for (q, v) in &sheet.answers {
                 match self.question(q) {
-                    None => cx.err(
+                    None => cx.rule(
                         s,
                         &sheet.id,
-                        format!("quick sheet \"{}\": unknown question \"{q}\"", sheet.id),
+                        Rule::QuickSheetUnknownQuestion {
+                            id: sheet.id.clone(),
+                            question: q.clone(),
+                        },
                     ),
-                    Some(question) if !question.options.iter().any(|o| &o.id == v) => cx.err(
+                    Some(question) if !question.options.iter().any(|o| &o.id == v) => cx.rule(
                         s,
                         &sheet.id,
-                        format!(
-                            "quick sheet \"{}\": \"{q}\" has no option \"{v}\"",
-                            sheet.id
-                        ),
+                        Rule::QuickSheetUnknownOption {
+                            id: sheet.id.clone(),
+                            question: q.clone(),
+                            option: v.clone(),
+                        },
                     ),
                     Some(_) => {}
                 }

@@ -1,6 +1,7 @@
 //! The command line: the same engine and the same view as the app, for scripts and batch
 //! printing. Messages follow `--lang` (Chinese by default).
 
+mod args;
 mod calendar;
 mod export;
 mod photo;
@@ -8,6 +9,7 @@ mod recheck;
 pub mod text;
 mod transfer;
 
+pub use args::{lang_of, parse as parse_args};
 pub use export::{PackOptions, export_pack, pack_file_name};
 
 use crate::catalog::{Catalog, CatalogError, Lang, QuestionKind, user_checklists_dir};
@@ -38,7 +40,7 @@ pub enum Command {
     Questions {
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
     /// Derive the checklist for a set of answers.
@@ -52,7 +54,11 @@ pub enum Command {
         message: bool,
     },
     /// Validate the bundled data with the user's overrides, or a folder laid out like checklists/.
-    Validate { dir: Option<PathBuf> },
+    Validate {
+        dir: Option<PathBuf>,
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
+        lang: Lang,
+    },
     /// Print a checklist to an A4 PDF.
     Export {
         #[command(flatten)]
@@ -83,7 +89,7 @@ pub enum Command {
     },
     /// Move corrupt saved cases aside and restore their backups (reading commands never do).
     Repair {
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
     /// Print a checklist on a printer: CUPS (`lp`) on Linux and macOS, the shell's print verb
@@ -110,7 +116,7 @@ pub enum Command {
     },
     /// List the common situations (front-desk quick sheets) and their ids.
     Quick {
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
     /// Write the deadlines as an iCalendar file (.ics): all-day events with reminders.
@@ -133,14 +139,14 @@ pub enum Command {
         /// The day deadlines are counted against (default: today).
         #[arg(long)]
         today: Option<String>,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
     /// Write one blank sheet per common scenario into a folder (front-desk hand-outs).
     ExportPack {
         #[arg(long)]
         out: PathBuf,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
         #[arg(long)]
         large: bool,
@@ -155,7 +161,7 @@ pub enum Command {
     PhotoCheck {
         #[arg(long)]
         json: bool,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -181,7 +187,7 @@ pub enum Command {
     Import {
         #[arg(value_name = "FILE")]
         file: PathBuf,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
     /// Write a saved case to a file: a bundle (.zip) with its photos, else a case file (.ron).
@@ -194,7 +200,7 @@ pub enum Command {
         /// Replace an existing file at --out even if it is not a case file or bundle.
         #[arg(long)]
         force: bool,
-        #[arg(long, default_value = "zh", value_parser = parse_lang)]
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
 }
@@ -213,12 +219,18 @@ pub struct AnswerArgs {
     /// The day deadlines are counted against (default: today).
     #[arg(long)]
     pub today: Option<String>,
-    #[arg(long, default_value = "zh", value_parser = parse_lang)]
+    #[arg(long, default_value = "zh", value_parser = lang_parser())]
     pub lang: Lang,
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language \"{s}\"; use zh or en"))
+/// `--lang`: `zh` or `en` (also `zh-CN`, `cn`). A list of values, so that an error names them.
+fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
+    PossibleValuesParser::new([
+        PossibleValue::new("zh").aliases(["zh-CN", "cn"]),
+        PossibleValue::new("en"),
+    ])
+    .map(|s| Lang::parse(&s).unwrap_or(Lang::Zh))
 }
 
 /// An error for the user, and the exit code it maps to.
@@ -362,8 +374,8 @@ impl Command {
             | Command::Submission { input, .. } => input.lang,
             Command::PhotoCheck { lang, .. }
             | Command::Import { lang, .. }
-            | Command::ExportCase { lang, .. } => *lang,
-            Command::Validate { .. } => Lang::Zh,
+            | Command::ExportCase { lang, .. }
+            | Command::Validate { lang, .. } => *lang,
             Command::Repair { lang } => *lang,
         }
     }
@@ -406,7 +418,7 @@ pub(crate) fn execute(command: Command) -> Result<String, CliError> {
                 }
             }
         }
-        Command::Validate { dir } => validate(dir),
+        Command::Validate { dir, lang } => validate(dir, lang),
         Command::Quick { lang } => {
             let catalog = load_catalog(lang);
             Ok(catalog
@@ -454,7 +466,7 @@ fn repair(lang: Lang) -> Result<String, CliError> {
     Ok(strings::repair_report(lang, &report))
 }
 
-fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
+fn validate(dir: Option<PathBuf>, lang: Lang) -> Result<String, CliError> {
     let (what, result) = match &dir {
         Some(d) => (d.display().to_string(), Catalog::from_dir(d)),
         None => {
@@ -462,21 +474,21 @@ fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
                 .filter(|d| d.is_dir())
                 .map(|d| crate::catalog::read_override_files(&d))
                 .transpose()
-                .map_err(|e| CliError::other(e.to_string()))?
+                .map_err(|e| CliError::other(strings::catalog_error(lang, &e)))?
                 .unwrap_or_default();
             let base = crate::catalog::BUNDLED
                 .iter()
                 .map(|(n, s)| (n.to_string(), s.to_string()));
             (
-                "bundled data and overrides".to_string(),
+                strings::validate_bundled(lang).to_string(),
                 Catalog::from_sources(base, overrides),
             )
         }
     };
     let report = |errors: Vec<CatalogError>| {
-        let mut s = format!("{} error(s) in {what}:\n", errors.len());
+        let mut s = format!("{}\n", strings::validate_errors(lang, errors.len(), &what));
         for e in errors {
-            let _ = writeln!(s, "  {e}");
+            let _ = writeln!(s, "  {}", strings::catalog_error(lang, &e));
         }
         CliError::other(s.trim_end())
     };
@@ -486,16 +498,16 @@ fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
     if !errors.is_empty() {
         return Err(report(errors));
     }
-    Ok(format!(
-        "ok: {what}: {} questions, {} materials, {} steps, {} deadlines, {} notices, {} regions; {} answer sets checked\n",
-        catalog.questions.len(),
-        catalog.materials.len(),
-        catalog.steps.len(),
-        catalog.deadlines.len(),
-        catalog.notices.len(),
-        catalog.regions.len(),
-        reach.answer_sets
-    ))
+    let counts = strings::CatalogCounts {
+        questions: catalog.questions.len(),
+        materials: catalog.materials.len(),
+        steps: catalog.steps.len(),
+        deadlines: catalog.deadlines.len(),
+        notices: catalog.notices.len(),
+        regions: catalog.regions.len(),
+        answer_sets: reach.answer_sets,
+    };
+    Ok(format!("{}\n", strings::validate_ok(lang, &what, &counts)))
 }
 
 pub(crate) fn questions_text(catalog: &Catalog, lang: Lang) -> String {

@@ -2,6 +2,7 @@
 //! checklist. They live here, not in `catalog`, so that the catalog never depends on the engine.
 
 use super::{Answers, enumerate_answer_sets};
+use crate::catalog::problem::Rule;
 use crate::catalog::{BUNDLED, Catalog, CatalogError, Origin, Section, read_override_files};
 use std::collections::HashSet;
 use std::path::Path;
@@ -19,20 +20,16 @@ impl ReachabilityReport {
     pub fn errors(&self) -> Vec<CatalogError> {
         let mut out = self.never_asked.clone();
         for a in &self.empty_checklists {
-            let desc: Vec<String> = a.0.iter().map(|(q, v)| format!("{q}={v}")).collect();
-            out.push(CatalogError {
-                problem: None,
-                origin: Origin {
+            let answers = a.0.iter().map(|(q, v)| format!("{q}={v}")).collect();
+            out.push(CatalogError::from_problem(
+                Origin {
                     file: "checklists".into(),
                     line: 0,
                     col: 0,
                 },
-                id: None,
-                message: format!(
-                    "these answers give an empty checklist (no material or no step): {}",
-                    desc.join(" ")
-                ),
-            });
+                None,
+                Rule::EmptyChecklist { answers }.into(),
+            ));
         }
         out
     }
@@ -60,21 +57,19 @@ pub fn check_reachability(catalog: &Catalog) -> ReachabilityReport {
         .questions
         .iter()
         .filter(|q| !asked.contains(q.id.as_str()))
-        .map(|q| CatalogError {
-            problem: None,
-            origin: catalog
-                .origin(Section::Question, &q.id)
-                .cloned()
-                .unwrap_or(Origin {
-                    file: "?".into(),
-                    line: 0,
-                    col: 0,
-                }),
-            id: Some(q.id.clone()),
-            message: format!(
-                "question \"{}\" can never be asked: no answers make its ask_when hold",
-                q.id
-            ),
+        .map(|q| {
+            CatalogError::from_problem(
+                catalog
+                    .origin(Section::Question, &q.id)
+                    .cloned()
+                    .unwrap_or(Origin {
+                        file: "?".into(),
+                        line: 0,
+                        col: 0,
+                    }),
+                Some(q.id.clone()),
+                Rule::NeverAsked { id: q.id.clone() }.into(),
+            )
         })
         .collect();
     ReachabilityReport {

@@ -8,6 +8,15 @@ use crate::catalog::Lang;
 use crate::engine::{AnswerError, AnswerErrorKind};
 use std::io;
 
+mod args;
+mod parse;
+mod rules;
+mod validate;
+pub use args::{ArgProblem, arg_error};
+pub use parse::parse_problem;
+pub use rules::rule;
+pub use validate::{CatalogCounts, validate_bundled, validate_errors, validate_ok};
+
 macro_rules! strings {
     ($($name:ident => $zh:expr, $en:expr;)*) => {
         /// The plain UI strings of one language.
@@ -198,6 +207,9 @@ strings! {
     still_to_answer => "还需要回答的问题（用 --answer 问题=选项 填写）：", "Still to answer (pass --answer QUESTION=OPTION):";
     options => "选项", "options";
     error_prefix => "错误", "error";
+    // Started without a command, before any language is known: the English words stay beside
+    // the Chinese, as the README quotes them for Windows users.
+    window_error => "错误：无法打开窗口（cannot open the window）", "error: cannot open the window";
     notice => "注意", "warning";
     essentials_note => "本页为精简版：各个说法、规则与提示和来源见完整版。", "This is the essentials sheet: every version, rule, tip and source is on the full sheet.";
     // Banners
@@ -864,8 +876,23 @@ pub(crate) fn print_error(lang: Lang, e: &crate::print::PrintError) -> String {
         (E::NoService, Lang::En) => "there is no print service on this computer".to_string(),
         (E::NoPrinter, Lang::Zh) => "还没有设置打印机".to_string(),
         (E::NoPrinter, Lang::En) => "no printer is set up".to_string(),
-        (E::Rejected(why), Lang::Zh) => format!("打印服务拒绝了这个任务：{why}"),
-        (E::Rejected(why), Lang::En) => format!("the print service refused the job: {why}"),
+        (E::UnknownPrinter(p), Lang::Zh) => format!("打印服务里没有名为“{p}”的打印机"),
+        (E::UnknownPrinter(p), Lang::En) => {
+            format!("the print service has no printer called \"{p}\"")
+        }
+        (E::NotAccepting(p), Lang::Zh) => format!("打印机“{p}”现在不接受打印任务"),
+        (E::NotAccepting(p), Lang::En) => format!("the printer \"{p}\" is not accepting jobs now"),
+        (E::Rejected { said }, Lang::Zh) if said.is_empty() => "打印服务拒绝了这个任务".into(),
+        (E::Rejected { said }, Lang::En) if said.is_empty() => {
+            "the print service refused the job".into()
+        }
+        // Its own words are English (run with LC_ALL=C): quoted, so they read as its words.
+        (E::Rejected { said }, Lang::Zh) => {
+            format!("打印服务拒绝了这个任务。打印服务报告：“{said}”")
+        }
+        (E::Rejected { said }, Lang::En) => {
+            format!("the print service refused the job. The print service said: \"{said}\"")
+        }
         (E::Io(err), lang) => io_reason(lang, err),
     }
 }
@@ -998,12 +1025,14 @@ pub fn unreadable(lang: Lang, r: &crate::cases::Unreadable) -> String {
         (U::NotUtf8, Lang::En) => "the file is not readable text (damaged?)".to_string(),
         (U::Empty, Lang::Zh) => "文件是空的".to_string(),
         (U::Empty, Lang::En) => "the file is empty".to_string(),
-        (U::Invalid { line, col }, Lang::Zh) => {
-            format!("不是有效的清单文件，第 {line} 行第 {col} 列有误")
-        }
-        (U::Invalid { line, col }, Lang::En) => {
-            format!("not a valid case file: wrong at line {line}, column {col}")
-        }
+        (U::Invalid { line, col, problem }, Lang::Zh) => format!(
+            "不是有效的清单文件，第 {line} 行第 {col} 列有误：{}",
+            parse_problem(lang, problem)
+        ),
+        (U::Invalid { line, col, problem }, Lang::En) => format!(
+            "not a valid case file: wrong at line {line}, column {col}: {}",
+            parse_problem(lang, problem)
+        ),
         (U::UncontainedAttachment { name }, Lang::Zh) => {
             format!("附件名“{name}”指向清单自己的文件夹之外（绝对路径、“..”或路径分隔符），已拒绝")
         }
@@ -1478,7 +1507,7 @@ pub(crate) fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> Strin
         P::UnknownVariant {
             found, suggestion, ..
         } => format!("未知取值 `{found}`{}", sugg(suggestion)),
-        P::Syntax(s) => format!("无法读取这个清单文件：{s}"),
+        P::Parse { problem } => format!("无法读取这个清单文件：{}", parse_problem(lang, problem)),
         P::DuplicateId { id, first, .. } => {
             format!("重复的编号“{id}”（首次定义于 {first}）")
         }
@@ -1497,11 +1526,14 @@ pub(crate) fn data_problem(lang: Lang, p: &crate::catalog::DataProblem) -> Strin
             format!("{year} 年的节假日中 {day} 出现了不止一次")
         }
         P::NotUtf8 => "文件内容不是可读的文字（应为 UTF-8 编码）".into(),
+        P::NotADataFile => "这不是本软件的数据文件（去掉注释后应以 `(` 开头）".into(),
+        P::Rule { rule: r } => rule(lang, r),
+        P::CannotRead { kind } => format!("无法读取：{}", io_reason(lang, &io::Error::from(*kind))),
     }
 }
 
-/// A data error with its place ("x.ron:2:5：…"). Typed problems are worded in the language;
-/// the few validation messages without a type stay in the data editors' English.
+/// A data error with its place ("x.ron:2:5：…"), worded in the language (an error built by hand
+/// without a typed problem stays in English).
 pub fn catalog_error(lang: Lang, e: &crate::catalog::CatalogError) -> String {
     match &e.problem {
         Some(p) => format!("{}{}{}", e.origin, colon(lang), data_problem(lang, p)),
@@ -2074,7 +2106,11 @@ mod tests {
                 max: 2000,
             }),
             R::Case(U::Refused(Refused::NotAFile(Special::Pipe))),
-            R::Case(U::Invalid { line: 1, col: 2 }),
+            R::Case(U::Invalid {
+                line: 1,
+                col: 2,
+                problem: crate::catalog::ParseProblem::TrailingText,
+            }),
             R::Newer { schema: 9 },
         ];
         let mut seen = std::collections::HashSet::new();

@@ -349,7 +349,7 @@ fn english_output() {
 #[test]
 fn validate_passes_on_the_bundled_data() {
     cli()
-        .arg("validate")
+        .args(["validate", "--lang", "en"])
         .assert()
         .success()
         .stdout(predicate::str::starts_with("ok: "));
@@ -361,5 +361,5 @@ fn validate_on_a_missing_folder_fails_clearly() {
         .args(["validate", "/nonexistent/folder"])
         .assert()
         .failure()
-        .stderr(predicate::str::contains("cannot read"));
+        .stderr(predicate::str::contains("无法读取"));
 }

@@ -27,6 +27,7 @@ mod handoff;
 mod hostile_cli;
 mod hostile_data;
 mod kill;
+mod messages;
 mod outputs;
 mod overrides;
 mod packaging;

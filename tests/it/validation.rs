@@ -252,7 +252,7 @@ fn validate_command_reports_errors_in_a_folder_with_positions() {
     std::fs::write(dir.path().join("test.ron"), &src).unwrap();
     let out = assert_cmd::Command::cargo_bin("yibao-checklist")
         .unwrap()
-        .args(["validate", dir.path().to_str().unwrap()])
+        .args(["validate", "--lang", "en", dir.path().to_str().unwrap()])
         .assert()
         .failure();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
