@@ -222,6 +222,9 @@ impl Catalog {
             for other in &q.not_before {
                 cx.date_question(Section::Question, &q.id, "not_before", other);
             }
+            if !q.sources.is_empty() {
+                cx.cites(Section::Question, &q.id, "the help text", &q.sources);
+            }
             before.insert(q.id.as_str());
         }
         for r in &self.regions {
@@ -364,6 +367,9 @@ impl Catalog {
         for sheet in &self.quick_sheets {
             let s = Section::QuickSheet;
             cx.text(s, &sheet.id, "the name", &sheet.name);
+            if !sheet.sources.is_empty() {
+                cx.cites(s, &sheet.id, "the quick sheet", &sheet.sources);
+            }
             if sheet.answers.is_empty() {
                 cx.err(
                     s,

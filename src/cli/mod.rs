@@ -440,8 +440,13 @@ fn validate(dir: Option<PathBuf>) -> Result<String, CliError> {
     if !errors.is_empty() {
         return Err(report(errors));
     }
+    // Facts that cite only sources about one place and do not say so (`scope`).
+    let mut warnings = String::new();
+    for w in catalog.scope_warnings() {
+        let _ = writeln!(warnings, "warning: {w}");
+    }
     Ok(format!(
-        "ok: {what}: {} questions, {} materials, {} steps, {} deadlines, {} notices, {} regions; {} answer sets checked\n",
+        "{warnings}ok: {what}: {} questions, {} materials, {} steps, {} deadlines, {} notices, {} regions; {} answer sets checked\n",
         catalog.questions.len(),
         catalog.materials.len(),
         catalog.steps.len(),

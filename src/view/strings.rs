@@ -247,6 +247,16 @@ pub(crate) fn with_cites(lang: Lang, text: &str, cites: &str) -> String {
     }
 }
 
+/// A fact with the one place its source speaks of in front: "【佛山等地】…" / "[Foshan and
+/// some other cities] …". Every sheet, screen and message prints the fact this way, so the place
+/// never comes off it.
+pub(crate) fn scoped(lang: Lang, place: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("【{place}】{text}"),
+        Lang::En => format!("[{place}] {text}"),
+    }
+}
+
 /// A label and what follows it: `来源：…` / `Sources: …`.
 /// "来源：[1] …", "Sources: [1] …": a label and its value, as every front end writes them.
 pub(crate) fn labelled(lang: Lang, label: &str, value: impl std::fmt::Display) -> String {
