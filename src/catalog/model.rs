@@ -182,6 +182,18 @@ pub struct Question {
     /// The sources of the facts its help text states.
     #[serde(default)]
     pub sources: Vec<Cite>,
+    /// Choice: an answer equal to another question's answer cannot be (the place of treatment
+    /// is not the insured region), and is refused with this explanation.
+    #[serde(default)]
+    pub not_same_as: Option<NotSame>,
+}
+
+/// Another question whose answer this one must differ from, and why, in the user's words.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotSame {
+    pub question: String,
+    pub explain: Text,
 }
 
 impl Question {

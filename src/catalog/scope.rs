@@ -20,14 +20,15 @@ impl Catalog {
     /// Entries (and notes, versions) whose every source speaks of one place, without a `scope`.
     pub fn scope_warnings(&self) -> Vec<CatalogError> {
         let mut out = Vec::new();
-        let mut check = |section: Section, id: &str, what: &str, scope: &Option<Text>, cites: &[Cite]| {
-            if scope.is_none() && self.cites_only_places(cites) {
-                let places: Vec<&str> = cites
-                    .iter()
-                    .filter_map(|c| self.cite_place(c))
-                    .map(|t| t.zh.as_ref())
-                    .collect();
-                out.push(CatalogError {
+        let mut check =
+            |section: Section, id: &str, what: &str, scope: &Option<Text>, cites: &[Cite]| {
+                if scope.is_none() && self.cites_only_places(cites) {
+                    let places: Vec<&str> = cites
+                        .iter()
+                        .filter_map(|c| self.cite_place(c))
+                        .map(|t| t.zh.as_ref())
+                        .collect();
+                    out.push(CatalogError {
                     origin: self.origin(section, id).cloned().unwrap_or(Origin {
                         file: "?".into(),
                         line: 0,
@@ -40,13 +41,19 @@ impl Catalog {
                     ),
                     problem: None,
                 });
-            }
-        };
+                }
+            };
         for c in &self.channels {
             check(Section::Channel, &c.id, "the channel", &c.scope, &c.sources);
         }
         for m in &self.materials {
-            check(Section::Material, &m.id, "the material", &m.scope, &m.sources);
+            check(
+                Section::Material,
+                &m.id,
+                "the material",
+                &m.scope,
+                &m.sources,
+            );
             // A note of a placed material shares its place.
             if m.scope.is_none() {
                 for n in m.format.iter().chain(&m.obtain).chain(&m.alternatives) {

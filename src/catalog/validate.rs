@@ -225,6 +225,19 @@ impl Catalog {
             if !q.sources.is_empty() {
                 cx.cites(Section::Question, &q.id, "the help text", &q.sources);
             }
+            if let Some(ns) = &q.not_same_as {
+                cx.text(Section::Question, &q.id, "not_same_as", &ns.explain);
+                if !before.contains(ns.question.as_str()) {
+                    cx.err(
+                        Section::Question,
+                        &q.id,
+                        format!(
+                            "\"{}\": not_same_as names \"{}\", which is not asked before it",
+                            q.id, ns.question
+                        ),
+                    );
+                }
+            }
             before.insert(q.id.as_str());
         }
         for r in &self.regions {

@@ -847,7 +847,11 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 .zip(notes)
             {
                 for n in notes {
-                    add(label, scoped(&n.text, n.scope.as_ref(), lang), nos.short(&n.sources));
+                    add(
+                        label,
+                        scoped(&n.text, n.scope.as_ref(), lang),
+                        nos.short(&n.sources),
+                    );
                 }
             }
             add(t.why_needed, shared(&m.why), nos.short(&m.sources));

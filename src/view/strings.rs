@@ -1781,6 +1781,7 @@ pub(crate) fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> 
         (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
             format!("{q}: two different answers, “{first}” and “{second}”; keep one.")
         }
+        (AnswerErrorKind::SameAs { explain, .. }, lang) => explain.get(lang).to_string(),
         (AnswerErrorKind::UnknownQuestion { .. }, Lang::Zh) => {
             format!("保存的回答中有已不再使用的问题“{}”。", e.question)
         }
