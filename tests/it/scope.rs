@@ -419,3 +419,50 @@ fn english_terms() {
         }
     }
 }
+
+/// The same region for insurance and treatment cannot be: `derive` exits 2 and says why, in
+/// Chinese and under `--lang en` in English, and points to local care.
+#[test]
+fn same_region_for_insurance_and_treatment_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = [
+        "-a",
+        "scenario=cross_region",
+        "-a",
+        "region=shanghai",
+        "-a",
+        "treatment_region=shanghai",
+    ];
+    let out = common::cli(tmp.path())
+        .arg("derive")
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("就医地不能和参保地相同") && err.contains("在参保地本地就医"),
+        "{err}"
+    );
+    let out = common::cli(tmp.path())
+        .args(["derive", "--lang", "en"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot be your insured region"), "{err}");
+    // Another place of treatment is fine.
+    let mut other = common::shanghai_claim();
+    other.set("treatment_region", "guangdong");
+    let out = common::cli(tmp.path())
+        .arg("derive")
+        .args(common::answer_args(&other))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
