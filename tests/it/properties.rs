@@ -67,7 +67,7 @@ proptest! {
             match q.kind {
                 // The options the wizard accepts: not the insured region as the place of treatment.
                 QuestionKind::Choice => {
-                    let ok: Vec<_> = q.options.iter().filter(|o| !q.not_same_as.as_ref().is_some_and(|ns| answers.get(&ns.question) == Some(o.id.as_str()))).collect();
+                    let ok: Vec<_> = q.options.iter().filter(|o| q.not_same_as.as_ref().is_none_or(|ns| answers.get(&ns.question) != Some(o.id.as_str()))).collect();
                     answers.set(q.id.clone(), ok[pick.index(ok.len())].id.clone());
                 }
                 // Dates in order, never after today: the wizard's dates are past or near.
