@@ -466,3 +466,47 @@ fn same_region_for_insurance_and_treatment_is_refused() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The wizard refuses the insured region as the place of treatment with the same explanation,
+/// under the question, and does not move on.
+#[test]
+fn the_wizard_refuses_the_insured_region_as_the_place_of_treatment() {
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+    use yibao_checklist::gui::{App, AppConfig};
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_eframe(move |cc| {
+            App::new(cc, AppConfig::headless(dir, "2025-04-20".parse().unwrap()))
+        });
+    h.run();
+    let click = |h: &mut Harness<'_, App>, role: Role, label: &str| {
+        h.get_by_role_and_label(role, label).click_accesskit();
+        h.run();
+    };
+    click(&mut h, Role::Button, "新建");
+    for (q, label) in [
+        ("scenario", "已在参保地以外就医，要结算或报销"),
+        ("region", "上海"),
+        ("treatment_region", "上海"),
+    ] {
+        assert_eq!(h.state().state.wizard.question, q);
+        click(&mut h, Role::RadioButton, label);
+        click(&mut h, Role::Button, "下一题");
+    }
+    assert_eq!(
+        h.state().state.wizard.question,
+        "treatment_region",
+        "did not advance"
+    );
+    assert!(
+        h.query_all_by_label_contains("就医地不能和参保地相同")
+            .next()
+            .is_some(),
+        "the explanation is not shown"
+    );
+}
