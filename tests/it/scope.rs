@@ -473,7 +473,7 @@ fn same_region_for_insurance_and_treatment_is_refused() {
 fn the_wizard_refuses_the_insured_region_as_the_place_of_treatment() {
     use egui::accesskit::Role;
     use egui_kittest::Harness;
-    use egui_kittest::kittest::{NodeT, Queryable};
+    use egui_kittest::kittest::Queryable;
     use yibao_checklist::gui::{App, AppConfig};
 
     let tmp = tempfile::tempdir().unwrap();
