@@ -67,6 +67,7 @@ fn catalog_with_items(answers: &Answers, today: NaiveDate, target: usize) -> Cat
                 ),
                 when: Condition::Always,
                 sources: vec![],
+                scope: None,
             }],
             obtain: vec![Note {
                 text: text(
@@ -75,10 +76,12 @@ fn catalog_with_items(answers: &Answers, today: NaiveDate, target: usize) -> Cat
                 ),
                 when: Condition::Always,
                 sources: vec![],
+                scope: None,
             }],
             alternatives: vec![],
             sources: vec![],
             replaces: vec![],
+            scope: None,
         });
     }
     catalog

@@ -84,6 +84,7 @@ fn one_view_allocates_little() {
     assert!(v.sections.len() > 5, "a full checklist");
     // 107 when this was written (153 before the wording helpers wrote into the caller's string):
     // the lines the view composes (dates, counts, headlines) and its vectors; texts are shared
-    // with the catalog, long source lists written when shown.
-    assert!(count <= 130, "{count} allocations for one view");
+    // with the catalog, long source lists written when shown. 134 once scoped facts carry their
+    // place in front (【上海】…, issue 21).
+    assert!(count <= 150, "{count} allocations for one view");
 }

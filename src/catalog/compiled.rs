@@ -172,6 +172,9 @@ impl PartialEq<SharedStr> for str {
 pub struct Sourced {
     pub text: Text,
     pub sources: Shared<Cite>,
+    /// The one place its source speaks of (`Note::scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
 }
 
 /// A channel as a step names it.
@@ -180,6 +183,8 @@ pub struct ChannelRef {
     pub id: String,
     pub name: Text,
     pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
 }
 
 /// An answer that made an entry apply: `visit = inpatient` with both labels.
@@ -515,6 +520,7 @@ impl Ctx<'_> {
                 .map(|n| Sourced {
                     text: n.text.clone(),
                     sources: n.sources.as_slice().into(),
+                    scope: n.scope.clone(),
                 })
                 .collect(),
             cites: list.iter().map(|n| self.cites(&n.sources)).collect(),
@@ -607,6 +613,7 @@ impl Catalog {
                             id: c.id.clone(),
                             name: c.name.clone(),
                             contact: c.contact.clone(),
+                            scope: c.scope.clone(),
                         })
                         .collect(),
                     sources: s.sources.as_slice().into(),
@@ -650,6 +657,7 @@ impl Catalog {
                         .map(|v| Sourced {
                             text: v.text.clone(),
                             sources: v.sources.as_slice().into(),
+                            scope: v.scope.clone(),
                         })
                         .collect(),
                     cites: n.versions.iter().map(|v| cx.cites(&v.sources)).collect(),

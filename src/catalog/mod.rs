@@ -5,6 +5,7 @@ pub(crate) mod compiled;
 mod load;
 pub(crate) mod model;
 pub mod problem;
+mod scope;
 mod validate;
 
 pub(crate) use compiled::*;

@@ -128,6 +128,10 @@ pub struct Source {
     /// Titles of the 相关推荐 snippets cited from this file.
     #[serde(default)]
     pub snippets: Vec<String>,
+    /// The parts that speak of one place only, by snippet title ("" for the main article), with
+    /// that place: an entry citing nothing else must say its `scope` (`Catalog::scope_warnings`).
+    #[serde(default)]
+    pub places: std::collections::BTreeMap<String, Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +179,21 @@ pub struct Question {
     /// treatment, say) without that region being taken for the insured one.
     #[serde(default)]
     pub insured_region: bool,
+    /// The sources of the facts its help text states.
+    #[serde(default)]
+    pub sources: Vec<Cite>,
+    /// Choice: an answer equal to another question's answer cannot be (the place of treatment
+    /// is not the insured region), and is refused with this explanation.
+    #[serde(default)]
+    pub not_same_as: Option<NotSame>,
+}
+
+/// Another question whose answer this one must differ from, and why, in the user's words.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotSame {
+    pub question: String,
+    pub explain: Text,
 }
 
 impl Question {
@@ -240,6 +259,10 @@ pub struct Note {
     pub when: Condition,
     #[serde(default)]
     pub sources: Vec<Cite>,
+    /// The place its source speaks of ("佛山等地"), when the source speaks of one place only:
+    /// printed next to the fact wherever it appears.
+    #[serde(default)]
+    pub scope: Option<Text>,
 }
 
 /// The form a material takes under a condition (the first matching one wins).
@@ -279,6 +302,10 @@ pub struct Material {
     /// Entries this one stands in for while it applies (regional overrides).
     #[serde(default)]
     pub replaces: Vec<String>,
+    /// The place its source speaks of ("佛山等地"), when the source speaks of one place only:
+    /// printed next to the fact wherever it appears.
+    #[serde(default)]
+    pub scope: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -292,6 +319,10 @@ pub struct Channel {
     #[serde(default)]
     pub description: Option<Text>,
     pub sources: Vec<Cite>,
+    /// The place its source speaks of ("佛山等地"), when the source speaks of one place only:
+    /// printed next to the fact wherever it appears.
+    #[serde(default)]
+    pub scope: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -307,6 +338,10 @@ pub struct Step {
     pub channels: Vec<String>,
     pub when: Condition,
     pub sources: Vec<Cite>,
+    /// The place its source speaks of ("佛山等地"), when the source speaks of one place only:
+    /// printed next to the fact wherever it appears.
+    #[serde(default)]
+    pub scope: Option<Text>,
     #[serde(default)]
     pub replaces: Vec<String>,
 }
@@ -374,6 +409,10 @@ pub struct DeadlineVersion {
     #[serde(default)]
     pub when: Condition,
     pub sources: Vec<Cite>,
+    /// The place its source speaks of ("佛山等地"), when the source speaks of one place only:
+    /// printed next to the fact wherever it appears.
+    #[serde(default)]
+    pub scope: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -409,6 +448,10 @@ pub struct NoticeVersion {
     #[serde(default)]
     pub when: Condition,
     pub sources: Vec<Cite>,
+    /// The place its source speaks of ("佛山等地"), when the source speaks of one place only:
+    /// printed next to the fact wherever it appears.
+    #[serde(default)]
+    pub scope: Option<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -470,4 +513,7 @@ pub struct QuickSheet {
     pub name: Text,
     /// Question id → option id.
     pub answers: std::collections::BTreeMap<String, String>,
+    /// The sources of any fact its name states.
+    #[serde(default)]
+    pub sources: Vec<Cite>,
 }

@@ -306,6 +306,9 @@ pub enum Part {
     VersionWhen,
     From,
     VersionNote,
+    Note,
+    QuickSheet,
+    NotSameAs,
 }
 
 impl std::fmt::Display for Part {
@@ -336,6 +339,9 @@ impl std::fmt::Display for Part {
             Part::VersionWhen => "a version's when",
             Part::From => "from",
             Part::VersionNote => "a version's note",
+            Part::Note => "a note",
+            Part::QuickSheet => "the quick sheet",
+            Part::NotSameAs => "not_same_as",
         })
     }
 }
@@ -402,6 +408,12 @@ pub enum Rule {
     },
     #[error("\"{id}\": replaces unknown entry \"{target}\"")]
     ReplacesUnknown { id: String, target: String },
+    #[error("\"{id}\": {part} cites only sources about one place ({}) but has no scope", .places.join(", "))]
+    NoScope {
+        id: String,
+        part: Part,
+        places: Vec<String>,
+    },
     #[error("\"{id}\": replaces itself")]
     ReplacesItself { id: String },
     #[error(

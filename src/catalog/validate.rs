@@ -321,6 +321,20 @@ impl Catalog {
             for other in &q.not_before {
                 cx.date_question(Section::Question, &q.id, Part::NotBefore, other);
             }
+            if !q.sources.is_empty() {
+                cx.cites(Section::Question, &q.id, Part::HelpText, &q.sources);
+            }
+            if let Some(ns) = &q.not_same_as {
+                cx.text(Section::Question, &q.id, Part::NotSameAs, &ns.explain);
+                if !before.contains(ns.question.as_str()) {
+                    let rule = Rule::AskedLater {
+                        id: q.id.clone(),
+                        part: Part::NotSameAs,
+                        question: ns.question.clone(),
+                    };
+                    cx.rule(Section::Question, &q.id, rule);
+                }
+            }
             before.insert(q.id.as_str());
         }
         for r in &self.regions {
@@ -476,6 +490,9 @@ impl Catalog {
         for sheet in &self.quick_sheets {
             let s = Section::QuickSheet;
             cx.text(s, &sheet.id, Part::Name, &sheet.name);
+            if !sheet.sources.is_empty() {
+                cx.cites(s, &sheet.id, Part::QuickSheet, &sheet.sources);
+            }
             if sheet.answers.is_empty() {
                 let rule = Rule::QuickSheetWithoutAnswers {
                     id: sheet.id.clone(),

@@ -498,6 +498,16 @@ fn validate(dir: Option<PathBuf>, lang: Lang) -> Result<String, CliError> {
     if !errors.is_empty() {
         return Err(report(errors));
     }
+    // Facts that cite only sources about one place and do not say so (`scope`).
+    let mut warnings = String::new();
+    for w in catalog.scope_warnings() {
+        let _ = writeln!(
+            warnings,
+            "{}{}",
+            strings::validate_warning(lang),
+            strings::catalog_error(lang, &w)
+        );
+    }
     let counts = strings::CatalogCounts {
         questions: catalog.questions.len(),
         materials: catalog.materials.len(),
@@ -507,7 +517,10 @@ fn validate(dir: Option<PathBuf>, lang: Lang) -> Result<String, CliError> {
         regions: catalog.regions.len(),
         answer_sets: reach.answer_sets,
     };
-    Ok(format!("{}\n", strings::validate_ok(lang, &what, &counts)))
+    Ok(format!(
+        "{warnings}{}\n",
+        strings::validate_ok(lang, &what, &counts)
+    ))
 }
 
 pub(crate) fn questions_text(catalog: &Catalog, lang: Lang) -> String {

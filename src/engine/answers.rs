@@ -120,6 +120,12 @@ pub enum AnswerErrorKind {
         first: String,
         second: String,
     },
+    /// The same answer as another question's, which cannot be (`Question::not_same_as`).
+    SameAs {
+        value: String,
+        other: String,
+        explain: crate::catalog::Text,
+    },
 }
 
 impl std::fmt::Display for AnswerError {
@@ -144,6 +150,9 @@ impl std::fmt::Display for AnswerError {
             }
             AnswerErrorKind::Conflicting { first, second } => {
                 write!(f, "{q}: conflicting answers {first} and {second}")
+            }
+            AnswerErrorKind::SameAs { value, other, .. } => {
+                write!(f, "{q}: {value} is also the answer to {other}")
             }
         }
     }
@@ -177,6 +186,17 @@ pub fn check_answers(catalog: &Catalog, answers: &Answers, today: NaiveDate) -> 
                         kind: AnswerErrorKind::UnknownOption {
                             value: value.clone(),
                             valid,
+                        },
+                    });
+                } else if let Some(ns) = &q.not_same_as
+                    && answers.get(&ns.question) == Some(value.as_str())
+                {
+                    errors.push(AnswerError {
+                        question: qid.clone(),
+                        kind: AnswerErrorKind::SameAs {
+                            value: value.clone(),
+                            other: ns.question.clone(),
+                            explain: ns.explain.clone(),
                         },
                     });
                 }

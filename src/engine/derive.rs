@@ -27,6 +27,9 @@ pub struct DerivedMaterial {
     pub obtain: Shared<Sourced>,
     pub alternatives: Shared<Sourced>,
     pub sources: Shared<Cite>,
+    /// The one place its source speaks of, printed next to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,6 +42,9 @@ pub struct DerivedStep {
     pub channels: Shared<ChannelRef>,
     pub reasons: Shared<Reason>,
     pub sources: Shared<Cite>,
+    /// The one place its source speaks of, printed next to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
 }
 
 impl DerivedMaterial {
@@ -109,6 +115,9 @@ pub struct DatedVersion {
     pub assumption: Option<Text>,
     pub consequence: Option<Text>,
     pub sources: Shared<Cite>,
+    /// The one place its source speaks of, printed next to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -538,6 +547,7 @@ fn date_version(
         assumption: v.assumption.clone(),
         consequence: v.consequence.clone(),
         sources: cv.sources.clone(),
+        scope: v.scope.clone(),
     }
 }
 
@@ -631,6 +641,7 @@ pub fn derive(
                 obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
                 alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
                 sources: c.sources.clone(),
+                scope: m.scope.clone(),
             }
         })
         .collect();
@@ -651,6 +662,7 @@ pub fn derive(
                 channels: c.channels.clone(),
                 reasons: book.of(&c.when, c.why, a),
                 sources: c.sources.clone(),
+                scope: s.scope.clone(),
             }
         })
         .collect();

@@ -33,6 +33,13 @@ fn walk(
         &q.options[..1]
     };
     for o in options {
+        // An answer the checks refuse is no answer set.
+        if q.not_same_as
+            .as_ref()
+            .is_some_and(|ns| answers.get(&ns.question) == Some(o.id.as_str()))
+        {
+            continue;
+        }
         let mut next = answers.clone();
         next.set(q.id.clone(), o.id.clone());
         walk(catalog, branch_on, i + 1, next, out);

@@ -131,6 +131,15 @@ impl Cited {
     }
 }
 
+/// A fact's text, with the place its source speaks of in front when it speaks of one
+/// (`strings::scoped`).
+fn scoped(t: &crate::catalog::Text, scope: Option<&crate::catalog::Text>, lang: Lang) -> Str {
+    match scope {
+        None => Str::Shared(t.shared(lang).clone()),
+        Some(p) => Str::Owned(strings::scoped(lang, p.get(lang), t.get(lang))),
+    }
+}
+
 /// A labelled line in a card's details: "要求：…[2]".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detail {
@@ -622,7 +631,7 @@ fn version_view(
     });
     VersionView {
         span: wording::span_text(v.span, v.span_max, lang),
-        text: v.text.shared(lang).clone().into(),
+        text: scoped(&v.text, v.scope.as_ref(), lang),
         when: (!blank).then(|| wording::version_date_text(v, lang)),
         urgency: Urgency::of(v),
         safest: mark,
@@ -692,7 +701,8 @@ fn deadline_card(
         .flatten();
     DeadlineCard {
         id: (&dl.id).into(),
-        title: dl.label.shared(lang).clone().into(),
+        // The place of the version planned by goes with the title: the headline's date is its.
+        title: scoped(&dl.label, lead.and_then(|v| v.scope.as_ref()), lang),
         urgency,
         headline,
         consequence: lead_view.and_then(|view| view.consequence.clone()),
@@ -711,13 +721,18 @@ fn deadline_card(
 fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard {
     let lang = nos.lang;
     let versions = List::collect(n.versions.iter().map(|v| Cited {
-        text: v.text.shared(lang).clone().into(),
+        text: scoped(&v.text, v.scope.as_ref(), lang),
         cites: nos.short(&v.sources),
     }));
     NoticeCard {
         id: (&n.id).into(),
         kind: n.kind,
-        title: n.title.shared(lang).clone().into(),
+        // One place for every version: the title says it too (a card shown by its title alone).
+        title: {
+            let first = n.versions.first().and_then(|v| v.scope.as_ref());
+            let same = n.versions.iter().all(|v| v.scope.as_ref() == first);
+            scoped(&n.title, first.filter(|_| same), lang)
+        },
         text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
         conflict: n.conflict.then(|| {
             let count = n.versions.len();
@@ -832,7 +847,11 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 .zip(notes)
             {
                 for n in notes {
-                    add(label, shared(&n.text), nos.short(&n.sources));
+                    add(
+                        label,
+                        scoped(&n.text, n.scope.as_ref(), lang),
+                        nos.short(&n.sources),
+                    );
                 }
             }
             add(t.why_needed, shared(&m.why), nos.short(&m.sources));
@@ -842,7 +861,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             }
             MaterialCard {
                 id: (&m.id).into(),
-                name: shared(&m.name),
+                name: scoped(&m.name, m.scope.as_ref(), lang),
                 badges,
                 // The first format rule, as its detail line has it.
                 key_rule: details
@@ -884,14 +903,15 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                     if i > 0 {
                         out.push_str(list_sep(lang));
                     }
-                    strings::write_channel(&mut out, lang, c.name.get(lang), c.contact.as_deref());
+                    let name = scoped(&c.name, c.scope.as_ref(), lang);
+                    strings::write_channel(&mut out, lang, &name, c.contact.as_deref());
                 }
                 out
             });
             StepCard {
                 id: (&st.id).into(),
                 number: st.number,
-                title: shared(&st.title),
+                title: scoped(&st.title, st.scope.as_ref(), lang),
                 done: state.done,
                 note: state.note,
                 channels,
@@ -1184,7 +1204,10 @@ fn summary(
         .filter(|dl| dl.kind.is_limit())
         .filter_map(|dl| plan_by(dl).map(|i| (dl, &dl.versions[i])))
         .collect();
-    let label = |dl: &DerivedDeadline| dl.label.get(lang).to_string();
+    // A headline about one version names that version's place ("【佛山等地】手工报销的申请期限").
+    let label_of = |dl: &DerivedDeadline, v: &DatedVersion| {
+        scoped(&dl.label, v.scope.as_ref(), lang).to_string()
+    };
     if blank {
         // A hand-out: the rule to plan by, with a line to write the date on.
         if let Some(card) = deadlines.iter().find(|c| {
@@ -1210,14 +1233,14 @@ fn summary(
         let days = v.days_left.unwrap_or(0);
         out.urgency = Urgency::of(v);
         out.headline =
-            strings::next_deadline_headline(lang, dl.label.get(lang), v.date.expect("dated"), days);
+            strings::next_deadline_headline(lang, &label_of(dl, v), v.date.expect("dated"), days);
         out.deadline_id = Some(dl.id.to_string());
         out.deadline_date = v.date;
         out.days_left = Some(days);
         for (o, ov) in &overdue {
             out.also.push(strings::overdue_since(
                 lang,
-                &label(o),
+                &label_of(o, ov),
                 &ov.date.expect("dated").to_string(),
                 -ov.days_left.unwrap_or(0),
             ));
@@ -1226,7 +1249,7 @@ fn summary(
         out.urgency = Urgency::Overdue;
         out.headline = strings::overdue_since(
             lang,
-            &label(dl),
+            &label_of(dl, v),
             &v.date.expect("dated").to_string(),
             -v.days_left.unwrap_or(0),
         );
@@ -1249,7 +1272,7 @@ fn summary(
         for (o, ov) in overdue.iter().filter(|(o, _)| o.id != dl.id) {
             out.also.push(strings::overdue_since(
                 lang,
-                &label(o),
+                &label_of(o, ov),
                 &ov.date.expect("dated").to_string(),
                 -ov.days_left.unwrap_or(0),
             ));
@@ -1261,7 +1284,7 @@ fn summary(
         out.urgency = Urgency::NeedsDate;
         out.headline = format!(
             "{}{}{}",
-            label(dl),
+            label_of(dl, v),
             colon(lang),
             wording::version_date_text(v, lang)
         );

@@ -15,7 +15,9 @@ mod validate;
 pub use args::{ArgProblem, arg_error};
 pub use parse::parse_problem;
 pub use rules::rule;
-pub use validate::{CatalogCounts, validate_bundled, validate_errors, validate_ok};
+pub use validate::{
+    CatalogCounts, validate_bundled, validate_errors, validate_ok, validate_warning,
+};
 
 macro_rules! strings {
     ($($name:ident => $zh:expr, $en:expr;)*) => {
@@ -256,6 +258,16 @@ pub(crate) fn with_cites(lang: Lang, text: &str, cites: &str) -> String {
         (true, _) => text.to_string(),
         (false, Lang::Zh) => format!("{text}{cites}"),
         (false, Lang::En) => format!("{text} {cites}"),
+    }
+}
+
+/// A fact with the one place its source speaks of in front: "【佛山等地】…" / "[Foshan and
+/// some other cities] …". Every sheet, screen and message prints the fact this way, so the place
+/// never comes off it.
+pub(crate) fn scoped(lang: Lang, place: &str, text: &str) -> String {
+    match lang {
+        Lang::Zh => format!("【{place}】{text}"),
+        Lang::En => format!("[{place}] {text}"),
     }
 }
 
@@ -2044,6 +2056,7 @@ pub(crate) fn answer_error(lang: Lang, e: &AnswerError, label: &dyn Fn(&str) -> 
         (AnswerErrorKind::Conflicting { first, second }, Lang::En) => {
             format!("{q}: two different answers, “{first}” and “{second}”; keep one.")
         }
+        (AnswerErrorKind::SameAs { explain, .. }, lang) => explain.get(lang).to_string(),
         (AnswerErrorKind::UnknownQuestion { .. }, Lang::Zh) => {
             format!("保存的回答中有已不再使用的问题“{}”。", e.question)
         }

@@ -158,7 +158,6 @@ fn emergency_cross_province_inpatient_manual_claim() {
         "discharge_summary",
         "inpatient_records",
         "emergency_cert",
-        "bank_account",
     ] {
         assert!(
             has_material(&out, id),
@@ -166,6 +165,8 @@ fn emergency_cross_province_inpatient_manual_claim() {
             material_ids(&out)
         );
     }
+    // The sources tie the bank account to online claims, not to a window (issue 21).
+    assert!(!has_material(&out, "bank_account"));
     let ec = material(&out, "emergency_cert");
     assert!(ec.format.iter().any(|f| f.text.zh.contains("标注“急诊”")));
     // The "why" panel cites the material's own sources and its notes', each once.
@@ -870,10 +871,11 @@ fn shanghai_hospital_choice_only_for_care_in_shanghai() {
     assert!(net.versions.iter().all(|v| !v.text.zh.contains("上海参保")));
 }
 
-/// FACTS D50: 深圳等地 ask for 6 months' residence with a temporary residence permit: a fact about
-/// the place one lives and is treated, so it follows `treatment_region`, not `region`.
+/// FACTS D50: 深圳等地 ask for 6 months' residence with a temporary residence permit. The snippet
+/// does not say whether 深圳 is where one is insured or treated (issue 21): both see it, and the
+/// text says so.
 #[test]
-fn shenzhen_residence_rule_follows_the_place_of_treatment() {
+fn shenzhen_residence_rule_shows_both_ways_with_its_doubt() {
     let pairs = |region: &'static str, t: &'static str| {
         vec![
             ("scenario", "filing"),
@@ -889,7 +891,15 @@ fn shenzhen_residence_rule_follows_the_place_of_treatment() {
     let tip = notice(&there, "gd_shenzhen_residence").expect("D50 for care in Guangdong");
     assert!(tip.versions[0].text.zh.contains("连续居住满6个月以上"));
     let insured_only = case(&pairs("guangdong", "other"), "2026-03-01");
-    assert!(notice(&insured_only, "gd_shenzhen_residence").is_none());
+    let tip = notice(&insured_only, "gd_shenzhen_residence").expect("D50 for insured in Guangdong");
+    assert!(
+        tip.versions[0]
+            .text
+            .zh
+            .contains("没有说清深圳是参保地还是就医地")
+    );
+    let elsewhere = case(&pairs("national", "other"), "2026-03-01");
+    assert!(notice(&elsewhere, "gd_shenzhen_residence").is_none());
 }
 
 /// S20: the Shanghai maternity snippet does not say which way it goes, so people insured in

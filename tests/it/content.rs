@@ -350,6 +350,20 @@ fn every_citation_and_number_is_in_the_sources() {
                 cx.text(file, &n.id, "a version", &v.text.zh, &v.sources);
             }
         }
+        // A quick sheet's citations, when it has any, are real passages.
+        for q in &f.quick_sheets {
+            if !q.sources.is_empty() {
+                cx.text(file, &q.id, "the name", &q.name.zh, &q.sources);
+            }
+        }
+        // Help texts that state facts cite them (issue 21).
+        for q in &f.questions {
+            if let Some(h) = &q.help
+                && !q.sources.is_empty()
+            {
+                cx.text(file, &q.id, "the help text", &h.zh, &q.sources);
+            }
+        }
         for r in &f.regions {
             entries += 1;
             let mut own = vec![&r.name];

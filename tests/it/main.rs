@@ -38,6 +38,7 @@ mod print;
 mod properties;
 mod recheck;
 mod regression;
+mod scope;
 mod store;
 mod submission;
 mod validation;

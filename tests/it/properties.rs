@@ -65,7 +65,11 @@ proptest! {
         for pick in &choices {
             let Some(q) = next_questions(c, &answers).into_iter().next() else { break };
             match q.kind {
-                QuestionKind::Choice => { answers.set(q.id.clone(), q.options[pick.index(q.options.len())].id.clone()); }
+                // The options the wizard accepts: not the insured region as the place of treatment.
+                QuestionKind::Choice => {
+                    let ok: Vec<_> = q.options.iter().filter(|o| q.not_same_as.as_ref().is_none_or(|ns| answers.get(&ns.question) != Some(o.id.as_str()))).collect();
+                    answers.set(q.id.clone(), ok[pick.index(ok.len())].id.clone());
+                }
                 // Dates in order, never after today: the wizard's dates are past or near.
                 QuestionKind::Date => {
                     let d = start.min(today);

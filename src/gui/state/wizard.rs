@@ -114,6 +114,19 @@ impl State {
                     self.wizard.error = Some(WizardError::ChooseOne);
                     return false;
                 }
+                // An answer the checks refuse (the insured region as the place of treatment):
+                // the data's explanation, under the question.
+                let errors: Vec<AnswerError> = self
+                    .current_case()
+                    .map(|c| engine::check_answers(&self.catalog, &c.answers, self.today))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|e| e.question == qid)
+                    .collect();
+                if !errors.is_empty() {
+                    self.wizard.error = Some(WizardError::Answer(errors));
+                    return false;
+                }
             }
             QuestionKind::Date => {
                 let typed = self.wizard.date_text.get(&qid).cloned().unwrap_or_default();

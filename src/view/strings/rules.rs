@@ -31,6 +31,9 @@ fn part(p: &Part) -> String {
         Part::VersionWhen => "一个说法的适用条件",
         Part::From => "起算日期 from",
         Part::VersionNote => "一个说法的附注",
+        Part::Note => "一条附注",
+        Part::QuickSheet => "该常用情形",
+        Part::NotSameAs => "不得相同的条件 not_same_as",
     }
     .to_string()
 }
@@ -103,6 +106,15 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
         R::ReplacesUnknown { id, target } => {
             format!("“{id}”：replaces 指向不存在的条目“{target}”")
         }
+        R::NoScope {
+            id,
+            part: p,
+            places,
+        } => format!(
+            "“{id}”：{}只引用了关于某一地的来源（{}），但没有写明适用范围 scope",
+            part(p),
+            places.join("、")
+        ),
         R::ReplacesItself { id } => format!("“{id}”：replaces 指向了它自己"),
         R::ReplaceEachOther {
             id,

@@ -29,6 +29,11 @@ pub fn validate_errors(lang: Lang, n: usize, what: &str) -> String {
     }
 }
 
+/// In front of a warning (the data loads, but something should be said).
+pub fn validate_warning(lang: Lang) -> &'static str {
+    lang.pick("提醒：", "warning: ")
+}
+
 /// The line when everything is in order.
 pub fn validate_ok(lang: Lang, what: &str, c: &CatalogCounts) -> String {
     match lang {
