@@ -27,6 +27,21 @@ pub struct DerivedMaterial {
     pub obtain: Shared<Sourced>,
     pub alternatives: Shared<Sourced>,
     pub sources: Shared<Cite>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
+    /// On a sheet with open questions, when the form depends on them: each form with the open
+    /// answers it is asked for under (`form` and `count` are then those of the first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub forms_when: Vec<FormWhen>,
+}
+
+/// A material's form under some open answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormWhen {
+    pub form: Form,
+    pub count: Option<u32>,
+    pub when: Qualifier,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,6 +54,9 @@ pub struct DerivedStep {
     pub channels: Shared<ChannelRef>,
     pub reasons: Shared<Reason>,
     pub sources: Shared<Cite>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 impl DerivedMaterial {
@@ -109,6 +127,9 @@ pub struct DatedVersion {
     pub assumption: Option<Text>,
     pub consequence: Option<Text>,
     pub sources: Shared<Cite>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -122,6 +143,9 @@ pub struct DerivedDeadline {
     /// More than one version applies: the sources disagree.
     pub conflict: bool,
     pub reasons: Shared<Reason>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 impl DerivedDeadline {
@@ -139,6 +163,9 @@ pub struct DerivedNotice {
     /// More than one version: the sources disagree, shown side by side.
     pub conflict: bool,
     pub reasons: Shared<Reason>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 /// An answer as given, with labels, for summaries and the review page.
@@ -180,6 +207,17 @@ pub struct Derivation {
     pub notices: Vec<DerivedNotice>,
     pub sources: Vec<SourceRef>,
     pub disclaimer: Text,
+    /// The choice questions left open (a blank sheet's, `derive_open`): printed as choices.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open: Vec<OpenQuestion>,
+}
+
+/// A choice question a sheet leaves open, with its options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenQuestion {
+    pub id: SharedStr,
+    pub label: Text,
+    pub options: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -538,10 +576,11 @@ fn date_version(
         assumption: v.assumption.clone(),
         consequence: v.consequence.clone(),
         sources: cv.sources.clone(),
+        when: None,
     }
 }
 
-fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
+pub(super) fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
     let dated = versions
         .iter()
         .enumerate()
@@ -631,6 +670,8 @@ pub fn derive(
                 obtain: notes(&c.obtain, a, &mut cited, &cc.no_notes),
                 alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
                 sources: c.sources.clone(),
+                when: None,
+                forms_when: Vec::new(),
             }
         })
         .collect();
@@ -651,6 +692,7 @@ pub fn derive(
                 channels: c.channels.clone(),
                 reasons: book.of(&c.when, c.why, a),
                 sources: c.sources.clone(),
+                when: None,
             }
         })
         .collect();
@@ -683,6 +725,7 @@ pub fn derive(
             conflict: versions.len() > 1,
             versions,
             reasons: book.of(&c.when, c.why, a),
+            when: None,
         });
     }
     let mut notice_ids = applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces);
@@ -701,6 +744,7 @@ pub fn derive(
             conflict: versions.len() > 1,
             versions,
             reasons: book.of(&c.when, c.why, a),
+            when: None,
         })
     }));
 
@@ -765,5 +809,6 @@ pub fn derive(
         notices,
         sources,
         disclaimer: catalog.disclaimer.clone(),
+        open: Vec::new(),
     })
 }
