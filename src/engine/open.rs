@@ -207,6 +207,7 @@ impl Merge<'_> {
 
     fn materials(&self) -> Vec<DerivedMaterial> {
         let catalog = self.catalog;
+        let cc = catalog.compiled();
         let mut order: Vec<usize> = (0..catalog.materials.len()).collect();
         order.sort_by_key(|&i| catalog.materials[i].group);
         let found = self.each(
@@ -242,14 +243,19 @@ impl Merge<'_> {
                 } else {
                     Vec::new()
                 };
-                let notes = |f: fn(&DerivedMaterial) -> &Shared<Sourced>| {
-                    self.notes(per.iter().map(|x| x.map(f)))
+                let c = cc
+                    .materials
+                    .iter()
+                    .find(|c| c.id == m.id)
+                    .expect("compiled");
+                let notes = |f: fn(&DerivedMaterial) -> &Shared<Sourced>, all: &[Sourced]| {
+                    self.notes(per.iter().map(|x| x.map(f)), all)
                 };
                 DerivedMaterial {
                     reasons: self.reasons(&m.reasons),
-                    format: notes(|m| &m.format),
-                    obtain: notes(|m| &m.obtain),
-                    alternatives: notes(|m| &m.alternatives),
+                    format: notes(|m| &m.format, &c.format.all),
+                    obtain: notes(|m| &m.obtain, &c.obtain.all),
+                    alternatives: notes(|m| &m.alternatives, &c.alternatives.all),
                     when: self.when(present()),
                     forms_when,
                     ..(*m).clone()
@@ -259,8 +265,12 @@ impl Merge<'_> {
     }
 
     /// Notes (or versions) of one entry: every text found in some completion where the entry
-    /// is, in first-found order, with the open answers it is there under.
-    fn notes<'d>(&self, per: impl Iterator<Item = Option<&'d Shared<Sourced>>>) -> Shared<Sourced> {
+    /// is, in the order of `all` (the data's), with the open answers it is there under.
+    fn notes<'d>(
+        &self,
+        per: impl Iterator<Item = Option<&'d Shared<Sourced>>>,
+        all: &[Sourced],
+    ) -> Shared<Sourced> {
         let per: Vec<Option<&Shared<Sourced>>> = per.collect();
         let mut texts: Vec<&Sourced> = Vec::new();
         for n in per.iter().flatten().flat_map(|l| l.iter()) {
@@ -268,6 +278,7 @@ impl Merge<'_> {
                 texts.push(n);
             }
         }
+        texts.sort_by_key(|t| all.iter().position(|a| a.text == t.text));
         if texts.is_empty() {
             return per
                 .iter()
@@ -327,6 +338,13 @@ impl Merge<'_> {
                     versions.push(v.clone());
                 }
             }
+            let data = &catalog
+                .deadlines
+                .iter()
+                .find(|x| x.id == dl.id)
+                .expect("in the catalog")
+                .versions;
+            versions.sort_by_key(|v| data.iter().position(|x| x.text == v.text));
             for v in &mut versions {
                 v.when = self.when(
                     per.iter()
@@ -350,6 +368,7 @@ impl Merge<'_> {
         let catalog = self.catalog;
         let mut order: Vec<usize> = (0..catalog.notices.len()).collect();
         order.sort_by_key(|&i| catalog.notices[i].kind);
+        let cc = catalog.compiled();
         self.each(
             order.iter().map(|&i| catalog.notices[i].id.as_str()),
             |d, id| d.notices.iter().find(|x| x.id == id),
@@ -357,8 +376,9 @@ impl Merge<'_> {
         .into_iter()
         .map(|per| {
             let n = per.iter().flatten().next().expect("found in one");
+            let c = cc.notices.iter().find(|c| c.id == n.id).expect("compiled");
             DerivedNotice {
-                versions: self.notes(per.iter().map(|x| x.map(|x| &x.versions))),
+                versions: self.notes(per.iter().map(|x| x.map(|x| &x.versions)), &c.versions.all),
                 conflict: per.iter().flatten().any(|x| x.conflict),
                 reasons: self.reasons(&n.reasons),
                 when: self.when(per.iter().map(|x| Some(x.is_some()))),
@@ -401,14 +421,13 @@ impl Merge<'_> {
 /// "not one of" the options it is asked with.
 fn qualifier(catalog: &Catalog, open: &[usize], table: &[(&[u16], bool)]) -> Qualifier {
     // Drop each question whose answer the outcome does not depend on, given the others kept.
+    // Later questions first: one asked only under an earlier answer ("special drugs", asked
+    // for online claims) would otherwise stand in for that answer ("online").
     let mut keep: Vec<usize> = (0..open.len()).collect();
-    let mut j = 0;
-    while j < keep.len() {
-        let fewer: Vec<usize> = keep.iter().copied().filter(|&k| k != keep[j]).collect();
+    for j in (0..open.len()).rev() {
+        let fewer: Vec<usize> = keep.iter().copied().filter(|&k| k != j).collect();
         if decided(table, &fewer) {
             keep = fewer;
-        } else {
-            j += 1;
         }
     }
     let mut rows: Vec<(Vec<u16>, bool)> = table
@@ -490,17 +509,17 @@ fn express(
 }
 
 /// The test "the answer is one of `set`" over the answers `all` seen; `None` when it excludes
-/// nothing. With "not asked" (`UNANSWERED`) in the set, it reads "none of" the other options.
+/// nothing. With "not asked" (`UNANSWERED`) in the set, or when the others are fewer, it reads
+/// "none of" the other options.
 fn test(catalog: &Catalog, q: usize, set: &[u16], all: &[u16]) -> Option<OpenTest> {
     if all.iter().all(|v| set.contains(v)) {
         return None;
     }
-    let negated = set.contains(&UNANSWERED);
-    let options: Vec<u16> = if negated {
-        all.iter().copied().filter(|v| !set.contains(v)).collect()
-    } else {
-        set.to_vec()
-    };
+    let others: Vec<u16> = all.iter().copied().filter(|v| !set.contains(v)).collect();
+    // "Not online" reads better than three options, where the question is always asked.
+    let negated =
+        set.contains(&UNANSWERED) || (!all.contains(&UNANSWERED) && others.len() < set.len());
+    let options = if negated { others } else { set.to_vec() };
     let q = &catalog.questions[q];
     let opts: Vec<&QuestionOption> = options
         .iter()
