@@ -1307,13 +1307,23 @@ fn summary(
         .collect();
     let label = |dl: &DerivedDeadline| dl.label.get(lang).to_string();
     if blank {
-        // A hand-out: the rule to plan by, with a line to write the date on.
-        if let Some(card) = deadlines.iter().find(|c| {
+        // A hand-out: the rule to plan by, with a line to write the date on; one that holds
+        // whatever the open answers first, else with the answers it needs.
+        let limit = |c: &&DeadlineCard| {
             d.deadlines
                 .iter()
                 .any(|dl| dl.id == c.id && dl.kind.is_limit())
-        }) {
+        };
+        let card = deadlines
+            .iter()
+            .filter(limit)
+            .find(|c| c.when.is_none())
+            .or_else(|| deadlines.iter().find(limit));
+        if let Some(card) = card {
             out.headline = concat(&[&card.title, colon(lang), &card.headline]);
+            if let Some(when) = &card.when {
+                out.headline = concat(&[when, colon(lang), &out.headline]);
+            }
             out.deadline_id = Some(card.id.to_string());
         } else {
             out.headline = t.no_deadline.to_string();
