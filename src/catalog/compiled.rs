@@ -175,6 +175,25 @@ pub struct Sourced {
     /// The one place its source speaks of (`Note::scope`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
+}
+
+/// The open answers an entry of a sheet with open questions applies under: any of the
+/// alternatives, each all of its tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Qualifier(pub Vec<Vec<OpenTest>>);
+
+/// One open question's answer in a `Qualifier`: one of `options`, or (`negated`) none of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenTest {
+    pub question: SharedStr,
+    pub question_label: Text,
+    /// Option ids and labels, in the question's order.
+    pub options: Vec<SharedStr>,
+    pub option_labels: Vec<Text>,
+    pub negated: bool,
 }
 
 /// A channel as a step names it.
@@ -521,6 +540,7 @@ impl Ctx<'_> {
                     text: n.text.clone(),
                     sources: n.sources.as_slice().into(),
                     scope: n.scope.clone(),
+                    when: None,
                 })
                 .collect(),
             cites: list.iter().map(|n| self.cites(&n.sources)).collect(),
@@ -658,6 +678,7 @@ impl Catalog {
                             text: v.text.clone(),
                             sources: v.sources.as_slice().into(),
                             scope: v.scope.clone(),
+                            when: None,
                         })
                         .collect(),
                     cites: n.versions.iter().map(|v| cx.cites(&v.sources)).collect(),

@@ -9,7 +9,7 @@ mod scope;
 mod validate;
 
 pub(crate) use compiled::*;
-pub use compiled::{ChannelRef, Reason, Shared, SharedStr, Sourced};
+pub use compiled::{ChannelRef, OpenTest, Qualifier, Reason, Shared, SharedStr, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
 pub use problem::{DataProblem, Limit, ParseProblem};

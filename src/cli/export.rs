@@ -126,14 +126,18 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
         // A front-desk hand-out: no dates, no ticks; the name only if typed.
         blank = true;
         (
-            crate::engine::quick_answers(&catalog, q),
+            crate::engine::quick_given(q),
             req.name.map(str::to_string),
             None,
         )
     } else {
         (input.answers()?, None, None)
     };
-    let derivation = derive_checked(&catalog, &answers, today, lang)?;
+    let derivation = if req.quick.is_some() {
+        super::derive_open_checked(&catalog, &answers, today, lang)?
+    } else {
+        derive_checked(&catalog, &answers, today, lang)?
+    };
     let label = if blank && req.quick.is_none() {
         None
     } else {
@@ -323,8 +327,8 @@ fn export_pack_with(
     // Render on two threads (the sheets are independent); write in order.
     let jobs: Vec<(usize, &QuickSheet)> = catalog.quick_sheets.iter().enumerate().collect();
     let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<Vec<u8>, CliError> {
-        let answers = crate::engine::quick_answers(catalog, s);
-        let d = derive_checked(catalog, &answers, today, lang).map_err(|e| {
+        let answers = crate::engine::quick_given(s);
+        let d = super::derive_open_checked(catalog, &answers, today, lang).map_err(|e| {
             other_err(strings::file_error(
                 lang,
                 &pack_file_name(i, s, lang),

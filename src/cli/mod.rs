@@ -303,7 +303,25 @@ pub(crate) fn derive_checked(
     today: NaiveDate,
     lang: Lang,
 ) -> Result<Derivation, CliError> {
-    let d = engine::derive(catalog, answers, today).map_err(|e| {
+    checked(catalog, engine::derive(catalog, answers, today), lang)
+}
+
+/// `derive_checked` for a blank sheet: the choice questions `answers` leaves open stay open.
+pub(crate) fn derive_open_checked(
+    catalog: &Catalog,
+    answers: &Answers,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<Derivation, CliError> {
+    checked(catalog, engine::derive_open(catalog, answers, today), lang)
+}
+
+fn checked(
+    catalog: &Catalog,
+    derived: Result<Derivation, engine::DeriveError>,
+    lang: Lang,
+) -> Result<Derivation, CliError> {
+    let d = derived.map_err(|e| {
         let lines: Vec<String> =
             e.0.iter()
                 .map(|err| strings::cli_answer_error(lang, err))

@@ -30,6 +30,21 @@ pub struct DerivedMaterial {
     /// The one place its source speaks of, printed next to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
+    /// On a sheet with open questions, when the form depends on them: each form with the open
+    /// answers it is asked for under (`form` and `count` are then those of the first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub forms_when: Vec<FormWhen>,
+}
+
+/// A material's form under some open answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormWhen {
+    pub form: Form,
+    pub count: Option<u32>,
+    pub when: Qualifier,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,6 +60,9 @@ pub struct DerivedStep {
     /// The one place its source speaks of, printed next to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 impl DerivedMaterial {
@@ -118,6 +136,9 @@ pub struct DatedVersion {
     /// The one place its source speaks of, printed next to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -131,6 +152,9 @@ pub struct DerivedDeadline {
     /// More than one version applies: the sources disagree.
     pub conflict: bool,
     pub reasons: Shared<Reason>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 impl DerivedDeadline {
@@ -148,6 +172,9 @@ pub struct DerivedNotice {
     /// More than one version: the sources disagree, shown side by side.
     pub conflict: bool,
     pub reasons: Shared<Reason>,
+    /// On a sheet with open questions: the open answers it applies under (`None`: always).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<Qualifier>,
 }
 
 /// An answer as given, with labels, for summaries and the review page.
@@ -189,6 +216,17 @@ pub struct Derivation {
     pub notices: Vec<DerivedNotice>,
     pub sources: Vec<SourceRef>,
     pub disclaimer: Text,
+    /// The choice questions left open (a blank sheet's, `derive_open`): printed as choices.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open: Vec<OpenQuestion>,
+}
+
+/// A choice question a sheet leaves open, with its options.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OpenQuestion {
+    pub id: SharedStr,
+    pub label: Text,
+    pub options: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -548,10 +586,11 @@ fn date_version(
         consequence: v.consequence.clone(),
         sources: cv.sources.clone(),
         scope: v.scope.clone(),
+        when: None,
     }
 }
 
-fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
+pub(super) fn safest(kind: DeadlineKind, versions: &[DatedVersion]) -> Option<usize> {
     let dated = versions
         .iter()
         .enumerate()
@@ -642,6 +681,8 @@ pub fn derive(
                 alternatives: notes(&c.alternatives, a, &mut cited, &cc.no_notes),
                 sources: c.sources.clone(),
                 scope: m.scope.clone(),
+                when: None,
+                forms_when: Vec::new(),
             }
         })
         .collect();
@@ -663,6 +704,7 @@ pub fn derive(
                 reasons: book.of(&c.when, c.why, a),
                 sources: c.sources.clone(),
                 scope: s.scope.clone(),
+                when: None,
             }
         })
         .collect();
@@ -695,6 +737,7 @@ pub fn derive(
             conflict: versions.len() > 1,
             versions,
             reasons: book.of(&c.when, c.why, a),
+            when: None,
         });
     }
     let mut notice_ids = applicable(&cc.notices, a, |n| &n.when, |n| &n.replaces);
@@ -713,6 +756,7 @@ pub fn derive(
             conflict: versions.len() > 1,
             versions,
             reasons: book.of(&c.when, c.why, a),
+            when: None,
         })
     }));
 
@@ -777,5 +821,6 @@ pub fn derive(
         notices,
         sources,
         disclaimer: catalog.disclaimer.clone(),
+        open: Vec::new(),
     })
 }

@@ -62,34 +62,7 @@ pub fn first_option_defaults(catalog: &Catalog, given: &Answers) -> Answers {
     answers
 }
 
-/// The usual answers for what `given` leaves open: "no" for yes/no questions, else the first
-/// option. Front-desk quick sheets are defined by a few answers and completed with these.
-pub fn common_defaults(catalog: &Catalog, given: &Answers) -> Answers {
-    let mut answers = given.clone();
-    for q in &catalog.questions {
-        if q.kind != QuestionKind::Choice
-            || answers.is_answered(&q.id)
-            || !q.ask_when.eval(&answers)
-        {
-            continue;
-        }
-        let yes_no = q.options.len() == 2
-            && q.options.iter().any(|o| o.id == "yes")
-            && q.options.iter().any(|o| o.id == "no");
-        let pick = if yes_no {
-            Some("no")
-        } else {
-            q.options.first().map(|o| o.id.as_str())
-        };
-        if let Some(v) = pick {
-            answers.set(q.id.clone(), v);
-        }
-    }
-    answers
-}
-
-/// The answers of a quick sheet, completed with the usual answers for what it leaves open.
-pub fn quick_answers(catalog: &Catalog, sheet: &crate::catalog::QuickSheet) -> Answers {
-    let given = Answers::from_pairs(sheet.answers.iter().map(|(q, v)| (q.as_str(), v.as_str())));
-    common_defaults(catalog, &given)
+/// The answers a quick sheet gives. The rest stay open: `derive_open` prints them as choices.
+pub fn quick_given(sheet: &crate::catalog::QuickSheet) -> Answers {
+    Answers::from_pairs(sheet.answers.iter().map(|(q, v)| (q.as_str(), v.as_str())))
 }

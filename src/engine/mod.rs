@@ -5,6 +5,7 @@ mod answers;
 mod condition;
 mod derive;
 mod enumerate;
+mod open;
 mod reach;
 
 pub use answers::{
@@ -12,7 +13,8 @@ pub use answers::{
     parse_date,
 };
 pub use derive::*;
-pub use enumerate::{common_defaults, enumerate_answer_sets, first_option_defaults, quick_answers};
+pub use enumerate::{enumerate_answer_sets, first_option_defaults, quick_given};
+pub use open::derive_open;
 pub use reach::{ReachabilityReport, check_reachability};
 
 use crate::catalog::{Catalog, Question};

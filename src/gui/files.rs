@@ -346,9 +346,9 @@ fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
     let lang = app.lang();
     let catalog = &app.state.catalog;
     let q = catalog.quick_sheets.iter().find(|q| q.id == id)?;
-    let answers = crate::engine::quick_answers(catalog, q);
-    let d = match crate::engine::derive(catalog, &answers, app.state.today) {
-        Ok(d) => d,
+    let name = app.ui.quick_name.trim().to_string();
+    let v = match crate::view::quick(catalog, q, lang, Some(&name), app.state.today) {
+        Ok(v) => v,
         Err(e) => {
             let err =
                 e.0.iter()
@@ -359,23 +359,17 @@ fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
             return None;
         }
     };
-    let name = app.ui.quick_name.trim().to_string();
-    let v = crate::view::build(
-        catalog,
-        &d,
-        &crate::view::ViewInput {
-            lang,
-            label: (!name.is_empty()).then_some(name.as_str()),
-            items: None,
-            blank: true,
-        },
-    );
     let mut stem = safe_file_name(q.name.get(lang));
     if !name.is_empty() {
         stem = format!("{}-{stem}", safe_file_name(&name));
     }
     let stem = format!("{stem}-{}", app.state.today);
-    render(app, &v, false, stem)
+    let sheet = render(app, &v, false, stem);
+    // The name is this patient's: the next sheet is for someone else.
+    if sheet.is_some() {
+        app.ui.quick_name.clear();
+    }
+    sheet
 }
 
 /// The submission package of the open case: a cover listing every material as attached or

@@ -105,6 +105,13 @@ impl<'a> Sheet<'a> {
             gray: 0,
         }
     }
+    /// The "若……" line of an entry that applies under open answers only.
+    pub(crate) fn compact_strong(&self) -> Style {
+        Style {
+            bold: true,
+            ..self.compact()
+        }
+    }
     pub fn note(&self) -> Style {
         Style {
             size: 8.5 * self.k,
@@ -273,7 +280,8 @@ impl<'a> Sheet<'a> {
         let t = self.t;
         let mut rows = self.text_rows(self.x0, self.width, &v.title, self.title());
         rows.push(Self::space(3.0 * self.k));
-        if let Some(label) = &v.label {
+        // On a blank sheet the name goes on the 姓名 line below.
+        if let Some(label) = v.label.as_ref().filter(|_| !v.blank) {
             rows.extend(self.labelled(
                 self.x0,
                 self.width,
@@ -311,9 +319,20 @@ impl<'a> Sheet<'a> {
         if let Some(note) = &v.region_note {
             rows.extend(self.text_rows(self.x0, self.width, note, self.note()));
         }
+        if let Some(intro) = &v.open_intro {
+            rows.push(Self::space(4.0 * self.k));
+            rows.extend(self.text_rows(self.x0, self.width, intro, self.note()));
+        }
+        if !v.open.is_empty() {
+            let labels: Vec<&str> = v.open.iter().map(|c| c.label.as_str()).collect();
+            let lw = self.label_width(&labels, self.detail());
+            for c in &v.open {
+                rows.extend(self.choice_rows(lw, c));
+            }
+        }
         if v.blank {
             rows.push(Self::space(6.0 * self.k));
-            rows.push(self.fill_in_row());
+            rows.push(self.fill_in_row(v.label.as_deref()));
         }
         rows.push(Self::space(4.0 * self.k));
         rows.push(self.rule(4.0 * self.k, 1.5, 0));
@@ -325,8 +344,59 @@ impl<'a> Sheet<'a> {
         }]
     }
 
-    /// "姓名 ______  日期 ______" for a front-desk hand-out.
-    fn fill_in_row(&self) -> Row {
+    /// An open question with a box to tick before each option, the options flowing on as many
+    /// lines as they need: "办理途径：□ 线上 □ 窗口 …".
+    fn choice_rows(&self, label_w: f32, c: &crate::view::OpenChoice) -> Vec<Row> {
+        let s = self.detail();
+        let lh = Self::line_height(s) * 1.15;
+        let base = Self::baseline(s) + (lh - Self::line_height(s)) / 2.0;
+        let size = s.size * 0.95;
+        let gap = 0.45 * s.size;
+        let x_start = self.x0 + label_w;
+        let x_end = self.x0 + self.width;
+        let mut rows = vec![Row {
+            height: lh,
+            ops: vec![Op::Text {
+                x: self.x0,
+                y: base,
+                text: format!("{}{}", c.label, colon(self.lang)),
+                style: Style {
+                    gray: GRAY_TEXT,
+                    ..s
+                },
+            }],
+        }];
+        let mut x = x_start;
+        for o in &c.options {
+            let text = clean(o);
+            let w = size + gap + self.text_width(&text, s);
+            if x > x_start && x + w > x_end {
+                rows.push(Row {
+                    height: lh,
+                    ops: Vec::new(),
+                });
+                x = x_start;
+            }
+            let row = rows.last_mut().expect("one row");
+            row.ops.push(Op::Box {
+                x,
+                y: base - 0.4 * s.size - size / 2.0,
+                size,
+                ticked: false,
+            });
+            row.ops.push(Op::Text {
+                x: x + size + gap,
+                y: base,
+                text,
+                style: s,
+            });
+            x += w + 1.6 * s.size;
+        }
+        rows
+    }
+
+    /// "姓名 ______  日期 ______" for a front-desk hand-out, with the name if one was typed.
+    fn fill_in_row(&self, name: Option<&str>) -> Row {
         let s = self.body();
         let lh = Self::line_height(s) * 1.3;
         let base = lh - 0.3 * s.size;
@@ -352,6 +422,21 @@ impl<'a> Sheet<'a> {
                 h: 0.6,
                 gray: 0,
             });
+            if let (0, Some(name)) = (i, name) {
+                // Written on the line, as by hand; a long name keeps to its half of the row.
+                let line = self
+                    .text_rows(x + lw + 4.0, half - 14.0 - lw, name, s)
+                    .into_iter()
+                    .next();
+                if let Some(Op::Text { text, .. }) = line.and_then(|r| r.ops.into_iter().next()) {
+                    ops.push(Op::Text {
+                        x: x + lw + 4.0,
+                        y: base,
+                        text,
+                        style: s,
+                    });
+                }
+            }
         }
         Row { height: lh, ops }
     }
@@ -450,6 +535,9 @@ impl<'a> Sheet<'a> {
                 };
                 for n in list {
                     let mut rows = self.text_rows(x, w, &n.title, ts);
+                    if let Some(when) = &n.when {
+                        rows.extend(self.text_rows(x, w, when, self.compact_strong()));
+                    }
                     if let Some(text) = &n.text {
                         rows.extend(self.text_rows(x, w, &self.cited(text), bs));
                     }
@@ -519,6 +607,12 @@ impl<'a> Sheet<'a> {
                             name,
                         );
                         self.tick_box(&mut rows[0], m.done);
+                        if let Some(when) = &m.when {
+                            rows.extend(self.text_rows(tx, tw, when, self.compact_strong()));
+                        }
+                        for line in &m.forms_when {
+                            rows.extend(self.text_rows(tx, tw, line, self.compact()));
+                        }
                         let (ds, ls) = if self.full {
                             (self.detail(), self.detail_label())
                         } else {
@@ -574,6 +668,9 @@ impl<'a> Sheet<'a> {
                     self.tick_box(&mut rows[0], st.done);
                     let x = tx + num_w;
                     let w = tw - num_w;
+                    if let Some(when) = &st.when {
+                        rows.extend(self.text_rows(x, w, when, self.compact_strong()));
+                    }
                     let (ds, ls) = if self.full {
                         (self.detail(), self.detail_label())
                     } else {
@@ -611,7 +708,13 @@ impl<'a> Sheet<'a> {
                 let w = self.width - bullet_w;
                 for dl in list {
                     let mut rows = self.text_rows(self.x0, self.width, &dl.title, self.strong());
+                    if let Some(when) = &dl.when {
+                        rows.extend(self.text_rows(x, w, when, self.compact_strong()));
+                    }
                     rows.extend(self.text_rows(x, w, &dl.headline, self.strong()));
+                    for line in &dl.rules_when {
+                        rows.extend(self.text_rows(x, w, line, self.body()));
+                    }
                     for line in dl.consequence.iter().chain(&dl.conflict) {
                         rows.extend(self.text_rows(x, w, line, ds));
                     }

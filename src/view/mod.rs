@@ -140,6 +140,20 @@ fn scoped(t: &crate::catalog::Text, scope: Option<&crate::catalog::Text>, lang: 
     }
 }
 
+/// A fact with its place in front and, on a sheet with open questions, the open answers it
+/// applies under: "若办理途径为窗口：【上海】…".
+fn placed(
+    t: &crate::catalog::Text,
+    scope: Option<&crate::catalog::Text>,
+    when: Option<&crate::catalog::Qualifier>,
+    lang: Lang,
+) -> Str {
+    match when {
+        None => scoped(t, scope, lang),
+        Some(q) => Str::Owned(strings::qualified(lang, Some(q), &scoped(t, scope, lang))),
+    }
+}
+
 /// A labelled line in a card's details: "要求：…[2]".
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detail {
@@ -189,6 +203,9 @@ pub struct NoticeCard {
     /// Every version, each with its sources.
     pub versions: List<Cited>,
     pub sources: Sources,
+    /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -205,6 +222,13 @@ pub struct MaterialCard {
     pub details: Vec<Detail>,
     /// Every source behind it, by title ("[1] …；[3] … · 片段").
     pub sources: Sources,
+    /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// On a blank sheet, when the form depends on open answers: each form under its answers
+    /// ("若办理途径为“线上…”：拍照/扫描上传"); the badges then leave the form out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub forms_when: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -225,6 +249,9 @@ pub struct StepCard {
     pub detail: Option<Str>,
     pub cites: Str,
     pub sources: Sources,
+    /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 impl StepCard {
@@ -277,6 +304,13 @@ pub struct DeadlineCard {
     /// A line to write a date on (blank sheets): "出院日期：________  截止：________".
     pub write_in: Option<String>,
     pub versions: List<VersionView>,
+    /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// On a blank sheet, the rules of the versions that apply under some open answers only,
+    /// each with them (the headline is the rule to plan by among the others).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules_when: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -334,6 +368,12 @@ pub struct View {
     pub label: Option<String>,
     pub blank: bool,
     pub situation: Vec<Fact>,
+    /// The questions a blank sheet leaves open, each with its options to tick.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open: Vec<OpenChoice>,
+    /// What the open questions and the "若……" marks mean; with `open`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_intro: Option<Str>,
     /// "未使用的回答：visit=outpatient".
     pub unused: Vec<String>,
     pub pending_required: Vec<String>,
@@ -350,6 +390,14 @@ pub struct View {
     /// Not in the JSON artefacts: the code has its own round-trip and frozen-table tests.
     #[serde(skip)]
     pub code: Option<String>,
+}
+
+/// A question left open on a blank sheet: "办理途径" with its options, to tick.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenChoice {
+    pub question: String,
+    pub label: Str,
+    pub options: Vec<Str>,
 }
 
 /// What the view is built for.
@@ -589,11 +637,17 @@ fn plan_by(dl: &DerivedDeadline) -> Option<usize> {
     if dl.safest.is_some() {
         return dl.safest;
     }
+    plan_by_span(dl, |_| true)
+}
+
+/// The version to plan by among those `among` keeps, by its span.
+fn plan_by_span(dl: &DerivedDeadline, among: impl Fn(&DatedVersion) -> bool) -> Option<usize> {
     let limit = dl.kind.is_limit();
     let spans = dl
         .versions
         .iter()
         .enumerate()
+        .filter(|(_, v)| among(v))
         .filter_map(|(i, v)| approx_days(v.span, v.span_max, !limit).map(|d| (i, d)));
     if limit {
         spans.min_by_key(|&(_, d)| d).map(|(i, _)| i)
@@ -631,7 +685,7 @@ fn version_view(
     });
     VersionView {
         span: wording::span_text(v.span, v.span_max, lang),
-        text: scoped(&v.text, v.scope.as_ref(), lang),
+        text: placed(&v.text, v.scope.as_ref(), v.when.as_ref(), lang),
         when: (!blank).then(|| wording::version_date_text(v, lang)),
         urgency: Urgency::of(v),
         safest: mark,
@@ -661,7 +715,24 @@ fn deadline_card(
     blank: bool,
 ) -> DeadlineCard {
     let lang = nos.lang;
-    let safest = plan_by(dl);
+    // On a blank sheet, versions that apply under some open answers only are listed with them;
+    // the headline plans by the others (by all of them when none is unconditional).
+    let plain = dl.versions.iter().any(|v| v.when.is_none());
+    let split = blank && plain && dl.versions.iter().any(|v| v.when.is_some());
+    let safest = if split {
+        plan_by_span(dl, |v| v.when.is_none())
+    } else {
+        plan_by(dl)
+    };
+    let rules_when = if split {
+        dl.versions
+            .iter()
+            .filter(|v| v.when.is_some())
+            .map(|v| strings::qualified(lang, v.when.as_ref(), &wording::rule_text(v, lang)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let versions = List::collect(
         dl.versions
             .iter()
@@ -678,7 +749,9 @@ fn deadline_card(
         lead.map_or(Urgency::NoDate, Urgency::of)
     };
     let headline = match (blank, lead, lead_view) {
-        (true, Some(v), _) => wording::rule_text(v, lang),
+        (true, Some(v), _) => {
+            strings::qualified(lang, v.when.as_ref(), &wording::rule_text(v, lang))
+        }
         (false, _, Some(view)) => view.when.clone().unwrap_or_default(),
         _ => String::new(),
     };
@@ -715,13 +788,15 @@ fn deadline_card(
         },
         write_in,
         versions,
+        when: dl.when.as_ref().map(|q| strings::qualifier(lang, q)),
+        rules_when,
     }
 }
 
 fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard {
     let lang = nos.lang;
     let versions = List::collect(n.versions.iter().map(|v| Cited {
-        text: scoped(&v.text, v.scope.as_ref(), lang),
+        text: placed(&v.text, v.scope.as_ref(), v.when.as_ref(), lang),
         cites: nos.short(&v.sources),
     }));
     NoticeCard {
@@ -763,6 +838,7 @@ fn notice_card(n: &crate::engine::DerivedNotice, nos: &Numbering) -> NoticeCard 
         versions,
         // Every version's sources, as listed.
         sources: Sources::new(&nos.nos, None, [Some(&n.versions), None, None], false),
+        when: n.when.as_ref().map(|q| strings::qualifier(lang, q)),
     }
 }
 
@@ -816,10 +892,12 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         list.extend(d.materials_in(g).map(|m| {
             let st = state(&m.id);
             let mut badges = Badges::default();
-            if m.form != Form::Unspecified {
+            // A form that depends on open answers is written with them (`forms_when`).
+            let one_form = m.forms_when.is_empty();
+            if m.form != Form::Unspecified && one_form {
                 badges.push(Str::Static(strings::form_label(lang, m.form)));
             }
-            if let Some(n) = m.count {
+            if let Some(n) = m.count.filter(|_| one_form) {
                 badges.push(match strings::count_badge_static(lang, n) {
                     Some(b) => Str::Static(b),
                     None => Str::Owned(strings::count_badge(lang, n)),
@@ -837,7 +915,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
             if let Some(desc) = &m.description {
                 add(t.what_it_is, shared(desc), Str::default());
             }
-            let unspecified = m.form == Form::Unspecified;
+            let unspecified = m.form == Form::Unspecified && one_form;
             if unspecified {
                 let form = strings::form_label(lang, Form::Unspecified);
                 add(t.form, Str::Static(form), Str::default());
@@ -849,7 +927,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 for n in notes {
                     add(
                         label,
-                        scoped(&n.text, n.scope.as_ref(), lang),
+                        placed(&n.text, n.scope.as_ref(), n.when.as_ref(), lang),
                         nos.short(&n.sources),
                     );
                 }
@@ -876,6 +954,19 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 details,
                 // Its own sources, then its notes', each once (`DerivedMaterial::all_sources`).
                 sources: Sources::new(&nos.nos, Some(&m.sources), notes.map(Some), true),
+                when: m.when.as_ref().map(|q| strings::qualifier(lang, q)),
+                forms_when: m
+                    .forms_when
+                    .iter()
+                    .map(|f| {
+                        let mut text = strings::form_label(lang, f.form).to_string();
+                        if let Some(n) = f.count {
+                            text.push_str(" · ");
+                            text.push_str(&strings::count_badge(lang, n));
+                        }
+                        strings::qualified(lang, Some(&f.when), &text)
+                    })
+                    .collect(),
             }
         }));
         if !list.is_empty() {
@@ -918,6 +1009,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
                 detail: st.detail.as_ref().map(shared),
                 cites: nos.short(&st.sources),
                 sources: nos.long(&st.sources),
+                when: st.when.as_ref().map(|q| strings::qualifier(lang, q)),
             }
         })
         .collect();
@@ -1045,6 +1137,16 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         label: input.label.map(str::to_string),
         blank,
         situation,
+        open: d
+            .open
+            .iter()
+            .map(|q| OpenChoice {
+                question: q.id.to_string(),
+                label: shared(&q.label),
+                options: q.options.iter().map(shared).collect(),
+            })
+            .collect(),
+        open_intro: (!d.open.is_empty()).then_some(Str::Static(t.open_intro)),
         unused: d.unused.iter().map(|(q, v)| format!("{q}={v}")).collect(),
         pending_required: d.pending_required.clone(),
         sections,
@@ -1055,6 +1157,29 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         today: d.today,
         code: code_of(catalog, d, blank),
     }
+}
+
+/// A front-desk quick sheet as printed: its answers, the questions it leaves open as choices,
+/// the patient's name if typed. The app and the command line print the same.
+pub fn quick(
+    catalog: &Catalog,
+    sheet: &crate::catalog::QuickSheet,
+    lang: Lang,
+    name: Option<&str>,
+    today: chrono::NaiveDate,
+) -> Result<View, crate::engine::DeriveError> {
+    let d = crate::engine::derive_open(catalog, &crate::engine::quick_given(sheet), today)?;
+    let name = name.map(str::trim).filter(|n| !n.is_empty());
+    Ok(build(
+        catalog,
+        &d,
+        &ViewInput {
+            lang,
+            label: name,
+            items: None,
+            blank: true,
+        },
+    ))
 }
 
 /// Every answer a derivation was made from, unused ones included (what a hand-off code carries).
@@ -1209,13 +1334,23 @@ fn summary(
         scoped(&dl.label, v.scope.as_ref(), lang).to_string()
     };
     if blank {
-        // A hand-out: the rule to plan by, with a line to write the date on.
-        if let Some(card) = deadlines.iter().find(|c| {
+        // A hand-out: the rule to plan by, with a line to write the date on; one that holds
+        // whatever the open answers first, else with the answers it needs.
+        let limit = |c: &&DeadlineCard| {
             d.deadlines
                 .iter()
                 .any(|dl| dl.id == c.id && dl.kind.is_limit())
-        }) {
+        };
+        let card = deadlines
+            .iter()
+            .filter(limit)
+            .find(|c| c.when.is_none())
+            .or_else(|| deadlines.iter().find(limit));
+        if let Some(card) = card {
             out.headline = concat(&[&card.title, colon(lang), &card.headline]);
+            if let Some(when) = &card.when {
+                out.headline = concat(&[when, colon(lang), &out.headline]);
+            }
             out.deadline_id = Some(card.id.to_string());
         } else {
             out.headline = t.no_deadline.to_string();

@@ -204,6 +204,7 @@ strings! {
     printed_on => "打印日期", "Printed on";
     name_field => "姓名", "Name";
     date_field => "日期", "Date";
+    open_intro => "以下情况还没有确定，请勾选；标有“若……”的项目只在那种情况下需要。", "Not decided yet: tick one of each. Items marked “If …” are needed only in that case.";
     continued => "（续）", " (continued)";
     data_version => "数据版本", "Data version";
     still_to_answer => "还需要回答的问题（用 --answer 问题=选项 填写）：", "Still to answer (pass --answer QUESTION=OPTION):";
@@ -443,6 +444,43 @@ pub(crate) fn write_in(lang: Lang, date_label: &str) -> String {
     match lang {
         Lang::Zh => format!("{date_label}：____________    截止日期：____________"),
         Lang::En => format!("{date_label}: ____________    Deadline: ____________"),
+    }
+}
+
+/// The open answers an entry of a blank sheet applies under: "若办理途径为“线上（APP、小程序、网站）”".
+pub(crate) fn qualifier(lang: Lang, q: &crate::catalog::Qualifier) -> String {
+    let test = |t: &crate::catalog::OpenTest| {
+        let options: Vec<String> = t
+            .option_labels
+            .iter()
+            .map(|o| format!("“{}”", o.get(lang)))
+            .collect();
+        let label = t.question_label.get(lang);
+        match (lang, t.negated) {
+            (Lang::Zh, false) => format!("{label}为{}", options.join("或")),
+            (Lang::Zh, true) => format!("{label}不是{}", options.join("或")),
+            (Lang::En, false) => format!("{label} is {}", options.join(" or ")),
+            (Lang::En, true) => format!("{label} is not {}", options.join(" or ")),
+        }
+    };
+    let alternatives: Vec<String> =
+        q.0.iter()
+            .map(|alt| {
+                let tests: Vec<String> = alt.iter().map(test).collect();
+                tests.join(lang.pick("且", " and "))
+            })
+            .collect();
+    match lang {
+        Lang::Zh => format!("若{}", alternatives.join("，或")),
+        Lang::En => format!("If {}", alternatives.join(", or if ")),
+    }
+}
+
+/// A text that applies under open answers only: "若办理途径为“线上…”：拍照/扫描上传".
+pub(crate) fn qualified(lang: Lang, q: Option<&crate::catalog::Qualifier>, text: &str) -> String {
+    match q {
+        Some(q) => format!("{}{}{text}", qualifier(lang, q), colon(lang)),
+        None => text.to_string(),
     }
 }
 

@@ -36,6 +36,7 @@ mod photo;
 mod plain;
 mod print;
 mod properties;
+mod quick_sheets;
 mod recheck;
 mod regression;
 mod scope;
