@@ -59,10 +59,40 @@ fn card<R>(ui: &mut egui::Ui, fill: Color32, add: impl FnOnce(&mut egui::Ui) -> 
     r.inner
 }
 
-fn heading(ui: &mut egui::Ui, title: &str) {
+fn heading(ui: &mut egui::Ui, title: &str) -> egui::Response {
     ui.add_space(10.0);
-    ui.label(RichText::new(title).size(size::SECTION).strong());
+    let r = ui.label(RichText::new(title).size(size::SECTION).strong());
     ui.add_space(4.0);
+    r
+}
+
+/// Where the table of contents asked to go (a section's index), until its heading is drawn.
+fn jump_key() -> egui::Id {
+    egui::Id::unique("checklist_toc_jump")
+}
+
+/// 当前情况 · 材料 · 步骤 · 期限: one row of links to the sections a long checklist has.
+fn contents(ui: &mut egui::Ui, v: &View) {
+    let t = s(v.lang);
+    let short = |id: view::SectionId| match id {
+        view::SectionId::Summary => Some(t.toc_summary),
+        view::SectionId::Materials => Some(t.toc_materials),
+        view::SectionId::Steps => Some(t.toc_steps),
+        view::SectionId::Deadlines => Some(t.toc_deadlines),
+        _ => None,
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t.toc_label).size(size::DETAIL).weak());
+        for (i, sec) in v.sections.iter().enumerate() {
+            let Some(name) = short(sec.id) else { continue };
+            let link = ui
+                .link(RichText::new(name).size(size::BODY))
+                .accessible_name(&sec.title);
+            if link.clicked() {
+                ui.data_mut(|d| d.insert_temp(jump_key(), i));
+            }
+        }
+    });
 }
 
 /// Wrapped text (labels wrap at the available width, so nothing runs off the window).
@@ -132,12 +162,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         // Shown anew: remember what it shows (written only when that differs).
         app.push(Command::NoteShown(id.clone()));
         let case = app.state.case(&id).expect("open case exists");
+        // A default name ("未命名 3") in the language shown.
+        let label = strings::display_label(lang, &case.label);
         let v = view::build(
             &app.state.catalog,
             d,
             &ViewInput {
                 lang,
-                label: Some(&case.label),
+                label: Some(&label),
                 items: Some(&case.items),
                 blank: false,
             },
@@ -160,6 +192,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     // with the checklist, then the rest.
     ui.scope(|ui| {
         let p = Palette::of(ui);
+        contents(ui, &v);
+        let jump: Option<usize> = ui.data_mut(|d| d.remove_temp(jump_key()));
         for (i, sec) in v.sections.iter().enumerate() {
             let mut photo = PhotoCtx {
                 photos: &mut app.ui.photos,
@@ -167,7 +201,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 items: &items,
                 cards: &mut cards,
             };
-            section(ui, &v, sec, &p, &mut edits, editable, &mut photo);
+            section(ui, &v, sec, &p, &mut edits, editable, &mut photo, jump == Some(i));
             if i == 0 {
                 toolbar(app, ui, &v);
             }
@@ -175,14 +209,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.add_space(12.0);
         text(ui, RichText::new(&v.disclaimer).size(size::DETAIL).weak());
         text(ui, RichText::new(&v.data_line).size(size::TINY).weak());
-        if let Some(code) = &v.code {
-            let t = crate::view::strings::s(v.lang);
-            text(
-                ui,
-                RichText::new(format!("{} {code}", t.code_label)).size(size::DETAIL),
-            );
-            text(ui, RichText::new(t.code_hint).size(size::TINY).weak());
-        }
         ui.add_space(24.0);
     });
 
@@ -261,8 +287,12 @@ fn section(
     edits: &mut Vec<Command>,
     editable: bool,
     photo: &mut PhotoCtx,
+    jump_here: bool,
 ) {
-    heading(ui, &sec.title);
+    let head = heading(ui, &sec.title);
+    if jump_here {
+        head.scroll_to_me(Some(egui::Align::Min));
+    }
     if let Some(intro) = &sec.intro {
         text(ui, RichText::new(intro).weak());
     }
@@ -383,6 +413,19 @@ fn summary(ui: &mut egui::Ui, v: &View, sm: &Summary, p: &Palette, edits: &mut V
     let situation = v.situation_line();
     if !situation.is_empty() {
         text(ui, RichText::new(situation).size(size::DETAIL).weak());
+    }
+    // The hand-off code with the plan, not at the foot of a long page: it is what the front desk
+    // reads out or writes down.
+    if let Some(code) = &v.code {
+        ui.horizontal_wrapped(|ui| {
+            text(
+                ui,
+                RichText::new(format!("{} {code}", t.code_label))
+                    .size(size::BODY)
+                    .strong(),
+            );
+            text(ui, RichText::new(t.code_hint).size(size::TINY).weak());
+        });
     }
 }
 

@@ -22,6 +22,7 @@ mod gui_view;
 mod handoff;
 mod hostile_cli;
 mod hostile_data;
+mod journeys;
 mod kill;
 mod overrides;
 mod packaging;
