@@ -450,6 +450,7 @@ impl App {
     fn due_panel(&mut self, ui: &mut egui::Ui, fill: Color32) {
         // On the start page only (the case list marks each case's own date): not in the wizard,
         // where it covered the question, nor over the front desk's list or a checklist.
+        // Called by the start page itself.
         if self.state.settings.due_dismissed == Some(self.state.today)
             || self.state.screen != Screen::Welcome
         {
@@ -647,9 +648,7 @@ impl App {
             || self.ui.picker.is_some()
             || self.dialogs.busy()
             || (!self.ui.changes.is_empty() && !self.in_wizard())
-            || (self.state.screen == Screen::Welcome
-                && self.state.settings.due_dismissed != Some(self.state.today)
-                && !self.state.cases.is_empty())
+
     }
 
     /// Messages above the page: errors in words, each with what the user can do.
@@ -690,7 +689,6 @@ impl App {
             if !self.in_wizard() {
                 handoff::changes_panel(self, ui, info_fill);
             }
-            self.due_panel(ui, info_fill);
             if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
                 frame(error_fill).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -875,6 +873,11 @@ impl App {
                 });
             }
             handoff::code_entry(self, ui);
+            // Below the start page's own tools, which stay where the keyboard and the clerk
+            // expect them.
+            ui.add_space(12.0);
+            let fill = theme::Palette::of(ui).info_fill;
+            self.due_panel(ui, fill);
         });
     }
 

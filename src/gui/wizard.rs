@@ -67,6 +67,31 @@ fn error_lines(app: &App, ui: &mut egui::Ui) {
     ui.data_mut(|d| d.insert_temp(key, what));
 }
 
+/// ↓ and ↑ move the focus from option to option, in their order, and keep it in view (egui's
+/// own search by direction could land on a button when the next option was scrolled away).
+fn arrows_between(ui: &egui::Ui, radios: &[egui::Response]) {
+    let Some(at) = radios.iter().position(egui::Response::has_focus) else {
+        return;
+    };
+    let (down, up) = ui.input(|i| {
+        let plain = i.modifiers.is_none();
+        (
+            plain && i.key_pressed(egui::Key::ArrowDown),
+            plain && i.key_pressed(egui::Key::ArrowUp),
+        )
+    });
+    let to = if down {
+        (at + 1).min(radios.len() - 1)
+    } else if up {
+        at.saturating_sub(1)
+    } else {
+        return;
+    };
+    ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+    radios[to].request_focus();
+    radios[to].scroll_to_me(None);
+}
+
 /// Focuses `r` the first time question `qid` is drawn (not again, so Tab still moves on).
 fn focus_once(ui: &egui::Ui, qid: &str, r: &egui::Response) {
     let key = egui::Id::unique("wizard_focused_question");
@@ -141,6 +166,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         match q.kind {
             QuestionKind::Choice => {
                 let mut chosen = None;
+                let mut radios = Vec::new();
                 ui.label_inputs_by(heading.id, |ui| {
                     for o in &q.options {
                         let selected = current.as_deref() == Some(o.id.as_str());
@@ -178,6 +204,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 if r.clicked() {
                                     chosen = Some(o.id.clone());
                                 }
+                                radios.push(r.clone());
                                 // Keyboard: a new question puts the focus on its chosen (else
                                 // first) option, so arrows pick and Enter goes on.
                                 let first = q.options.first().map(|f| &f.id) == Some(&o.id);
@@ -206,6 +233,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         ui.add_space(4.0 * gap);
                     }
                 });
+                arrows_between(ui, &radios);
                 if let Some(option) = chosen {
                     app.push(Command::Choose {
                         question: qid.clone(),

@@ -132,7 +132,11 @@ fn layout_problems(h: &Harness<'_, App>) -> Vec<String> {
         let Some(&(full, visible)) = rects.get(&local) else {
             continue;
         };
-        let name = format!("{:?} \"{}\"", node.role(), node.label().unwrap_or_default());
+        let name = format!(
+            "{:?} \"{}\"",
+            node.role(),
+            node.label().or_else(|| node.value()).unwrap_or_default()
+        );
         if full.left() < window.left() - 1.0 || full.right() > window.right() + 1.0 {
             problems.push(format!("{name} {full:?} sticks out of the window {window:?}"));
         }
@@ -221,8 +225,15 @@ fn the_clerk_goes_home_and_prints_a_quick_sheet_in_four_keys() {
         let pdfs = exported_pdfs(dir.path());
         assert_eq!(pdfs.len(), 1, "{what}: printed after 4 keys: {pdfs:?}");
         let name = pdfs[0].file_name().unwrap().to_string_lossy().to_string();
+        // File names keep to what every system allows (":" becomes "_").
+        let safe: String = first
+            .name
+            .get(lang)
+            .chars()
+            .map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c })
+            .collect();
         assert!(
-            name.starts_with(first.name.get(lang)),
+            name.starts_with(&safe),
             "{what}: the first situation ({}) was printed: {name}",
             first.name.get(lang)
         );
@@ -305,7 +316,10 @@ fn answer_by_keyboard(h: &mut Harness<'_, App>, what: &str, due_pending: bool) -
                 }
                 press(h, Modifiers::NONE, Key::Enter);
                 keys += 1;
-                if want.is_none() && h.state().state.wizard.question == qid {
+                if want.is_none()
+                    && screen(h) == Screen::Wizard
+                    && h.state().state.wizard.question == qid
+                {
                     // A date a deadline needs: asked once, Enter again skips.
                     asked_once = true;
                     check(h, &format!("{what}, asked about skipping {qid}"));
@@ -339,7 +353,8 @@ fn family_journey(due_pending: bool) {
         assert_eq!(screen(&h), Screen::Welcome);
         if due_pending {
             assert!(
-                h.query_by_label_contains("张阿姨住院").is_some(),
+                h.query_all_by_label_contains("张阿姨住院：").next().is_some()
+                    || h.query_all_by_label_contains("张阿姨住院:").next().is_some(),
                 "{what}: the start page names the case due soon"
             );
         }
@@ -418,12 +433,7 @@ fn the_typical_claim_is_at_most_8_screens_at_200_and_3_at_100() {
         // The last of it is reached by the keyboard: End scrolls the page to its foot.
         press(&mut h, Modifiers::NONE, Key::End);
         let data_line = h
-            .query_all(by().predicate(|_| true))
-            .filter(|n| {
-                n.accesskit_node()
-                    .label()
-                    .is_some_and(|l| l.starts_with("数据版本"))
-            })
+            .query_all_by_label_contains("数据版本")
             .map(|n| n.rect())
             .next()
             .expect("the data line at the foot of the checklist");
@@ -461,12 +471,12 @@ fn the_checklist_is_read_by_keyboard_and_its_contents_jump_to_each_section() {
     press(&mut h, Modifiers::NONE, Key::PageDown);
     let after_page = top_of(&h, Role::Label, title);
     assert!(
-        start - after_page > window.height() * 0.5,
+        start - after_page > window.height() * 0.4,
         "PageDown scrolled a screen: {start} → {after_page}"
     );
     press(&mut h, Modifiers::NONE, Key::Space);
     let after_space = top_of(&h, Role::Label, title);
-    assert!(after_page - after_space > window.height() * 0.5, "Space too");
+    assert!(after_page - after_space > window.height() * 0.4, "Space too");
     press(&mut h, Modifiers::NONE, Key::ArrowDown);
     let after_arrow = top_of(&h, Role::Label, title);
     assert!(after_space > after_arrow, "↓ scrolled a line");
@@ -510,12 +520,7 @@ fn the_hand_off_code_is_in_the_summary() {
     );
     let h = harness(dir.path(), Lang::Zh, (1366.0, 768.0), 1.0, Some(id));
     let code = h
-        .query_all(by().role(Role::Label))
-        .filter(|n| {
-            n.accesskit_node()
-                .label()
-                .is_some_and(|l| l.starts_with("清单码 "))
-        })
+        .query_all(by().role(Role::Label).label_contains("清单码 "))
         .map(|n| n.rect().top())
         .next()
         .expect("the code line");
@@ -565,12 +570,7 @@ fn no_date_is_lost() {
             .next()
             .unwrap();
         let lines: Vec<egui::Rect> = h
-            .query_all(by().role(Role::Label))
-            .filter(|n| {
-                n.accesskit_node()
-                    .label()
-                    .is_some_and(|l| l.contains("2026-02-30") || l.contains("2月"))
-            })
+            .query_all(by().role(Role::Label).label_contains("2026-02-30"))
             .map(|n| n.rect())
             .collect();
         assert!(!lines.is_empty(), "{lang:?}: the date is named in the message");
