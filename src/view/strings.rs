@@ -191,6 +191,10 @@ strings! {
     sources_intro => "条目后方括号里的数字是下列来源的编号。", "Numbers in brackets refer to these sources.";
     details => "详情与来源", "Details and sources";
     all_versions => "各个说法与来源", "Every version and its sources";
+    more_item => "详情、备注、照片", "Details, note, photos";
+    more_step => "详情、备注", "Details, note";
+    less => "收起", "Less";
+    show_section => "展开", "Show";
     unused_answer => "未使用的回答", "Unused answer";
     case_label => "案例", "Case";
     printed_on => "打印日期", "Printed on";
