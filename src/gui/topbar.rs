@@ -42,7 +42,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
         let shown = if narrow { app.ui.list_open } else { show_list };
         let list = if shown { t.hide_list } else { t.show_list };
-        if ui.button(list).clicked() {
+        // A small screen keeps the bar to one row: a short toggle that shows its state.
+        let toggle = if narrow {
+            ui.selectable_label(shown, t.list_short).on_hover_text(list)
+        } else {
+            ui.button(list)
+        };
+        if toggle.clicked() {
             if narrow {
                 app.ui.list_open = !app.ui.list_open;
             } else {

@@ -37,6 +37,7 @@ strings! {
     show_list => "显示清单列表", "Show the list";
     hide_list => "隐藏清单列表", "Hide the list";
     home => "首页", "Home";
+    list_short => "列表", "List";
     home_hint => "回到首页：常用情形、输入清单码、新建（Ctrl+H）", "Back to the start page: common situations, checklist code, new (Ctrl+H)";
 
     // Side panel
@@ -110,7 +111,7 @@ strings! {
     welcome_text => "回答几个简单的问题，就能得到需要准备的材料、办理步骤和截止日期。每一步都会自动保存。", "Answer a few short questions to get the materials to prepare, the steps and the deadlines. Everything is saved as you go.";
     welcome_start => "新建清单并开始回答", "Start a new checklist";
     welcome_or_pick => "也可以在左边的列表中打开已保存的清单。", "Or open a saved checklist from the list on the left.";
-    welcome_or_pick_narrow => "也可以点上方的“显示清单列表”打开已保存的清单。", "Or open a saved checklist with “Show the list” above.";
+    welcome_or_pick_narrow => "也可以点上方的“列表”打开已保存的清单。", "Or open a saved checklist with “List” above.";
 
     // Wizard
     back => "上一题", "Back";
