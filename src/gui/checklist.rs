@@ -201,7 +201,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 items: &items,
                 cards: &mut cards,
             };
-            section(ui, &v, sec, &p, &mut edits, editable, &mut photo, jump == Some(i));
+            section(
+                ui,
+                &v,
+                sec,
+                &p,
+                &mut edits,
+                editable,
+                &mut photo,
+                jump == Some(i),
+            );
             if i == 0 {
                 toolbar(app, ui, &v);
             }
@@ -698,7 +707,10 @@ fn material(
                 note_field(ui, v, &m.id, &m.note, r.id, edits)
             });
         } else if !m.note.is_empty() {
-            text(ui, RichText::new(labelled(lang, t.note, &m.note)).size(size::DETAIL));
+            text(
+                ui,
+                RichText::new(labelled(lang, t.note, &m.note)).size(size::DETAIL),
+            );
         }
         if open || !attachments.is_empty() {
             super::photos::pane(
@@ -818,7 +830,10 @@ fn step(
                     .weak(),
             );
         } else if !st.note.is_empty() {
-            text(ui, RichText::new(labelled(lang, t.note, &st.note)).size(size::DETAIL));
+            text(
+                ui,
+                RichText::new(labelled(lang, t.note, &st.note)).size(size::DETAIL),
+            );
         }
     });
     if toggle {

@@ -247,9 +247,7 @@ impl App {
         );
         if self.applied.map(|a| a.2) != Some(now.2) {
             // The window's title follows the language (the desktop's task bar shows it).
-            ctx.send_viewport_cmd(egui::ViewportCommand::Title(
-                s(now.2).app_name.to_string(),
-            ));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(s(now.2).app_name.to_string()));
         }
         if self.applied != Some(now) {
             ctx.set_zoom_factor(now.0);
@@ -648,7 +646,6 @@ impl App {
             || self.ui.picker.is_some()
             || self.dialogs.busy()
             || (!self.ui.changes.is_empty() && !self.in_wizard())
-
     }
 
     /// Messages above the page: errors in words, each with what the user can do.

@@ -33,11 +33,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         let (show_list, lang, dark, zoom) = (s.show_list, s.lang, s.dark, s.clamped_zoom());
         let mut cmds = Vec::new();
         // The way back to the start page (常用情形, 输入清单码, 新建) from every screen.
-        if ui
-            .button(t.home)
-            .on_hover_text(t.home_hint)
-            .clicked()
-        {
+        if ui.button(t.home).on_hover_text(t.home_hint).clicked() {
             cmds.push(Command::Home);
         }
         let shown = if narrow { app.ui.list_open } else { show_list };

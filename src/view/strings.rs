@@ -301,7 +301,9 @@ pub(crate) fn question_n(lang: Lang, n: usize) -> String {
 pub(crate) fn skip_date_confirm(lang: Lang, date: &str) -> String {
     match lang {
         Lang::Zh => format!("不填{date}就无法算出截止日期，仍要跳过吗？"),
-        Lang::En => format!("Without the {date} the deadline cannot be worked out. Skip it anyway?"),
+        Lang::En => {
+            format!("Without the {date} the deadline cannot be worked out. Skip it anyway?")
+        }
     }
 }
 

@@ -180,10 +180,7 @@ fn cross_region_emergency_inpatient_manual_claim() {
     let mut h = app_on(tmp.path());
     assert!(h.query_by_label("欢迎使用医保报销材料清单助手").is_some());
     new_case(&mut h);
-    assert!(
-        h.query_by_label("第 1 题").is_some(),
-        "progress indicator"
-    );
+    assert!(h.query_by_label("第 1 题").is_some(), "progress indicator");
     answer_all(&mut h, CROSS_REGION_EMERGENCY);
     to_checklist(&mut h);
 

@@ -138,13 +138,17 @@ fn layout_problems(h: &Harness<'_, App>) -> Vec<String> {
             node.label().or_else(|| node.value()).unwrap_or_default()
         );
         if full.left() < window.left() - 1.0 || full.right() > window.right() + 1.0 {
-            problems.push(format!("{name} {full:?} sticks out of the window {window:?}"));
+            problems.push(format!(
+                "{name} {full:?} sticks out of the window {window:?}"
+            ));
         }
         if visible.width() <= 0.5 || visible.height() <= 0.5 {
             continue; // scrolled away
         }
         if !window.expand(1.0).contains_rect(visible) {
-            problems.push(format!("{name} {visible:?} is outside the window {window:?}"));
+            problems.push(format!(
+                "{name} {visible:?} is outside the window {window:?}"
+            ));
         }
         let cut_at_edge = (full.bottom() > visible.bottom() + 1.0
             && visible.bottom() >= window.bottom() - 1.0)
@@ -203,7 +207,11 @@ fn the_clerk_goes_home_and_prints_a_quick_sheet_in_four_keys() {
             common::typical_claim("2026-01-02", "2026-01-10"),
         );
         let mut h = harness(dir.path(), lang, pixels, zoom, Some(id));
-        assert_eq!(screen(&h), Screen::Checklist, "{what}: reopened on the case");
+        assert_eq!(
+            screen(&h),
+            Screen::Checklist,
+            "{what}: reopened on the case"
+        );
         check(&mut h, &format!("{what}, checklist"));
         let first = h.state().state.catalog.quick_sheets[0].clone();
         let keys = [
@@ -287,7 +295,10 @@ fn answer_by_keyboard(h: &mut Harness<'_, App>, what: &str, due_pending: bool) -
         if screen(h) != Screen::Wizard {
             return keys;
         }
-        check(h, &format!("{what}, question {}", h.state().state.wizard.question));
+        check(
+            h,
+            &format!("{what}, question {}", h.state().state.wizard.question),
+        );
         if due_pending {
             let t = h.query_by_label_contains("近期要办的期限").is_some()
                 || h.query_by_label_contains("Deadlines coming up").is_some();
@@ -353,8 +364,12 @@ fn family_journey(due_pending: bool) {
         assert_eq!(screen(&h), Screen::Welcome);
         if due_pending {
             assert!(
-                h.query_all_by_label_contains("张阿姨住院：").next().is_some()
-                    || h.query_all_by_label_contains("张阿姨住院:").next().is_some(),
+                h.query_all_by_label_contains("张阿姨住院：")
+                    .next()
+                    .is_some()
+                    || h.query_all_by_label_contains("张阿姨住院:")
+                        .next()
+                        .is_some(),
                 "{what}: the start page names the case due soon"
             );
         }
@@ -371,8 +386,8 @@ fn family_journey(due_pending: bool) {
         h.state_mut().flush();
         drop(h);
         let file = dir.path().join("cases").join(format!("{id}.ron"));
-        let text = std::fs::read_to_string(&file)
-            .unwrap_or_else(|e| panic!("{what}: {file:?}: {e}"));
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{what}: {file:?}: {e}"));
         let (_, report) = Store::open(&dir.path().join("cases")).unwrap();
         let case = report.cases.iter().find(|c| c.id == id).unwrap();
         assert_eq!(
@@ -476,7 +491,10 @@ fn the_checklist_is_read_by_keyboard_and_its_contents_jump_to_each_section() {
     );
     press(&mut h, Modifiers::NONE, Key::Space);
     let after_space = top_of(&h, Role::Label, title);
-    assert!(after_page - after_space > window.height() * 0.4, "Space too");
+    assert!(
+        after_page - after_space > window.height() * 0.4,
+        "Space too"
+    );
     press(&mut h, Modifiers::NONE, Key::ArrowDown);
     let after_arrow = top_of(&h, Role::Label, title);
     assert!(after_space > after_arrow, "↓ scrolled a line");
@@ -484,7 +502,11 @@ fn the_checklist_is_read_by_keyboard_and_its_contents_jump_to_each_section() {
     press(&mut h, Modifiers::NONE, Key::ArrowUp);
     assert_eq!(top_of(&h, Role::Label, title), after_space, "↑ back");
     press(&mut h, Modifiers::SHIFT, Key::Space);
-    assert_eq!(top_of(&h, Role::Label, title), after_page, "Shift+Space back");
+    assert_eq!(
+        top_of(&h, Role::Label, title),
+        after_page,
+        "Shift+Space back"
+    );
     press(&mut h, Modifiers::NONE, Key::PageUp);
     press(&mut h, Modifiers::NONE, Key::End);
     assert!(top_of(&h, Role::Label, title) < after_space, "End");
@@ -554,9 +576,16 @@ fn no_date_is_lost() {
             Lang::En => ("Skip it anyway?", "2026-02-30"),
         };
         press(&mut h, Modifiers::NONE, Key::Enter);
-        assert_eq!(h.state().state.wizard.question, "discharge_date", "{lang:?}: not skipped");
+        assert_eq!(
+            h.state().state.wizard.question,
+            "discharge_date",
+            "{lang:?}: not skipped"
+        );
         let msg = h.get_by_label_contains(ask).rect();
-        assert!(window.contains_rect(msg), "{lang:?}: the question is in view: {msg:?}");
+        assert!(
+            window.contains_rect(msg),
+            "{lang:?}: the question is in view: {msg:?}"
+        );
         check(&mut h, &format!("{lang:?} asked"));
         // An impossible date, typed straight away: explained next to the field, in view.
         h.event(egui::Event::Text(impossible.into()));
@@ -574,10 +603,16 @@ fn no_date_is_lost() {
             .query_all(by().role(Role::Label).label_contains("2026-02-30"))
             .map(|n| n.rect())
             .collect();
-        assert!(!lines.is_empty(), "{lang:?}: the date is named in the message");
+        assert!(
+            !lines.is_empty(),
+            "{lang:?}: the date is named in the message"
+        );
         for r in &lines {
             assert!(window.contains_rect(*r), "{lang:?}: message in view {r:?}");
-            assert!(r.top() - field.bottom() < window.height() * 0.5, "next to the field");
+            assert!(
+                r.top() - field.bottom() < window.height() * 0.5,
+                "next to the field"
+            );
         }
         check(&mut h, &format!("{lang:?} impossible date"));
         // Corrected (the field still has the cursor): Enter goes on, the date is kept.
@@ -609,4 +644,188 @@ fn the_highlighted_quick_sheet_stays_in_view() {
         let r = h.get_by_role_and_label(Role::Button, &label).rect();
         assert!(window.contains_rect(r), "{label} in view: {r:?} {window:?}");
     }
+}
+
+/// Every viewport command of the root window in the frames run by `f`.
+fn commands_during(
+    h: &mut Harness<'_, App>,
+    f: impl FnOnce(&mut Harness<'_, App>),
+) -> Vec<egui::ViewportCommand> {
+    let mut all = Vec::new();
+    f(h);
+    for _ in 0..3 {
+        h.step();
+        if let Some(out) = h.output().viewport_output.get(&egui::ViewportId::ROOT) {
+            all.extend(out.commands.iter().cloned());
+        }
+    }
+    all
+}
+
+/// A window maximized at the last run comes back maximized (over its remembered normal size);
+/// whether it is maximized is remembered; the title follows the language.
+#[test]
+fn a_maximized_window_comes_back_maximized_and_the_title_follows_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = AppConfig::headless(dir.path().to_path_buf(), today());
+    config.settings = Some(Settings {
+        lang: Lang::En,
+        maximized: true,
+        window: Some([1000.0, 700.0]),
+        ..Settings::default()
+    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 700.0))
+        .build_eframe(move |cc| App::new(cc, config));
+    let first = commands_during(&mut h, |h| {
+        // What the desktop reports from the first frame on.
+        let vp = h
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default();
+        vp.monitor_size = Some(egui::vec2(1366.0, 768.0));
+        vp.inner_rect = Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1000.0, 700.0),
+        ));
+        vp.native_pixels_per_point = Some(1.0);
+    });
+    assert!(
+        first.contains(&egui::ViewportCommand::Maximized(true)),
+        "{first:?}"
+    );
+    // Un-maximized by the user: remembered, and the normal size is kept.
+    let set = |h: &mut Harness<'_, App>, max: bool| {
+        h.input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .maximized = Some(max);
+    };
+    commands_during(&mut h, |h| set(h, false));
+    assert!(!h.state().state.settings.maximized);
+    commands_during(&mut h, |h| set(h, true));
+    assert!(h.state().state.settings.maximized);
+    assert_eq!(h.state().state.settings.window, Some([1000.0, 700.0]));
+
+    // The title: English here, Chinese once the language changes.
+    let zh = commands_during(&mut h, |h| {
+        h.get_by_role_and_label(Role::Button, "中文").click();
+    });
+    assert!(
+        zh.contains(&egui::ViewportCommand::Title("医保报销材料清单助手".into())),
+        "{zh:?}"
+    );
+    let en = commands_during(&mut h, |h| {
+        h.get_by_role_and_label(Role::Button, "English").click();
+    });
+    assert!(
+        en.iter()
+            .any(|c| matches!(c, egui::ViewportCommand::Title(t) if t.is_ascii())),
+        "{en:?}"
+    );
+}
+
+/// The review page gives its answers the window's height: at 1024×600 and 200 % text, with
+/// another case due soon, its answers run down to the footer's button.
+#[test]
+fn the_review_page_uses_the_windows_height() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut soon = common::typical_claim("2026-01-05", "2026-01-12");
+    soon.set("invoice_date", "2026-01-12");
+    saved_case(dir.path(), "张阿姨住院", soon);
+    let id = saved_case(
+        dir.path(),
+        "王阿姨住院",
+        common::typical_claim("2026-01-02", "2026-01-10"),
+    );
+    let mut h = harness(dir.path(), Lang::Zh, (1024.0, 600.0), 2.0, Some(id));
+    h.state_mut().state.screen = Screen::Review;
+    h.run();
+    check(&mut h, "review");
+    let window = h.ctx.content_rect();
+    let footer = h.get_by_role_and_label(Role::Button, "查看材料清单").rect();
+    // The lowest answer shown (clipped by the page, not hidden) ends just above the footer.
+    let lowest = h.ctx.viewport(|v| {
+        v.prev_pass
+            .widgets
+            .layers()
+            .flat_map(|(_, ws)| ws.iter())
+            .filter(|w| w.sense.interactive() && w.interact_rect.height() > 0.5)
+            .filter(|w| w.interact_rect.bottom() < footer.top())
+            .map(|w| w.interact_rect.bottom())
+            .fold(0.0, f32::max)
+    });
+    assert!(
+        footer.top() - lowest < window.height() * 0.2,
+        "the answers end at {lowest}, the footer starts at {}",
+        footer.top()
+    );
+    let changes = h
+        .query_all(by().role(Role::Button).label_contains("修改："))
+        .count();
+    assert!(
+        changes >= 10,
+        "every answer has its change button: {changes}"
+    );
+}
+
+/// In English nothing on the family's and the clerk's screens is Chinese but the data's own words
+/// (an English sentence naming a Chinese term, "a designated (定点) hospital") and the sources'
+/// titles (shut away on the checklist): no text starts in Chinese or is Chinese only. Cases the
+/// app named in Chinese (未命名 2, 清单码 …) are shown with English names.
+#[test]
+fn english_screens_have_no_chinese_left() {
+    let is_cjk =
+        |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let chinese = |s: &str| {
+        s.chars().next().is_some_and(is_cjk)
+            || (s.chars().any(is_cjk) && !s.chars().any(|c| c.is_ascii_alphabetic()))
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let id = saved_case(
+        dir.path(),
+        "Grandma Wang",
+        common::typical_claim("2026-01-02", "2026-01-10"),
+    );
+    saved_case(dir.path(), "未命名 2", Default::default());
+    saved_case(dir.path(), "清单码 2G2H-JMVW-Y3CM", Default::default());
+    let mut h = harness(dir.path(), Lang::En, (1366.0, 768.0), 1.0, Some(id));
+    // A case opened from a code and a new one, named by the app.
+    let code = h
+        .state()
+        .state
+        .current_case()
+        .map(|c| yibao_checklist::handoff::encode(&c.answers).unwrap_or_default());
+    let mut found = Vec::new();
+    let mut look = |h: &Harness<'_, App>, what: &str| {
+        for n in h.query_all(by().predicate(|_| true)) {
+            let node = n.accesskit_node();
+            for text in [node.label(), node.value()].into_iter().flatten() {
+                if chinese(&text) && text != "中文" {
+                    found.push(format!("{what}: {:?} {text}", node.role()));
+                }
+            }
+        }
+    };
+    look(&h, "checklist");
+    press(&mut h, Modifiers::COMMAND, Key::H);
+    look(&h, "start");
+    if let Some(code) = code.filter(|c| !c.is_empty()) {
+        h.state_mut().ui.code_input = code;
+        h.get_by_role_and_label(Role::Button, "Open").click();
+        h.run();
+        look(&h, "opened from a code");
+    }
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    look(&h, "new case, first question");
+    h.state_mut().state.screen = Screen::Review;
+    h.run();
+    look(&h, "review");
+    press(&mut h, Modifiers::COMMAND, Key::H);
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    look(&h, "common situations");
+    assert!(found.is_empty(), "{found:#?}");
 }
