@@ -290,7 +290,6 @@ fn the_clerk_goes_home_and_prints_a_quick_sheet_in_three_clicks() {
 /// not wanted (twice where a deadline needs it: the app asks once). Returns the keys pressed.
 fn answer_by_keyboard(h: &mut Harness<'_, App>, what: &str, due_pending: bool) -> usize {
     let mut keys = 0;
-    let mut asked_once = false;
     for _ in 0..80 {
         if screen(h) != Screen::Wizard {
             return keys;
@@ -332,7 +331,6 @@ fn answer_by_keyboard(h: &mut Harness<'_, App>, what: &str, due_pending: bool) -
                     && h.state().state.wizard.question == qid
                 {
                     // A date a deadline needs: asked once, Enter again skips.
-                    asked_once = true;
                     check(h, &format!("{what}, asked about skipping {qid}"));
                     press(h, Modifiers::NONE, Key::Enter);
                     keys += 1;
@@ -345,7 +343,6 @@ fn answer_by_keyboard(h: &mut Harness<'_, App>, what: &str, due_pending: bool) -
             h.state().state.wizard.error
         );
     }
-    let _ = asked_once;
     panic!("{what}: the wizard never ended");
 }
 
@@ -520,7 +517,7 @@ fn the_checklist_is_read_by_keyboard_and_its_contents_jump_to_each_section() {
         .collect();
     for want in ["需要准备的材料", "办理步骤", "期限与时间"] {
         let link = format!("跳到：{want}");
-        assert!(links.iter().any(|l| *l == link), "{link} in {links:?}");
+        assert!(links.contains(&link), "{link} in {links:?}");
         h.get_by_role_and_label(Role::Link, &link).click();
         h.run();
         let top = top_of(&h, Role::Label, want);
