@@ -368,6 +368,9 @@ impl App {
         if !popup {
             self.keys_after(&ctx);
         }
+        if self.state.screen != Screen::Wizard {
+            wizard::forget_focus(&ctx);
+        }
         self.after_frame(&ctx);
     }
 

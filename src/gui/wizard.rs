@@ -92,9 +92,19 @@ fn arrows_between(ui: &egui::Ui, radios: &[egui::Response]) {
     radios[to].scroll_to_me(None);
 }
 
+fn focus_key() -> egui::Id {
+    egui::Id::unique("wizard_focused_question")
+}
+
+/// Away from the wizard: the question shown on coming back is focused afresh (a new case starts
+/// on the same first question).
+pub(crate) fn forget_focus(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<String>(focus_key()));
+}
+
 /// Focuses `r` the first time question `qid` is drawn (not again, so Tab still moves on).
 fn focus_once(ui: &egui::Ui, qid: &str, r: &egui::Response) {
-    let key = egui::Id::unique("wizard_focused_question");
+    let key = focus_key();
     let done = ui.data(|d| d.get_temp::<String>(key)).as_deref() == Some(qid);
     if !done {
         r.request_focus();

@@ -373,6 +373,21 @@ fn family_journey(due_pending: bool) {
         check(&mut h, &format!("{what}, start"));
         press(&mut h, Modifiers::COMMAND, Key::N);
         assert_eq!(screen(&h), Screen::Wizard, "{what}: Ctrl+N");
+        if !due_pending {
+            // Esc on the first question is the way back home; Enter there starts again.
+            press(&mut h, Modifiers::NONE, Key::Escape);
+            assert_eq!(
+                screen(&h),
+                Screen::Welcome,
+                "{what}: Esc on the first question"
+            );
+            press(&mut h, Modifiers::NONE, Key::Enter);
+            assert_eq!(
+                screen(&h),
+                Screen::Wizard,
+                "{what}: Enter on the start page"
+            );
+        }
         answer_by_keyboard(&mut h, &what, due_pending);
         assert_eq!(screen(&h), Screen::Review, "{what}");
         check(&mut h, &format!("{what}, review"));
