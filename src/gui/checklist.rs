@@ -49,7 +49,7 @@ fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, color: Color32) {
 fn card<R>(ui: &mut egui::Ui, fill: Color32, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     let r = egui::Frame::new()
         .fill(fill)
-        .inner_margin(10.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
         .corner_radius(6.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -59,10 +59,40 @@ fn card<R>(ui: &mut egui::Ui, fill: Color32, add: impl FnOnce(&mut egui::Ui) -> 
     r.inner
 }
 
-fn heading(ui: &mut egui::Ui, title: &str) {
-    ui.add_space(10.0);
-    ui.label(RichText::new(title).size(size::SECTION).strong());
+fn heading(ui: &mut egui::Ui, title: &str) -> egui::Response {
+    ui.add_space(6.0);
+    let r = ui.label(RichText::new(title).size(size::SECTION).strong());
     ui.add_space(4.0);
+    r
+}
+
+/// Where the table of contents asked to go (a section's index), until its heading is drawn.
+fn jump_key() -> egui::Id {
+    egui::Id::unique("checklist_toc_jump")
+}
+
+/// 当前情况 · 材料 · 步骤 · 期限: one row of links to the sections a long checklist has.
+fn contents(ui: &mut egui::Ui, v: &View) {
+    let t = s(v.lang);
+    let short = |id: view::SectionId| match id {
+        view::SectionId::Summary => Some(t.toc_summary),
+        view::SectionId::Materials => Some(t.toc_materials),
+        view::SectionId::Steps => Some(t.toc_steps),
+        view::SectionId::Deadlines => Some(t.toc_deadlines),
+        _ => None,
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t.toc_label).size(size::DETAIL).weak());
+        for (i, sec) in v.sections.iter().enumerate() {
+            let Some(name) = short(sec.id) else { continue };
+            let link = ui
+                .link(RichText::new(name).size(size::BODY))
+                .accessible_name(labelled(v.lang, t.toc_label, &sec.title));
+            if link.clicked() {
+                ui.data_mut(|d| d.insert_temp(jump_key(), i));
+            }
+        }
+    });
 }
 
 /// Wrapped text (labels wrap at the available width, so nothing runs off the window).
@@ -132,12 +162,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         // Shown anew: remember what it shows (written only when that differs).
         app.push(Command::NoteShown(id.clone()));
         let case = app.state.case(&id).expect("open case exists");
+        // A default name ("未命名 3") in the language shown.
+        let label = strings::display_label(lang, &case.label);
         let v = view::build(
             &app.state.catalog,
             d,
             &ViewInput {
                 lang,
-                label: Some(&case.label),
+                label: Some(&label),
                 items: Some(&case.items),
                 blank: false,
             },
@@ -160,6 +192,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     // with the checklist, then the rest.
     ui.scope(|ui| {
         let p = Palette::of(ui);
+        contents(ui, &v);
+        let jump: Option<usize> = ui.data_mut(|d| d.remove_temp(jump_key()));
         for (i, sec) in v.sections.iter().enumerate() {
             let mut photo = PhotoCtx {
                 photos: &mut app.ui.photos,
@@ -167,7 +201,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 items: &items,
                 cards: &mut cards,
             };
-            section(ui, &v, sec, &p, &mut edits, editable, &mut photo);
+            section(
+                ui,
+                &v,
+                sec,
+                &p,
+                &mut edits,
+                editable,
+                &mut photo,
+                jump == Some(i),
+            );
             if i == 0 {
                 toolbar(app, ui, &v);
             }
@@ -175,14 +218,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.add_space(12.0);
         text(ui, RichText::new(&v.disclaimer).size(size::DETAIL).weak());
         text(ui, RichText::new(&v.data_line).size(size::TINY).weak());
-        if let Some(code) = &v.code {
-            let t = crate::view::strings::s(v.lang);
-            text(
-                ui,
-                RichText::new(format!("{} {code}", t.code_label)).size(size::DETAIL),
-            );
-            text(ui, RichText::new(t.code_hint).size(size::TINY).weak());
-        }
         ui.add_space(24.0);
     });
 
@@ -261,8 +296,38 @@ fn section(
     edits: &mut Vec<Command>,
     editable: bool,
     photo: &mut PhotoCtx,
+    jump_here: bool,
 ) {
-    heading(ui, &sec.title);
+    // Background rules and the list of sources are reference: shut until asked for.
+    let shut = matches!(sec.id, view::SectionId::Rules | view::SectionId::Sources);
+    let head = if shut {
+        let (key, open) = open_state(ui, "section", &sec.title);
+        ui.add_space(6.0);
+        let t = s(v.lang);
+        let head = ui
+            .horizontal_wrapped(|ui| {
+                let head = ui.label(RichText::new(&sec.title).size(size::SECTION).strong());
+                let label = if open { t.less } else { t.show_section };
+                let b = ui
+                    .button(RichText::new(label).size(size::BODY))
+                    .accessible_name(labelled(v.lang, label, &sec.title));
+                if b.clicked() {
+                    ui.data_mut(|d| d.insert_temp(key, !open));
+                }
+                head
+            })
+            .inner;
+        ui.add_space(4.0);
+        if !open {
+            return;
+        }
+        head
+    } else {
+        heading(ui, &sec.title)
+    };
+    if jump_here {
+        head.scroll_to_me(Some(egui::Align::Min));
+    }
     if let Some(intro) = &sec.intro {
         text(ui, RichText::new(intro).weak());
     }
@@ -275,24 +340,32 @@ fn section(
             }
         }
         Body::Materials(groups) => {
-            for g in groups {
-                ui.add_space(4.0);
-                text(
-                    ui,
-                    RichText::new(&g.title)
-                        .size(size::GROUP)
-                        .strong()
-                        .color(p.accent),
-                );
-                for m in &g.items {
-                    material(ui, v, m, p, edits, editable, photo);
+            // One list of (group, item) read down the columns; a group's title where it starts.
+            let list: Vec<(usize, usize)> = groups
+                .iter()
+                .enumerate()
+                .flat_map(|(gi, g)| (0..g.items.len()).map(move |ii| (gi, ii)))
+                .collect();
+            in_columns(ui, list.len(), None, |ui, k| {
+                let (gi, ii) = list[k];
+                let g = &groups[gi];
+                if ii == 0 {
+                    ui.add_space(2.0);
+                    text(
+                        ui,
+                        RichText::new(&g.title)
+                            .size(size::GROUP)
+                            .strong()
+                            .color(p.accent),
+                    );
                 }
-            }
+                material(ui, v, &g.items[ii], p, edits, editable, photo);
+            });
         }
         Body::Steps(steps) => {
-            for st in steps {
-                step(ui, v, st, p, edits, editable);
-            }
+            in_columns(ui, steps.len(), None, |ui, i| {
+                step(ui, v, &steps[i], p, edits, editable)
+            });
         }
         Body::Deadlines(list) => {
             for dl in list {
@@ -384,6 +457,19 @@ fn summary(ui: &mut egui::Ui, v: &View, sm: &Summary, p: &Palette, edits: &mut V
     if !situation.is_empty() {
         text(ui, RichText::new(situation).size(size::DETAIL).weak());
     }
+    // The hand-off code with the plan, not at the foot of a long page: it is what the front desk
+    // reads out or writes down.
+    if let Some(code) = &v.code {
+        ui.horizontal_wrapped(|ui| {
+            text(
+                ui,
+                RichText::new(format!("{} {code}", t.code_label))
+                    .size(size::BODY)
+                    .strong(),
+            );
+            text(ui, RichText::new(t.code_hint).size(size::TINY).weak());
+        });
+    }
 }
 
 fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool, p: &Palette) {
@@ -418,29 +504,34 @@ fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool, p: &Palett
         return;
     }
     card(ui, p.warn_fill, |ui| {
-        text(ui, RichText::new(&n.title).size(size::CARD_TITLE).strong());
+        ui.spacing_mut().item_spacing.y = 4.0;
+        let (key, open) = open_state(ui, "notice", &n.id);
+        ui.horizontal_wrapped(|ui| {
+            text(ui, RichText::new(&n.title).size(size::CARD_TITLE).strong());
+            if more_button(ui, v, t.details, open, &n.title) {
+                ui.data_mut(|d| d.insert_temp(key, !open));
+            }
+        });
         if let Some(x) = &n.text {
             text(ui, RichText::new(&x.text).size(size::BODY));
         }
         if let Some(cf) = &n.conflict {
             text(ui, RichText::new(cf).color(p.accent));
         }
-        egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
-            .id_salt(("notice_details", &n.id))
-            .show(ui, |ui| {
-                if n.conflict.is_some() {
-                    side_by_side(ui, p, n.versions.len(), |ui, i| {
-                        let x = &n.versions[i];
-                        text(ui, with_cites(lang, &x.text, &x.cites));
-                    });
-                }
-                text(
-                    ui,
-                    RichText::new(labelled(lang, t.sources, &n.sources))
-                        .size(size::SMALL)
-                        .weak(),
-                );
-            });
+        if open {
+            if n.conflict.is_some() {
+                side_by_side(ui, p, n.versions.len(), |ui, i| {
+                    let x = &n.versions[i];
+                    text(ui, with_cites(lang, &x.text, &x.cites));
+                });
+            }
+            text(
+                ui,
+                RichText::new(labelled(lang, t.sources, &n.sources))
+                    .size(size::SMALL)
+                    .weak(),
+            );
+        }
     });
 }
 
@@ -514,6 +605,60 @@ fn note_field(
     });
 }
 
+/// Whether an item's details are open (one click away; kept while the app runs).
+fn open_state(ui: &egui::Ui, kind: &str, item: &str) -> (egui::Id, bool) {
+    let id = egui::Id::unique(("item_details", kind, item));
+    (id, ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false))
+}
+
+/// An item's first row: its tick box (the title wraps in what is left) and, at the right of it,
+/// the button that opens its details. Returns the tick box and whether the button was clicked.
+fn title_row(
+    ui: &mut egui::Ui,
+    v: &View,
+    more: (&str, bool),
+    tick_box: impl FnOnce(&mut egui::Ui) -> egui::Response,
+    whose: &str,
+) -> (egui::Response, bool) {
+    let t = s(v.lang);
+    let (label, open) = more;
+    let shown = if open { t.less } else { label };
+    let reserve = egui::WidgetText::from(RichText::new(shown).size(size::DETAIL))
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x
+        + 2.0 * ui.spacing().button_padding.x
+        + 2.0 * ui.spacing().item_spacing.x;
+    ui.horizontal_top(|ui| {
+        let width = (ui.available_width() - reserve).max(8.0 * size::BODY);
+        let r = ui
+            .vertical(|ui| {
+                ui.set_max_width(width);
+                tick_box(ui)
+            })
+            .inner;
+        let clicked = more_button(ui, v, label, open, whose);
+        (r, clicked)
+    })
+    .inner
+}
+
+/// The button that opens or closes an item's details; its name says whose.
+fn more_button(ui: &mut egui::Ui, v: &View, label: &str, open: bool, whose: &str) -> bool {
+    let t = s(v.lang);
+    let text = if open { t.less } else { label };
+    ui.button(RichText::new(text).size(size::DETAIL))
+        .accessible_name(labelled(v.lang, text, whose))
+        .clicked()
+}
+
+/// A material: its tick box, name and badges on one row, the key rule under it; the note field,
+/// the photos and every detail one click away (a note or photos already given stay in view).
 fn material(
     ui: &mut egui::Ui,
     v: &View,
@@ -526,58 +671,72 @@ fn material(
     let t = s(v.lang);
     let lang = v.lang;
     let top = ui.cursor().top();
-    card(ui, p.card, |ui| {
-        let r = tick(
+    let (key, open) = open_state(ui, "material", &m.id);
+    let attachments = photo
+        .items
+        .get(m.id.as_str())
+        .map(|s| s.attachments.clone())
+        .unwrap_or_default();
+    let mut toggle = false;
+    item_card(ui, p, |ui| {
+        let name = RichText::new(&m.name).size(size::CARD_TITLE).strong();
+        let (r, clicked) = title_row(
             ui,
-            editable,
-            &m.id,
-            m.done,
-            RichText::new(&m.name).size(size::GROUP).strong(),
-            edits,
+            v,
+            (t.more_item, open),
+            |ui| tick(ui, editable, &m.id, m.done, name, edits),
+            &m.name,
         );
-        if !m.badges.is_empty() {
+        toggle = clicked;
+        if !m.badges.is_empty() || m.key_rule.is_some() {
             ui.horizontal_wrapped(|ui| {
                 for b in &m.badges {
                     badge(ui, b, p.badge, p.badge_text);
                 }
+                if let Some(rule) = &m.key_rule {
+                    text(
+                        ui,
+                        RichText::new(labelled(lang, t.requirements, &rule.text))
+                            .size(size::DETAIL),
+                    );
+                }
             });
         }
-        if let Some(rule) = &m.key_rule {
+        if open {
+            ui.add_enabled_ui(editable, |ui| {
+                note_field(ui, v, &m.id, &m.note, r.id, edits)
+            });
+        } else if !m.note.is_empty() {
             text(
                 ui,
-                RichText::new(labelled(lang, t.requirements, &rule.text)).size(size::BODY),
+                RichText::new(labelled(lang, t.note, &m.note)).size(size::DETAIL),
             );
         }
-        ui.add_enabled_ui(editable, |ui| {
-            note_field(ui, v, &m.id, &m.note, r.id, edits)
-        });
-        let attachments = photo
-            .items
-            .get(m.id.as_str())
-            .map(|s| s.attachments.clone())
-            .unwrap_or_default();
-        super::photos::pane(
-            ui,
-            lang,
-            photo.photos,
-            photo.dir,
-            &m.id,
-            &attachments,
-            editable,
-            edits,
-        );
-        egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
-            .id_salt(("why", &m.id))
-            .show(ui, |ui| {
-                details_lines(ui, lang, &m.details);
-                text(
-                    ui,
-                    RichText::new(labelled(lang, t.sources, &m.sources))
-                        .size(size::SMALL)
-                        .weak(),
-                );
-            });
+        if open || !attachments.is_empty() {
+            super::photos::pane(
+                ui,
+                lang,
+                photo.photos,
+                photo.dir,
+                &m.id,
+                &attachments,
+                editable,
+                edits,
+            );
+        }
+        if open {
+            details_lines(ui, lang, &m.details);
+            text(
+                ui,
+                RichText::new(labelled(lang, t.sources, &m.sources))
+                    .size(size::SMALL)
+                    .weak(),
+            );
+        }
     });
+    if toggle {
+        ui.data_mut(|d| d.insert_temp(key, !open));
+    }
     let rect = egui::Rect::from_min_max(
         egui::pos2(ui.max_rect().left(), top),
         egui::pos2(ui.max_rect().right(), ui.cursor().top()),
@@ -585,6 +744,50 @@ fn material(
     photo.cards.push((m.id.to_string(), rect));
 }
 
+/// A list of `n` items, in two columns when each gets a readable width (a laptop at 100 % text):
+/// the first `left` (else half) down the left, the rest down the right, so the order reads down
+/// each column.
+fn in_columns(
+    ui: &mut egui::Ui,
+    n: usize,
+    left: Option<usize>,
+    mut add: impl FnMut(&mut egui::Ui, usize),
+) {
+    ui.scope(|ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        let wide = ui.available_width() >= 2.0 * 28.0 * size::BODY;
+        if !wide || n < 2 {
+            for i in 0..n {
+                add(ui, i);
+            }
+            return;
+        }
+        let left = left.unwrap_or(n.div_ceil(2));
+        ui.columns(2, |cols| {
+            for i in 0..n {
+                let col = if i < left { 0 } else { 1 };
+                add(&mut cols[col], i);
+            }
+        });
+    });
+}
+
+/// A material's or a step's frame: tighter than a card, the list is long.
+fn item_card<R>(ui: &mut egui::Ui, p: &Palette, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let r = egui::Frame::new()
+        .fill(p.card)
+        .inner_margin(egui::Margin::symmetric(8, 4))
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.spacing_mut().item_spacing.y = 4.0;
+            add(ui)
+        });
+    ui.add_space(2.0);
+    r.inner
+}
+
+/// A step: its tick box and title with the details button on one row, the channels under it.
 fn step(
     ui: &mut egui::Ui,
     v: &View,
@@ -595,40 +798,47 @@ fn step(
 ) {
     let t = s(v.lang);
     let lang = v.lang;
-    card(ui, p.card, |ui| {
-        let r = tick(
+    let (key, open) = open_state(ui, "step", &st.id);
+    let mut toggle = false;
+    item_card(ui, p, |ui| {
+        let title = RichText::new(st.heading()).size(size::CARD_TITLE).strong();
+        let (r, clicked) = title_row(
             ui,
-            editable,
-            &st.id,
-            st.done,
-            RichText::new(st.heading()).size(size::CARD_TITLE).strong(),
-            edits,
+            v,
+            (t.more_step, open),
+            |ui| tick(ui, editable, &st.id, st.done, title, edits),
+            &st.heading(),
         );
+        toggle = clicked;
         if let Some(ch) = &st.channels {
             text(
                 ui,
-                RichText::new(labelled(lang, t.channels, ch)).size(size::BODY),
+                RichText::new(labelled(lang, t.channels, ch)).size(size::DETAIL),
             );
         }
-        ui.add_enabled_ui(editable, |ui| {
-            note_field(ui, v, &st.id, &st.note, r.id, edits)
-        });
-        if st.detail.is_some() || !st.sources.is_empty() {
-            egui::CollapsingHeader::new(RichText::new(t.details).size(size::DETAIL))
-                .id_salt(("step_details", &st.id))
-                .show(ui, |ui| {
-                    if let Some(d) = &st.detail {
-                        text(ui, RichText::new(d).size(size::DETAIL));
-                    }
-                    text(
-                        ui,
-                        RichText::new(labelled(lang, t.sources, &st.sources))
-                            .size(size::SMALL)
-                            .weak(),
-                    );
-                });
+        if open {
+            ui.add_enabled_ui(editable, |ui| {
+                note_field(ui, v, &st.id, &st.note, r.id, edits)
+            });
+            if let Some(d) = &st.detail {
+                text(ui, RichText::new(d).size(size::DETAIL));
+            }
+            text(
+                ui,
+                RichText::new(labelled(lang, t.sources, &st.sources))
+                    .size(size::SMALL)
+                    .weak(),
+            );
+        } else if !st.note.is_empty() {
+            text(
+                ui,
+                RichText::new(labelled(lang, t.note, &st.note)).size(size::DETAIL),
+            );
         }
     });
+    if toggle {
+        ui.data_mut(|d| d.insert_temp(key, !open));
+    }
 }
 
 fn urgency_badge(ui: &mut egui::Ui, v: &View, u: Urgency, p: &Palette) {
@@ -643,9 +853,14 @@ fn urgency_badge(ui: &mut egui::Ui, v: &View, u: Urgency, p: &Palette) {
 fn deadline(ui: &mut egui::Ui, v: &View, dl: &DeadlineCard, p: &Palette, edits: &mut Vec<Command>) {
     let t = s(v.lang);
     card(ui, p.urgency_fill(dl.urgency), |ui| {
+        ui.spacing_mut().item_spacing.y = 4.0;
+        let (key, open) = open_state(ui, "deadline", &dl.id);
         ui.horizontal_wrapped(|ui| {
             text(ui, RichText::new(&dl.title).size(size::GROUP).strong());
             urgency_badge(ui, v, dl.urgency, p);
+            if more_button(ui, v, t.all_versions, open, &dl.title) {
+                ui.data_mut(|d| d.insert_temp(key, !open));
+            }
         });
         let head = RichText::new(&dl.headline).size(size::CARD_TITLE).strong();
         text(
@@ -670,13 +885,11 @@ fn deadline(ui: &mut egui::Ui, v: &View, dl: &DeadlineCard, p: &Palette, edits: 
         if let Some(cf) = &dl.conflict {
             text(ui, RichText::new(cf).color(p.accent));
         }
-        egui::CollapsingHeader::new(RichText::new(t.all_versions).size(size::DETAIL))
-            .id_salt(("deadline_versions", &dl.id))
-            .show(ui, |ui| {
-                side_by_side(ui, p, dl.versions.len(), |ui, i| {
-                    version(ui, v, &dl.versions[i], p)
-                });
+        if open {
+            side_by_side(ui, p, dl.versions.len(), |ui, i| {
+                version(ui, v, &dl.versions[i], p)
             });
+        }
     });
 }
 

@@ -36,6 +36,8 @@ pub enum Command {
 
     // ---- pages and the wizard ----
     Show(Screen),
+    /// The start page (常用情形, 输入清单码, 新建) with no case open, the keyboard on 新建.
+    Home,
     /// The wizard at the first unanswered question.
     ContinueWizard,
     /// One question; `from_review`: "next" returns to the review once nothing new is asked.
@@ -91,6 +93,8 @@ pub enum Command {
     ShowList(bool),
     /// The window's size at 100 % text, kept across restarts.
     RememberWindow([f32; 2]),
+    /// Whether the window is maximized, kept across restarts.
+    RememberMaximized(bool),
     SetPrinter(String),
     /// The "due soon" summary, until tomorrow.
     DismissDue,
@@ -118,6 +122,7 @@ impl Command {
                 | Command::UndoDelete
                 | Command::OpenCode(_)
                 | Command::Show(_)
+                | Command::Home
                 | Command::ContinueWizard
                 | Command::Goto { .. }
                 | Command::Next
@@ -172,6 +177,14 @@ pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
             }
             state.screen = screen;
         }
+        Command::Home => {
+            app.ui.renaming = None;
+            app.ui.list_open = false;
+            app.ui.focus_start = true;
+            state.current = None;
+            state.settings.last_case = None;
+            state.screen = Screen::Welcome;
+        }
         Command::ContinueWizard => state.start_wizard(),
         Command::Goto {
             question,
@@ -204,6 +217,7 @@ pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
         Command::ZoomReset => state.settings.zoom = 1.0,
         Command::ShowList(show) => state.settings.show_list = show,
         Command::RememberWindow(size) => state.settings.window = Some(size),
+        Command::RememberMaximized(m) => state.settings.maximized = m,
         Command::SetPrinter(p) => state.settings.printer = Some(p),
         Command::DismissDue => state.settings.due_dismissed = Some(state.today),
 

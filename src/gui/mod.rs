@@ -131,6 +131,10 @@ pub struct UiState {
     pub quick_name: String,
     /// The highlighted quick sheet (arrow keys).
     pub quick_selected: usize,
+    /// The highlight moved by a key: its row is scrolled into view.
+    pub quick_moved: bool,
+    /// The start page was asked for (首页, Ctrl+H): the keyboard goes to its first button.
+    pub focus_start: bool,
     /// The open checklist's view and its items, kept while nothing it depends on changes (the
     /// view is not rebuilt every frame).
     pub checklist: Option<checklist::Cached>,
@@ -193,7 +197,7 @@ pub struct App {
     /// What the screens asked for while drawing this frame, applied after it.
     commands: Vec<Command>,
     /// Settings last applied to the context (zoom, theme), to apply only changes.
-    applied: Option<(f32, bool)>,
+    applied: Option<(f32, bool, Lang)>,
     /// The remembered window size has been applied (needs the monitor's size, known after the
     /// first frame).
     window_restored: bool,
@@ -236,7 +240,15 @@ impl App {
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context) {
-        let now = (self.state.settings.clamped_zoom(), self.state.settings.dark);
+        let now = (
+            self.state.settings.clamped_zoom(),
+            self.state.settings.dark,
+            self.state.settings.lang,
+        );
+        if self.applied.map(|a| a.2) != Some(now.2) {
+            // The window's title follows the language (the desktop's task bar shows it).
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(s(now.2).app_name.to_string()));
+        }
         if self.applied != Some(now) {
             ctx.set_zoom_factor(now.0);
             ctx.set_theme(if now.1 {
@@ -290,7 +302,10 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| {
             // Messages first, above the page (not in a panel of their own: a panel keeps the
             // height of its first frame for a scroll area inside it, and would hide buttons).
-            if self.has_banners() {
+            // The wizard and the review keep the window for the question and its buttons: their
+            // messages scroll with the page instead.
+            let in_wizard = matches!(self.state.screen, Screen::Wizard | Screen::Review);
+            if !in_wizard && self.has_banners() {
                 self.banners(ui);
                 ui.add_space(4.0);
             }
@@ -322,6 +337,12 @@ impl App {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(1000.0));
+                    // The front desk's list takes the arrows for its highlight.
+                    page_keys(ui, self.state.screen != Screen::Quick);
+                    if in_wizard && self.has_banners() {
+                        self.banners(ui);
+                        ui.add_space(4.0);
+                    }
                     // On a short window the wizard gives the case's name row to the options.
                     let skip_header = self.short(&ctx) && self.state.screen == Screen::Wizard;
                     if self.state.current_case().is_some() && !skip_header {
@@ -346,6 +367,9 @@ impl App {
 
         if !popup {
             self.keys_after(&ctx);
+        }
+        if self.state.screen != Screen::Wizard {
+            wizard::forget_focus(&ctx);
         }
         self.after_frame(&ctx);
     }
@@ -381,9 +405,19 @@ impl App {
             if (size - rect.size()).length() > 1.0 {
                 ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
             }
+            if self.state.settings.maximized {
+                // Maximized again, over the remembered normal size (which un-maximizing gives).
+                ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+            }
             return;
         }
-        if let Some(rect) = vp.inner_rect {
+        if let Some(max) = vp.maximized
+            && max != self.state.settings.maximized
+        {
+            self.push(Command::RememberMaximized(max));
+        }
+        // A maximized window's size is the screen's: the normal size stays the one remembered.
+        if let Some(rect) = vp.inner_rect.filter(|_| vp.maximized != Some(true)) {
             let s = window::saved_size(rect.size(), native, ppp);
             let size = [s.x.round(), s.y.round()];
             if self.state.settings.window != Some(size) {
@@ -410,22 +444,20 @@ impl App {
         out
     }
 
+    fn in_wizard(&self) -> bool {
+        matches!(self.state.screen, Screen::Wizard | Screen::Review)
+    }
+
     fn due_panel(&mut self, ui: &mut egui::Ui, fill: Color32) {
-        // Not over the front desk's list either: there the situations come first.
+        // On the start page only (the case list marks each case's own date): not in the wizard,
+        // where it covered the question, nor over the front desk's list or a checklist.
+        // Called by the start page itself.
         if self.state.settings.due_dismissed == Some(self.state.today)
-            || self.state.screen == Screen::Quick
+            || self.state.screen != Screen::Welcome
         {
             return;
         }
-        // The open checklist's own summary already says it: the panel names the other cases.
-        let open = (self.state.screen == Screen::Checklist)
-            .then(|| self.state.current.clone())
-            .flatten();
-        let due: Vec<_> = self
-            .due_cases()
-            .into_iter()
-            .filter(|(id, ..)| Some(id) != open.as_ref())
-            .collect();
+        let due = self.due_cases();
         if due.is_empty() {
             return;
         }
@@ -529,13 +561,17 @@ impl App {
             self.push(Command::ZoomReset);
         }
         use egui::{Key, KeyboardShortcut, Modifiers};
-        let (new, print, export) = ctx.input_mut(|i| {
+        let (new, print, export, home) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
                 i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P)),
                 i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)),
+                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::H)),
             )
         });
+        if home {
+            self.push(Command::Home);
+        }
         if new && !self.state.read_only {
             self.push(Command::NewCase);
         }
@@ -570,7 +606,15 @@ impl App {
         }
         match (&self.state.screen, enter) {
             (Screen::Wizard, true) => self.push(Command::Next),
-            (Screen::Wizard, false) => self.push(Command::Back),
+            (Screen::Wizard, false) => {
+                // Esc on the first question leaves the wizard for the start page.
+                let first = self.state.asked().first().map(|q| q.id.clone());
+                if first.is_none_or(|q| q == self.state.wizard.question) {
+                    self.push(Command::Home);
+                } else {
+                    self.push(Command::Back);
+                }
+            }
             (Screen::Review, true) => {
                 let complete = self
                     .state
@@ -604,9 +648,7 @@ impl App {
             || self.ui.offer_fallback.is_some()
             || self.ui.picker.is_some()
             || self.dialogs.busy()
-            || !self.ui.changes.is_empty()
-            || (self.state.settings.due_dismissed != Some(self.state.today)
-                && !self.state.cases.is_empty())
+            || (!self.ui.changes.is_empty() && !self.in_wizard())
     }
 
     /// Messages above the page: errors in words, each with what the user can do.
@@ -643,8 +685,10 @@ impl App {
                     ui.label(RichText::new(t.read_only).strong());
                 });
             }
-            handoff::changes_panel(self, ui, info_fill);
-            self.due_panel(ui, info_fill);
+            // The summaries wait outside the wizard: they are not about the question asked.
+            if !self.in_wizard() {
+                handoff::changes_panel(self, ui, info_fill);
+            }
             if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
                 frame(error_fill).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -804,7 +848,9 @@ impl App {
             .min_size(egui::vec2(280.0, 56.0));
             let start = ui.add(b);
             // The keyboard starts here: Enter starts a case, Tab then Enter the front desk's list.
-            if ui.ctx().memory(|m| m.focused()).is_none() {
+            if std::mem::take(&mut self.ui.focus_start)
+                || ui.ctx().memory(|m| m.focused()).is_none()
+            {
                 start.request_focus();
             }
             if start.clicked() {
@@ -827,12 +873,58 @@ impl App {
                 });
             }
             handoff::code_entry(self, ui);
+            // Below the start page's own tools, which stay where the keyboard and the clerk
+            // expect them.
+            ui.add_space(12.0);
+            let fill = theme::Palette::of(ui).info_fill;
+            self.due_panel(ui, fill);
         });
     }
 
     /// Writes every pending edit now.
     pub fn flush(&mut self) {
         self.state.flush();
+    }
+}
+
+/// The reading keys scroll the page: PageUp/PageDown and Space (Shift+Space back) a screen,
+/// Home/End (also with Ctrl) to either end, the arrows a line. Not while a text field has the
+/// keyboard, nor Space and the arrows while a control has the focus (Space presses it, arrows
+/// move within it), nor the arrows where a list takes them (`arrows` false).
+fn page_keys(ui: &mut egui::Ui, arrows: bool) {
+    use egui::Key;
+    let ctx = ui.ctx().clone();
+    if ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(&ctx) {
+        return;
+    }
+    let free = ctx.memory(|m| m.focused()).is_none();
+    let arrows = arrows && free;
+    let screen = (ui.clip_rect().height() - 3.0 * theme::size::BODY).max(theme::size::BODY);
+    let line = 3.0 * theme::size::BODY;
+    // Scrolled back by a positive delta, on by a negative one.
+    let delta = ui.input(|i| {
+        let pressed = |k| i.key_pressed(k);
+        if pressed(Key::Home) {
+            f32::MAX / 4.0
+        } else if pressed(Key::End) {
+            -f32::MAX / 4.0
+        } else if pressed(Key::PageUp) || (free && pressed(Key::Space) && i.modifiers.shift) {
+            screen
+        } else if pressed(Key::PageDown) || (free && pressed(Key::Space)) {
+            -screen
+        } else if arrows && pressed(Key::ArrowUp) {
+            line
+        } else if arrows && pressed(Key::ArrowDown) {
+            -line
+        } else {
+            0.0
+        }
+    });
+    if delta != 0.0 {
+        ui.scroll_with_delta_animation(
+            egui::vec2(0.0, delta),
+            egui::style::ScrollAnimation::none(),
+        );
     }
 }
 

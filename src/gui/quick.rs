@@ -46,13 +46,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             i.key_pressed(egui::Key::Enter) && i.modifiers.is_none(),
         )
     });
-    if !typing {
+    if !typing && (down || up) {
         if down {
             app.ui.quick_selected = (app.ui.quick_selected + 1).min(n - 1);
         }
         if up {
             app.ui.quick_selected = app.ui.quick_selected.saturating_sub(1);
         }
+        app.ui.quick_moved = true;
     }
     let selected = app.ui.quick_selected.min(n - 1);
     let focused_button = ui.ctx().memory(|m| m.focused()).is_some();
@@ -67,7 +68,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         } else {
             ui.visuals().faint_bg_color
         };
-        egui::Frame::new()
+        let row = egui::Frame::new()
             .fill(fill)
             .inner_margin(egui::Margin::symmetric(10, 6))
             .corner_radius(6.0)
@@ -92,6 +93,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     ui.add(egui::Label::new(RichText::new(name).size(size::CARD_TITLE)).wrap());
                 });
             });
+        // The highlighted row stays in view: the clerk prints what he sees.
+        if i == selected && std::mem::take(&mut app.ui.quick_moved) {
+            row.response.scroll_to_me(None);
+        }
         ui.add_space(2.0);
     }
 }

@@ -32,9 +32,19 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         let s = &app.state.settings;
         let (show_list, lang, dark, zoom) = (s.show_list, s.lang, s.dark, s.clamped_zoom());
         let mut cmds = Vec::new();
+        // The way back to the start page (常用情形, 输入清单码, 新建) from every screen.
+        if ui.button(t.home).on_hover_text(t.home_hint).clicked() {
+            cmds.push(Command::Home);
+        }
         let shown = if narrow { app.ui.list_open } else { show_list };
         let list = if shown { t.hide_list } else { t.show_list };
-        if ui.button(list).clicked() {
+        // A small screen keeps the bar to one row: a short toggle that shows its state.
+        let toggle = if narrow {
+            ui.selectable_label(shown, t.list_short).on_hover_text(list)
+        } else {
+            ui.button(list)
+        };
+        if toggle.clicked() {
             if narrow {
                 app.ui.list_open = !app.ui.list_open;
             } else {

@@ -29,6 +29,10 @@ pub(crate) fn error_text(app: &App, e: &WizardError) -> Vec<String> {
     match e {
         WizardError::ChooseOne => vec![t.choose_one.to_string()],
         WizardError::DateRequired => vec![t.date_required.to_string()],
+        WizardError::SkipDate => vec![
+            strings::skip_date_confirm(lang, &short_label(app, &app.state.wizard.question)),
+            t.skip_again.to_string(),
+        ],
         WizardError::Answer(errors) => errors
             .iter()
             .map(|e| strings::answer_error(lang, e, &|q: &str| short_label(app, q)))
@@ -36,9 +40,71 @@ pub(crate) fn error_text(app: &App, e: &WizardError) -> Vec<String> {
     }
 }
 
+/// The wizard's message: next to what it is about, and scrolled into view the frame it appears
+/// (not every frame, so the page can still be scrolled away from it).
+fn error_lines(app: &App, ui: &mut egui::Ui) {
+    let Some(err) = app.state.wizard.error.clone() else {
+        return;
+    };
+    ui.add_space(4.0);
+    let key = egui::Id::unique("wizard_error_shown");
+    let what = format!("{}{err:?}", app.state.wizard.question);
+    let new = ui.data(|d| d.get_temp::<String>(key)).as_deref() != Some(what.as_str());
+    for line in error_text(app, &err) {
+        let r = ui.add(
+            egui::Label::new(
+                RichText::new(line)
+                    .color(error_color(ui))
+                    .size(size::FIELD_MESSAGE)
+                    .strong(),
+            )
+            .wrap(),
+        );
+        if new {
+            r.scroll_to_me(None);
+        }
+    }
+    ui.data_mut(|d| d.insert_temp(key, what));
+}
+
+/// ↓ and ↑ move the focus from option to option, in their order, and keep it in view (egui's
+/// own search by direction could land on a button when the next option was scrolled away).
+fn arrows_between(ui: &egui::Ui, radios: &[egui::Response]) {
+    let Some(at) = radios.iter().position(egui::Response::has_focus) else {
+        return;
+    };
+    let (down, up) = ui.input(|i| {
+        let plain = i.modifiers.is_none();
+        (
+            plain && i.key_pressed(egui::Key::ArrowDown),
+            plain && i.key_pressed(egui::Key::ArrowUp),
+        )
+    });
+    let to = if down {
+        (at + 1).min(radios.len() - 1)
+    } else if up {
+        at.saturating_sub(1)
+    } else {
+        return;
+    };
+    ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+    radios[to].request_focus();
+    radios[to].scroll_to_me(None);
+}
+
+fn focus_key() -> egui::Id {
+    egui::Id::unique("wizard_focused_question")
+}
+
+/// Away from the wizard: the question shown on coming back is focused afresh (a new case starts
+/// on the same first question).
+pub(crate) fn forget_focus(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.remove::<String>(focus_key()));
+}
+
 /// Focuses `r` the first time question `qid` is drawn (not again, so Tab still moves on).
 fn focus_once(ui: &egui::Ui, qid: &str, r: &egui::Response) {
-    let key = egui::Id::unique("wizard_focused_question");
+    let key = focus_key();
     let done = ui.data(|d| d.get_temp::<String>(key)).as_deref() == Some(qid);
     if !done {
         r.request_focus();
@@ -73,7 +139,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.spacing_mut().item_spacing.y = 4.0;
         }
         ui.add_space(6.0 * gap);
-        let n = strings::question_n_of(lang, pos + 1, asked.len().max(1));
+        // The question's number, not "n of m": what is asked grows with the answers.
+        let n = strings::question_n(lang, pos + 1);
         // The questions that apply can grow as answers come in: the bar keeps its furthest point.
         let now = (pos + 1) as f32 / asked.len().max(1) as f32;
         let shown = now.max(app.state.wizard.progress);
@@ -109,6 +176,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         match q.kind {
             QuestionKind::Choice => {
                 let mut chosen = None;
+                let mut radios = Vec::new();
                 ui.label_inputs_by(heading.id, |ui| {
                     for o in &q.options {
                         let selected = current.as_deref() == Some(o.id.as_str());
@@ -129,6 +197,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             .corner_radius(6.0)
                             .show(ui, |ui| {
                                 ui.set_width(ui.available_width());
+                                // A focused option keeps the empty circle of an unchosen one (egui
+                                // fills it grey, which read as "chosen"); the focus ring and the
+                                // card's outline say where the keyboard is.
+                                let w = &mut ui.visuals_mut().widgets;
+                                w.active.bg_fill = w.inactive.bg_fill;
+                                w.hovered.bg_fill = w.inactive.bg_fill;
                                 let r = ui.add(egui::RadioButton::new(
                                     selected,
                                     RichText::new(o.label.get(lang)).size(if short {
@@ -140,6 +214,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 if r.clicked() {
                                     chosen = Some(o.id.clone());
                                 }
+                                radios.push(r.clone());
                                 // Keyboard: a new question puts the focus on its chosen (else
                                 // first) option, so arrows pick and Enter goes on.
                                 let first = q.options.first().map(|f| &f.id) == Some(&o.id);
@@ -168,6 +243,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         ui.add_space(4.0 * gap);
                     }
                 });
+                arrows_between(ui, &radios);
                 if let Some(option) = chosen {
                     app.push(Command::Choose {
                         question: qid.clone(),
@@ -199,6 +275,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         )
                         .labelled_by(heading.id);
                     edited |= r.changed();
+                    // Typed digits go to the field at once, and again after a message.
+                    focus_once(ui, &qid, &r);
+                    if app.state.wizard.error.is_some()
+                        && ui.ctx().memory(|m| m.focused()).is_none()
+                    {
+                        r.request_focus();
+                    }
                     if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         enter = true;
                     }
@@ -210,7 +293,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         edited = true;
                     }
                 });
-                ui.label(RichText::new(t.date_format).size(size::DETAIL).weak());
+                // What is wrong with the date, right under the field.
+                error_lines(app, ui);
                 // Say what is wrong while typing, once the text is long enough to be a date.
                 let typed = normalize_date(&text);
                 if edited {
@@ -223,26 +307,22 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     let errs = app.state.date_errors(&qid, &typed);
                     for e in errs {
                         let msg = strings::answer_error(lang, &e, &|q: &str| short_label(app, q));
-                        ui.label(
-                            RichText::new(msg)
-                                .color(error_color(ui))
-                                .size(size::FIELD_MESSAGE),
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(msg)
+                                    .color(error_color(ui))
+                                    .size(size::FIELD_MESSAGE),
+                            )
+                            .wrap(),
                         );
                     }
                 }
+                ui.label(RichText::new(t.date_format).size(size::DETAIL).weak());
             }
         }
 
-        if let Some(err) = app.state.wizard.error.clone() {
-            ui.add_space(6.0);
-            for line in error_text(app, &err) {
-                ui.label(
-                    RichText::new(line)
-                        .color(error_color(ui))
-                        .size(size::FIELD_MESSAGE)
-                        .strong(),
-                );
-            }
+        if q.kind == QuestionKind::Choice {
+            error_lines(app, ui);
         }
 
         if enter {

@@ -47,6 +47,9 @@ strings! {
     dark => "深色", "Dark";
     show_list => "显示清单列表", "Show the list";
     hide_list => "隐藏清单列表", "Hide the list";
+    home => "首页", "Home";
+    list_short => "列表", "List";
+    home_hint => "回到首页：常用情形、输入清单码、新建（Ctrl+H）", "Back to the start page: common situations, checklist code, new (Ctrl+H)";
 
     // Side panel
     saved_cases => "已保存的清单", "Saved checklists";
@@ -119,7 +122,7 @@ strings! {
     welcome_text => "回答几个简单的问题，就能得到需要准备的材料、办理步骤和截止日期。每一步都会自动保存。", "Answer a few short questions to get the materials to prepare, the steps and the deadlines. Everything is saved as you go.";
     welcome_start => "新建清单并开始回答", "Start a new checklist";
     welcome_or_pick => "也可以在左边的列表中打开已保存的清单。", "Or open a saved checklist from the list on the left.";
-    welcome_or_pick_narrow => "也可以点上方的“显示清单列表”打开已保存的清单。", "Or open a saved checklist with “Show the list” above.";
+    welcome_or_pick_narrow => "也可以点上方的“列表”打开已保存的清单。", "Or open a saved checklist with “List” above.";
 
     // Wizard
     back => "上一题", "Back";
@@ -129,9 +132,10 @@ strings! {
     today => "今天", "Today";
     date_hint => "例如 2025-03-10", "e.g. 2025-03-10";
     date_format => "请按“年-月-日”填写，例如 2025-03-10。", "Write year-month-day, for example 2025-03-10.";
-    optional => "（可以不填）", "(optional)";
+    optional => "（可以不填）", " (optional)";
     choose_one => "请先选择一项，再点“下一题”。", "Choose one option, then click “Next”.";
     date_required => "请填写日期。", "Please enter a date.";
+    skip_again => "再按一次回车（或点“跳过”）就跳过。", "Press Enter again (or click “Skip”) to skip it.";
     help => "说明", "Help";
 
     // Review
@@ -199,6 +203,10 @@ strings! {
     sources_intro => "条目后方括号里的数字是下列来源的编号。", "Numbers in brackets refer to these sources.";
     details => "详情与来源", "Details and sources";
     all_versions => "各个说法与来源", "Every version and its sources";
+    more_item => "详情、备注、照片", "Details, note, photos";
+    more_step => "详情、备注", "Details, note";
+    less => "收起", "Less";
+    show_section => "展开", "Show";
     unused_answer => "未使用的回答", "Unused answer";
     case_label => "案例", "Case";
     printed_on => "打印日期", "Printed on";
@@ -226,6 +234,11 @@ strings! {
 
     // After the visit (issue 10): hand-off code, calendar, text for a message, recheck
     code_label => "清单码", "Checklist code";
+    toc_label => "跳到", "Go to";
+    toc_summary => "当前情况", "Where you stand";
+    toc_materials => "材料", "Materials";
+    toc_steps => "步骤", "Steps";
+    toc_deadlines => "期限", "Deadlines";
     code_hint => "在本程序中输入清单码，可在其他电脑上继续。", "Type this code into the app to continue on another computer.";
     enter_code => "输入清单码", "Enter a checklist code";
     open_code => "打开", "Open";
@@ -301,11 +314,21 @@ pub(crate) fn enum_sep(lang: Lang) -> &'static str {
     }
 }
 
-/// `第 3 / 9 题`
-pub(crate) fn question_n_of(lang: Lang, n: usize, total: usize) -> String {
+/// `第 3 题`: the question's number only (the count of what is asked grows with the answers).
+pub(crate) fn question_n(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Zh => format!("第 {n} / {total} 题"),
-        Lang::En => format!("Question {n} of {total}"),
+        Lang::Zh => format!("第 {n} 题"),
+        Lang::En => format!("Question {n}"),
+    }
+}
+
+/// Asked once when Enter would skip a date a deadline is counted from.
+pub(crate) fn skip_date_confirm(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Zh => format!("不填{date}就无法算出截止日期，仍要跳过吗？"),
+        Lang::En => {
+            format!("Without the {date} the deadline cannot be worked out. Skip it anyway?")
+        }
     }
 }
 
@@ -635,8 +658,19 @@ pub(crate) fn display_label(lang: Lang, label: &str) -> String {
         .or_else(|| label.strip_prefix(EN.untitled))
         .map(str::trim)
         .and_then(|n| n.parse::<usize>().ok());
-    match n {
-        Some(n) => untitled(lang, n),
+    if let Some(n) = n {
+        return untitled(lang, n);
+    }
+    // A case opened from a code is named after it ("清单码 2643-TNQN-AP55-8EDD"): the word
+    // follows the language, the code stays.
+    let code = [ZH.code_label, EN.code_label].iter().find_map(|w| {
+        label
+            .strip_prefix(w)
+            .and_then(|r| r.strip_prefix(' '))
+            .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    });
+    match code {
+        Some(code) => format!("{} {code}", s(lang).code_label),
         None => label.to_string(),
     }
 }

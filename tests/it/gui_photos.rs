@@ -64,7 +64,13 @@ fn attach_a_blurred_photo_see_the_warning_and_remove_it() {
     h.run();
     assert_eq!(h.state().state.screen, Screen::Checklist);
 
-    // The first card's "add" button, then the photo in the picker.
+    // The first card's details (where its note and photos are), its "add" button, then the
+    // photo in the picker.
+    h.query_all_by_label_contains("详情、备注、照片")
+        .next()
+        .expect("a details button on every material")
+        .click_accesskit();
+    h.run();
     h.query_all_by_label("添加照片或扫描件…")
         .next()
         .expect("an add button on every material")

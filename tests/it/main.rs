@@ -26,6 +26,7 @@ mod gui_view;
 mod handoff;
 mod hostile_cli;
 mod hostile_data;
+mod journeys;
 mod kill;
 mod messages;
 mod outputs;

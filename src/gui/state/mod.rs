@@ -39,6 +39,8 @@ pub enum Screen {
 pub enum WizardError {
     ChooseOne,
     DateRequired,
+    /// Enter on an empty date a deadline is counted from: asked once before it is skipped.
+    SkipDate,
     Answer(Vec<AnswerError>),
 }
 
@@ -54,6 +56,8 @@ pub struct Wizard {
     pub error: Option<WizardError>,
     /// Optional questions the user skipped in this session.
     pub skipped: BTreeSet<String>,
+    /// Date questions whose skipping was questioned once (Enter again skips them).
+    pub skip_asked: BTreeSet<String>,
     /// The furthest progress shown in this session (0–1): the bar never moves backwards when
     /// an answer brings in more questions.
     pub progress: f32,

@@ -23,6 +23,8 @@ pub struct Settings {
     /// The window's inner size in points at 100 % text (physical pixels / the screen's scale),
     /// so that the text size never changes the window's size across restarts.
     pub window: Option<[f32; 2]>,
+    /// The window was maximized when last seen (its `window` size is the one it restores to).
+    pub maximized: bool,
 }
 
 impl Default for Settings {
@@ -36,6 +38,7 @@ impl Default for Settings {
             printer: None,
             due_dismissed: None,
             window: None,
+            maximized: false,
         }
     }
 }

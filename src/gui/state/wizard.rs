@@ -136,6 +136,11 @@ impl State {
                         self.wizard.error = Some(WizardError::DateRequired);
                         return false;
                     }
+                    // A date a deadline is counted from is not dropped by one stray Enter.
+                    if self.deadline_needs(&qid) && self.wizard.skip_asked.insert(qid.clone()) {
+                        self.wizard.error = Some(WizardError::SkipDate);
+                        return false;
+                    }
                     self.remove_answer(&qid);
                     self.wizard.skipped.insert(qid.clone());
                 } else {
@@ -152,6 +157,22 @@ impl State {
         self.wizard.error = None;
         self.advance_from(&qid);
         true
+    }
+
+    /// Whether a claim deadline of the open case can only be worked out with date `qid`.
+    pub(crate) fn deadline_needs(&mut self, qid: &str) -> bool {
+        let Some(id) = self.current.clone() else {
+            return false;
+        };
+        let Some(derived) = self.derived(&id) else {
+            return false;
+        };
+        let Ok(d) = &*derived else { return false };
+        d.deadlines
+            .iter()
+            .filter(|dl| dl.kind == crate::catalog::DeadlineKind::ClaimDeadline)
+            .flat_map(|dl| &dl.versions)
+            .any(|v| v.from.is_none() && v.needs.iter().any(|n| n == qid))
     }
 
     pub(super) fn set_answer_value(&mut self, qid: &str, value: &str) {
