@@ -194,6 +194,10 @@ pub struct Question {
 pub struct NotSame {
     pub question: String,
     pub explain: Text,
+    /// The answer to offer instead, as one button under the explanation (`("scenario",
+    /// "local")`: care in the insured region is local care).
+    #[serde(default)]
+    pub instead: Option<(String, String)>,
 }
 
 impl Question {

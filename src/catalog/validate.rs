@@ -334,6 +334,16 @@ impl Catalog {
                     };
                     cx.rule(Section::Question, &q.id, rule);
                 }
+                if let Some((iq, io)) = &ns.instead {
+                    let offer = Condition::Is(iq.clone(), io.clone());
+                    cx.condition(
+                        Section::Question,
+                        &q.id,
+                        Part::NotSameAs,
+                        &offer,
+                        Some(&before),
+                    );
+                }
             }
             before.insert(q.id.as_str());
         }

@@ -49,6 +49,12 @@ pub enum Command {
         question: String,
         option: String,
     },
+    /// The answer a refused one points to (`not_same_as.instead`): the refused answer is
+    /// dropped, this one set, and the wizard goes on at the first question still open.
+    ChooseInstead {
+        question: String,
+        option: String,
+    },
     /// What the date field holds now (checked when the user goes on).
     TypeDate {
         question: String,
@@ -124,6 +130,7 @@ impl Command {
                 | Command::Show(_)
                 | Command::Home
                 | Command::ContinueWizard
+                | Command::ChooseInstead { .. }
                 | Command::Goto { .. }
                 | Command::Next
                 | Command::Back
@@ -191,6 +198,7 @@ pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
             from_review,
         } => state.goto_question(&question, from_review),
         Command::Choose { question, option } => state.set_choice(&question, &option),
+        Command::ChooseInstead { question, option } => state.choose_instead(&question, &option),
         Command::TypeDate { question, text } => state.type_date(&question, text),
         Command::Next => {
             state.wizard_next();

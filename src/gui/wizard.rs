@@ -42,7 +42,7 @@ pub(crate) fn error_text(app: &App, e: &WizardError) -> Vec<String> {
 
 /// The wizard's message: next to what it is about, and scrolled into view the frame it appears
 /// (not every frame, so the page can still be scrolled away from it).
-fn error_lines(app: &App, ui: &mut egui::Ui) {
+fn error_lines(app: &mut App, ui: &mut egui::Ui) {
     let Some(err) = app.state.wizard.error.clone() else {
         return;
     };
@@ -64,7 +64,41 @@ fn error_lines(app: &App, ui: &mut egui::Ui) {
             r.scroll_to_me(None);
         }
     }
+    instead_button(app, ui, &err);
     ui.data_mut(|d| d.insert_temp(key, what));
+}
+
+/// Under an answer the data refuses, the answer it offers instead, one click away (the place
+/// of treatment equal to the insured region: 改选“在参保地本地就医”).
+fn instead_button(app: &mut App, ui: &mut egui::Ui, err: &WizardError) {
+    let WizardError::Answer(errors) = err else {
+        return;
+    };
+    let refused = errors
+        .iter()
+        .any(|e| matches!(e.kind, engine::AnswerErrorKind::SameAs { .. }));
+    let catalog = &app.state.catalog;
+    let offer = catalog
+        .question(&app.state.wizard.question)
+        .and_then(|q| q.not_same_as.as_ref())
+        .and_then(|ns| ns.instead.clone());
+    let (true, Some((qid, oid))) = (refused, offer) else {
+        return;
+    };
+    let Some(label) = catalog
+        .question(&qid)
+        .and_then(|q| q.options.iter().find(|o| o.id == oid))
+        .map(|o| o.label.get(app.lang()).to_string())
+    else {
+        return;
+    };
+    let text = strings::choose_instead(app.lang(), &label);
+    if ui.add(egui::Button::new(text).wrap()).clicked() {
+        app.push(Command::ChooseInstead {
+            question: qid,
+            option: oid,
+        });
+    }
 }
 
 /// ↓ and ↑ move the focus from option to option, in their order, and keep it in view (egui's

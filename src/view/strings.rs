@@ -322,6 +322,14 @@ pub(crate) fn question_n(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The button under a refused answer that sets the answer its question offers instead.
+pub(crate) fn choose_instead(lang: Lang, option: &str) -> String {
+    match lang {
+        Lang::Zh => format!("改选：{option}"),
+        Lang::En => format!("Choose instead: {option}"),
+    }
+}
+
 /// Asked once when Enter would skip a date a deadline is counted from.
 pub(crate) fn skip_date_confirm(lang: Lang, date: &str) -> String {
     match lang {

@@ -232,6 +232,86 @@ fn the_place_is_printed_next_to_the_fact() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The answer offered instead of a refused one must exist and be asked before: `validate`
+/// names a wrong one.
+#[test]
+fn the_offered_answer_is_checked() {
+    let catalog = Catalog::bundled().expect("bundled data is valid");
+    assert!(catalog.validate().is_empty());
+    let mut bad = catalog.clone();
+    let q = bad
+        .questions
+        .iter_mut()
+        .find(|q| q.id == "treatment_region")
+        .expect("treatment_region");
+    q.not_same_as.as_mut().expect("not_same_as").instead =
+        Some(("scenario".into(), "nowhere".into()));
+    let errors = bad.validate();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("nowhere") && e.id.as_deref() == Some("treatment_region")),
+        "{errors:?}"
+    );
+}
+
+/// The chat message (materials) and the calendar events (the version each event plans by) keep
+/// the place too, for every artefact answer set.
+#[test]
+fn the_place_is_in_the_message_and_the_calendar() {
+    use yibao_checklist::calendar::{CalendarInput, events};
+    use yibao_checklist::view::plain::message_text;
+    let catalog = Catalog::bundled().expect("bundled data is valid");
+    let today = "2026-02-01".parse().unwrap();
+    let stamp = "2026-02-01T08:00:00Z".parse().unwrap();
+    let mut problems = Vec::new();
+    let (mut materials, mut versions) = (0, 0);
+    for answers in &common::artefact_sets(&catalog) {
+        let d = derive(&catalog, answers, today).expect("derives");
+        let message = squeeze(&message_text(&view_of(&catalog, &d, Lang::Zh)));
+        for m in &d.materials {
+            if let Some(p) = &m.scope {
+                materials += 1;
+                if !message.contains(&tag(&p.zh, &m.name.zh)) {
+                    problems.push(format!(
+                        "message, {answers:?}: material {} without 【{}】",
+                        m.id, p.zh
+                    ));
+                }
+            }
+        }
+        let input = CalendarInput {
+            lang: Lang::Zh,
+            label: None,
+            key: "k",
+            stamp,
+        };
+        for e in events(&catalog, &d, &input) {
+            let dl = d
+                .deadlines
+                .iter()
+                .find(|x| x.id == e.deadline_id)
+                .expect("its deadline");
+            let v = &dl.versions[dl.safest.expect("an event plans by the safest version")];
+            if let Some(p) = &v.scope {
+                versions += 1;
+                if !squeeze(&e.description).contains(&tag(&p.zh, &v.text.zh)) {
+                    problems.push(format!(
+                        "calendar, {answers:?}: {} without 【{}】",
+                        dl.id, p.zh
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The sets do meet placed materials and placed deadline versions (佛山's 180 days, …).
+    assert!(
+        materials > 0 && versions > 0,
+        "materials {materials}, versions {versions}"
+    );
+}
+
 fn claim(pairs: &[(&str, &str)]) -> Answers {
     Answers::from_pairs(pairs.iter().copied())
 }
@@ -468,7 +548,7 @@ fn same_region_for_insurance_and_treatment_is_refused() {
 }
 
 /// The wizard refuses the insured region as the place of treatment with the same explanation,
-/// under the question, and does not move on.
+/// under the question, does not move on, and offers 本地就医 instead.
 #[test]
 fn the_wizard_refuses_the_insured_region_as_the_place_of_treatment() {
     use egui::accesskit::Role;
@@ -509,4 +589,15 @@ fn the_wizard_refuses_the_insured_region_as_the_place_of_treatment() {
             .is_some(),
         "the explanation is not shown"
     );
+
+    // The offered way out: one click makes it local care, drops the refused answer, keeps the
+    // insured region, and goes on at the next open question.
+    click(&mut h, Role::Button, "改选：在参保地本地就医，要结算或报销");
+    let app = h.state();
+    let answers = &app.state.current_case().unwrap().answers;
+    assert_eq!(answers.get("scenario"), Some("local"));
+    assert_eq!(answers.get("region"), Some("shanghai"));
+    assert_eq!(answers.get("treatment_region"), None);
+    assert_eq!(app.state.wizard.question, "insurance");
+    assert!(app.state.wizard.error.is_none());
 }

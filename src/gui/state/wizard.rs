@@ -68,6 +68,18 @@ impl State {
         self.set_answer_value(qid, option);
     }
 
+    /// Replaces the refused answer on screen by the one its question offers instead.
+    pub(crate) fn choose_instead(&mut self, qid: &str, option: &str) {
+        if self.read_only {
+            return;
+        }
+        let refused = self.wizard.question.clone();
+        self.remove_answer(&refused);
+        self.set_choice(qid, option);
+        self.wizard.error = None;
+        self.start_wizard();
+    }
+
     pub(super) fn remove_answer(&mut self, qid: &str) {
         let Some(id) = self.current.clone() else {
             return;
