@@ -14,8 +14,11 @@
 //!   code, positions counted from 1. As 29 is prime and every position is below 29, any one
 //!   wrong character and any swap of two neighbouring different characters is caught.
 //!
-//! Pure: no file system, no catalog (the tables are frozen data, not derived from `checklists/`).
+//! The tables (which questions, which options, in which order) are data:
+//! `checklists/handoff.ron`, one frozen table per version, loaded with the catalog. Pure: no
+//! file system.
 
+use crate::catalog::CodeTable;
 use crate::engine::Answers;
 use chrono::NaiveDate;
 
@@ -39,69 +42,9 @@ const NEAR: i64 = 48;
 /// A date NEAR..NEAR+MEDIUM days after the date before it (a claim handed in months later).
 const MEDIUM: i64 = 731;
 
-/// One version's frozen table: which questions, in which order, and their options by number.
-pub struct Table {
-    pub version: u32,
-    pub choices: &'static [(&'static str, &'static [&'static str])],
-    pub dates: &'static [&'static str],
-}
-
-/// Version 1 (2026-12). NEVER change or reorder an entry: printed codes depend on it. A new
-/// question or option goes into a new version whose table extends this one.
-pub(crate) const V1: Table = Table {
-    version: 1,
-    choices: &[
-        ("scenario", &["filing", "cross_region", "local"]),
-        (
-            "region",
-            &[
-                "national",
-                "anhui",
-                "guangdong",
-                "heilongjiang",
-                "hunan",
-                "ningxia",
-                "shaanxi",
-                "shanghai",
-                "zhejiang",
-            ],
-        ),
-        ("treatment_region", &["other", "guangdong", "shanghai"]),
-        ("insurance", &["employee", "resident"]),
-        (
-            "filing_type",
-            &[
-                "temporary",
-                "long_term_resident",
-                "resident_worker",
-                "retiree",
-                "referral",
-            ],
-        ),
-        ("visit", &["outpatient", "inpatient"]),
-        ("emergency", &["yes", "no"]),
-        ("filed", &["yes", "no"]),
-        ("settlement", &["direct", "manual"]),
-        ("channel", &["online", "window", "mail", "employer"]),
-        ("proxy", &["yes", "no"]),
-        ("third_party", &["yes", "no"]),
-        ("special_drugs", &["yes", "no"]),
-    ],
-    dates: &[
-        "filing_date",
-        "admission_date",
-        "discharge_date",
-        "visit_date",
-        "invoice_date",
-        "submitted_date",
-    ],
-};
-
-/// Every version, oldest first; new codes are written with the last.
-pub(crate) const TABLES: &[&Table] = &[&V1];
-
-pub fn latest() -> &'static Table {
-    TABLES.last().expect("a table")
+/// The table new codes are written with: the newest version.
+fn latest(tables: &[CodeTable]) -> Result<&CodeTable, EncodeError> {
+    tables.last().ok_or(EncodeError::NoTable)
 }
 
 /// Why a typed code cannot be opened.
@@ -134,6 +77,8 @@ pub enum EncodeError {
     DateOutOfRange(String, String),
     #[error("the answers do not fit in 16 characters")]
     TooLong,
+    #[error("the data has no hand-off code table")]
+    NoTable,
 }
 
 /// A mixed-radix number being written, least significant field first.
@@ -148,15 +93,10 @@ impl Writer {
         self.fields.push((digit, radix));
     }
     fn value(&self) -> Option<u128> {
-        self.fields.iter().rev().try_fold(0u128, |v, &(d, r)| {
-            // Radixes and digits are below 2^14: while v is below 2^113 nothing can overflow,
-            // and the plain operations cost far less than the checked `u128` multiplication.
-            if v >> 113 == 0 && r >> 14 == 0 && d >> 14 == 0 {
-                Some(v * r + d)
-            } else {
-                v.checked_mul(r).and_then(|x| x.checked_add(d))
-            }
-        })
+        self.fields
+            .iter()
+            .rev()
+            .try_fold(0u128, |v, &(d, r)| v.checked_mul(r)?.checked_add(d))
     }
 }
 
@@ -175,49 +115,27 @@ fn day_no(d: NaiveDate) -> i64 {
 }
 
 /// Writes answers as a code of the latest version, grouped by four: `K7Q4-M2XP-9HT3`.
-pub fn encode(answers: &Answers) -> Result<String, EncodeError> {
-    encode_by(answers.0.keys().map(String::as_str), |q| answers.get(q))
-}
-
-/// `encode` of answers held elsewhere: the questions answered, and the answer to each (a view
-/// reads them from its derivation without building an `Answers` map).
-pub(crate) fn encode_by<'a, Q: IntoIterator<Item = &'a str> + Clone>(
-    questions: Q,
-    get: impl Fn(&str) -> Option<&'a str>,
-) -> Result<String, EncodeError> {
-    let t = latest();
-    let mut found = 0;
-    let code = write_code(t, &get, &mut found);
-    // The questions (distinct) are all in the table when the table found as many; otherwise,
-    // or when writing failed, an unknown question is the error, as it is checked first. This
-    // spares comparing every question with the whole table on the usual way.
-    if code.is_err() || found != questions.clone().into_iter().count() {
-        for q in questions {
-            let known = t.choices.iter().any(|(c, _)| *c == q) || t.dates.contains(&q);
-            if !known {
-                return Err(EncodeError::UnknownQuestion(q.to_string()));
-            }
+pub fn encode(tables: &[CodeTable], answers: &Answers) -> Result<String, EncodeError> {
+    let t = latest(tables)?;
+    for q in answers.0.keys() {
+        let known = t.choices.iter().any(|(c, _)| c == q) || t.dates.contains(q);
+        if !known {
+            return Err(EncodeError::UnknownQuestion(q.clone()));
         }
     }
-    code
+    write_code(t, |q| answers.get(q))
 }
 
-/// The code of the answers `get` gives for the table's questions; `found` counts them.
+/// The code of the answers `get` gives for the table's questions.
 fn write_code<'a>(
-    t: &Table,
+    t: &CodeTable,
     get: impl Fn(&str) -> Option<&'a str>,
-    found: &mut usize,
 ) -> Result<String, EncodeError> {
-    let mut get = |q: &str| {
-        let v = get(q);
-        *found += usize::from(v.is_some());
-        v
-    };
     let mut w = Writer {
         fields: Vec::with_capacity(1 + t.choices.len() + 3 * t.dates.len()),
     };
     w.put(t.version as u128, VERSION_RADIX);
-    for (q, options) in t.choices {
+    for (q, options) in &t.choices {
         let digit = match get(q) {
             None => 0,
             Some(v) => {
@@ -231,7 +149,7 @@ fn write_code<'a>(
         w.put(digit, options.len() as u128 + 1);
     }
     let mut prev: Option<i64> = None;
-    for q in t.dates {
+    for q in &t.dates {
         let Some(v) = get(q) else {
             w.put(0, 2);
             continue;
@@ -264,9 +182,8 @@ fn write_code<'a>(
     let mut digits = Vec::with_capacity(MAX_LEN);
     let mut v = value;
     while v > 0 {
-        let (q, r) = div_base(v);
-        digits.push(r);
-        v = q;
+        digits.push((v % BASE) as u8);
+        v /= BASE;
     }
     // Pad so that the code with its check character is 8, 12 or 16 characters: groups of four.
     let total = (digits.len() + 1).max(MIN_LEN).div_ceil(4) * 4;
@@ -290,19 +207,6 @@ fn check_value(data: &[u8]) -> u8 {
     // c = -s / n (mod 29); the inverse of n is n^27 by Fermat.
     let inv = (0..27).fold(1u64, |acc, _| acc * n % 29);
     ((29 - s % 29) % 29 * inv % 29) as u8
-}
-
-/// `(v / 29, v % 29)` by long division in 32-bit limbs: a `u128` division is a library call that
-/// costs more than the rest of encoding.
-fn div_base(v: u128) -> (u128, u8) {
-    let mut q = 0u128;
-    let mut r = 0u64;
-    for shift in [96, 64, 32, 0] {
-        let cur = (r << 32) | ((v >> shift) as u32 as u64);
-        q |= u128::from(cur / BASE as u64) << shift;
-        r = cur % BASE as u64;
-    }
-    (q, r as u8)
 }
 
 fn group(values: &[u8]) -> String {
@@ -348,7 +252,7 @@ pub(crate) fn checks_out(values: &[u8]) -> bool {
 }
 
 /// Reads a code back into the answers it was made from.
-pub fn decode(code: &str) -> Result<Answers, CodeError> {
+pub fn decode(tables: &[CodeTable], code: &str) -> Result<Answers, CodeError> {
     let values = values_of(code)?;
     if values.is_empty() {
         return Err(CodeError::Empty);
@@ -365,19 +269,19 @@ pub fn decode(code: &str) -> Result<Answers, CodeError> {
     let value = data.iter().fold(0u128, |v, &d| v * BASE + d as u128);
     let mut r = Reader(value);
     let version = r.take(VERSION_RADIX) as u32;
-    let t = TABLES
+    let t = tables
         .iter()
         .find(|t| t.version == version)
         .ok_or(CodeError::UnknownVersion(version))?;
     let mut answers = Answers::new();
-    for (q, options) in t.choices {
+    for (q, options) in &t.choices {
         let d = r.take(options.len() as u128 + 1) as usize;
         if d > 0 {
-            answers.set(*q, options[d - 1]);
+            answers.set(q, &options[d - 1]);
         }
     }
     let mut prev: Option<i64> = None;
-    for q in t.dates {
+    for q in &t.dates {
         if r.take(2) == 0 {
             continue;
         }
@@ -392,7 +296,7 @@ pub fn decode(code: &str) -> Result<Answers, CodeError> {
         let date = epoch()
             .checked_add_signed(chrono::Duration::days(day))
             .ok_or(CodeError::Malformed)?;
-        answers.set(*q, date.format("%Y-%m-%d").to_string());
+        answers.set(q, date.format("%Y-%m-%d").to_string());
         prev = Some(day);
     }
     // Anything left over was not written by `encode`.
@@ -403,17 +307,26 @@ pub fn decode(code: &str) -> Result<Answers, CodeError> {
 }
 
 /// The code for a case's answers: all of them, or, when answers no longer asked do not fit,
-/// the answers the checklist is made from (the same checklist either way). `None` when even
-/// those cannot be written (a date outside the range, an option added by the user's overrides).
-pub(crate) fn code_for(catalog: &crate::catalog::Catalog, answers: &Answers) -> Option<String> {
-    encode(answers)
-        .or_else(|_| encode(&crate::engine::prune_answers(catalog, answers)))
-        .ok()
+/// the answers the checklist is made from (the same checklist either way). An error when even
+/// those cannot be written (a date outside the range, an option added by the user's overrides):
+/// never a code that would open as other answers.
+pub(crate) fn code_for(
+    catalog: &crate::catalog::Catalog,
+    answers: &Answers,
+) -> Result<String, EncodeError> {
+    let t = &catalog.handoff;
+    encode(t, answers).or_else(|_| encode(t, &crate::engine::prune_answers(catalog, answers)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tables() -> Vec<CodeTable> {
+        crate::catalog::Catalog::bundled()
+            .expect("bundled data")
+            .handoff
+    }
 
     fn sample() -> Answers {
         Answers::from_pairs([
@@ -439,7 +352,7 @@ mod tests {
     #[test]
     fn round_trip_and_shape() {
         for a in [Answers::new(), sample()] {
-            let code = encode(&a).unwrap();
+            let code = encode(&tables(), &a).unwrap();
             let bare: String = code.chars().filter(|c| *c != '-').collect();
             assert!(
                 bare.len() <= MAX_LEN && bare.len().is_multiple_of(4),
@@ -447,8 +360,11 @@ mod tests {
             );
             assert!(bare.bytes().all(|b| ALPHABET.contains(&b)));
             assert!(!bare.contains(['0', 'O', '1', 'I', 'L']));
-            assert_eq!(decode(&code).unwrap(), a, "{code}");
-            assert_eq!(decode(&code.to_lowercase().replace('-', " ")).unwrap(), a);
+            assert_eq!(decode(&tables(), &code).unwrap(), a, "{code}");
+            assert_eq!(
+                decode(&tables(), &code.to_lowercase().replace('-', " ")).unwrap(),
+                a
+            );
         }
     }
 
@@ -460,12 +376,21 @@ mod tests {
             ("admission_date", &last.to_string()),
             ("discharge_date", "2021-01-01"),
         ]);
-        assert_eq!(decode(&encode(&a).unwrap()).unwrap(), a);
+        assert_eq!(
+            decode(&tables(), &encode(&tables(), &a).unwrap()).unwrap(),
+            a
+        );
         let late = last + chrono::Duration::days(1);
         let b = Answers::from_pairs([("visit_date", late.to_string().as_str())]);
-        assert!(matches!(encode(&b), Err(EncodeError::DateOutOfRange(..))));
+        assert!(matches!(
+            encode(&tables(), &b),
+            Err(EncodeError::DateOutOfRange(..))
+        ));
         let old = Answers::from_pairs([("visit_date", "2019-12-31")]);
-        assert!(matches!(encode(&old), Err(EncodeError::DateOutOfRange(..))));
+        assert!(matches!(
+            encode(&tables(), &old),
+            Err(EncodeError::DateOutOfRange(..))
+        ));
     }
 
     /// Everything answered with a long stay and a claim handed in a year later does not fit:
@@ -476,25 +401,31 @@ mod tests {
         a.set("discharge_date", "2026-03-10");
         a.set("invoice_date", "2026-03-10");
         a.set("submitted_date", "2027-05-12");
-        assert_eq!(encode(&a), Err(EncodeError::TooLong));
+        assert_eq!(encode(&tables(), &a), Err(EncodeError::TooLong));
     }
 
     #[test]
     fn unknown_answers_are_refused() {
         let a = Answers::from_pairs([("colour", "red")]);
         assert_eq!(
-            encode(&a),
+            encode(&tables(), &a),
             Err(EncodeError::UnknownQuestion("colour".into()))
         );
         let a = Answers::from_pairs([("region", "tibet")]);
-        assert!(matches!(encode(&a), Err(EncodeError::UnknownOption(..))));
+        assert!(matches!(
+            encode(&tables(), &a),
+            Err(EncodeError::UnknownOption(..))
+        ));
     }
 
     /// Every single-character substitution and every swap of two neighbours, at every position
     /// of a sample of codes, is caught.
     #[test]
     fn every_typo_and_adjacent_swap_is_caught() {
-        let codes = [encode(&sample()).unwrap(), encode(&Answers::new()).unwrap()];
+        let codes = [
+            encode(&tables(), &sample()).unwrap(),
+            encode(&tables(), &Answers::new()).unwrap(),
+        ];
         let mut tried = 0;
         for code in &codes {
             let v = values_of(code).unwrap();
@@ -514,7 +445,7 @@ mod tests {
                     w.swap(i, i + 1);
                     assert!(!checks_out(&w), "{code}: swap {i}");
                     let typed = group(&w);
-                    assert_eq!(decode(&typed), Err(CodeError::Checksum));
+                    assert_eq!(decode(&tables(), &typed), Err(CodeError::Checksum));
                     tried += 1;
                 }
             }
@@ -524,52 +455,52 @@ mod tests {
 
     #[test]
     fn typed_errors() {
-        assert_eq!(decode(" - "), Err(CodeError::Empty));
+        assert_eq!(decode(&tables(), " - "), Err(CodeError::Empty));
         assert_eq!(
-            decode("K7Q4-M2XP-9HT0"),
+            decode(&tables(), "K7Q4-M2XP-9HT0"),
             Err(CodeError::BadChar {
                 ch: '0',
                 position: 12
             })
         );
-        assert_eq!(decode("K7Q4"), Err(CodeError::Length { len: 4 }));
-        let code = encode(&sample()).unwrap();
+        assert_eq!(decode(&tables(), "K7Q4"), Err(CodeError::Length { len: 4 }));
+        let code = encode(&tables(), &sample()).unwrap();
         let dropped: String = code.chars().skip(1).collect();
-        assert!(matches!(decode(&dropped), Err(CodeError::Length { .. })));
-        assert_eq!(decode(&"2".repeat(17)), Err(CodeError::Length { len: 17 }));
+        assert!(matches!(
+            decode(&tables(), &dropped),
+            Err(CodeError::Length { .. })
+        ));
+        assert_eq!(
+            decode(&tables(), &"2".repeat(17)),
+            Err(CodeError::Length { len: 17 })
+        );
         // An all-zero number has version 0: reserved, not known.
-        assert_eq!(decode("2222-2222"), Err(CodeError::UnknownVersion(0)));
+        assert_eq!(
+            decode(&tables(), "2222-2222"),
+            Err(CodeError::UnknownVersion(0))
+        );
         // A number too large to be any version-1 record, with a valid check character.
         let mut big = vec![28u8; 15];
         big[14] = 25; // ≡ 1 (mod 4): version 1
         big.push(check_value(&big));
-        assert_eq!(decode(&group(&big)), Err(CodeError::Malformed));
+        assert_eq!(decode(&tables(), &group(&big)), Err(CodeError::Malformed));
     }
 
     /// The frozen tables: printed codes must keep opening. If this fails, an existing entry
-    /// changed; restore it and put the change in a new version instead.
+    /// of `checklists/handoff.ron` changed; restore it and put the change in a new version.
     #[test]
     fn version_1_table_is_frozen() {
+        let tables = tables();
+        let v1 = &tables[0];
+        assert_eq!(v1.version, 1);
         let mut text = String::new();
-        for (q, opts) in V1.choices {
+        for (q, opts) in &v1.choices {
             text.push_str(&format!("{q}:{};", opts.join(",")));
         }
-        text.push_str(&V1.dates.join(","));
+        text.push_str(&v1.dates.join(","));
         let hash = text.bytes().fold(0xcbf29ce484222325u64, |h, b| {
             (h ^ b as u64).wrapping_mul(0x100000001b3)
         });
         assert_eq!(hash, 524666427454705194, "{text}");
-        // Later versions extend the ones before.
-        for pair in TABLES.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            assert!(b.version > a.version);
-            for (i, (q, opts)) in a.choices.iter().enumerate() {
-                let (bq, bopts) = b.choices[i];
-                assert_eq!(*q, bq);
-                assert_eq!(*opts, &bopts[..opts.len()]);
-            }
-            assert_eq!(a.dates, &b.dates[..a.dates.len()]);
-        }
-        assert!(latest().version < VERSION_RADIX as u32);
     }
 }

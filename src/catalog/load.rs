@@ -312,6 +312,28 @@ impl Builder {
             |x: &HolidayYear| x.year.to_string(),
             None::<fn(&mut HolidayYear, &str, bool) -> bool>
         );
+        // Code tables are appended, never replaced, by an override too: printed codes depend on
+        // every version as it was.
+        for table in data.handoff {
+            let id = table.version.to_string();
+            let origin = self.locate(&pf, "version");
+            let key = (Section::Handoff, id.clone());
+            if let Some(first) = self.origins.get(&key) {
+                let first = first.to_string();
+                self.errors.push(CatalogError::from_problem(
+                    origin,
+                    Some(id.clone()),
+                    DataProblem::DuplicateId {
+                        id,
+                        first,
+                        replaceable: false,
+                    },
+                ));
+            } else {
+                self.origins.insert(key, origin);
+                self.file.handoff.push(table);
+            }
+        }
         // Option extensions are applied after all questions are known (see `finish`).
         for ext in data.options {
             let origin = self.locate(&pf, &ext.option.id);
@@ -443,6 +465,11 @@ impl Builder {
             deadlines: f.deadlines,
             notices: f.notices,
             quick_sheets: f.quick_sheets,
+            handoff: {
+                let mut t = f.handoff;
+                t.sort_by_key(|t| t.version);
+                t
+            },
             calendar,
             override_files: self.override_files,
             origins: self.origins,

@@ -1,6 +1,7 @@
 //! The catalog: every question, material, step, deadline, notice, region and holiday calendar,
 //! merged from the bundled `checklists/` data and the user's override folder, and validated.
 
+mod codes;
 pub(crate) mod compiled;
 mod load;
 pub(crate) mod model;
@@ -71,6 +72,8 @@ pub struct Catalog {
     pub deadlines: Vec<Deadline>,
     pub notices: Vec<Notice>,
     pub quick_sheets: Vec<QuickSheet>,
+    /// The hand-off code's tables, oldest version first.
+    pub handoff: Vec<CodeTable>,
     pub calendar: Calendar,
     /// Files merged over the bundled data (user overrides), in load order.
     pub override_files: Vec<String>,
@@ -92,6 +95,7 @@ pub enum Section {
     Notice,
     Holiday,
     QuickSheet,
+    Handoff,
 }
 
 impl Catalog {

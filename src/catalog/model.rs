@@ -506,6 +506,21 @@ pub struct CatalogFile {
     pub holidays: Vec<HolidayYear>,
     /// Common situations printed at the front desk in a click or two (常用情形).
     pub quick_sheets: Vec<QuickSheet>,
+    /// The hand-off code's tables, one per version (`checklists/handoff.ron`).
+    pub handoff: Vec<CodeTable>,
+}
+
+/// One version of the hand-off code's table: which questions a code carries, in which order,
+/// and their options by number. Printed codes depend on it: a version is never changed; a new
+/// question or option goes into a new version that extends the one before (`validate` checks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeTable {
+    pub version: u32,
+    /// Choice questions and their options, in code order.
+    pub choices: Vec<(String, Vec<String>)>,
+    /// Date questions, in code order (a date may be written as a step from the one before).
+    pub dates: Vec<String>,
 }
 
 /// A common situation the front desk prints often: a name and the answers that define it.

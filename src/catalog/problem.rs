@@ -414,6 +414,20 @@ pub enum Rule {
         part: Part,
         places: Vec<String>,
     },
+    #[error("hand-off code table version {version}: a version is 1, 2 or 3")]
+    CodeVersionOutOfRange { version: u32 },
+    #[error("hand-off code table version {version} does not extend version {previous}: {what}")]
+    CodeTableChanged {
+        version: u32,
+        previous: u32,
+        what: String,
+    },
+    #[error("the hand-off code (table version {version}) cannot carry {}", match .option { Some(o) => format!("answer {question}={o}"), None => format!("question \"{question}\"") })]
+    NotInCode {
+        version: u32,
+        question: String,
+        option: Option<String>,
+    },
     #[error("\"{id}\": replaces itself")]
     ReplacesItself { id: String },
     #[error(

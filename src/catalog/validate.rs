@@ -532,6 +532,7 @@ impl Catalog {
                 }
             }
         }
+        cx.errors.extend(self.code_table_errors());
         cx.errors
     }
 }

@@ -25,7 +25,7 @@ pub(crate) fn execute(
             let case = find_case(label, input.lang)?;
             (case.answers, Some(case.label), Some(case.id))
         }
-        None => (input.answers()?, None, None),
+        None => (input.answers(&catalog)?, None, None),
     };
     let d = derive_checked(&catalog, &answers, today, input.lang)?;
     // Bad answers are reported first (exit 2); then the output rule, before anything is written.

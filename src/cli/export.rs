@@ -131,7 +131,7 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
             None,
         )
     } else {
-        (input.answers()?, None, None)
+        (input.answers(&catalog)?, None, None)
     };
     let derivation = if req.quick.is_some() {
         super::derive_open_checked(&catalog, &answers, today, lang)?

@@ -270,9 +270,9 @@ pub(crate) fn load_catalog(lang: Lang) -> Catalog {
 
 impl AnswerArgs {
     /// The answers, checked for shape (`q=v`); content is checked by the engine.
-    pub fn answers(&self) -> Result<Answers, CliError> {
+    pub fn answers(&self, catalog: &Catalog) -> Result<Answers, CliError> {
         if let Some(code) = &self.code {
-            return crate::handoff::decode(code)
+            return crate::handoff::decode(&catalog.handoff, code)
                 .map_err(|e| CliError::input(strings::code_error(self.lang, &e)));
         }
         let mut answers = Answers::new();
@@ -416,7 +416,7 @@ pub(crate) fn execute(command: Command) -> Result<String, CliError> {
             message,
         } => {
             let catalog = load_catalog(input.lang);
-            let answers = input.answers()?;
+            let answers = input.answers(&catalog)?;
             let d = derive_checked(&catalog, &answers, input.today()?, input.lang)?;
             if json {
                 Ok(derivation_json(&catalog, &d))
@@ -518,7 +518,11 @@ fn validate(dir: Option<PathBuf>, lang: Lang) -> Result<String, CliError> {
     }
     // Facts that cite only sources about one place and do not say so (`scope`).
     let mut warnings = String::new();
-    for w in catalog.scope_warnings() {
+    for w in catalog
+        .scope_warnings()
+        .into_iter()
+        .chain(catalog.code_warnings())
+    {
         let _ = writeln!(
             warnings,
             "{}{}",

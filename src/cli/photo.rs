@@ -173,7 +173,7 @@ pub fn submission(
             label = Some(case.label.clone());
             case.answers
         }
-        None => input.answers()?,
+        None => input.answers(&catalog)?,
     };
     let d = derive_checked(&catalog, &answers, today, lang)?;
     for raw in attach {

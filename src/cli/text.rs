@@ -164,6 +164,8 @@ pub fn view_text(v: &View) -> String {
     let _ = writeln!(o, "{}", v.data_line);
     if let Some(code) = &v.code {
         let _ = writeln!(o, "{}{c}{code}", t.code_label);
+    } else if let Some(why) = &v.no_code {
+        let _ = writeln!(o, "{why}");
     }
     out
 }

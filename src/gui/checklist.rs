@@ -469,6 +469,8 @@ fn summary(ui: &mut egui::Ui, v: &View, sm: &Summary, p: &Palette, edits: &mut V
             );
             text(ui, RichText::new(t.code_hint).size(size::TINY).weak());
         });
+    } else if let Some(why) = &v.no_code {
+        text(ui, RichText::new(why).size(size::DETAIL).weak());
     }
 }
 

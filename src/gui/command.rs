@@ -303,7 +303,7 @@ fn change_files(
 
 /// Opens a new case from a code: the checklist when it is complete, else the wizard.
 fn open_code(app: &mut App, code: &str) {
-    match crate::handoff::decode(code) {
+    match crate::handoff::decode(&app.state.catalog.handoff, code) {
         Ok(answers) => {
             let t = s(app.lang());
             let mut case = Case::new(format!("{} {}", t.code_label, code.to_uppercase()));

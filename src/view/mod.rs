@@ -390,6 +390,9 @@ pub struct View {
     /// Not in the JSON artefacts: the code has its own round-trip and frozen-table tests.
     #[serde(skip)]
     pub code: Option<String>,
+    /// Why there is no code, when an answer is one the code cannot carry.
+    #[serde(skip)]
+    pub no_code: Option<String>,
 }
 
 /// A question left open on a blank sheet: "办理途径" with its options, to tick.
@@ -1130,6 +1133,7 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         );
     }
 
+    let code = code_result(catalog, d, blank);
     View {
         lang,
         title: Str::Static(t.sheet_title),
@@ -1155,7 +1159,8 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         data_line: strings::data_version_line(lang, &d.data_version, d.today),
         data_version: d.data_version.clone(),
         today: d.today,
-        code: code_of(catalog, d, blank),
+        no_code: code.as_ref().err().and_then(|e| no_code(catalog, e, lang)),
+        code: code.ok(),
     }
 }
 
@@ -1196,49 +1201,47 @@ pub(crate) fn all_answers(d: &Derivation) -> crate::engine::Answers {
 
 /// The hand-off code of a derivation's answers; without the dates on a blank sheet.
 pub fn code_of(catalog: &Catalog, d: &Derivation, blank: bool) -> Option<String> {
-    let keep = |q: &str| {
-        !blank
-            || catalog
+    code_result(catalog, d, blank).ok()
+}
+
+fn code_result(
+    catalog: &Catalog,
+    d: &Derivation,
+    blank: bool,
+) -> Result<String, crate::handoff::EncodeError> {
+    let mut a = all_answers(d);
+    if blank {
+        a.0.retain(|q, _| {
+            catalog
                 .question(q)
                 .is_none_or(|q| q.kind != crate::catalog::QuestionKind::Date)
+        });
+    }
+    crate::handoff::code_for(catalog, &a)
+}
+
+/// Why there is no code, when an answer is one the code's table cannot carry (a region added
+/// by an override): said once in the summary rather than leaving the code out unexplained.
+fn no_code(catalog: &Catalog, e: &crate::handoff::EncodeError, lang: Lang) -> Option<String> {
+    use crate::handoff::EncodeError as E;
+    let label = |q: &str| {
+        catalog
+            .question(q)
+            .map_or(q.to_string(), |x| x.label().get(lang).to_string())
     };
-    // Read straight from the derivation (the usual case); an `Answers` map is built only when
-    // the answers must be pruned to fit.
-    // Each question with a number made of its length and first and last letters, compared
-    // before the text: most questions differ there. Each is answered once (`unused` holds
-    // only questions not asked).
-    let key = |q: &str| {
-        let b = q.as_bytes();
-        (b.len() as u32) << 16
-            | u32::from(b.first().copied().unwrap_or(0)) << 8
-            | u32::from(b.last().copied().unwrap_or(0))
-    };
-    let mut pairs: Vec<(u32, &str, &str)> = Vec::with_capacity(d.answers.len() + d.unused.len());
-    let answers = d
-        .answers
-        .iter()
-        .map(|l| (l.question.as_str(), l.value.as_str()));
-    let unused = d.unused.iter().map(|(q, v)| (q.as_str(), v.as_str()));
-    pairs.extend(
-        answers
-            .chain(unused)
-            .filter(|(q, _)| keep(q))
-            .map(|(q, v)| (key(q), q, v)),
-    );
-    let get = |q: &str| {
-        let k = key(q);
-        pairs
-            .iter()
-            .find(|&&(pk, pq, _)| pk == k && pq == q)
-            .map(|&(_, _, v)| v)
-    };
-    crate::handoff::encode_by(pairs.iter().map(|&(_, q, _)| q), get)
-        .ok()
-        .or_else(|| {
-            let mut a = all_answers(d);
-            a.0.retain(|q, _| keep(q));
-            crate::handoff::code_for(catalog, &a)
-        })
+    match e {
+        E::UnknownOption(q, o) => {
+            let value = catalog
+                .option_label(q, o)
+                .map_or(o.clone(), |t| t.get(lang).to_string());
+            Some(strings::no_code(
+                lang,
+                &format!("{}{}{value}", label(q), strings::colon(lang)),
+            ))
+        }
+        E::UnknownQuestion(q) => Some(strings::no_code(lang, &label(q))),
+        _ => None,
+    }
 }
 
 /// The name of a material or step by id (for items no longer derived), else the id.

@@ -322,6 +322,18 @@ pub(crate) fn question_n(lang: Lang, n: usize) -> String {
     }
 }
 
+/// No hand-off code for these answers: one of them is not in the code's table.
+pub(crate) fn no_code(lang: Lang, answer: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "本清单没有清单码：回答“{answer}”来自本机添加的数据，清单码表中没有它（在其他电脑上需要重新填写）。"
+        ),
+        Lang::En => format!(
+            "This checklist has no code: the answer “{answer}” comes from data added on this computer and is not in the code's table (on another computer, answer the questions again)."
+        ),
+    }
+}
+
 /// The button under a refused answer that sets the answer its question offers instead.
 pub(crate) fn choose_instead(lang: Lang, option: &str) -> String {
     match lang {

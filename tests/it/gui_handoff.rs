@@ -45,7 +45,7 @@ fn a_code_typed_on_the_start_screen_opens_the_same_case() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app_on(dir.path());
     assert_eq!(h.state().state.screen, Screen::Welcome);
-    let code = yibao_checklist::handoff::encode(&claim()).unwrap();
+    let code = yibao_checklist::handoff::encode(&crate::common::code_tables(), &claim()).unwrap();
 
     // A typo: explained, nothing opened.
     let mut typo: Vec<char> = code.chars().collect();
@@ -118,7 +118,7 @@ fn a_code_typed_on_the_start_screen_opens_the_same_case() {
 fn the_calendar_button_saves_an_ics_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app_on(dir.path());
-    let code = yibao_checklist::handoff::encode(&claim()).unwrap();
+    let code = yibao_checklist::handoff::encode(&crate::common::code_tables(), &claim()).unwrap();
     type_code(&mut h, &code);
     assert_eq!(h.state().state.screen, Screen::Checklist);
     h.get_by_role_and_label(Role::Button, "日历").click();

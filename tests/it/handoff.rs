@@ -4,7 +4,7 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 use yibao_checklist::catalog::{Catalog, Lang};
-use yibao_checklist::engine::derive;
+use yibao_checklist::engine::{Answers, derive};
 use yibao_checklist::handoff::{self, CodeError};
 use yibao_checklist::pdf::{SheetOptions, render_view};
 use yibao_checklist::view::{self, ViewInput, strings};
@@ -23,11 +23,12 @@ fn every_regression_answer_set_round_trips() {
     assert!(sets.len() >= 200, "{}", sets.len());
     let mut longest = 0;
     for answers in &sets {
-        let code = handoff::encode(answers).unwrap_or_else(|e| panic!("{answers:?}: {e}"));
+        let code = handoff::encode(&crate::common::code_tables(), answers)
+            .unwrap_or_else(|e| panic!("{answers:?}: {e}"));
         let bare = code.replace('-', "");
         longest = longest.max(bare.len());
         assert!(bare.len() <= handoff::MAX_LEN, "{code}");
-        let back = handoff::decode(&code).expect("decodes");
+        let back = handoff::decode(&crate::common::code_tables(), &code).expect("decodes");
         assert_eq!(&back, answers, "{code}");
         // The same checklist, and the view carries the same code.
         let a = derive(&catalog, answers, today).unwrap();
@@ -47,7 +48,11 @@ fn every_regression_answer_set_round_trips() {
                 ..Default::default()
             },
         );
-        let situation = handoff::decode(blank.code.as_deref().expect("code")).unwrap();
+        let situation = handoff::decode(
+            &crate::common::code_tables(),
+            blank.code.as_deref().expect("code"),
+        )
+        .unwrap();
         assert!(situation.0.keys().all(|q| !q.ends_with("_date")));
         assert!(situation.0.iter().all(|(q, v)| answers.get(q) == Some(v)));
     }
@@ -60,7 +65,7 @@ fn a_mistyped_code_is_caught_and_explained() {
     let sets = common::artefact_sets(&catalog);
     // Every single-character change of every 7th set's code is refused.
     for answers in sets.iter().step_by(7) {
-        let code = handoff::encode(answers).unwrap();
+        let code = handoff::encode(&crate::common::code_tables(), answers).unwrap();
         let chars: Vec<char> = code.chars().collect();
         for i in (0..chars.len()).filter(|&i| chars[i] != '-') {
             for &b in handoff::ALPHABET {
@@ -71,7 +76,11 @@ fn a_mistyped_code_is_caught_and_explained() {
                 let mut typo = chars.clone();
                 typo[i] = c;
                 let typo: String = typo.into_iter().collect();
-                assert_eq!(handoff::decode(&typo), Err(CodeError::Checksum), "{typo}");
+                assert_eq!(
+                    handoff::decode(&crate::common::code_tables(), &typo),
+                    Err(CodeError::Checksum),
+                    "{typo}"
+                );
             }
         }
     }
@@ -183,7 +192,7 @@ fn the_code_is_printed_on_the_sheet() {
 fn export_with_a_code_prints_the_same_sheet_with_the_code() {
     let catalog = Catalog::bundled().expect("bundled");
     let answers = common::artefact_sets(&catalog).remove(3);
-    let code = handoff::encode(&answers).unwrap();
+    let code = handoff::encode(&crate::common::code_tables(), &answers).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("sheet.pdf");
     cli()
@@ -194,4 +203,174 @@ fn export_with_a_code_prints_the_same_sheet_with_the_code() {
     let doc = lopdf::Document::load(&out).expect("a PDF");
     let text = doc.extract_text(&[1]).unwrap();
     assert!(text.contains(&code), "{code}");
+}
+
+/// Codes printed before the tables moved into `checklists/handoff.ron` keep opening to the same
+/// answers. Each was also worked out by hand from the format in the README (an independent
+/// encoder written for the check), so the list does not merely repeat this build's encoder.
+#[test]
+fn codes_printed_before_keep_opening() {
+    let printed: [(&str, &[(&str, &str)]); 4] = [
+        (
+            "9B3M-GPEE-949P",
+            &[
+                ("scenario", "cross_region"),
+                ("region", "shanghai"),
+                ("treatment_region", "guangdong"),
+                ("insurance", "employee"),
+                ("visit", "inpatient"),
+                ("emergency", "no"),
+                ("filed", "no"),
+                ("settlement", "manual"),
+                ("channel", "online"),
+                ("proxy", "yes"),
+                ("third_party", "no"),
+                ("special_drugs", "yes"),
+                ("admission_date", "2026-01-02"),
+                ("discharge_date", "2026-01-30"),
+                ("invoice_date", "2026-01-30"),
+            ],
+        ),
+        (
+            "23EG-EQ24-5S3D",
+            &[
+                ("scenario", "local"),
+                ("region", "heilongjiang"),
+                ("insurance", "employee"),
+                ("visit", "outpatient"),
+                ("emergency", "no"),
+                ("settlement", "manual"),
+                ("channel", "window"),
+                ("proxy", "no"),
+                ("third_party", "no"),
+                ("special_drugs", "no"),
+                ("visit_date", "2025-10-08"),
+                ("invoice_date", "2025-10-08"),
+            ],
+        ),
+        (
+            "22C5-WVD6-TMJ3",
+            &[
+                ("scenario", "cross_region"),
+                ("region", "guangdong"),
+                ("insurance", "employee"),
+                ("visit", "outpatient"),
+                ("emergency", "yes"),
+                ("filed", "no"),
+                ("settlement", "manual"),
+                ("channel", "mail"),
+                ("proxy", "no"),
+                ("third_party", "yes"),
+                ("special_drugs", "no"),
+                ("visit_date", "2026-11-20"),
+            ],
+        ),
+        (
+            "2236-4JTJ-A5S5",
+            &[
+                ("scenario", "filing"),
+                ("region", "zhejiang"),
+                ("insurance", "resident"),
+                ("filing_type", "retiree"),
+                ("channel", "online"),
+                ("proxy", "yes"),
+                ("filing_date", "2026-03-15"),
+            ],
+        ),
+    ];
+    let tables = crate::common::code_tables();
+    for (code, pairs) in printed {
+        let want = Answers::from_pairs(pairs.iter().copied());
+        assert_eq!(handoff::decode(&tables, code).as_ref(), Ok(&want), "{code}");
+        assert_eq!(handoff::encode(&tables, &want).as_deref(), Ok(code));
+    }
+}
+
+/// A region added by an override is not in the code's table: `validate` names it, the
+/// checklist says why it has no code, and no code is written that would open as other answers.
+#[test]
+fn an_answer_the_table_cannot_carry_gets_no_code_and_a_reason() {
+    use yibao_checklist::catalog::BUNDLED;
+    let extra = r#"(
+    options: [(question: "region", option: (id: "testland", label: (zh: "测试市", en: "Testland")))],
+    regions: [(id: "testland", name: (zh: "测试市", en: "Testland"), hotlines: ["0000-12393"], sources: ["000"])],
+)"#;
+    let bundled = || BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string()));
+    assert!(Catalog::bundled().unwrap().code_warnings().is_empty());
+    let catalog =
+        Catalog::from_sources(bundled(), [("testland.ron".to_string(), extra.to_string())])
+            .expect("the override loads");
+    let warnings = catalog.code_warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].message.contains("region=testland"),
+        "{}",
+        warnings[0].message
+    );
+
+    let mut a = common::emergency_claim();
+    a.set("region", "testland");
+    let today = "2026-02-01".parse().unwrap();
+    let d = yibao_checklist::engine::derive(&catalog, &a, today).expect("derives");
+    let v = view::build(
+        &catalog,
+        &d,
+        &ViewInput {
+            lang: Lang::Zh,
+            ..Default::default()
+        },
+    );
+    assert_eq!(v.code, None);
+    let why = v.no_code.expect("a reason");
+    assert!(why.contains("参保地：测试市"), "{why}");
+    assert_eq!(
+        handoff::encode(&catalog.handoff, &a),
+        Err(handoff::EncodeError::UnknownOption(
+            "region".into(),
+            "testland".into()
+        ))
+    );
+}
+
+/// Tables are append-only: a version that changes the one before, or a second table with the
+/// same version, is refused by `validate` with the version named.
+#[test]
+fn a_changed_code_table_is_refused() {
+    use yibao_checklist::catalog::BUNDLED;
+    let bundled = || BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string()));
+    let v2_reordered =
+        r#"(handoff: [(version: 2, choices: [("region", ["national"])], dates: [])])"#;
+    let errors = Catalog::from_sources(bundled(), [("v2.ron".into(), v2_reordered.into())])
+        .expect_err("refused");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.message.contains("does not extend version 1")),
+        "{errors:?}"
+    );
+    let v1_again = r#"(handoff: [(version: 1, choices: [], dates: [])])"#;
+    let errors = Catalog::from_sources(bundled(), [("v1.ron".into(), v1_again.into())])
+        .expect_err("refused");
+    assert!(
+        errors.iter().any(|e| e.id.as_deref() == Some("1")),
+        "{errors:?}"
+    );
+    // A version that extends the last one is accepted, and new codes are written with it.
+    let mut v2 = crate::common::code_tables()[0].clone();
+    v2.version = 2;
+    v2.choices[1].1.push("testland".into());
+    let text = format!("(handoff: [{}])", ron::to_string(&v2).unwrap());
+    let catalog = Catalog::from_sources(bundled(), [("v2.ron".into(), text)]).expect("accepted");
+    assert_eq!(catalog.handoff.len(), 2);
+    let code = handoff::encode(
+        &catalog.handoff,
+        &Answers::from_pairs([("region", "testland")]),
+    )
+    .expect("v2 carries testland");
+    assert_eq!(
+        handoff::decode(&catalog.handoff, &code)
+            .unwrap()
+            .get("region"),
+        Some("testland")
+    );
 }

@@ -805,11 +805,10 @@ fn english_screens_have_no_chinese_left() {
     saved_case(dir.path(), "清单码 2G2H-JMVW-Y3CM", Default::default());
     let mut h = harness(dir.path(), Lang::En, (1366.0, 768.0), 1.0, Some(id));
     // A case opened from a code and a new one, named by the app.
-    let code = h
-        .state()
-        .state
-        .current_case()
-        .map(|c| yibao_checklist::handoff::encode(&c.answers).unwrap_or_default());
+    let code = h.state().state.current_case().map(|c| {
+        yibao_checklist::handoff::encode(&crate::common::code_tables(), &c.answers)
+            .unwrap_or_default()
+    });
     let mut found = Vec::new();
     let mut look = |h: &Harness<'_, App>, what: &str| {
         for n in h.query_all(by().predicate(|_| true)) {

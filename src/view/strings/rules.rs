@@ -115,6 +115,28 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
             part(p),
             places.join("、")
         ),
+        R::CodeVersionOutOfRange { version } => {
+            format!("清单码表的版本 {version} 不可用：版本只能是 1、2 或 3")
+        }
+        R::CodeTableChanged {
+            version,
+            previous,
+            what,
+        } => format!(
+            "清单码表版本 {version} 没有在版本 {previous} 的基础上只增不改（{what}）：已印出的清单码依赖旧版本，旧的问题和选项不能删改或换序"
+        ),
+        R::NotInCode {
+            version,
+            question,
+            option,
+        } => match option {
+            Some(o) => format!(
+                "清单码（码表版本 {version}）装不下回答 {question}={o}：有这个回答的清单不会生成清单码；请在 handoff 中新增一个版本"
+            ),
+            None => format!(
+                "清单码（码表版本 {version}）装不下问题“{question}”：请在 handoff 中新增一个版本"
+            ),
+        },
         R::ReplacesItself { id } => format!("“{id}”：replaces 指向了它自己"),
         R::ReplaceEachOther {
             id,

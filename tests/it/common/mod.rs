@@ -113,3 +113,10 @@ pub fn cli(data: &std::path::Path) -> assert_cmd::Command {
     c.env("YIBAO_CHECKLIST_DATA_DIR", data);
     c
 }
+
+/// The bundled hand-off code tables (`checklists/handoff.ron`).
+pub fn code_tables() -> Vec<yibao_checklist::catalog::CodeTable> {
+    yibao_checklist::catalog::Catalog::bundled()
+        .expect("bundled data is valid")
+        .handoff
+}
