@@ -445,6 +445,7 @@ impl Builder {
             quick_sheets: f.quick_sheets,
             calendar,
             override_files: self.override_files,
+            packs: Vec::new(),
             origins: self.origins,
             compiled: Default::default(),
         };
