@@ -59,7 +59,7 @@ fn named_files(pack: &Pack) -> Vec<(String, String)> {
 fn other_packs(
     data_dir: &Path,
     except: &str,
-) -> Result<(Vec<Installed>, Vec<(String, String)>), CatalogError> {
+) -> Result<(Vec<Installed>, pack::Files), CatalogError> {
     let all = pack::installed(&pack::packs_dir(data_dir))?;
     let others: Vec<Installed> = all
         .into_iter()

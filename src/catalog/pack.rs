@@ -526,10 +526,13 @@ fn origin0(path: &Path) -> Origin {
     }
 }
 
+/// Data files as `(name shown in messages, text)`.
+pub type Files = Vec<(String, String)>;
+/// What is installed, cheaply: pack folder names and their manifests' times.
+pub type Fingerprint = Vec<(String, Option<std::time::SystemTime>)>;
+
 /// The data files of installed packs, in merge order, and their labels.
-pub fn installed_files(
-    packs: &[Installed],
-) -> Result<(Vec<(String, String)>, Vec<PackLabel>), CatalogError> {
+pub fn installed_files(packs: &[Installed]) -> Result<(Files, Vec<PackLabel>), CatalogError> {
     let mut files = Vec::new();
     let mut labels = Vec::new();
     for p in packs {
@@ -544,7 +547,7 @@ pub fn installed_files(
 
 /// What is installed, cheaply (names and manifest times): to notice packs installed or removed
 /// by another program (`data install` while the app runs).
-pub fn fingerprint(packs_dir: &Path) -> Vec<(String, Option<std::time::SystemTime>)> {
+pub fn fingerprint(packs_dir: &Path) -> Fingerprint {
     let Ok(rd) = std::fs::read_dir(packs_dir) else {
         return Vec::new();
     };

@@ -126,7 +126,7 @@ pub struct UiState {
     pub data: Option<data::DataPage>,
     /// When the installed packs were last looked at, and what they were (see
     /// `command::notice_packs`).
-    pub packs_seen: Option<(f64, Vec<(String, Option<std::time::SystemTime>)>)>,
+    pub packs_seen: Option<(f64, crate::catalog::pack::Fingerprint)>,
     /// A save the user cancelled in the dialog, offered again to the default folder.
     pub offer_fallback: Option<files::Job>,
     /// The user dismissed the banner about broken override files (shown again next start).
