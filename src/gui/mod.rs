@@ -892,6 +892,14 @@ impl App {
                 });
             }
             handoff::code_entry(self, ui);
+            // On a small screen the top bar keeps to one row: 数据更新 is here instead.
+            if self.narrow(ui.ctx()) {
+                ui.add_space(8.0);
+                let w = crate::view::strings::data_words(self.lang());
+                if ui.button(w.button).on_hover_text(w.button_hint).clicked() {
+                    self.push(Command::OpenData);
+                }
+            }
             // Below the start page's own tools, which stay where the keyboard and the clerk
             // expect them.
             ui.add_space(12.0);

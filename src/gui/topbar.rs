@@ -36,8 +36,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         if ui.button(t.home).on_hover_text(t.home_hint).clicked() {
             cmds.push(Command::Home);
         }
-        // 数据更新 on the start page: installing data is not done in the middle of a case.
-        if app.state.screen == super::state::Screen::Welcome
+        // 数据更新 on the start page: installing data is not done in the middle of a case. A
+        // small screen has it on the page itself (the bar keeps to one row).
+        if !narrow
+            && app.state.screen == super::state::Screen::Welcome
             && app.state.current.is_none()
             && app.ui.data.is_none()
         {
