@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cases;
 pub mod catalog;
 pub mod cli;
+pub mod datapack;
 pub mod dates;
 pub mod engine;
 pub mod fsread;

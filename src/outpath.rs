@@ -1,6 +1,6 @@
 //! Where commands may write their output files, and how. One rule for every command that writes
 //! (`export`, `export-pack`, `calendar`, `submission`, `export-case`, the app's PDFs): never over
-//! anything in the data folder nor into its `cases/` or `checklists/`, never over a FIFO, device
+//! anything in the data folder nor into its `cases/`, `checklists/` or `packs/`, never over a FIFO, device
 //! or folder, never over an existing file of another kind (a PDF for a sheet, an .ics for a
 //! calendar, a case file or bundle for a case) unless the user says `--force`; always through a
 //! temporary file renamed into place, with the user's umask; leftovers of killed writes are
@@ -19,7 +19,7 @@ use std::time::{Duration, SystemTime};
 pub(crate) const EXPORT_TEMP_PREFIX: &str = ".yibao-export-";
 pub(crate) const EXPORT_TEMP_SUFFIX: &str = ".tmp";
 /// Folders of the data folder whose files are read back as data.
-pub(crate) const DATA_SUBFOLDERS: &[&str] = &["cases", "checklists"];
+pub(crate) const DATA_SUBFOLDERS: &[&str] = &["cases", "checklists", "packs"];
 /// A temporary file this old whose writer no longer holds its lock is a leftover.
 pub(crate) const STALE_AFTER: Duration = Duration::from_secs(60);
 
@@ -33,6 +33,8 @@ pub(crate) enum OutKind {
     Calendar,
     /// A case file (RON) or a case bundle (zip).
     Case,
+    /// A data pack (`.yibao-data`, a zip).
+    DataPack,
 }
 
 impl OutKind {
@@ -41,6 +43,10 @@ impl OutKind {
         match self {
             OutKind::Pdf => starts_with(path, b"%PDF-"),
             OutKind::Calendar => starts_with(path, b"BEGIN:VCALENDAR"),
+            OutKind::DataPack => {
+                path.extension().is_some_and(|e| e == "yibao-data")
+                    && starts_with(path, b"PK\x03\x04")
+            }
             OutKind::Case => {
                 crate::cases::is_bundle(path)
                     || crate::cases::fsio::read_limited(path)
@@ -193,6 +199,7 @@ fn check_file(
                 OutKind::Pdf => "checklist.pdf",
                 OutKind::Calendar => "deadlines.ics",
                 OutKind::Case => "case.zip",
+                OutKind::DataPack => "update.yibao-data",
             }),
             path,
         });

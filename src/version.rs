@@ -1,6 +1,6 @@
 //! `yibao-checklist --version`: the app's version and the version of the data it derives from.
 
-use crate::catalog::{Catalog, user_checklists_dir};
+use crate::catalog::Catalog;
 
 /// The app's version (from Cargo.toml).
 pub(crate) const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -10,8 +10,24 @@ pub(crate) const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// then carry the overridden one (as `derive --json` shows in `data_version`).
 pub fn version_text() -> String {
     let bundled = Catalog::bundled().expect("bundled data is valid (tested)");
-    let (effective, errors) = Catalog::load_with_overrides(user_checklists_dir().as_deref());
-    describe(&bundled, (errors.is_empty()).then_some(&effective))
+    let (effective, errors) = Catalog::load_user_data(crate::paths::data_dir().as_deref());
+    let mut text = describe(&bundled, (errors.is_empty()).then_some(&effective));
+    text.push_str(&packs_text(&effective));
+    text
+}
+
+/// The installed data packs, each with who made it: their facts are not the bundled data's.
+pub fn packs_text(catalog: &Catalog) -> String {
+    catalog
+        .packs
+        .iter()
+        .map(|p| {
+            format!(
+                "\n  + data pack \"{}\" {} ({}, made by {})",
+                p.title, p.version, p.name, p.made_by
+            )
+        })
+        .collect()
 }
 
 fn describe(bundled: &Catalog, overridden: Option<&Catalog>) -> String {

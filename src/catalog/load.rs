@@ -472,6 +472,7 @@ impl Builder {
             },
             calendar,
             override_files: self.override_files,
+            packs: Vec::new(),
             origins: self.origins,
             compiled: Default::default(),
         };

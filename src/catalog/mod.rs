@@ -5,6 +5,7 @@ mod codes;
 pub(crate) mod compiled;
 mod load;
 pub(crate) mod model;
+pub mod pack;
 pub mod problem;
 mod scope;
 mod validate;
@@ -77,6 +78,9 @@ pub struct Catalog {
     pub calendar: Calendar,
     /// Files merged over the bundled data (user overrides), in load order.
     pub override_files: Vec<String>,
+    /// Installed data packs merged into this catalog, in merge order (empty: bundled data and
+    /// the user's own overrides only). Sheets and the about text name them.
+    pub packs: Vec<pack::PackLabel>,
     origins: HashMap<(Section, String), Origin>,
     /// Conditions as indices and the shared parts of a derivation (see `compiled.rs`).
     compiled: std::sync::Arc<Compiled>,

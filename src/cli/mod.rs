@@ -3,6 +3,7 @@
 
 mod args;
 mod calendar;
+mod data;
 mod export;
 mod photo;
 mod recheck;
@@ -190,6 +191,11 @@ pub enum Command {
         #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
+    /// Data updates (数据更新): make, install, list and remove data packs (.yibao-data).
+    Data {
+        #[command(subcommand)]
+        action: data::DataCommand,
+    },
     /// Write a saved case to a file: a bundle (.zip) with its photos, else a case file (.ron).
     ExportCase {
         /// The case's label.
@@ -258,7 +264,7 @@ impl CliError {
 
 /// Loads the catalog with the user's overrides; broken overrides are reported on stderr.
 pub(crate) fn load_catalog(lang: Lang) -> Catalog {
-    let (catalog, errors) = Catalog::load_with_overrides(user_checklists_dir().as_deref());
+    let (catalog, errors) = Catalog::load_user_data(crate::paths::data_dir().as_deref());
     if !errors.is_empty() {
         eprintln!("{}", strings::s(lang).catalog_errors);
         for e in &errors {
@@ -395,6 +401,7 @@ impl Command {
             | Command::ExportCase { lang, .. }
             | Command::Validate { lang, .. } => *lang,
             Command::Repair { lang } => *lang,
+            Command::Data { action } => action.lang(),
         }
     }
 }
@@ -471,6 +478,7 @@ pub(crate) fn execute(command: Command) -> Result<String, CliError> {
             lang,
         } => transfer::export_case(&label, &out, force, lang),
         Command::Recheck { json, today, lang } => recheck::execute(json, today.as_deref(), lang),
+        Command::Data { action } => data::execute(action),
     }
 }
 

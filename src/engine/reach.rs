@@ -104,3 +104,67 @@ impl Catalog {
         }
     }
 }
+
+impl Catalog {
+    /// Bundled data, then the source sets in order, validated and checked for reachability.
+    pub fn checked_from(
+        layers: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Catalog, Vec<CatalogError>> {
+        let base = BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string()));
+        let c = Catalog::from_sources(base, layers)?;
+        match check_reachability(&c).errors() {
+            errs if errs.is_empty() => Ok(c),
+            errs => Err(errs),
+        }
+    }
+
+    /// What the app and the command line derive from: the bundled data, the installed data
+    /// packs (`<data_dir>/packs`) and the user's overrides (`<data_dir>/checklists`). Never
+    /// fails: broken overrides leave the packs in place (a broken `checklists/` must not hide a
+    /// calendar a clerk installed), broken packs leave the bundled data; the errors come along.
+    pub fn load_user_data(data_dir: Option<&Path>) -> (Catalog, Vec<CatalogError>) {
+        use crate::catalog::pack;
+        let bundled = || Catalog::bundled().expect("bundled data is valid (tested)");
+        let Some(data_dir) = data_dir else {
+            return (bundled(), Vec::new());
+        };
+        let mut errors = Vec::new();
+        let (pack_files, labels) = match pack::installed(&pack::packs_dir(data_dir))
+            .and_then(|p| pack::installed_files(&p))
+        {
+            Ok(x) => x,
+            Err(e) => {
+                errors.push(e);
+                (Vec::new(), Vec::new())
+            }
+        };
+        let dir = data_dir.join("checklists");
+        let overrides = if dir.is_dir() {
+            read_override_files(&dir).unwrap_or_else(|e| {
+                errors.push(e);
+                Vec::new()
+            })
+        } else {
+            Vec::new()
+        };
+        if pack_files.is_empty() && overrides.is_empty() {
+            return (bundled(), errors);
+        }
+        let had_overrides = !overrides.is_empty();
+        match Catalog::checked_from(pack_files.iter().cloned().chain(overrides)) {
+            Ok(mut c) => {
+                c.packs = labels;
+                return (c, errors);
+            }
+            Err(errs) => errors.extend(errs),
+        }
+        if had_overrides
+            && !pack_files.is_empty()
+            && let Ok(mut c) = Catalog::checked_from(pack_files)
+        {
+            c.packs = labels;
+            return (c, errors);
+        }
+        (bundled(), errors)
+    }
+}

@@ -111,6 +111,16 @@ pub enum Command {
     /// Open a file or folder a message names, with the desktop's program.
     OpenPath(PathBuf),
 
+    // ---- data updates (数据更新, `data.rs`) ----
+    OpenData,
+    CloseData,
+    /// Read and preview a chosen pack (nothing is written).
+    PreviewPack(PathBuf),
+    /// Install the previewed pack, then take its data.
+    InstallPack,
+    CancelPack,
+    RemovePack(String),
+
     // ---- files, printing and dialogs (`files::act`) ----
     Files(Action),
 }
@@ -148,6 +158,10 @@ impl From<Action> for Command {
 
 /// Runs one command. Called after the frame, in the order the commands were pushed.
 pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
+    // Going anywhere leaves the 数据更新 page.
+    if cmd.moves_page() {
+        app.ui.data = None;
+    }
     let state = &mut app.state;
     match cmd {
         Command::NewCase => {
@@ -192,6 +206,12 @@ pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
             state.settings.last_case = None;
             state.screen = Screen::Welcome;
         }
+        Command::OpenData
+        | Command::CloseData
+        | Command::PreviewPack(_)
+        | Command::InstallPack
+        | Command::CancelPack
+        | Command::RemovePack(_) => data_command(app, cmd),
         Command::ContinueWizard => state.start_wizard(),
         Command::Goto {
             question,
@@ -351,5 +371,103 @@ fn note_shown(app: &mut App, id: &str) {
     let path = crate::recheck::seen_path(store.dir(), id);
     if crate::recheck::save_seen(&path, &now).is_ok() {
         app.ui.seen.insert(id.to_string(), now);
+    }
+}
+
+/// The 数据更新 page's commands. Installing and removing take the new data at once (the
+/// derivations are worked out again) and report, once per saved case, what changed.
+fn data_command(app: &mut App, cmd: Command) {
+    use super::data::DataPage;
+    let lang = app.lang();
+    let data_dir = app.data_dir();
+    let today = app.state.today;
+    match cmd {
+        Command::OpenData => app.ui.data = Some(DataPage::open(data_dir.as_deref(), lang)),
+        Command::CloseData => app.ui.data = None,
+        Command::PreviewPack(path) => {
+            let page = app
+                .ui
+                .data
+                .get_or_insert_with(|| DataPage::open(data_dir.as_deref(), lang));
+            page.choose(&path, data_dir.as_deref(), today, lang);
+        }
+        Command::CancelPack => {
+            if let Some(page) = &mut app.ui.data {
+                page.chosen = None;
+                page.error = None;
+            }
+        }
+        Command::InstallPack | Command::RemovePack(_) => {
+            let (Some(dir), Some(page)) = (data_dir, &mut app.ui.data) else {
+                return;
+            };
+            let result = match &cmd {
+                Command::InstallPack => {
+                    let Some(c) = page.chosen.take() else {
+                        return;
+                    };
+                    crate::datapack::install(&c.pack, &dir)
+                        .map(|_| crate::view::strings::pack_installed(lang, &c.pack.manifest))
+                }
+                Command::RemovePack(name) => crate::datapack::find(&dir, name).and_then(|p| {
+                    crate::datapack::remove(&dir, name)
+                        .map(|()| crate::view::strings::pack_removed(lang, &p.manifest))
+                }),
+                _ => return,
+            };
+            match result {
+                Ok(done) => {
+                    page.done = Some(done);
+                    page.error = None;
+                }
+                Err(e) => page.error = Some(crate::view::strings::pack_error(lang, &e)),
+            }
+            page.refresh(Some(&dir), lang);
+            reload_data(app);
+        }
+        _ => {}
+    }
+}
+
+/// Loads the data again (bundled, packs, overrides) and checks every saved case against what
+/// it last showed, as at start-up.
+pub(crate) fn reload_data(app: &mut App) {
+    let (catalog, errors) = crate::catalog::Catalog::load_user_data(app.data_dir().as_deref());
+    app.state.replace_catalog(catalog, errors);
+    app.ui.checklist = None;
+    app.ui.changes.clear();
+    // What is installed now is the new baseline for `notice_packs`.
+    app.ui.packs_seen = None;
+    super::handoff::startup_changes(app);
+}
+
+/// Packs installed or removed by another program while the app runs (`data install` at the
+/// command line): the packs folder is listed every few seconds of use, and the data taken again
+/// when it changed.
+pub(crate) fn notice_packs(app: &mut App) {
+    const EVERY: f64 = 3.0;
+    let now = app.state.now;
+    if let Some((at, _)) = &app.ui.packs_seen
+        && now - at < EVERY
+        && now >= *at
+    {
+        return;
+    }
+    let Some(dir) = app.data_dir() else {
+        return;
+    };
+    let seen = crate::catalog::pack::fingerprint(&crate::catalog::pack::packs_dir(&dir));
+    let changed = app
+        .ui
+        .packs_seen
+        .as_ref()
+        .is_some_and(|(_, before)| *before != seen);
+    app.ui.packs_seen = Some((now, seen));
+    if changed {
+        let lang = app.lang();
+        if let Some(page) = &mut app.ui.data {
+            page.refresh(Some(&dir), lang);
+        }
+        reload_data(app);
     }
 }

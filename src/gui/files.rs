@@ -29,6 +29,8 @@ pub enum Job {
     AttachPhoto {
         material: String,
     },
+    /// A data pack to preview (数据更新).
+    ChoosePack,
 }
 
 /// What the dialog gave.
@@ -92,7 +94,7 @@ impl Dialogs {
                 .set_title(title)
                 .add_filter(filter.0, filter.1);
             let got = match &job {
-                Job::ImportCase | Job::AttachPhoto { .. } => dialog.pick_file(),
+                Job::ImportCase | Job::AttachPhoto { .. } | Job::ChoosePack => dialog.pick_file(),
                 Job::ExportCase { file_name, .. } | Job::SavePdf { file_name, .. } => dialog
                     .set_directory(default_dir(None))
                     .set_file_name(file_name)
@@ -195,6 +197,19 @@ pub(crate) fn act(app: &mut App, ctx: &egui::Context, action: Action) {
                 Job::ImportCase,
                 t.import.trim_end_matches('…').to_string(),
                 (t.case_file_filter.to_string(), &["ron", "zip"]),
+            );
+        }
+        Action::ChoosePack => {
+            app.ui.picker = None;
+            let w = crate::view::strings::data_words(lang);
+            app.dialogs.start(
+                ctx,
+                Job::ChoosePack,
+                w.choose.trim_end_matches('…').to_string(),
+                (
+                    w.file_filter.to_string(),
+                    &[crate::catalog::pack::PACK_EXTENSION],
+                ),
             );
         }
         Action::ImportPath(path) => {
@@ -537,6 +552,17 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
             return;
         }
         (Job::AttachPhoto { .. }, Picked::Cancelled) => return,
+        (Job::ChoosePack, Picked::Unavailable) => {
+            let start = default_dir(app.config.export_dir.as_deref());
+            app.ui.picker = Some(super::picker::FilePicker::new(
+                Some(&start),
+                &[crate::catalog::pack::PACK_EXTENSION],
+                super::picker::PickFor::DataPack,
+                lang,
+            ));
+            return;
+        }
+        (Job::ChoosePack, Picked::Cancelled) => return,
         (_, Picked::Cancelled) => {
             app.ui.offer_fallback = Some(job);
             return;
@@ -565,6 +591,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
             import(app, &path);
         }
         Job::AttachPhoto { material } => super::command::attach(app, &material, &path),
+        Job::ChoosePack => app.push(super::command::Command::PreviewPack(path)),
         Job::ExportCase { case_id, .. } => {
             let Some(case) = app.state.case(&case_id).cloned() else {
                 return;

@@ -8,6 +8,7 @@
 
 pub mod checklist;
 pub mod command;
+pub mod data;
 pub mod files;
 pub mod fonts;
 pub mod handoff;
@@ -121,6 +122,11 @@ pub struct UiState {
     pub renaming: Option<String>,
     /// Shown when no file dialog could be opened for an import.
     pub picker: Option<picker::FilePicker>,
+    /// The 数据更新 page, while open.
+    pub data: Option<data::DataPage>,
+    /// When the installed packs were last looked at, and what they were (see
+    /// `command::notice_packs`).
+    pub packs_seen: Option<(f64, crate::catalog::pack::Fingerprint)>,
     /// A save the user cancelled in the dialog, offered again to the default folder.
     pub offer_fallback: Option<files::Job>,
     /// The user dismissed the banner about broken override files (shown again next start).
@@ -186,6 +192,8 @@ pub enum Action {
     /// The deadlines as an .ics file (the 日历 button).
     Calendar,
     SaveToDefault,
+    /// Choose a data pack to preview (数据更新).
+    ChoosePack,
 }
 
 /// The app.
@@ -260,6 +268,11 @@ impl App {
         }
     }
 
+    /// The data folder (`cases/`, `checklists/`, `packs/`), if there is one.
+    pub(crate) fn data_dir(&self) -> Option<PathBuf> {
+        self.config.data_dir.clone().or_else(crate::paths::data_dir)
+    }
+
     pub fn lang(&self) -> Lang {
         self.state.settings.lang
     }
@@ -268,6 +281,7 @@ impl App {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.state.begin_frame(ctx.input(|i| i.time));
+        command::notice_packs(self);
         self.keyboard(&ctx);
         self.apply_settings(&ctx);
         self.window_size(&ctx);
@@ -350,6 +364,7 @@ impl App {
                         ui.separator();
                     }
                     match self.state.screen {
+                        _ if self.ui.data.is_some() => data::show(self, ui),
                         Screen::Welcome => self.welcome(ui),
                         Screen::Quick => quick::show(self, ui),
                         Screen::Wizard => {
@@ -813,6 +828,10 @@ impl App {
                             self.ui.picker = None;
                             self.push(Command::Attach { material, path: p });
                         }
+                        picker::PickFor::DataPack => {
+                            self.ui.picker = None;
+                            self.push(Command::PreviewPack(p));
+                        }
                     },
                     Some(picker::Picked::Cancel) => self.ui.picker = None,
                     None => {}
@@ -873,6 +892,14 @@ impl App {
                 });
             }
             handoff::code_entry(self, ui);
+            // On a small screen the top bar keeps to one row: 数据更新 is here instead.
+            if self.narrow(ui.ctx()) {
+                ui.add_space(8.0);
+                let w = crate::view::strings::data_words(self.lang());
+                if ui.button(w.button).on_hover_text(w.button_hint).clicked() {
+                    self.push(Command::OpenData);
+                }
+            }
             // Below the start page's own tools, which stay where the keyboard and the clerk
             // expect them.
             ui.add_space(12.0);

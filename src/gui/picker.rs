@@ -16,6 +16,8 @@ pub enum PickFor {
     Import,
     /// A photo or scan of this material of the open case.
     Attach(String),
+    /// A data pack (数据更新) to preview.
+    DataPack,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +117,7 @@ impl FilePicker {
             RichText::new(match self.purpose {
                 PickFor::Import => t.pick_file,
                 PickFor::Attach(_) => t.pick_photo,
+                PickFor::DataPack => crate::view::strings::data_words(lang).pick_title,
             })
             .strong(),
         );
@@ -159,7 +162,11 @@ impl FilePicker {
                     }
                 }
                 if self.folders.is_empty() && self.files.is_empty() && self.error.is_none() {
-                    ui.label(RichText::new(t.no_files_here).weak());
+                    let empty = match self.purpose {
+                        PickFor::DataPack => crate::view::strings::data_words(lang).no_files_here,
+                        _ => t.no_files_here,
+                    };
+                    ui.label(RichText::new(empty).weak());
                 }
                 if self.truncated {
                     ui.label(RichText::new(t.too_many_files).weak());

@@ -36,6 +36,18 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         if ui.button(t.home).on_hover_text(t.home_hint).clicked() {
             cmds.push(Command::Home);
         }
+        // 数据更新 on the start page: installing data is not done in the middle of a case. A
+        // small screen has it on the page itself (the bar keeps to one row).
+        if !narrow
+            && app.state.screen == super::state::Screen::Welcome
+            && app.state.current.is_none()
+            && app.ui.data.is_none()
+        {
+            let w = crate::view::strings::data_words(app.lang());
+            if ui.button(w.button).on_hover_text(w.button_hint).clicked() {
+                cmds.push(Command::OpenData);
+            }
+        }
         let shown = if narrow { app.ui.list_open } else { show_list };
         let list = if shown { t.hide_list } else { t.show_list };
         // A small screen keeps the bar to one row: a short toggle that shows its state.

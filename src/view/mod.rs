@@ -1156,8 +1156,22 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
         sections,
         region_note: d.region.as_ref().and_then(|r| r.note.as_ref()).map(shared),
         disclaimer: shared(&d.disclaimer),
-        data_line: strings::data_version_line(lang, &d.data_version, d.today),
-        data_version: d.data_version.clone(),
+        // Installed data packs are named beside the version: their facts are not the bundled
+        // data's (`+ “XX市 2027 节假日”（… 制作）`).
+        data_line: strings::data_version_line(
+            lang,
+            &format!(
+                "{}{}",
+                d.data_version,
+                strings::pack_footer(lang, &catalog.packs)
+            ),
+            d.today,
+        ),
+        data_version: format!(
+            "{}{}",
+            d.data_version,
+            strings::pack_footer(lang, &catalog.packs)
+        ),
         today: d.today,
         no_code: code.as_ref().err().and_then(|e| no_code(catalog, e, lang)),
         code: code.ok(),

@@ -9,10 +9,12 @@ use crate::engine::{AnswerError, AnswerErrorKind};
 use std::io;
 
 mod args;
+mod data;
 mod parse;
 mod rules;
 mod validate;
 pub use args::{ArgProblem, arg_error};
+pub use data::*;
 pub use parse::parse_problem;
 pub use rules::rule;
 pub use validate::{
@@ -1542,6 +1544,7 @@ pub(crate) fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> St
                 K::Pdf => " PDF",
                 K::Calendar => "日历文件（.ics）",
                 K::Case => "清单文件或清单包",
+                K::DataPack => "数据更新包（.yibao-data）",
             }
         ),
         (E::OtherKind { path, kind }, Lang::En) => format!(
@@ -1551,6 +1554,7 @@ pub(crate) fn out_path_error(lang: Lang, e: &crate::outpath::OutPathError) -> St
                 K::Pdf => "a PDF",
                 K::Calendar => "a calendar file (.ics)",
                 K::Case => "a case file or bundle",
+                K::DataPack => "a data pack (.yibao-data)",
             }
         ),
         (E::NotAFolder { path }, _) => not_a_folder(lang, &path.display().to_string()),

@@ -66,23 +66,47 @@ fn table() -> BTreeMap<&'static str, Writes> {
             "export-pack",
             Writes::Folder(|out| args(&["export-pack"], out)),
         ),
+        ("data install", Writes::Nothing),
+        ("data list", Writes::Nothing),
+        ("data remove", Writes::Nothing),
+        (
+            "data pack",
+            Writes::File(|out| {
+                args(
+                    &[
+                        "data",
+                        "pack",
+                        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pack-2027"),
+                        "--made-by",
+                        "t",
+                    ],
+                    out,
+                )
+            }),
+        ),
     ])
 }
 
-fn subcommands() -> Vec<clap::Command> {
+/// Every subcommand with its name as typed; a group's (`data`) each on its own (`data pack`).
+fn subcommands() -> Vec<(String, clap::Command)> {
     yibao_checklist::cli::Cli::command()
         .get_subcommands()
-        .cloned()
+        .flat_map(|c| {
+            if c.has_subcommands() {
+                c.get_subcommands()
+                    .map(|s| (format!("{} {}", c.get_name(), s.get_name()), s.clone()))
+                    .collect()
+            } else {
+                vec![(c.get_name().to_string(), c.clone())]
+            }
+        })
         .collect()
 }
 
 #[test]
 fn every_subcommand_is_classified() {
     let table = table();
-    let names: Vec<String> = subcommands()
-        .iter()
-        .map(|c| c.get_name().to_string())
-        .collect();
+    let names: Vec<String> = subcommands().into_iter().map(|(n, _)| n).collect();
     for name in &names {
         assert!(
             table.contains_key(name.as_str()),
@@ -96,10 +120,10 @@ fn every_subcommand_is_classified() {
         table.keys()
     );
     // Whatever takes --out must be classified as writing.
-    for c in subcommands() {
+    for (name, c) in subcommands() {
         let takes_out = c.get_arguments().any(|a| a.get_id() == "out");
-        let writes = !matches!(table[c.get_name()], Writes::Nothing);
-        assert_eq!(takes_out, writes, "`{}` and its --out", c.get_name());
+        let writes = !matches!(table[name.as_str()], Writes::Nothing);
+        assert_eq!(takes_out, writes, "`{name}` and its --out");
     }
 }
 
@@ -247,6 +271,7 @@ fn each_writing_command_works_on_a_harmless_target() {
 fn no_writing_command_touches_the_data_folder_or_a_foreign_file() {
     let d = data();
     let data = &d.data;
+    std::fs::create_dir_all(data.join("packs")).unwrap();
     let cases = data.join("cases");
     let checklists = data.join("checklists");
     // Outside the data folder: a file of another kind, a FIFO, a link to the case file.
@@ -270,6 +295,10 @@ fn no_writing_command_touches_the_data_folder_or_a_foreign_file() {
         (cases.join("new.pdf"), "a new file in cases/"),
         (checklists.join("new.pdf"), "a new file in checklists/"),
         (checklists.join("../cases/x.pdf"), "cases/ through .."),
+        (
+            data.join("packs/new.pdf"),
+            "a new file in packs/ (installed data packs)",
+        ),
     ];
     let folder_targets: Vec<(PathBuf, &str)> = vec![
         (data.clone(), "the data folder"),

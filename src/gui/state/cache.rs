@@ -85,3 +85,18 @@ impl State {
         s
     }
 }
+
+impl State {
+    /// Takes new data (a data pack installed or removed): every derivation and summary is
+    /// worked out again from it.
+    pub fn replace_catalog(
+        &mut self,
+        catalog: crate::catalog::Catalog,
+        errors: Vec<crate::catalog::CatalogError>,
+    ) {
+        self.catalog = catalog;
+        self.catalog_errors = errors;
+        self.cache.clear();
+        self.summaries.clear();
+    }
+}

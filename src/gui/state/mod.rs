@@ -147,9 +147,7 @@ impl State {
     ) -> State {
         let (catalog, catalog_errors) = match catalog {
             Some(c) => (c, Vec::new()),
-            None => Catalog::load_with_overrides(
-                data_dir.as_ref().map(|d| d.join("checklists")).as_deref(),
-            ),
+            None => Catalog::load_user_data(data_dir.as_deref()),
         };
         let mut state = State {
             catalog,
