@@ -186,7 +186,7 @@ def main():
     counted_wizard = False
     for _ in range(60):
         pump(0.3)
-        review = by_name(frame, "核对您的回答", pyatspi.ROLE_HEADING)
+        review = by_name(frame, "核对您的回答")
         if review is not None:
             break
         f = wait_for(lambda: focused(frame), 5)

@@ -926,7 +926,7 @@ impl App {
 fn page_keys(ui: &mut egui::Ui, arrows: bool) {
     use egui::Key;
     let ctx = ui.ctx().clone();
-    if ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(&ctx) {
+    if !a11y::nothing_focused(&ctx) || egui::Popup::is_any_open(&ctx) {
         return;
     }
     let free = a11y::nothing_focused(&ctx);

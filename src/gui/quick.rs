@@ -40,8 +40,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.label(t.quick_none);
         return;
     }
-    // Arrow keys move the highlight unless a text field has the keyboard.
-    let typing = ui.ctx().egui_wants_keyboard_input();
+    // Arrow keys move the highlight unless another control has the keyboard (a field, a
+    // button): nothing, the page's title or a row of the list.
+    // The rows' ids as last drawn: a focused row is the list's, not a button (Enter prints it).
+    let rows_key = egui::Id::unique("quick_rows");
+    let rows: Vec<egui::Id> = ui.data(|d| d.get_temp(rows_key)).unwrap_or_default();
+    let focused = ui.ctx().memory(|m| m.focused());
+    let on_row = focused.is_some_and(|f| rows.contains(&f));
+    let typing = !a11y::nothing_focused(ui.ctx()) && !on_row;
     let n = sheets.len();
     let (up, down, enter) = ui.input(|i| {
         (
@@ -60,12 +66,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         app.ui.quick_moved = true;
     }
     let selected = app.ui.quick_selected.min(n - 1);
-    // The rows' ids as last drawn: a focused row is the list's, not a button (Enter prints it).
-    let rows_key = egui::Id::unique("quick_rows");
-    let rows: Vec<egui::Id> = ui.data(|d| d.get_temp(rows_key)).unwrap_or_default();
-    let focused = ui.ctx().memory(|m| m.focused());
-    let on_row = focused.is_some_and(|f| rows.contains(&f));
-    if enter && !typing && (a11y::nothing_focused(ui.ctx()) || on_row) {
+    if enter && !typing {
         app.push(Action::PrintQuick {
             id: sheets[selected].0.clone(),
         });
