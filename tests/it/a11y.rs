@@ -192,7 +192,7 @@ fn each_question_is_a_named_group_and_the_checklist_has_headings() {
             .unwrap_or_else(|| panic!("{qid}: no group named {prompt}"));
         assert_eq!(
             nodes[group].description.as_deref(),
-            q.help.as_ref().map(|x| x.zh.as_str()),
+            q.help.as_ref().map(|x| &*x.zh),
             "{qid}: the group is described by the help"
         );
         // The focus is inside the group (the chosen or first option, or the date field).
@@ -207,7 +207,7 @@ fn each_question_is_a_named_group_and_the_checklist_has_headings() {
         assert_all_named(&h, &qid);
         match q.kind {
             QuestionKind::Choice => {
-                let label = q.options[0].label.zh.clone();
+                let label = q.options[0].label.zh.to_string();
                 click(&mut h, Role::RadioButton, &label);
                 let picked = tree(&h)
                     .into_iter()
@@ -244,7 +244,9 @@ fn each_question_is_a_named_group_and_the_checklist_has_headings() {
                     "{field:?}"
                 );
                 click(&mut h, Role::Button, "跳过");
-                if h.state().state.wizard.question == qid {
+                if h.state().state.screen == Screen::Wizard
+                    && h.state().state.wizard.question == qid
+                {
                     // A required date: a real one.
                     h.get_by_role_and_label(Role::TextInput, &prompt).focus();
                     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
