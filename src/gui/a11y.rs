@@ -30,6 +30,9 @@ pub fn as_heading(ctx: &Context, r: &Response, name: &str, level: usize) {
     });
 }
 
+/// Frames a new page's title asks for the focus until it has it.
+const FOCUS_TRIES: u8 = 4;
+
 fn pending_key() -> Id {
     Id::unique("a11y_focus_page_heading")
 }
@@ -50,7 +53,7 @@ pub fn page_shown(ctx: &Context, page: &str) {
     if last.as_deref() != Some(page) {
         ctx.data_mut(|d| {
             d.insert_temp(page_key(), page.to_string());
-            d.insert_temp(pending_key(), true);
+            d.insert_temp(pending_key(), FOCUS_TRIES);
         });
     }
 }
@@ -66,11 +69,16 @@ pub fn page_title(ui: &mut Ui, text: RichText, level: usize) -> Response {
             .sense(egui::Sense::focusable_noninteractive()),
     );
     as_heading(ui.ctx(), &r, &name, level);
-    let pending = ui.data(|d| d.get_temp::<bool>(pending_key()).unwrap_or(false));
-    if pending {
-        r.request_focus();
+    // Asked for again until it holds (a first frame can lay the page out twice, e.g. while the
+    // text size is applied), a few frames at most.
+    let tries = ui.data(|d| d.get_temp::<u8>(pending_key()).unwrap_or(0));
+    if tries > 0 {
+        let left = if r.has_focus() { 0 } else { tries - 1 };
+        if !r.has_focus() {
+            r.request_focus();
+        }
         ui.data_mut(|d| {
-            d.insert_temp(pending_key(), false);
+            d.insert_temp(pending_key(), left);
             d.insert_temp(heading_key(), r.id);
         });
     }
@@ -80,7 +88,7 @@ pub fn page_title(ui: &mut Ui, text: RichText, level: usize) -> Response {
 /// A new page whose own code puts the focus somewhere (the wizard's first option, the start
 /// page's button): no heading takes it.
 pub fn keep_focus(ctx: &Context) {
-    ctx.data_mut(|d| d.insert_temp(pending_key(), false));
+    ctx.data_mut(|d| d.insert_temp(pending_key(), 0u8));
 }
 
 /// Nothing that takes keys has the focus: nothing, or only a page title (which reads, and does

@@ -274,10 +274,9 @@ impl App {
         self.window_size(&ctx);
         // The window's name on the accessibility bus, and the focus to a new page's title.
         a11y::name_window(&ctx, s(self.lang()).app_name);
-        a11y::page_shown(
-            &ctx,
-            &format!("{:?}{:?}", self.state.screen, self.state.current),
-        );
+        // The screen, not the case: moving through the list of cases with the arrows keeps the
+        // focus in the list.
+        a11y::page_shown(&ctx, &format!("{:?}", self.state.screen));
         let popup = egui::Popup::is_any_open(&ctx);
         for (job, picked) in self.dialogs.poll() {
             files::finish(self, job, picked);
@@ -957,6 +956,9 @@ fn page_keys(ui: &mut egui::Ui, arrows: bool) {
             egui::vec2(0.0, delta),
             egui::style::ScrollAnimation::none(),
         );
+        // The arrows read on from the page's title: they scroll, and do not also move the
+        // focus to the control above or below it.
+        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
     }
 }
 
