@@ -265,6 +265,18 @@ def main():
         check(opened is not None and opened.description == "已展开",
               f"checklist: after a click it says 已展开 (got {describe(opened)} '{opened.description if opened else ''}')")
 
+    # 规则与提示 opened: each rule one named focus stop.
+    rules = by_name(frame, "展开：规则与提示", pyatspi.ROLE_PUSH_BUTTON)
+    check(rules is not None, "checklist: 展开：规则与提示")
+    if rules is not None:
+        click(rules)
+        pump(0.5)
+        count(frame, "checklist, rules open")
+        unnamed = [a for a in nodes(frame)
+                   if states(a).contains(pyatspi.STATE_FOCUSABLE) and not (a.name or "").strip()
+                   and a.getRole() != pyatspi.ROLE_FRAME]
+        check(not unnamed, f"checklist: no unnamed focus stop with the rules open ({len(unnamed)})")
+
 
 try:
     main()
