@@ -111,12 +111,15 @@ impl FilePicker {
         let t = s(lang);
         let mut out = None;
         let mut go = None;
-        ui.label(
+        // Announced when it opens, like a dialog's title.
+        super::a11y::message(
+            ui,
             RichText::new(match self.purpose {
                 PickFor::Import => t.pick_file,
                 PickFor::Attach(_) => t.pick_photo,
             })
             .strong(),
+            egui::accesskit::Live::Polite,
         );
         ui.horizontal_wrapped(|ui| {
             if let Some(parent) = self.dir.parent()
@@ -135,7 +138,11 @@ impl FilePicker {
         });
         ui.add(egui::Label::new(RichText::new(self.dir.display().to_string()).weak()).wrap());
         if let Some(e) = &self.error {
-            ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+            super::a11y::message(
+                ui,
+                RichText::new(e).color(ui.visuals().error_fg_color),
+                egui::accesskit::Live::Assertive,
+            );
         }
         egui::ScrollArea::vertical()
             .id_salt("picker")

@@ -126,6 +126,31 @@ fn the_start_page_names_the_window_and_has_its_heading() {
 }
 
 #[test]
+fn a_wrong_checklist_code_is_announced_and_marks_its_field() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = app_on(tmp.path());
+    h.get_by_role_and_label(Role::TextInput, "输入清单码")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "输入清单码")
+        .type_text("K7Q4-M2XP-9HT4");
+    h.run();
+    click(&mut h, Role::Button, "打开");
+    let nodes = tree(&h);
+    let msg = nodes
+        .iter()
+        .find(|n| n.role == Role::Label && n.live == Live::Assertive)
+        .unwrap_or_else(|| panic!("no assertive message"));
+    assert!(msg.name.contains("清单码"), "{msg:?}");
+    let field = nodes
+        .iter()
+        .find(|n| n.role == Role::TextInput && n.name == "输入清单码")
+        .unwrap();
+    assert_eq!(field.invalid, Some(Invalid::True));
+    assert_eq!(field.description.as_deref(), Some(msg.name.as_str()));
+}
+
+#[test]
 fn the_quick_list_is_a_list_box_whose_arrows_move_selection_and_focus() {
     let tmp = tempfile::tempdir().unwrap();
     let mut h = app_on(tmp.path());
