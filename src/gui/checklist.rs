@@ -7,7 +7,7 @@ use super::state::Screen;
 use super::strings::{self, colon, labelled, s, with_cites};
 use super::theme::{Palette, size};
 use super::wizard::short_label;
-use super::{Action, App};
+use super::{Action, App, a11y};
 use crate::view::{
     self, Body, DeadlineCard, Detail, MaterialCard, NoticeCard, Section, StepCard, Summary,
     Urgency, VersionView, View, ViewInput,
@@ -59,9 +59,10 @@ fn card<R>(ui: &mut egui::Ui, fill: Color32, add: impl FnOnce(&mut egui::Ui) -> 
     r.inner
 }
 
+/// A section's title: a heading of level 2 (the case's name is the page's, level 1).
 fn heading(ui: &mut egui::Ui, title: &str) -> egui::Response {
     ui.add_space(6.0);
-    let r = ui.label(RichText::new(title).size(size::SECTION).strong());
+    let r = a11y::heading(ui, RichText::new(title).size(size::SECTION).strong(), 2);
     ui.add_space(4.0);
     r
 }
@@ -307,10 +308,12 @@ fn section(
         let head = ui
             .horizontal_wrapped(|ui| {
                 let head = ui.label(RichText::new(&sec.title).size(size::SECTION).strong());
+                a11y::as_heading(ui.ctx(), &head, &sec.title, 2);
                 let label = if open { t.less } else { t.show_section };
                 let b = ui
                     .button(RichText::new(label).size(size::BODY))
                     .accessible_name(labelled(v.lang, label, &sec.title));
+                disclosure(&b, v.lang, open);
                 if b.clicked() {
                     ui.data_mut(|d| d.insert_temp(key, !open));
                 }
@@ -351,12 +354,13 @@ fn section(
                 let g = &groups[gi];
                 if ii == 0 {
                     ui.add_space(2.0);
-                    text(
+                    a11y::heading(
                         ui,
                         RichText::new(&g.title)
                             .size(size::GROUP)
                             .strong()
                             .color(p.accent),
+                        3,
                     );
                 }
                 material(ui, v, &g.items[ii], p, edits, editable, photo);
@@ -481,27 +485,45 @@ fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool, p: &Palett
         // Background rules and tips: the title, the text one click away.
         // The title wraps (a collapsing header's does not, and long titles ran off small screens);
         // clicking it or the arrow opens the text.
-        let id = ui.make_persistent_id(("notice", &n.id));
-        let mut state =
-            egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, false);
-        let mut toggle = false;
-        let header = state.show_header(ui, |ui| {
-            let r = ui.add(
-                egui::Label::new(RichText::new(&n.title).size(size::BODY).strong())
-                    .wrap()
-                    .sense(egui::Sense::click()),
-            );
-            toggle = r.clicked();
+        // One focus stop per rule: its title is the button (named by it, saying whether it is
+        // open); the arrow beside it is drawn, not a second, unnamed control.
+        let (key, open) = open_state(ui, "rule", &n.id);
+        let r = ui
+            .horizontal_top(|ui| {
+                let side = ui.spacing().icon_width;
+                let (_, icon) =
+                    ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+                egui::collapsing_header::paint_default_icon(
+                    ui,
+                    if open { 1.0 } else { 0.0 },
+                    &icon,
+                );
+                ui.add(
+                    egui::Label::new(RichText::new(&n.title).size(size::BODY).strong())
+                        .wrap()
+                        .sense(egui::Sense::click()),
+                )
+            })
+            .inner;
+        r.ctx.accesskit_node_builder(r.id, |node| {
+            node.set_role(egui::accesskit::Role::Button);
+            node.clear_value();
+            node.set_label(n.title.as_str());
         });
-        header.body(|ui| notice_body(ui, v, n, p));
-        if toggle {
-            state = egui::collapsing_header::CollapsingState::load_with_default_open(
-                ui.ctx(),
-                id,
-                false,
+        disclosure(&r, lang, open);
+        if r.has_focus() {
+            ui.painter().rect_stroke(
+                r.rect.expand(2.0),
+                2.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Outside,
             );
-            state.toggle(ui);
-            state.store(ui.ctx());
+        }
+        if r.clicked() {
+            ui.data_mut(|d| d.insert_temp(key, !open));
+        }
+        if open {
+            ui.indent(("rule_body", &n.id), |ui| notice_body(ui, v, n, p));
         }
         return;
     }
@@ -654,9 +676,17 @@ fn title_row(
 fn more_button(ui: &mut egui::Ui, v: &View, label: &str, open: bool, whose: &str) -> bool {
     let t = s(v.lang);
     let text = if open { t.less } else { label };
-    ui.button(RichText::new(text).size(size::DETAIL))
-        .accessible_name(labelled(v.lang, text, whose))
-        .clicked()
+    let b = ui
+        .button(RichText::new(text).size(size::DETAIL))
+        .accessible_name(labelled(v.lang, text, whose));
+    disclosure(&b, v.lang, open);
+    b.clicked()
+}
+
+/// A button that opens or closes details: open or not, for a screen reader.
+fn disclosure(b: &egui::Response, lang: crate::catalog::Lang, open: bool) {
+    let t = s(lang);
+    a11y::disclosure(b, open, if open { t.expanded } else { t.collapsed });
 }
 
 /// A material: its tick box, name and badges on one row, the key rule under it; the note field,
@@ -858,7 +888,7 @@ fn deadline(ui: &mut egui::Ui, v: &View, dl: &DeadlineCard, p: &Palette, edits: 
         ui.spacing_mut().item_spacing.y = 4.0;
         let (key, open) = open_state(ui, "deadline", &dl.id);
         ui.horizontal_wrapped(|ui| {
-            text(ui, RichText::new(&dl.title).size(size::GROUP).strong());
+            a11y::heading(ui, RichText::new(&dl.title).size(size::GROUP).strong(), 3);
             urgency_badge(ui, v, dl.urgency, p);
             if more_button(ui, v, t.all_versions, open, &dl.title) {
                 ui.data_mut(|d| d.insert_temp(key, !open));

@@ -15,7 +15,7 @@ pub(crate) fn code_entry(app: &mut App, ui: &mut egui::Ui) {
     ui.add_space(20.0);
     let label = ui.label(RichText::new(t.enter_code).size(super::theme::size::NAV_BUTTON));
     let mut open = false;
-    ui.horizontal(|ui| {
+    let field = ui.horizontal(|ui| {
         let before = app.ui.code_input.clone();
         let r = ui
             .add(
@@ -32,9 +32,17 @@ pub(crate) fn code_entry(app: &mut App, ui: &mut egui::Ui) {
         open |= ui
             .button(RichText::new(t.open_code).size(super::theme::size::NAV_BUTTON))
             .clicked();
+        r
     });
     if let Some(e) = &app.ui.code_error {
-        ui.colored_label(ui.visuals().error_fg_color, code_error(lang, e));
+        // Announced at once, and the field marked wrong and described by it.
+        let msg = code_error(lang, e);
+        let m = super::a11y::message(
+            ui,
+            RichText::new(&msg).color(ui.visuals().error_fg_color),
+            egui::accesskit::Live::Assertive,
+        );
+        super::a11y::mark_invalid(&field.inner, &msg, Some(m.id));
     }
     if open {
         app.push(Command::OpenCode(app.ui.code_input.trim().to_string()));

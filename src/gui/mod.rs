@@ -6,6 +6,7 @@
 //! and export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from
 //! `crate::view::strings`.
 
+pub mod a11y;
 pub mod checklist;
 pub mod command;
 pub mod data;
@@ -285,6 +286,11 @@ impl App {
         self.keyboard(&ctx);
         self.apply_settings(&ctx);
         self.window_size(&ctx);
+        // The window's name on the accessibility bus, and the focus to a new page's title.
+        a11y::name_window(&ctx, s(self.lang()).app_name);
+        // The screen, not the case: moving through the list of cases with the arrows keeps the
+        // focus in the list.
+        a11y::page_shown(&ctx, &format!("{:?}", self.state.screen));
         let popup = egui::Popup::is_any_open(&ctx);
         for (job, picked) in self.dialogs.poll() {
             files::finish(self, job, picked);
@@ -323,22 +329,17 @@ impl App {
                 self.banners(ui);
                 ui.add_space(4.0);
             }
-            if self.state.screen == Screen::Wizard && self.state.current_case().is_some() {
-                let editable = !self.state.read_only;
-                egui::Panel::bottom("wizard_nav")
-                    .resizable(false)
-                    .show(ui, |ui| {
-                        ui.add_enabled_ui(editable, |ui| wizard::nav(self, ui))
-                    });
-            }
-            if self.state.screen == Screen::Review && self.state.current_case().is_some() {
-                let editable = !self.state.read_only;
-                egui::Panel::bottom("review_nav")
-                    .resizable(false)
-                    .show(ui, |ui| {
-                        ui.add_enabled_ui(editable, |ui| wizard::review_nav(self, ui))
-                    });
-            }
+            // The wizard's and the review's buttons stay in view under the page, and come after
+            // it in reading and Tab order: the page's scroll area leaves them the height they
+            // took last frame.
+            let footer = matches!(self.state.screen, Screen::Wizard | Screen::Review)
+                && self.state.current_case().is_some();
+            let footer_key = egui::Id::unique("page_footer_height");
+            let footer_h = if footer {
+                ctx.data(|d| d.get_temp::<f32>(footer_key)).unwrap_or(56.0)
+            } else {
+                0.0
+            };
             // One scroll area for the whole page, header included, so that at 200 % text size
             // the content is not squeezed below fixed headers. Each page keeps its own offset.
             let page = (
@@ -349,6 +350,7 @@ impl App {
             egui::ScrollArea::vertical()
                 .id_salt(("page", format!("{page:?}")))
                 .auto_shrink([false, false])
+                .max_height((ui.available_height() - footer_h).max(0.0))
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(1000.0));
                     // The front desk's list takes the arrows for its highlight.
@@ -378,6 +380,20 @@ impl App {
                         Screen::Checklist => checklist::show(self, ui),
                     }
                 });
+            if footer {
+                let top = ui.cursor().top();
+                ui.separator();
+                let editable = !self.state.read_only;
+                ui.add_enabled_ui(editable, |ui| {
+                    if self.state.screen == Screen::Wizard {
+                        wizard::nav(self, ui);
+                    } else {
+                        wizard::review_nav(self, ui);
+                    }
+                });
+                let h = ui.cursor().top() - top;
+                ctx.data_mut(|d| d.insert_temp(footer_key, h));
+            }
         });
 
         if !popup {
@@ -745,7 +761,12 @@ impl App {
                 frame(info_fill).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(strings::deleted(lang, &d.case.label));
+                        // Announced (politely) with its undo offer: the focus stays where it was.
+                        a11y::message(
+                            ui,
+                            RichText::new(strings::deleted(lang, &d.case.label)),
+                            egui::accesskit::Live::Polite,
+                        );
                         undo = ui.button(RichText::new(t.undo).strong()).clicked();
                         close = ui.button(t.dismiss).clicked();
                     });
@@ -769,7 +790,12 @@ impl App {
                 frame(if b.error { error_fill } else { info_fill }).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
-                        ui.add(egui::Label::new(b.msg.text(lang)).wrap());
+                        let live = if b.error {
+                            egui::accesskit::Live::Assertive
+                        } else {
+                            egui::accesskit::Live::Polite
+                        };
+                        a11y::message(ui, RichText::new(b.msg.text(lang)), live);
                         if let Some(p) = &b.path {
                             if ui.button(t.open_file).clicked() {
                                 open = Some(p.clone());
@@ -854,7 +880,13 @@ impl App {
             ui.set_max_width(ui.available_width().min(640.0));
             // On a short window both buttons come first: the words are for a larger screen.
             if !short {
-                ui.heading(RichText::new(t.welcome_title).size(theme::size::WELCOME_TITLE));
+                a11y::heading(
+                    ui,
+                    RichText::new(t.welcome_title)
+                        .size(theme::size::WELCOME_TITLE)
+                        .heading(),
+                    1,
+                );
                 ui.add_space(12.0);
                 ui.label(RichText::new(t.welcome_text).size(theme::size::NAV_BUTTON));
                 ui.add_space(20.0);
@@ -867,9 +899,8 @@ impl App {
             .min_size(egui::vec2(280.0, 56.0));
             let start = ui.add(b);
             // The keyboard starts here: Enter starts a case, Tab then Enter the front desk's list.
-            if std::mem::take(&mut self.ui.focus_start)
-                || ui.ctx().memory(|m| m.focused()).is_none()
-            {
+            a11y::keep_focus(ui.ctx());
+            if std::mem::take(&mut self.ui.focus_start) || a11y::nothing_focused(ui.ctx()) {
                 start.request_focus();
             }
             if start.clicked() {
@@ -921,10 +952,10 @@ impl App {
 fn page_keys(ui: &mut egui::Ui, arrows: bool) {
     use egui::Key;
     let ctx = ui.ctx().clone();
-    if ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(&ctx) {
+    if !a11y::nothing_focused(&ctx) || egui::Popup::is_any_open(&ctx) {
         return;
     }
-    let free = ctx.memory(|m| m.focused()).is_none();
+    let free = a11y::nothing_focused(&ctx);
     let arrows = arrows && free;
     let screen = (ui.clip_rect().height() - 3.0 * theme::size::BODY).max(theme::size::BODY);
     let line = 3.0 * theme::size::BODY;
@@ -952,6 +983,9 @@ fn page_keys(ui: &mut egui::Ui, arrows: bool) {
             egui::vec2(0.0, delta),
             egui::style::ScrollAnimation::none(),
         );
+        // The arrows read on from the page's title: they scroll, and do not also move the
+        // focus to the control above or below it.
+        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
     }
 }
 

@@ -113,13 +113,16 @@ impl FilePicker {
         let t = s(lang);
         let mut out = None;
         let mut go = None;
-        ui.label(
+        // Announced when it opens, like a dialog's title.
+        super::a11y::message(
+            ui,
             RichText::new(match self.purpose {
                 PickFor::Import => t.pick_file,
                 PickFor::Attach(_) => t.pick_photo,
                 PickFor::DataPack => crate::view::strings::data_words(lang).pick_title,
             })
             .strong(),
+            egui::accesskit::Live::Polite,
         );
         ui.horizontal_wrapped(|ui| {
             if let Some(parent) = self.dir.parent()
@@ -138,7 +141,11 @@ impl FilePicker {
         });
         ui.add(egui::Label::new(RichText::new(self.dir.display().to_string()).weak()).wrap());
         if let Some(e) = &self.error {
-            ui.label(RichText::new(e).color(ui.visuals().error_fg_color));
+            super::a11y::message(
+                ui,
+                RichText::new(e).color(ui.visuals().error_fg_color),
+                egui::accesskit::Live::Assertive,
+            );
         }
         egui::ScrollArea::vertical()
             .id_salt("picker")

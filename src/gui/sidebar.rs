@@ -262,7 +262,14 @@ pub(crate) fn case_header(app: &mut App, ui: &mut egui::Ui) {
     let narrow = app.narrow(ui.ctx());
     let mut act = None;
     ui.horizontal_wrapped(|ui| {
-        ui.add(egui::Label::new(RichText::new(&label).heading().strong()).wrap());
+        // The case's name is the page's heading; the checklist's title, which a new checklist
+        // puts the focus on.
+        let title = RichText::new(&label).heading().strong();
+        if app.state.screen == super::Screen::Checklist {
+            super::a11y::page_title(ui, title, 1);
+        } else {
+            super::a11y::heading(ui, title, 1);
+        }
         ui.add_space(12.0);
         let editable = !app.state.read_only;
         let buttons = |ui: &mut egui::Ui, act: &mut Option<u8>| {

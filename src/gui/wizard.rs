@@ -1,12 +1,13 @@
 //! The wizard: one question at a time, and the review page ("核对您的回答").
 
-use super::App;
 use super::command::Command;
 use super::state::{Screen, WizardError, normalize_date};
 use super::strings::{self, s};
 use super::theme::size;
+use super::{App, a11y};
 use crate::catalog::{Lang, QuestionKind};
 use crate::engine;
+use egui::accesskit::{Live, Role};
 use egui::{Color32, RichText};
 
 pub(crate) fn error_color(ui: &egui::Ui) -> Color32 {
@@ -41,31 +42,33 @@ pub(crate) fn error_text(app: &App, e: &WizardError) -> Vec<String> {
 }
 
 /// The wizard's message: next to what it is about, and scrolled into view the frame it appears
-/// (not every frame, so the page can still be scrolled away from it).
-fn error_lines(app: &mut App, ui: &mut egui::Ui) {
-    let Some(err) = app.state.wizard.error.clone() else {
-        return;
-    };
+/// (not every frame, so the page can still be scrolled away from it). Announced at once (an
+/// assertive live region). Returns the first line's id and the whole text.
+fn error_lines(app: &mut App, ui: &mut egui::Ui) -> Option<(egui::Id, String)> {
+    let err = app.state.wizard.error.clone()?;
     ui.add_space(4.0);
     let key = egui::Id::unique("wizard_error_shown");
     let what = format!("{}{err:?}", app.state.wizard.question);
     let new = ui.data(|d| d.get_temp::<String>(key)).as_deref() != Some(what.as_str());
-    for line in error_text(app, &err) {
-        let r = ui.add(
-            egui::Label::new(
-                RichText::new(line)
-                    .color(error_color(ui))
-                    .size(size::FIELD_MESSAGE)
-                    .strong(),
-            )
-            .wrap(),
+    let lines = error_text(app, &err);
+    let mut first = None;
+    for line in &lines {
+        let r = a11y::message(
+            ui,
+            RichText::new(line)
+                .color(error_color(ui))
+                .size(size::FIELD_MESSAGE)
+                .strong(),
+            Live::Assertive,
         );
+        first.get_or_insert(r.id);
         if new {
             r.scroll_to_me(None);
         }
     }
     instead_button(app, ui, &err);
     ui.data_mut(|d| d.insert_temp(key, what));
+    first.map(|id| (id, lines.join(" ")))
 }
 
 /// Under an answer the data refuses, the answer it offers instead, one click away (the place
@@ -187,177 +190,193 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         if !q.required {
             prompt.push_str(t.optional);
         }
-        let heading = ui.label(
-            RichText::new(prompt)
+        // The question is the page's heading, and names the group of its options (a screen
+        // reader entering the options reads it, and the help as the group's description).
+        let heading = a11y::heading(
+            ui,
+            RichText::new(&prompt)
                 .size(if short {
                     size::PROMPT_SHORT
                 } else {
                     size::PROMPT
                 })
                 .strong(),
+            2,
         );
-        if let Some(help) = &q.help {
+        let help = q.help.as_ref().map(|h| h.get(lang).to_string());
+        if let Some(help) = &help {
             ui.add_space(2.0 * gap);
-            ui.label(RichText::new(help.get(lang)).size(if short {
-                size::SMALL
-            } else {
-                size::BODY
-            }));
+            ui.label(RichText::new(help).size(if short { size::SMALL } else { size::BODY }));
         }
         ui.add_space(12.0 * gap);
-
+        // The wizard puts the focus on the options itself.
+        a11y::keep_focus(ui.ctx());
+        let role = match q.kind {
+            QuestionKind::Choice => Role::RadioGroup,
+            QuestionKind::Date => Role::Group,
+        };
         let mut enter = false;
-        match q.kind {
-            QuestionKind::Choice => {
-                let mut chosen = None;
-                let mut radios = Vec::new();
-                ui.label_inputs_by(heading.id, |ui| {
-                    for o in &q.options {
-                        let selected = current.as_deref() == Some(o.id.as_str());
-                        let fill = if selected {
-                            ui.visuals().selection.bg_fill.gamma_multiply(0.3)
-                        } else {
-                            ui.visuals().faint_bg_color
-                        };
-                        let stroke = if selected {
-                            egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
-                        } else {
-                            egui::Stroke::NONE
-                        };
-                        let card = egui::Frame::new()
-                            .fill(fill)
-                            .stroke(stroke)
-                            .inner_margin(egui::Margin::symmetric(12, if short { 4 } else { 10 }))
-                            .corner_radius(6.0)
-                            .show(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                // A focused option keeps the empty circle of an unchosen one (egui
-                                // fills it grey, which read as "chosen"); the focus ring and the
-                                // card's outline say where the keyboard is.
-                                let w = &mut ui.visuals_mut().widgets;
-                                w.active.bg_fill = w.inactive.bg_fill;
-                                w.hovered.bg_fill = w.inactive.bg_fill;
-                                let r = ui.add(egui::RadioButton::new(
-                                    selected,
-                                    RichText::new(o.label.get(lang)).size(if short {
-                                        size::OPTION_SHORT
-                                    } else {
-                                        size::OPTION
-                                    }),
-                                ));
-                                if r.clicked() {
-                                    chosen = Some(o.id.clone());
-                                }
-                                radios.push(r.clone());
-                                // Keyboard: a new question puts the focus on its chosen (else
-                                // first) option, so arrows pick and Enter goes on.
-                                let first = q.options.first().map(|f| &f.id) == Some(&o.id);
-                                if selected || (current.is_none() && first) {
-                                    focus_once(ui, &qid, &r);
-                                }
-                                if let Some(h) = &o.help {
-                                    ui.label(
-                                        RichText::new(h.get(lang))
-                                            .size(if short { size::TINY } else { size::DETAIL })
-                                            .weak(),
-                                    );
-                                }
-                            });
-                        // The whole card picks the option (a big target); the radio button
-                        // inside stays the one named, focusable control.
-                        let whole = ui.interact(
-                            card.response.rect,
-                            ui.make_persistent_id(("option_card", &o.id)),
-                            egui::Sense::CLICK,
-                        );
-                        if whole.clicked() {
-                            chosen = Some(o.id.clone());
+        a11y::group(ui, role, &prompt, help.as_deref(), Some(heading.id), |ui| {
+            match q.kind {
+                QuestionKind::Choice => {
+                    let mut chosen = None;
+                    let mut radios = Vec::new();
+                    ui.label_inputs_by(heading.id, |ui| {
+                        for o in &q.options {
+                            let selected = current.as_deref() == Some(o.id.as_str());
+                            let fill = if selected {
+                                ui.visuals().selection.bg_fill.gamma_multiply(0.3)
+                            } else {
+                                ui.visuals().faint_bg_color
+                            };
+                            let stroke = if selected {
+                                egui::Stroke::new(2.0, ui.visuals().selection.stroke.color)
+                            } else {
+                                egui::Stroke::NONE
+                            };
+                            let card = egui::Frame::new()
+                                .fill(fill)
+                                .stroke(stroke)
+                                .inner_margin(egui::Margin::symmetric(
+                                    12,
+                                    if short { 4 } else { 10 },
+                                ))
+                                .corner_radius(6.0)
+                                .show(ui, |ui| {
+                                    ui.set_width(ui.available_width());
+                                    // A focused option keeps the empty circle of an unchosen one (egui
+                                    // fills it grey, which read as "chosen"); the focus ring and the
+                                    // card's outline say where the keyboard is.
+                                    let w = &mut ui.visuals_mut().widgets;
+                                    w.active.bg_fill = w.inactive.bg_fill;
+                                    w.hovered.bg_fill = w.inactive.bg_fill;
+                                    let r = ui.add(egui::RadioButton::new(
+                                        selected,
+                                        RichText::new(o.label.get(lang)).size(if short {
+                                            size::OPTION_SHORT
+                                        } else {
+                                            size::OPTION
+                                        }),
+                                    ));
+                                    if r.clicked() {
+                                        chosen = Some(o.id.clone());
+                                    }
+                                    radios.push(r.clone());
+                                    // Keyboard: a new question puts the focus on its chosen (else
+                                    // first) option, so arrows pick and Enter goes on.
+                                    let first = q.options.first().map(|f| &f.id) == Some(&o.id);
+                                    if selected || (current.is_none() && first) {
+                                        focus_once(ui, &qid, &r);
+                                    }
+                                    if let Some(h) = &o.help {
+                                        ui.label(
+                                            RichText::new(h.get(lang))
+                                                .size(if short { size::TINY } else { size::DETAIL })
+                                                .weak(),
+                                        );
+                                    }
+                                });
+                            // The whole card picks the option (a big target); the radio button
+                            // inside stays the one named, focusable control.
+                            let whole = ui.interact(
+                                card.response.rect,
+                                ui.make_persistent_id(("option_card", &o.id)),
+                                egui::Sense::CLICK,
+                            );
+                            if whole.clicked() {
+                                chosen = Some(o.id.clone());
+                            }
+                            whole.on_hover_cursor(egui::CursorIcon::PointingHand);
+                            ui.add_space(4.0 * gap);
                         }
-                        whole.on_hover_cursor(egui::CursorIcon::PointingHand);
-                        ui.add_space(4.0 * gap);
-                    }
-                });
-                arrows_between(ui, &radios);
-                if let Some(option) = chosen {
-                    app.push(Command::Choose {
-                        question: qid.clone(),
-                        option,
                     });
+                    arrows_between(ui, &radios);
+                    if let Some(option) = chosen {
+                        app.push(Command::Choose {
+                            question: qid.clone(),
+                            option,
+                        });
+                    }
                 }
-            }
-            QuestionKind::Date => {
-                let today = app.state.today.to_string();
-                // The field shows the state's text; a change goes back as a command.
-                let mut text = app
-                    .state
-                    .wizard
-                    .date_text
-                    .get(&qid)
-                    .cloned()
-                    .or_else(|| current.clone())
-                    .unwrap_or_default();
-                let buf = &mut text;
-                let mut edited = false;
-                ui.horizontal_wrapped(|ui| {
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(buf)
-                                .hint_text(t.date_hint)
-                                .font(egui::FontId::proportional(size::DATE_FIELD))
-                                .desired_width(200.0)
-                                .char_limit(20),
-                        )
-                        .labelled_by(heading.id);
-                    edited |= r.changed();
-                    // Typed digits go to the field at once, and again after a message.
-                    focus_once(ui, &qid, &r);
-                    if app.state.wizard.error.is_some()
-                        && ui.ctx().memory(|m| m.focused()).is_none()
-                    {
-                        r.request_focus();
+                QuestionKind::Date => {
+                    let today = app.state.today.to_string();
+                    // The field shows the state's text; a change goes back as a command.
+                    let mut text = app
+                        .state
+                        .wizard
+                        .date_text
+                        .get(&qid)
+                        .cloned()
+                        .or_else(|| current.clone())
+                        .unwrap_or_default();
+                    let buf = &mut text;
+                    let mut edited = false;
+                    let field = ui
+                        .horizontal_wrapped(|ui| {
+                            let r = ui
+                                .add(
+                                    egui::TextEdit::singleline(buf)
+                                        .hint_text(t.date_hint)
+                                        .font(egui::FontId::proportional(size::DATE_FIELD))
+                                        .desired_width(200.0)
+                                        .char_limit(20),
+                                )
+                                .labelled_by(heading.id);
+                            edited |= r.changed();
+                            // Typed digits go to the field at once, and again after a message.
+                            focus_once(ui, &qid, &r);
+                            if app.state.wizard.error.is_some() && a11y::nothing_focused(ui.ctx()) {
+                                r.request_focus();
+                            }
+                            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                                enter = true;
+                            }
+                            if ui
+                                .add(egui::Button::new(RichText::new(t.today).size(size::BUTTON)))
+                                .clicked()
+                            {
+                                *buf = today.clone();
+                                edited = true;
+                            }
+                            r
+                        })
+                        .inner;
+                    // What is wrong with the date, right under the field, which it marks invalid.
+                    let mut wrong = error_lines(app, ui);
+                    // Say what is wrong while typing, once the text is long enough to be a date.
+                    let typed = normalize_date(&text);
+                    if edited {
+                        app.push(Command::TypeDate {
+                            question: qid.clone(),
+                            text: text.clone(),
+                        });
                     }
-                    if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                        enter = true;
-                    }
-                    if ui
-                        .add(egui::Button::new(RichText::new(t.today).size(size::BUTTON)))
-                        .clicked()
-                    {
-                        *buf = today.clone();
-                        edited = true;
-                    }
-                });
-                // What is wrong with the date, right under the field.
-                error_lines(app, ui);
-                // Say what is wrong while typing, once the text is long enough to be a date.
-                let typed = normalize_date(&text);
-                if edited {
-                    app.push(Command::TypeDate {
-                        question: qid.clone(),
-                        text: text.clone(),
-                    });
-                }
-                if app.state.wizard.error.is_none() && typed.len() >= 10 {
-                    let errs = app.state.date_errors(&qid, &typed);
-                    for e in errs {
-                        let msg = strings::answer_error(lang, &e, &|q: &str| short_label(app, q));
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(msg)
+                    if app.state.wizard.error.is_none() && typed.len() >= 10 {
+                        let errs = app.state.date_errors(&qid, &typed);
+                        for e in errs {
+                            let msg =
+                                strings::answer_error(lang, &e, &|q: &str| short_label(app, q));
+                            let r = a11y::message(
+                                ui,
+                                RichText::new(&msg)
                                     .color(error_color(ui))
                                     .size(size::FIELD_MESSAGE),
-                            )
-                            .wrap(),
-                        );
+                                Live::Assertive,
+                            );
+                            wrong.get_or_insert((r.id, msg));
+                        }
                     }
+                    if let Some((id, msg)) = &wrong {
+                        a11y::mark_invalid(&field, msg, Some(*id));
+                    }
+                    ui.label(RichText::new(t.date_format).size(size::DETAIL).weak());
                 }
-                ui.label(RichText::new(t.date_format).size(size::DETAIL).weak());
             }
-        }
 
-        if q.kind == QuestionKind::Choice {
-            error_lines(app, ui);
-        }
+            if q.kind == QuestionKind::Choice {
+                error_lines(app, ui);
+            }
+        });
 
         if enter {
             app.push(Command::Next);
@@ -470,7 +489,11 @@ pub fn review(app: &mut App, ui: &mut egui::Ui) {
     ui.scope(|ui| {
         ui.set_max_width(ui.available_width().min(820.0));
         ui.add_space(6.0);
-        ui.heading(RichText::new(t.review_title).size(size::PROMPT));
+        a11y::page_title(
+            ui,
+            RichText::new(t.review_title).size(size::PROMPT).heading(),
+            2,
+        );
         ui.label(t.review_intro);
         ui.add_space(10.0);
         for (qid, label, value, required) in &questions {

@@ -258,6 +258,10 @@ strings! {
     recheck_moved => "期限变动", "Deadline moved";
     recheck_not_recorded => "另一个窗口正在使用这些清单，本次没有记录已查看，下次会再次显示。", "Another window is using these checklists, so this was not recorded as shown; it will show again.";
     recheck_first => "首次记录（以后有变化会在这里显示）", "Recorded for the first time (changes will show here from now on)";
+
+    // For screen readers (issue 25): a disclosure button's state in words
+    expanded => "已展开", "expanded";
+    collapsed => "已收起", "collapsed";
 }
 
 /// The plain strings of a language.

@@ -5,6 +5,7 @@
 
 mod common;
 
+mod a11y;
 mod architecture;
 mod attachments;
 mod bounded_read;
