@@ -9,10 +9,12 @@ use crate::engine::{AnswerError, AnswerErrorKind};
 use std::io;
 
 mod args;
+mod case_state;
 mod parse;
 mod rules;
 mod validate;
 pub use args::{ArgProblem, arg_error};
+pub use case_state::*;
 pub use parse::parse_problem;
 pub use rules::rule;
 pub use validate::{

@@ -46,6 +46,7 @@ fn open(h: &mut Harness<'_, App>, n: usize, answers: &Answers) {
         updated: String::new(),
         answers: answers.clone(),
         items: Default::default(),
+        status: Default::default(),
     };
     h.state_mut().state.add_imported(case);
     h.run();

@@ -148,6 +148,7 @@ fn data() -> Data {
         updated: "2026-11-01T10:00:00+08:00".into(),
         answers: case_answers(),
         items: Default::default(),
+        status: Default::default(),
     };
     store.save(&c).unwrap();
     c.set_note("t_id_card", "在抽屉里");

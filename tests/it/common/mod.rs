@@ -113,3 +113,4 @@ pub fn cli(data: &std::path::Path) -> assert_cmd::Command {
     c.env("YIBAO_CHECKLIST_DATA_DIR", data);
     c
 }
+pub mod generate;
