@@ -84,7 +84,9 @@ fn bench(c: &mut Criterion) {
         drop((ctx, app));
     }
     group.finish();
-    eprintln!("\n| saved cases | start-up to first frame | all cases read (thread) | memory growth |");
+    eprintln!(
+        "\n| saved cases | start-up to first frame | all cases read (thread) | memory growth |"
+    );
     eprintln!("|---|---|---|---|");
     for (n, f, l, m) in &table {
         eprintln!(

@@ -20,12 +20,12 @@
 mod attach;
 mod bundle;
 pub(crate) mod fsio;
+pub mod index;
 mod limits;
 mod load;
 pub mod readonly;
 pub mod schema;
 pub mod status;
-pub mod index;
 
 pub use attach::{
     ATTACHMENTS_SUFFIX, AttachError, Attachment, AttachmentPathError, attachment_file,

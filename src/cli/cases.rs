@@ -15,9 +15,7 @@ use std::path::Path;
 fn today_of(today: Option<&str>, lang: Lang) -> Result<NaiveDate, CliError> {
     match today {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(x) => {
-            engine::parse_date(x).map_err(|_| CliError::input(strings::bad_today(lang, x)))
-        }
+        Some(x) => engine::parse_date(x).map_err(|_| CliError::input(strings::bad_today(lang, x))),
     }
 }
 

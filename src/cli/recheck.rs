@@ -2,10 +2,10 @@
 
 use super::{CliError, load_catalog};
 use crate::cases::Store;
+use crate::cases::index;
 use crate::cases::readonly::LockProbe;
 use crate::catalog::Lang;
 use crate::engine;
-use crate::cases::index;
 use crate::recheck::{CaseCheck, Changes, check_case, seen_path};
 use crate::view::strings::{self, colon, s};
 use std::fmt::Write as _;

@@ -2,10 +2,10 @@
 //! urgency with a count each and the first few, then 显示全部. Submitted and closed cases are not
 //! in it. Worked out from the index, so 10,000 saved cases cost no derivation here.
 
+use super::App;
 use super::command::Command;
 use super::state::Screen;
 use super::strings::{self, s};
-use super::App;
 use crate::view::caselist::{self, DUE_FIRST};
 use egui::{Color32, RichText};
 

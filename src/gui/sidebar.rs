@@ -68,13 +68,17 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
     });
     ui.horizontal_wrapped(|ui| {
         let view = &mut app.ui.list;
+        let l = ui.label(lang.pick("排序", "Order"));
         egui::ComboBox::from_id_salt("case_sort")
             .selected_text(strings::sort_name(lang, view.sort))
             .show_ui(ui, |ui| {
                 for by in SortBy::ALL {
                     ui.selectable_value(&mut view.sort, by, strings::sort_name(lang, by));
                 }
-            });
+            })
+            .response
+            .labelled_by(l.id);
+        let l = ui.label(lang.pick("显示", "Show"));
         egui::ComboBox::from_id_salt("case_filter")
             .selected_text(strings::filter_name(lang, view.filter))
             .show_ui(ui, |ui| {
@@ -86,7 +90,9 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
                 ] {
                     ui.selectable_value(&mut view.filter, f, strings::filter_name(lang, f));
                 }
-            });
+            })
+            .response
+            .labelled_by(l.id);
     });
     ui.separator();
 
@@ -119,7 +125,8 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
     let row_h = title + 8.0 + 2.0 * (small + ui.spacing().item_spacing.y) + 12.0 + 2.0;
     let list_top = ui.cursor().top() - top;
     let first = (((viewport.min.y - list_top) / row_h).floor().max(0.0) as usize).min(ids.len());
-    let last = ((((viewport.max.y - list_top) / row_h).ceil().max(0.0)) as usize + 1).min(ids.len());
+    let last =
+        ((((viewport.max.y - list_top) / row_h).ceil().max(0.0)) as usize + 1).min(ids.len());
     let width = ui.available_width();
     let today = app.state.today;
     ui.scope(|ui| {
@@ -241,7 +248,10 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
             // The next row may be outside the drawn ones: bring it into view.
             let y = top + list_top + next as f32 * row_h;
             ui.scroll_to_rect(
-                egui::Rect::from_min_size(egui::pos2(ui.min_rect().left(), y), egui::vec2(width, row_h)),
+                egui::Rect::from_min_size(
+                    egui::pos2(ui.min_rect().left(), y),
+                    egui::vec2(width, row_h),
+                ),
                 None,
             );
         }
@@ -256,7 +266,11 @@ fn hidden_note(app: &App, ui: &mut egui::Ui) {
     let n = app.ui.list.hidden;
     if n > 0 && app.ui.search.trim().is_empty() && app.ui.list.filter == StateFilter::Open {
         ui.add_space(4.0);
-        ui.label(RichText::new(strings::hidden_closed(app.lang(), n)).small().weak());
+        ui.label(
+            RichText::new(strings::hidden_closed(app.lang(), n))
+                .small()
+                .weak(),
+        );
     }
 }
 
@@ -445,7 +459,10 @@ fn status_line(app: &mut App, ui: &mut egui::Ui, id: &str) {
         };
         for &k in offered {
             if ui
-                .add_enabled(editable, egui::Button::new(strings::set_state_button(lang, k)))
+                .add_enabled(
+                    editable,
+                    egui::Button::new(strings::set_state_button(lang, k)),
+                )
                 .clicked()
             {
                 set = Some(match k {
@@ -462,7 +479,7 @@ fn status_line(app: &mut App, ui: &mut egui::Ui, id: &str) {
         if let CaseStatus::Closed { amount, date } = &status
             && editable
         {
-            let key = egui::Id::new(("amount", id));
+            let key = egui::Id::unique(("case_amount", id));
             let mut text: String = ui
                 .data(|d| d.get_temp(key))
                 .unwrap_or_else(|| amount.map(|a| a.to_string()).unwrap_or_default());
@@ -491,7 +508,11 @@ fn status_line(app: &mut App, ui: &mut egui::Ui, id: &str) {
             }
         }
     });
-    ui.label(RichText::new(strings::state_hint(lang, status.kind())).small().weak());
+    ui.label(
+        RichText::new(strings::state_hint(lang, status.kind()))
+            .small()
+            .weak(),
+    );
     if let Some(status) = set {
         app.push(Command::SetStatus {
             id: id.to_string(),

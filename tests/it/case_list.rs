@@ -6,7 +6,7 @@ use crate::common::{self, generate};
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::Path;
 use yibao_checklist::cases::index::{self, INDEX_FILE};
 use yibao_checklist::cases::{CaseStatus, Store};
@@ -169,12 +169,18 @@ fn a_closed_case_leaves_the_due_summary_and_comes_back_when_reopened() {
             ..
         }
     ));
-    assert!(std::fs::read_to_string(dir.join(format!("{id}.ron")))
-        .unwrap()
-        .contains("schema: 3"));
+    assert!(
+        std::fs::read_to_string(dir.join(format!("{id}.ron")))
+            .unwrap()
+            .contains("schema: 3")
+    );
     let due_now = cases_json(tmp.path(), &["--due-within", "14"]);
     assert!(!due_now.iter().any(|c| c["id"] == id.as_str()));
-    assert!(!cases_json(tmp.path(), &[]).iter().any(|c| c["id"] == id.as_str()));
+    assert!(
+        !cases_json(tmp.path(), &[])
+            .iter()
+            .any(|c| c["id"] == id.as_str())
+    );
     let closed = cases_json(tmp.path(), &["--state", "closed"]);
     assert_eq!(closed.len(), 1);
     assert_eq!(closed[0]["amount"], "1234.50");
@@ -189,7 +195,10 @@ fn a_closed_case_leaves_the_due_summary_and_comes_back_when_reopened() {
         today(),
         |_| String::new(),
     );
-    assert!(found.iter().any(|&i| r.entries[i].id == id), "search finds it");
+    assert!(
+        found.iter().any(|&i| r.entries[i].id == id),
+        "search finds it"
+    );
 
     // Reopened (by id): back in the due summary.
     common::cli(tmp.path())
@@ -284,7 +293,7 @@ fn the_app_lists_searches_sorts_and_opens_among_ten_thousand_cases() {
     // The due summary is grouped and capped: counts, the first few, 显示全部.
     let due_rows = h.query_all_by_label_contains("已逾期").count();
     assert!(due_rows < 40, "{due_rows} rows mention 已逾期");
-    assert!(h.query_by_label_contains("显示全部").is_some());
+    assert!(h.query_all_by_label_contains("显示全部").count() >= 1);
 
     // Search by name.
     h.get_by_role_and_label(Role::TextInput, "搜索").focus();
@@ -320,9 +329,8 @@ fn the_app_lists_searches_sorts_and_opens_among_ten_thousand_cases() {
         .filter_map(|n| n.accesskit_node().label())
         .filter(|l| l.starts_with("患者"))
         .collect();
-    let p2 = order.iter().position(|l| l == "患者2");
-    let p10 = order.iter().position(|l| l == "患者10");
-    assert!(matches!((p2, p10), (Some(a), Some(b)) if a < b), "{order:?}");
+    // Sorted as text it would start 患者0, 患者1, 患者10, 患者100.
+    assert_eq!(order[..3], ["患者0", "患者1", "患者2"], "{order:?}");
 }
 
 const KILL_CHILD_ENV: &str = "YIBAO_INDEX_KILL_CHILD";
@@ -351,7 +359,7 @@ fn child_process_index_writer() {
         let date = format!("2026-11-{day:02}");
         c.answers.set("discharge_date", &date);
         c.answers.set("admission_date", "2026-10-30");
-        c.set_status(if n % 5 == 0 {
+        c.set_status(if n.is_multiple_of(5) {
             CaseStatus::Abandoned
         } else {
             CaseStatus::Open
@@ -408,15 +416,28 @@ fn index_updates_killed_at_random_moments_lose_nothing() {
             let (store, _) = Store::open_unloaded(&dir).unwrap();
             all.iter()
                 .map(|id| {
-                    let c = store.load_one(id).unwrap_or_else(|e| panic!("run {run}: {id} lost: {e}"));
-                    (id.clone(), caselist::facts(&catalog, &c, today()).next_deadline, c.status)
+                    let c = store
+                        .load_one(id)
+                        .unwrap_or_else(|e| panic!("run {run}: {id} lost: {e}"));
+                    (
+                        id.clone(),
+                        caselist::facts(&catalog, &c, today()).next_deadline,
+                        c.status,
+                    )
                 })
                 .collect::<Vec<_>>()
         };
-        assert_eq!(ids(&listed), all, "run {run}: a case is missing from the list");
+        assert_eq!(
+            ids(&listed),
+            all,
+            "run {run}: a case is missing from the list"
+        );
         for (id, deadline, status) in truth {
             let e = listed.entries.iter().find(|e| e.id == id).unwrap();
-            assert_eq!(e.facts.next_deadline, deadline, "run {run}: {id}'s deadline");
+            assert_eq!(
+                e.facts.next_deadline, deadline,
+                "run {run}: {id}'s deadline"
+            );
             assert_eq!(e.status, status, "run {run}: {id}'s state");
         }
         // No leftover is taken for a case or an index.

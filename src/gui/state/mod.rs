@@ -18,8 +18,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use saving::file_name;
 pub use list::{EAGER_MAX, Loaded};
+use saving::file_name;
 pub use settings::*;
 
 /// Which page the central panel shows.

@@ -105,7 +105,9 @@ pub fn show_fewer(lang: Lang) -> &'static str {
 pub fn hidden_closed(lang: Lang, n: usize) -> String {
     match lang {
         Lang::Zh => format!("另有 {n} 个已提交、已办结或已放弃的清单，搜索或选“全部”可见。"),
-        Lang::En => format!("{n} more submitted, settled or given-up cases: search, or choose All."),
+        Lang::En => {
+            format!("{n} more submitted, settled or given-up cases: search, or choose All.")
+        }
     }
 }
 

@@ -98,12 +98,12 @@ pub fn case(n: usize) -> Case {
         .iter()
         .enumerate()
     {
-        if (n + k) % 3 == 0 {
+        if (n + k).is_multiple_of(3) {
             c.items.insert(
                 item.to_string(),
                 ItemState {
                     done: true,
-                    note: if (n + k) % 6 == 0 {
+                    note: if (n + k).is_multiple_of(6) {
                         NOTES[(n + k) % NOTES.len()].to_string()
                     } else {
                         String::new()
