@@ -44,6 +44,8 @@ fn table() -> BTreeMap<&'static str, Writes> {
         ("print", Writes::Nothing),
         ("quick", Writes::Nothing),
         ("recheck", Writes::Nothing),
+        ("cases", Writes::Nothing),
+        ("case", Writes::Nothing),
         ("photo-check", Writes::Nothing),
         ("import", Writes::Nothing),
         (
