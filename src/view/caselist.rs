@@ -59,17 +59,29 @@ pub fn facts_of(case: &Case, derived: Option<&engine::Derivation>) -> Facts {
 /// (a user's override changes them without changing the version).
 pub fn fingerprint(catalog: &Catalog) -> String {
     use std::hash::{Hash, Hasher};
-    // Not `DefaultHasher` of a std version: only needs to be stable within one build.
+    // Stable across runs: serialized rules (no hash-ordered collections) and the calendar asked
+    // day by day (it keeps its days in hash sets, whose `Debug` order changes per process).
+    // `DefaultHasher::new()` has fixed keys; the app's version is in the key too.
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    format!(
-        "{:?}{:?}{:?}{:?}{:?}",
-        catalog.questions,
-        catalog.deadlines,
-        catalog.materials.iter().map(|m| &m.id).collect::<Vec<_>>(),
-        catalog.calendar,
-        catalog.override_files
-    )
+    serde_json::to_string(&(
+        &catalog.questions,
+        &catalog.deadlines,
+        &catalog.materials,
+        &catalog.override_files,
+    ))
+    .unwrap_or_default()
     .hash(&mut h);
+    for y in catalog.calendar.years() {
+        y.hash(&mut h);
+        let Some(mut d) = NaiveDate::from_ymd_opt(y, 1, 1) else {
+            continue;
+        };
+        while chrono::Datelike::year(&d) == y {
+            catalog.calendar.is_working_day(d).hash(&mut h);
+            let Some(next) = d.succ_opt() else { break };
+            d = next;
+        }
+    }
     format!(
         "{}/{}/{:016x}",
         catalog.data_version,
@@ -398,6 +410,13 @@ mod tests {
                 "患者100"
             ]
         );
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_same_for_the_same_data() {
+        let a = crate::catalog::Catalog::bundled().unwrap();
+        let b = crate::catalog::Catalog::bundled().unwrap();
+        assert_eq!(fingerprint(&a), fingerprint(&b));
     }
 
     #[test]
