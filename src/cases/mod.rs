@@ -6,7 +6,8 @@
 //!
 //! | name                          | what                                                       |
 //! |-------------------------------|------------------------------------------------------------|
-//! | `<id>.ron`                    | a case, pretty-printed RON, `schema: 1`                    |
+//! | `<id>.ron`                    | a case, pretty-printed RON, `schema: 3`                    |
+//! | `.index.ron`                  | a cache of the list (label, state, next deadline), see [`index`] |
 //! | `<id>.ron.bak`                | the version before the last save                           |
 //! | `<id>.ron.corrupt-<time>`     | a file that could not be read, moved aside (never deleted) |
 //! | `.trash/<id>.ron[.bak]`       | deleted cases, for [`Store::undelete`]                     |
@@ -19,16 +20,19 @@
 mod attach;
 mod bundle;
 pub(crate) mod fsio;
+pub mod index;
 mod limits;
 mod load;
 pub mod readonly;
 pub mod schema;
+pub mod status;
 
 pub use attach::{
     ATTACHMENTS_SUFFIX, AttachError, Attachment, AttachmentPathError, attachment_file,
 };
 pub use bundle::is_bundle;
 pub use limits::{Counted, MAX_ANSWERS, MAX_ATTACHMENTS, MAX_ITEMS};
+pub use status::{Amount, CaseStatus, StatusKind};
 
 use crate::engine::Answers;
 use serde::{Deserialize, Serialize};
@@ -39,7 +43,7 @@ use std::path::{Path, PathBuf};
 
 /// The schema version written by this build. Older versions load through a migration
 /// (see [`schema`](self::schema)).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Name of the lock file inside the store folder.
 pub(crate) const LOCK_FILE: &str = ".lock";
@@ -84,6 +88,9 @@ pub struct Case {
     /// By item id. Items the current data no longer requires are kept (shown as "no longer required").
     #[serde(default, deserialize_with = "limits::items")]
     pub items: BTreeMap<String, ItemState>,
+    /// Where the case stands (schema 3; left out of the file while open).
+    #[serde(default, skip_serializing_if = "CaseStatus::is_open")]
+    pub status: CaseStatus,
 }
 
 /// Now, local time, RFC 3339 with seconds (`2025-03-01T14:22:33+08:00`).
@@ -128,6 +135,14 @@ impl Case {
             updated: now,
             answers: Answers::default(),
             items: BTreeMap::new(),
+            status: CaseStatus::Open,
+        }
+    }
+    /// Changes the state (reopening is setting [`CaseStatus::Open`]).
+    pub fn set_status(&mut self, status: CaseStatus) {
+        if self.status != status {
+            self.status = status;
+            self.touch();
         }
     }
     /// Sets `updated` to now. The setters below call it; call it yourself after editing fields
@@ -412,6 +427,46 @@ impl Store {
         warnings.append(&mut report.warnings);
         report.warnings = warnings;
         Ok((store, report))
+    }
+    /// Opens (creating) the folder and takes the lock if free, like [`Store::open`], but loads
+    /// no case: the caller lists the cases from the [`index`] and loads one with
+    /// [`Store::load_one`] when it is opened (or all with [`Store::reload`], off the UI thread).
+    pub fn open_unloaded(dir: &Path) -> Result<(Store, Vec<LoadWarning>), StoreError> {
+        fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
+        let mut warnings = Vec::new();
+        let (lock, read_only) = take_lock(&dir.join(LOCK_FILE), &mut warnings);
+        let store = Store {
+            dir: dir.to_path_buf(),
+            lock,
+            read_only,
+        };
+        if !read_only {
+            load::remove_temp_files(&store.dir, &mut warnings);
+        }
+        Ok((store, warnings))
+    }
+    /// Reads one case by id: its file, else its `.bak` (as loading the whole store would
+    /// restore it). Nothing is moved or written.
+    pub fn load_one(&self, id: &str) -> Result<Case, StoreError> {
+        if !is_valid_id(id) {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let main = self.case_path(id);
+        let mut case = match read_case(&main) {
+            Ok(c) => c,
+            Err(e) => match read_case(&self.backup_path(id)) {
+                Ok(c) => c,
+                Err(_) if !main.exists() => return Err(StoreError::NotFound(id.to_string())),
+                Err(_) => return Err(e),
+            },
+        };
+        case.id = id.to_string();
+        Ok(case)
+    }
+    /// [`Store::reload`] for a thread of the same process that holds the store: reads every case
+    /// of `dir` (moving corrupt files aside unless `read_only`).
+    pub fn load_dir(dir: &Path, read_only: bool) -> Result<LoadReport, StoreError> {
+        load::load_all(dir, read_only)
     }
     /// Scans the folder again (same handling as [`Store::open`], without re-locking).
     pub fn reload(&self) -> Result<LoadReport, StoreError> {

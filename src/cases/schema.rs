@@ -22,13 +22,20 @@
 //! `schema`, `id`, `label`, `created`, `updated`, `answers`,
 //! `items: { item_id: (done: bool, note: String) }`.
 //!
-//! ## Schema 2 (current)
+//! ## Schema 2
 //!
-//! The serde shape of [`Case`]: schema 1 plus, per item, `attachments: [(file: "invoice-….jpg",
+//! Schema 1 plus, per item, `attachments: [(file: "invoice-….jpg",
 //! original_name: "IMG_0012.jpg", added: "2025-03-01T14:22:33+08:00", bytes: 2345678)]` (left out
 //! when empty). The files live in `<id>.files/` next to the case file. Schema-1 files read as
 //! schema 2 with no attachments; a schema-1 build treats a schema-2 file as newer and leaves it
 //! alone, so it can never drop the attachments.
+//!
+//! ## Schema 3 (current)
+//!
+//! The serde shape of [`Case`]: schema 2 plus `status` (see [`super::status`]), left out while the
+//! case is open: `status: Submitted(date: "2026-03-02")`, `status: Closed(amount: 123450, date:
+//! "2026-04-01")` (fen), `status: Abandoned`. Schema-1 and -2 files read as open cases; a schema-2
+//! build treats a schema-3 file as newer and leaves it alone, so it never drops the state.
 //!
 //! A file with a schema number above [`SCHEMA_VERSION`] was written by a newer build: it is
 //! never rewritten or quarantined by this one (see [`Parsed::Newer`]).
@@ -100,6 +107,7 @@ fn migrate_v0(v0: CaseV0) -> Case {
         updated,
         answers: v0.answers,
         items,
+        status: Default::default(),
     }
 }
 
@@ -138,8 +146,9 @@ fn parse_fields(text: &str) -> Result<Parsed, Unreadable> {
                 from_schema: 0,
             })
         }
-        from_schema @ (1 | SCHEMA_VERSION) => {
-            // Schema 1 is schema 2 without attachments: the same reader, then the new number.
+        from_schema @ (1 | 2 | SCHEMA_VERSION) => {
+            // Schema 1 is schema 2 without attachments, schema 2 is schema 3 without a state
+            // (open): the same reader, then the new number.
             let mut case: Case = ron::from_str(text).map_err(|e| invalid(&e))?;
             super::limits::check(&case)?;
             case.schema = SCHEMA_VERSION;

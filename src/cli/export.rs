@@ -373,6 +373,7 @@ mod tests {
             updated: String::new(),
             answers: crate::engine::Answers::new(),
             items: Default::default(),
+            status: Default::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 mod args;
 mod calendar;
+mod cases;
 mod data;
 mod export;
 mod photo;
@@ -209,6 +210,48 @@ pub enum Command {
         #[arg(long, default_value = "zh", value_parser = lang_parser())]
         lang: Lang,
     },
+
+    /// The saved cases with their state and next deadline, in the list's order (read-only).
+    Cases {
+        #[arg(long)]
+        json: bool,
+        /// open (default), submitted, closed or all.
+        #[arg(long, value_name = "STATE")]
+        state: Option<String>,
+        /// Only open cases whose next deadline is passed or within DAYS days.
+        #[arg(long, value_name = "DAYS")]
+        due_within: Option<String>,
+        /// The day deadlines are counted against (default: today).
+        #[arg(long)]
+        today: Option<String>,
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
+        lang: Lang,
+    },
+    /// Change a saved case: `case set-state LABEL|ID STATE`.
+    Case {
+        #[command(subcommand)]
+        action: CaseAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseAction {
+    /// Set the state: open (进行中), submitted (已提交), closed (已到账/已办结), abandoned (已放弃).
+    SetState {
+        /// The case's label or id.
+        #[arg(value_name = "LABEL|ID")]
+        case: String,
+        #[arg(value_name = "STATE")]
+        state: String,
+        /// Submitted on / paid on (YYYY-MM-DD; submitted defaults to today).
+        #[arg(long)]
+        date: Option<String>,
+        /// The amount paid out, in yuan (closed only).
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long, default_value = "zh", value_parser = lang_parser())]
+        lang: Lang,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -402,6 +445,10 @@ impl Command {
             | Command::Validate { lang, .. } => *lang,
             Command::Repair { lang } => *lang,
             Command::Data { action } => action.lang(),
+            Command::Cases { lang, .. }
+            | Command::Case {
+                action: CaseAction::SetState { lang, .. },
+            } => *lang,
         }
     }
 }
@@ -479,6 +526,29 @@ pub(crate) fn execute(command: Command) -> Result<String, CliError> {
         } => transfer::export_case(&label, &out, force, lang),
         Command::Recheck { json, today, lang } => recheck::execute(json, today.as_deref(), lang),
         Command::Data { action } => data::execute(action),
+        Command::Cases {
+            json,
+            state,
+            due_within,
+            today,
+            lang,
+        } => cases::list(
+            json,
+            state.as_deref(),
+            due_within.as_deref(),
+            today.as_deref(),
+            lang,
+        ),
+        Command::Case {
+            action:
+                CaseAction::SetState {
+                    case,
+                    state,
+                    date,
+                    amount,
+                    lang,
+                },
+        } => cases::set_state(&case, &state, date.as_deref(), amount.as_deref(), lang),
     }
 }
 

@@ -2,10 +2,11 @@
 
 use super::{CliError, load_catalog};
 use crate::cases::Store;
+use crate::cases::index;
 use crate::cases::readonly::LockProbe;
 use crate::catalog::Lang;
 use crate::engine;
-use crate::recheck::{CaseCheck, check_case, seen_path};
+use crate::recheck::{CaseCheck, Changes, check_case, seen_path};
 use crate::view::strings::{self, colon, s};
 use std::fmt::Write as _;
 
@@ -19,41 +20,92 @@ pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<Str
     };
     let catalog = load_catalog(lang);
     let dir = Store::default_dir().ok_or_else(|| CliError::other(t.no_data_dir))?;
-    // A reading command: the store is opened read-only, corrupt or newer files are named and
-    // left as they are (`repair` moves them).
-    let report = Store::open_read_only(&dir).map_err(|e| {
-        let shown = dir.display().to_string();
-        CliError::other(strings::cases_unavailable(
-            lang,
-            Some(&shown),
-            &strings::store_error(lang, &e),
-        ))
-    })?;
-    let findings: Vec<String> = report
-        .findings()
-        .iter()
-        .map(|f| strings::finding(lang, f))
-        .collect();
+    // The index lists the cases; a case whose file and data are unchanged since it was last
+    // checked has nothing new and is not derived again.
+    let fingerprint = crate::view::caselist::fingerprint(&catalog);
+    let mut r = index::refresh(&dir, &fingerprint, today, &mut |c| {
+        crate::view::caselist::facts(&catalog, c, today)
+    });
+    // A store with problems (corrupt, newer or backup-only files) is read the full, slow way,
+    // read-only, to name them: corrupt or newer files are named and left as they are (`repair`
+    // moves them).
+    let troubled = !r.unreadable.is_empty() || r.entries.iter().any(|e| e.from_backup || e.newer);
+    let findings: Vec<String> = if troubled {
+        let report = Store::open_read_only(&dir).map_err(|e| {
+            let shown = dir.display().to_string();
+            CliError::other(strings::cases_unavailable(
+                lang,
+                Some(&shown),
+                &strings::store_error(lang, &e),
+            ))
+        })?;
+        report
+            .findings()
+            .iter()
+            .map(|f| strings::finding(lang, f))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for f in &findings {
         eprintln!("{}{}{}", t.notice, colon(lang), f);
     }
+    // Most recently changed first, as the store lists them.
+    r.entries.sort_by(|a, b| {
+        b.updated
+            .cmp(&a.updated)
+            .then_with(|| a.label.cmp(&b.label))
+            .then_with(|| a.id.cmp(&b.id))
+    });
     // What each case last showed is recheck's own note beside it (`<id>.ron.seen`), written
     // only while no running copy of the app holds the store (held here while writing).
     let lock = Store::probe_lock(&dir);
     let record = matches!(lock, LockProbe::Free(_));
     let mut reports = Vec::new();
     let mut warnings = Vec::new();
-    for case in &report.cases {
-        let r = check_case(&catalog, case, &dir, today, lang);
-        if record && let Err(e) = r.record(&dir) {
-            let path = seen_path(&dir, &case.id);
-            warnings.push(format!(
-                "{}: {}",
-                path.display(),
-                strings::io_reason(lang, &e)
-            ));
+    let mut marked = false;
+    for e in &mut r.entries {
+        if e.checked && !e.newer {
+            reports.push(CaseCheck {
+                id: e.id.clone(),
+                label: e.label.clone(),
+                first_time: false,
+                changes: Some(Changes {
+                    data_from: catalog.data_version.clone(),
+                    data_to: catalog.data_version.clone(),
+                    ..Default::default()
+                }),
+                error: None,
+                now: None,
+                before: None,
+            });
+            continue;
         }
-        reports.push(r);
+        let mut case = crate::cases::Case::new(e.label.clone());
+        case.id = e.id.clone();
+        case.answers = e.answers.clone();
+        let c = check_case(&catalog, &case, &dir, today, lang);
+        if record {
+            match c.record(&dir) {
+                Err(err) => {
+                    let path = seen_path(&dir, &case.id);
+                    warnings.push(format!(
+                        "{}: {}",
+                        path.display(),
+                        strings::io_reason(lang, &err)
+                    ));
+                }
+                Ok(()) if !c.has_news() && !e.from_backup && !e.newer => {
+                    e.checked = true;
+                    marked = true;
+                }
+                Ok(()) => {}
+            }
+        }
+        reports.push(c);
+    }
+    if record && (marked || r.changed()) {
+        let _ = index::write(&dir, &fingerprint, today, &r.entries);
     }
     drop(lock);
     for w in &warnings {

@@ -33,6 +33,11 @@ pub enum Command {
     ForgetDeleted,
     /// A new case from a 清单码 typed on the start screen.
     OpenCode(String),
+    /// 进行中 / 已提交 / 已到账·已办结 / 已放弃 (one click on the case).
+    SetStatus {
+        id: String,
+        status: crate::cases::CaseStatus,
+    },
 
     // ---- pages and the wizard ----
     Show(Screen),
@@ -191,6 +196,7 @@ pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
         Command::UndoDelete => state.undo_delete(),
         Command::ForgetDeleted => state.deleted = None,
         Command::OpenCode(code) => open_code(app, &code),
+        Command::SetStatus { id, status } => state.set_status(&id, status),
 
         Command::Show(screen) => {
             if screen == Screen::Quick {
@@ -470,4 +476,43 @@ pub(crate) fn notice_packs(app: &mut App) {
         }
         reload_data(app);
     }
+}
+
+/// Takes in start-up checks: changes are kept for the "what changed" panel until acknowledged, cases
+/// without news are marked checked in the index.
+pub(crate) fn take_checks(app: &mut App, checks: Vec<crate::recheck::CaseCheck>) {
+    let mut ok = std::collections::HashSet::new();
+    for c in checks {
+        if c.has_news() {
+            if let Some(before) = &c.before {
+                app.ui.seen.insert(c.id.clone(), before.clone());
+            }
+            app.ui.changes.push(c);
+        } else {
+            if let Some(now) = &c.now {
+                app.ui.seen.insert(c.id.clone(), now.clone());
+            }
+            ok.insert(c.id);
+        }
+    }
+    app.state.mark_checked(&ok);
+}
+
+/// Work that arrives between frames: the loading thread's result (a large store).
+pub(super) fn background(app: &mut App) {
+    if let Some(checks) = app.state.poll_loader(false) {
+        take_checks(app, checks);
+        app.state.write_index();
+    }
+}
+
+/// Reads a large store on a thread (the list shows the index meanwhile); `ctx` is woken when done.
+pub(super) fn start_loading(app: &mut App, ctx: &egui::Context) {
+    app.state.start_loading(Some(ctx.clone()));
+}
+
+/// On exit: every edit saved, the index written.
+pub(super) fn exit(app: &mut App) {
+    app.state.flush();
+    app.state.write_index();
 }

@@ -70,28 +70,39 @@ pub(crate) fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
 /// first time gets its baseline; cases whose checklist changed (new data, new overrides) are
 /// kept for [`changes_panel`] until acknowledged. Nothing is written to a read-only store.
 pub(crate) fn startup_changes(app: &mut App) {
+    // A large store is checked by the loading thread (`State::start_loading`).
+    if app.state.loading() {
+        return;
+    }
     let Some(store) = &app.state.store else {
         return;
     };
     let writable = !store.is_read_only();
     let dir = store.dir().to_path_buf();
     let lang = app.lang();
-    for case in &app.state.cases {
+    let mut checks = Vec::new();
+    // Cases the index found unchanged since they were last checked (same file, same data)
+    // have nothing new: they are not derived again.
+    let unchecked: std::collections::HashSet<&str> = app
+        .state
+        .index
+        .iter()
+        .filter(|e| !e.checked)
+        .map(|e| e.id.as_str())
+        .collect();
+    for case in app
+        .state
+        .cases
+        .iter()
+        .filter(|c| unchecked.contains(c.id.as_str()))
+    {
         let c = crate::recheck::check_case(&app.state.catalog, case, &dir, app.state.today, lang);
-        if c.has_news() {
-            if let Some(before) = &c.before {
-                app.ui.seen.insert(c.id.clone(), before.clone());
-            }
-            app.ui.changes.push(c);
-        } else {
-            if writable
-                && c.record(&dir).is_ok()
-                && let Some(now) = &c.now
-            {
-                app.ui.seen.insert(c.id.clone(), now.clone());
-            }
+        if !c.has_news() && writable && c.record(&dir).is_err() {
+            continue;
         }
+        checks.push(c);
     }
+    super::command::take_checks(app, checks);
 }
 
 /// The calm "what changed" panel: per case, what is new, what is no longer required and which

@@ -10,13 +10,14 @@ pub mod a11y;
 pub mod checklist;
 pub mod command;
 pub mod data;
+mod duelist;
 pub mod files;
 pub mod fonts;
 pub mod handoff;
 pub mod photos;
 pub mod picker;
 pub mod quick;
-pub(crate) mod sidebar;
+pub mod sidebar;
 pub mod state;
 pub mod theme;
 pub(crate) mod topbar;
@@ -119,6 +120,10 @@ impl AppConfig {
 #[derive(Debug, Default)]
 pub struct UiState {
     pub search: String,
+    /// The case list's order, state filter and cached rows (see `sidebar`).
+    pub list: sidebar::ListView,
+    /// Due-summary groups shown in full (显示全部).
+    pub due_expanded: std::collections::BTreeSet<crate::view::caselist::Urgency>,
     /// The rename field, while renaming the open case.
     pub renaming: Option<String>,
     /// Shown when no file dialog could be opened for an import.
@@ -245,6 +250,7 @@ impl App {
         };
         app.apply_settings(ctx);
         handoff::startup_changes(&mut app);
+        command::start_loading(&mut app, ctx);
         app
     }
 
@@ -295,6 +301,7 @@ impl App {
         for (job, picked) in self.dialogs.poll() {
             files::finish(self, job, picked);
         }
+        command::background(self);
 
         egui::Panel::top("top_bar")
             .resizable(false)
@@ -457,79 +464,12 @@ impl App {
         }
     }
 
-    /// Cases with a deadline overdue, today or within 14 days: one calm summary, on start-up and
-    /// again when the date changes, until dismissed for the day. It never blocks anything.
-    fn due_cases(&mut self) -> Vec<(String, String, NaiveDate, i64)> {
-        let ids: Vec<String> = self.state.cases.iter().map(|c| c.id.clone()).collect();
-        let lang = self.lang();
-        let mut out = Vec::new();
-        for id in ids {
-            let summary = self.state.summary(&id);
-            if let (Some((date, days)), Some(case)) = (summary.next_deadline, self.state.case(&id))
-                && days <= crate::engine::DUE_SOON_DAYS
-            {
-                out.push((id, strings::display_label(lang, &case.label), date, days));
-            }
-        }
-        out.sort_by_key(|x| x.3);
-        out
-    }
-
     fn in_wizard(&self) -> bool {
         matches!(self.state.screen, Screen::Wizard | Screen::Review)
     }
 
     fn due_panel(&mut self, ui: &mut egui::Ui, fill: Color32) {
-        // On the start page only (the case list marks each case's own date): not in the wizard,
-        // where it covered the question, nor over the front desk's list or a checklist.
-        // Called by the start page itself.
-        if self.state.settings.due_dismissed == Some(self.state.today)
-            || self.state.screen != Screen::Welcome
-        {
-            return;
-        }
-        let due = self.due_cases();
-        if due.is_empty() {
-            return;
-        }
-        let lang = self.lang();
-        let t = s(lang);
-        let mut open = None;
-        let mut dismiss = false;
-        egui::Frame::new()
-            .fill(fill)
-            .inner_margin(8.0)
-            .corner_radius(4.0)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new(t.due_title).strong());
-                for (id, label, date, days) in &due {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.add(
-                            egui::Label::new(format!(
-                                "{label}{}{}",
-                                strings::colon(lang),
-                                strings::next_deadline(lang, &date.to_string(), *days)
-                            ))
-                            .wrap(),
-                        );
-                        if ui
-                            .button(t.open_case)
-                            .accessible_name(strings::open_named(lang, label))
-                            .clicked()
-                        {
-                            open = Some(id.clone());
-                        }
-                    });
-                }
-                dismiss = ui.button(t.due_dismiss).clicked();
-            });
-        if let Some(id) = open {
-            self.push(Command::OpenCase(id));
-        }
-        if dismiss {
-            self.push(Command::DismissDue);
-        }
+        duelist::due_panel(self, ui, fill);
     }
 
     /// The print queues (looked up once).
@@ -914,7 +854,7 @@ impl App {
                 self.push(Command::Show(Screen::Quick));
             }
             ui.add_space(12.0);
-            if !self.state.cases.is_empty() {
+            if !self.state.index.is_empty() {
                 let narrow = self.narrow(ui.ctx());
                 ui.label(if narrow {
                     t.welcome_or_pick_narrow
@@ -1011,7 +951,7 @@ impl eframe::App for App {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.state.flush();
+        command::exit(self);
     }
 
     /// Only the app's own settings are remembered, not egui's memory.

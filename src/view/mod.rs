@@ -4,6 +4,7 @@
 //! words, how urgent each date is, which version is the safe one and how sources are numbered.
 //! The renderers (`gui`, `pdf`, `cli`) only lay it out.
 
+pub mod caselist;
 pub mod plain;
 pub mod strings;
 pub mod text;

@@ -9,11 +9,13 @@ use crate::engine::{AnswerError, AnswerErrorKind};
 use std::io;
 
 mod args;
+mod case_state;
 mod data;
 mod parse;
 mod rules;
 mod validate;
 pub use args::{ArgProblem, arg_error};
+pub use case_state::*;
 pub use data::*;
 pub use parse::parse_problem;
 pub use rules::rule;

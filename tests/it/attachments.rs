@@ -58,7 +58,7 @@ fn attach_remove_replace_and_reopen() {
     assert!(store.missing_attachments(&case).is_empty());
     let text = fs::read_to_string(store.case_path(&case.id)).unwrap();
     assert!(
-        text.contains("schema: 2") && text.contains("IMG_0001.jpg"),
+        text.contains("schema: 3") && text.contains("IMG_0001.jpg"),
         "{text}"
     );
 
@@ -144,7 +144,7 @@ fn schema_1_files_load_and_upgrade() {
     assert!(
         fs::read_to_string(dir.join("v1.ron"))
             .unwrap()
-            .contains("schema: 2")
+            .contains("schema: 3")
     );
     assert_eq!(fs::read_to_string(store.backup_path("v1")).unwrap(), v1);
 }

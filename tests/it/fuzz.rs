@@ -88,6 +88,7 @@ fn real_case() -> Case {
             ("discharge_date", "2026-10-10"),
         ]),
         items: Default::default(),
+        status: Default::default(),
     };
     c.set_done("t_id_card", true);
     c.set_note("invoice", "原件在抽屉里");

@@ -90,6 +90,7 @@ fn no_widget_leaves_the_window_sideways_on_any_screen() {
                     updated: String::new(),
                     answers: common::typical_claim("2026-01-02", "2026-01-10"),
                     items: Default::default(),
+                    status: Default::default(),
                 });
                 check(&mut h, "checklist");
                 // Open every collapsed detail: the longest texts are in there.

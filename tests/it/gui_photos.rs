@@ -60,6 +60,7 @@ fn attach_a_blurred_photo_see_the_warning_and_remove_it() {
         updated: String::new(),
         answers,
         items: Default::default(),
+        status: Default::default(),
     });
     h.run();
     assert_eq!(h.state().state.screen, Screen::Checklist);

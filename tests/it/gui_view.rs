@@ -46,6 +46,7 @@ fn open(h: &mut Harness<'_, App>, n: usize, answers: &Answers) {
         updated: String::new(),
         answers: answers.clone(),
         items: Default::default(),
+        status: Default::default(),
     };
     h.state_mut().state.add_imported(case);
     h.run();
@@ -287,18 +288,20 @@ fn the_case_list_is_one_tab_stop_moved_with_arrows() {
     for n in 0..3 {
         open(&mut h, n, &a);
     }
-    // Added at the top: the list reads 案例 2, 案例 1, 案例 0; 案例 0 is open (the last added).
+    // In name order the list reads 案例 0, 案例 1, 案例 2 (the default order puts the same
+    // deadlines by last change, which may fall in one second).
+    h.state_mut().ui.list.sort = yibao_checklist::view::caselist::SortBy::Name;
     let open_label = |h: &Harness<'_, App>| h.state().state.current_case().unwrap().label.clone();
-    h.state_mut().state.select("case-2");
+    h.state_mut().state.select("case-0");
     h.run();
-    assert_eq!(open_label(&h), "案例 2");
+    assert_eq!(open_label(&h), "案例 0");
     let button = egui::accesskit::Role::Button;
-    h.get_by_role_and_label(button, "案例 2").focus();
+    h.get_by_role_and_label(button, "案例 0").focus();
     h.run();
     press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowDown);
     assert_eq!(open_label(&h), "案例 1");
     press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowDown);
-    assert_eq!(open_label(&h), "案例 0");
+    assert_eq!(open_label(&h), "案例 2");
     press(&mut h, egui::Modifiers::NONE, egui::Key::ArrowUp);
     assert_eq!(open_label(&h), "案例 1");
     // Only the open case's row takes the keyboard: Tab from it leaves the list.

@@ -39,6 +39,7 @@ fn case(id: &str, n: u64) -> Case {
         updated: "2026-11-01T10:00:00+08:00".into(),
         answers: Default::default(),
         items: Default::default(),
+        status: Default::default(),
     };
     // A note of varying size, so writes cross block boundaries at different points.
     c.set_note(

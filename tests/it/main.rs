@@ -13,6 +13,7 @@ mod bounded_read;
 #[cfg(target_os = "linux")]
 mod bundle_fuzz;
 mod calendar;
+mod case_list;
 mod cases;
 mod cli;
 mod content;

@@ -44,6 +44,8 @@ fn table() -> BTreeMap<&'static str, Writes> {
         ("print", Writes::Nothing),
         ("quick", Writes::Nothing),
         ("recheck", Writes::Nothing),
+        ("cases", Writes::Nothing),
+        ("case", Writes::Nothing),
         ("photo-check", Writes::Nothing),
         ("import", Writes::Nothing),
         (
@@ -172,6 +174,7 @@ fn data() -> Data {
         updated: "2026-11-01T10:00:00+08:00".into(),
         answers: case_answers(),
         items: Default::default(),
+        status: Default::default(),
     };
     store.save(&c).unwrap();
     c.set_note("t_id_card", "在抽屉里");

@@ -830,6 +830,7 @@ fn export_of_an_unknown_case_names_the_saved_ones() {
                 updated: "2026-11-01T10:00:00+08:00".into(),
                 answers: inpatient_manual(),
                 items: [("t_id_card".to_string(), Default::default())].into(),
+                status: Default::default(),
             };
             store.save(&case).expect("case saved");
         }

@@ -67,7 +67,7 @@ fn save_and_reopen_round_trips_everything() {
 
     // One pretty-printed RON file per case, named by id, with the schema number.
     let text = fs::read_to_string(dir.join(format!("{}.ron", a.id))).unwrap();
-    assert!(text.contains("schema: 2"), "{text}");
+    assert!(text.contains("schema: 3"), "{text}");
     assert!(
         text.contains("妈妈 住院 2025 🏥"),
         "unicode written as is: {text}"
@@ -348,7 +348,7 @@ fn schema_0_files_are_migrated() {
     // Loading does not rewrite the file; the next save upgrades it and keeps the old one.
     assert_eq!(fs::read_to_string(&path).unwrap(), SCHEMA_0);
     store.save(case).unwrap();
-    assert!(fs::read_to_string(&path).unwrap().contains("schema: 2"));
+    assert!(fs::read_to_string(&path).unwrap().contains("schema: 3"));
     assert_eq!(
         fs::read_to_string(store.backup_path("old-one")).unwrap(),
         SCHEMA_0
@@ -397,7 +397,7 @@ fn newer_schema_is_reported_not_quarantined_and_never_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let future = r#"(
-    schema: 3,
+    schema: 4,
     id: "future",
     label: "新版本写的",
     created: "2030-01-01T00:00:00+08:00",
@@ -419,7 +419,7 @@ fn newer_schema_is_reported_not_quarantined_and_never_overwritten() {
         .iter()
         .find(|n| n.id == "future")
         .unwrap();
-    assert_eq!((f.schema, f.loaded), (3, true));
+    assert_eq!((f.schema, f.loaded), (4, true));
     let a = report
         .newer_schema
         .iter()
@@ -603,7 +603,7 @@ fn export_import_round_trip_gives_fresh_id() {
     let case = sample("交接给姐姐");
     let out = tmp.path().join("交接 文件.ron");
     store.export_to(&case, &out).unwrap();
-    assert!(fs::read_to_string(&out).unwrap().contains("schema: 2"));
+    assert!(fs::read_to_string(&out).unwrap().contains("schema: 3"));
 
     let imported = Store::import_from(&out).unwrap();
     assert_ne!(imported.id, case.id);

@@ -37,6 +37,7 @@ impl State {
         }
         self.dirty.insert(id.to_string());
         self.last_edit = self.now;
+        self.update_entry(id, None);
     }
 
     /// Puts back a case changed outside `edit` (attachments: the store changed the files) and
@@ -57,10 +58,12 @@ impl State {
         if self.read_only {
             return String::new();
         }
-        let n = self.cases.len() + 1;
+        let n = self.index.len().max(self.cases.len()) + 1;
         let mut label = crate::view::strings::untitled(self.lang(), n);
         let mut k = n;
-        while self.cases.iter().any(|c| c.label == label) {
+        while self.index.iter().any(|e| e.label == label)
+            || self.cases.iter().any(|c| c.label == label)
+        {
             k += 1;
             label = crate::view::strings::untitled(self.lang(), k);
         }
@@ -137,6 +140,11 @@ impl State {
             _ => false,
         };
         let case = self.cases.remove(index);
+        self.index.retain(|e| e.id != id);
+        self.index_dirty = true;
+        if let Some(l) = &mut self.loader {
+            l.removed.insert(id.to_string());
+        }
         self.dirty.remove(id);
         self.save_errors.remove(id);
         self.cache.remove(id);
@@ -167,12 +175,22 @@ impl State {
         self.cases.insert(d.index.min(self.cases.len()), case);
         if need_save {
             self.mark_dirty(&id);
+        } else {
+            let stamp = self
+                .store
+                .as_ref()
+                .map(|s| crate::cases::index::stamp(s.dir(), &id));
+            self.update_entry(&id, stamp);
+        }
+        if let Some(l) = &mut self.loader {
+            l.removed.remove(&id);
         }
         self.select(&id);
     }
 
     /// Opens a case: the checklist when it can be made, else the wizard.
     pub fn select(&mut self, id: &str) {
+        self.ensure_loaded(id);
         if self.case(id).is_none() {
             return;
         }

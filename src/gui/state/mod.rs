@@ -4,6 +4,7 @@
 
 mod cache;
 mod cases;
+mod list;
 mod saving;
 mod settings;
 mod wizard;
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::rc::Rc;
 
+pub use list::{EAGER_MAX, Loaded};
 use saving::file_name;
 pub use settings::*;
 
@@ -134,6 +136,14 @@ pub struct State {
     last_edit: f64,
     /// Time of the last frame (seconds, egui's clock), for edits made outside a frame.
     pub now: f64,
+    /// Every saved case as the list shows it (from the index; see `list.rs`).
+    pub index: Vec<crate::cases::index::Entry>,
+    fingerprint: String,
+    index_dirty: bool,
+    last_index_write: f64,
+    /// A large store is read on a thread started with the first frame.
+    pending_load: bool,
+    loader: Option<list::Loader>,
 }
 
 impl State {
@@ -171,48 +181,20 @@ impl State {
             dirty: BTreeSet::new(),
             last_edit: 0.0,
             now: 0.0,
+            index: Vec::new(),
+            fingerprint: String::new(),
+            index_dirty: false,
+            last_index_write: 0.0,
+            pending_load: false,
+            loader: None,
         };
         match data_dir.map(|d| d.join("cases")) {
             None => {
                 state.read_only = true;
                 state.push_banner(Msg::NoDataDir, true);
             }
-            Some(dir) => match Store::open(&dir) {
-                Ok((store, report)) => {
-                    state.read_only = report.read_only;
-                    for q in &report.quarantined {
-                        state.push_banner(
-                            Msg::Quarantined {
-                                file: file_name(&q.original),
-                                moved_to: q.moved_to.display().to_string(),
-                                reason: q.reason.clone(),
-                                not_moved: q.not_moved.clone(),
-                            },
-                            true,
-                        );
-                    }
-                    for id in &report.recovered_from_backup {
-                        let label = report
-                            .cases
-                            .iter()
-                            .find(|c| &c.id == id)
-                            .map_or(id.clone(), |c| c.label.clone());
-                        state.push_banner(Msg::Recovered { label }, false);
-                    }
-                    for n in &report.newer_schema {
-                        state.push_banner(
-                            Msg::NewerSchema {
-                                file: file_name(&n.path),
-                            },
-                            false,
-                        );
-                    }
-                    for w in &report.warnings {
-                        state.push_banner(Msg::StoreWarning(w.clone()), false);
-                    }
-                    state.cases = report.cases;
-                    state.store = Some(store);
-                }
+            Some(dir) => match state.open_store(&dir) {
+                Ok(()) => {}
                 Err(e) => {
                     state.read_only = true;
                     state.push_banner(
@@ -226,7 +208,7 @@ impl State {
             },
         }
         if let Some(id) = state.settings.last_case.clone()
-            && state.case(&id).is_some()
+            && state.entry(&id).is_some()
         {
             state.select(&id);
         }

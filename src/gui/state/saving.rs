@@ -30,6 +30,12 @@ impl State {
         for id in std::mem::take(&mut self.dirty) {
             self.save_one(&id);
         }
+        // The index of a large store is megabytes: written at most every half minute while
+        // editing, and on exit (`write_index`). It is a cache: a stale one costs only reading.
+        if self.index.len() <= EAGER_MAX || self.now - self.last_index_write >= 30.0 {
+            self.last_index_write = self.now;
+            self.write_index();
+        }
     }
 
     pub(super) fn save_one(&mut self, id: &str) {
@@ -43,7 +49,9 @@ impl State {
         }
         match store.save(case) {
             Ok(()) => {
+                let stamp = crate::cases::index::stamp(store.dir(), id);
                 self.save_errors.remove(id);
+                self.update_entry(id, Some(stamp));
             }
             Err(e) => {
                 self.save_errors

@@ -120,3 +120,4 @@ pub fn code_tables() -> Vec<yibao_checklist::catalog::CodeTable> {
         .expect("bundled data is valid")
         .handoff
 }
+pub mod generate;

@@ -1,0 +1,127 @@
+//! A year of cases (issue 19): the app's start-up work and memory with 0, 1,000 and 10,000 saved
+//! cases, and `cases --json` over 10,000. Start-up here is `App::with_context` plus the first
+//! frame on a bare egui context (what happens before the window shows); the window itself is
+//! measured by `scripts/measure-store.sh`. Memory is the process's resident growth while the
+//! app with N cases is alive (Linux: /proc/self/statm).
+//!
+//! `cargo bench --bench store` (YIBAO_STORE_SIZES=0,1000 to choose the sizes).
+
+#[path = "../tests/it/common/generate.rs"]
+mod generate;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use yibao_checklist::gui::{App, AppConfig};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 6).unwrap()
+}
+
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<f64>().ok())
+        .map_or(0.0, |pages| pages * 4096.0 / 1_048_576.0)
+}
+
+fn input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1100.0, 760.0),
+        )),
+        ..Default::default()
+    }
+}
+
+/// Starts the app on `data` and draws its first frame; returns the app (alive, for memory).
+fn start(data: &Path) -> (egui::Context, App) {
+    let ctx = egui::Context::default();
+    let mut app = App::with_context(&ctx, None, AppConfig::headless(data, today()));
+    let out = ctx.run_ui(input(), |ui| app.show(ui));
+    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    (ctx, app)
+}
+
+fn store_with(n: usize) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    generate::write_cases(&tmp.path().join("cases"), n);
+    // One start builds the index (and the recheck notes), as the first run after an upgrade;
+    // the measured starts are the ones after.
+    let (_ctx, mut app) = start(tmp.path());
+    app.state.finish_loading();
+    app.state.write_index();
+    tmp
+}
+
+fn bench(c: &mut Criterion) {
+    let sizes: Vec<usize> = std::env::var("YIBAO_STORE_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![0, 1_000, 10_000]);
+    let mut group = c.benchmark_group("store");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    let mut table = Vec::new();
+    for &n in &sizes {
+        let tmp = store_with(n);
+        group.bench_function(format!("startup_first_frame_{n}_cases"), |b| {
+            b.iter(|| black_box(start(tmp.path())))
+        });
+        // Memory: the growth while one app with its cases is alive (loading done).
+        let before = rss_mb();
+        let t = Instant::now();
+        let (ctx, mut app) = start(tmp.path());
+        let first_frame = t.elapsed();
+        app.state.finish_loading();
+        let loaded = t.elapsed();
+        let grown = rss_mb() - before;
+        table.push((n, first_frame, loaded, grown));
+        drop((ctx, app));
+    }
+    group.finish();
+    eprintln!(
+        "\n| saved cases | start-up to first frame | all cases read (thread) | memory growth |"
+    );
+    eprintln!("|---|---|---|---|");
+    for (n, f, l, m) in &table {
+        eprintln!(
+            "| {n} | {:.1} ms | {:.1} ms | {m:+.1} MB |",
+            f.as_secs_f64() * 1e3,
+            l.as_secs_f64() * 1e3
+        );
+    }
+
+    // `cases --json` over 10,000 (the release binary the bench builds beside it).
+    if sizes.contains(&10_000) {
+        let tmp = tempfile::tempdir().unwrap();
+        generate::write_cases(&tmp.path().join("cases"), 10_000);
+        let exe = env!("CARGO_BIN_EXE_yibao-checklist");
+        let run = || {
+            let out = std::process::Command::new(exe)
+                .args(["cases", "--json", "--state", "all", "--today", "2026-12-06"])
+                .env("YIBAO_CHECKLIST_DATA_DIR", tmp.path())
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            out.stdout.len()
+        };
+        let t = Instant::now();
+        run();
+        eprintln!(
+            "cases --json, 10,000 cases, no index yet: {:.0} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        let mut group = c.benchmark_group("cli");
+        group.sample_size(10);
+        group.bench_function("cases_json_10000", |b| b.iter(|| black_box(run())));
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
