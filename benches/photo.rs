@@ -3,7 +3,11 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use yibao_checklist::photo::{self, synth};
+use yibao_checklist::photo;
+
+// The generator is the tests' support code, not the product's.
+#[path = "../tests/it/common/synth.rs"]
+mod synth;
 
 fn bench(c: &mut Criterion) {
     let img = synth::render_scaled(7, synth::Defect::None, 3.125);

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use yibao_checklist::cases::{AttachError, Case, SCHEMA_VERSION, Store, StoreError, is_bundle};
-use yibao_checklist::photo::synth::{self, Defect};
+use crate::common::synth::{self, Defect};
 
 fn photo(dir: &Path, name: &str, seed: u64) -> PathBuf {
     let path = dir.join(name);

@@ -8,7 +8,7 @@ use yibao_checklist::cases::{Case, SCHEMA_VERSION};
 use yibao_checklist::catalog::Catalog;
 use yibao_checklist::engine::Answers;
 use yibao_checklist::gui::{App, AppConfig, Screen};
-use yibao_checklist::photo::synth::{Defect, jpeg, render};
+use crate::common::synth::{Defect, jpeg, render};
 
 #[test]
 fn attach_a_blurred_photo_see_the_warning_and_remove_it() {

@@ -4,7 +4,7 @@
 //! `cargo test --test photo -- --nocapture` prints the detection table recorded in the README.
 
 use yibao_checklist::catalog::Lang;
-use yibao_checklist::photo::synth::{self, Defect};
+use crate::common::synth::{self, Defect};
 use yibao_checklist::photo::{self, FileKind, PhotoError, ProblemKind};
 use yibao_checklist::view::strings;
 
@@ -226,6 +226,7 @@ fn photo_words_keep_to_their_language() {
             sources: vec!["004".into()],
             value: 0.1,
             limit: 0.2,
+            region: None,
         };
         let zh = strings::photo_message(Lang::Zh, &p);
         assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
