@@ -207,9 +207,24 @@ fn marked_thumbnail(
             (crate::photo::ProblemKind::Cropped, Some(Region::Edges(e))) => {
                 let sides = [
                     (e.top, r.left_top(), r.right_top(), lang.pick("上边", "top")),
-                    (e.bottom, r.left_bottom(), r.right_bottom(), lang.pick("下边", "bottom")),
-                    (e.left, r.left_top(), r.left_bottom(), lang.pick("左边", "left")),
-                    (e.right, r.right_top(), r.right_bottom(), lang.pick("右边", "right")),
+                    (
+                        e.bottom,
+                        r.left_bottom(),
+                        r.right_bottom(),
+                        lang.pick("下边", "bottom"),
+                    ),
+                    (
+                        e.left,
+                        r.left_top(),
+                        r.left_bottom(),
+                        lang.pick("左边", "left"),
+                    ),
+                    (
+                        e.right,
+                        r.right_top(),
+                        r.right_bottom(),
+                        lang.pick("右边", "right"),
+                    ),
                 ];
                 let cut: Vec<&str> = sides
                     .iter()
@@ -233,7 +248,11 @@ fn marked_thumbnail(
     let name = if marks.is_empty() {
         lang.pick("照片缩略图", "Photo thumbnail").to_string()
     } else {
-        format!("{}：{}", lang.pick("照片缩略图", "Photo thumbnail"), marks.join("；"))
+        format!(
+            "{}：{}",
+            lang.pick("照片缩略图", "Photo thumbnail"),
+            marks.join("；")
+        )
     };
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
 }
@@ -247,7 +266,10 @@ fn blur_comparison(ui: &mut egui::Ui, lang: Lang, zoom: &egui::TextureHandle) {
             let resp = ui.add(egui::Image::new(zoom).fit_to_exact_size(egui::vec2(side, side)));
             let name = lang.pick("放大的照片局部：模糊", "The photo, magnified: blurred");
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name));
-            ui.label(RichText::new(lang.pick("你的照片（放大）", "Your photo (magnified)")).size(size::SMALL));
+            ui.label(
+                RichText::new(lang.pick("你的照片（放大）", "Your photo (magnified)"))
+                    .size(size::SMALL),
+            );
         });
         ui.vertical(|ui| {
             egui::Frame::new()
@@ -257,12 +279,16 @@ fn blur_comparison(ui: &mut egui::Ui, lang: Lang, zoom: &egui::TextureHandle) {
                 .show(ui, |ui| {
                     ui.set_min_size(egui::vec2(side - 12.0, side - 12.0));
                     ui.label(
-                        RichText::new(lang.pick("发票号码\n金额 ¥128.50", "Invoice no.\nTotal ¥128.50"))
-                            .size(size::DETAIL)
-                            .color(egui::Color32::BLACK),
+                        RichText::new(
+                            lang.pick("发票号码\n金额 ¥128.50", "Invoice no.\nTotal ¥128.50"),
+                        )
+                        .size(size::DETAIL)
+                        .color(egui::Color32::BLACK),
                     );
                 });
-            ui.label(RichText::new(lang.pick("清晰的样子", "Sharp, for comparison")).size(size::SMALL));
+            ui.label(
+                RichText::new(lang.pick("清晰的样子", "Sharp, for comparison")).size(size::SMALL),
+            );
         });
     });
 }

@@ -76,6 +76,8 @@ pub struct Findings {
     pub cut: Edges,
     /// A patch of print (where the sharpness was judged), for a magnified look.
     pub text: Option<Area>,
+    /// Side of a square with the whole picture's area, in pixels.
+    pub picture_px: f32,
 }
 
 /// Limits for the four checks (calibrated on the real set: see the README).
@@ -85,8 +87,10 @@ pub struct Thresholds {
     pub min_sharpness: f32,
     /// Glare above this share of the sheet.
     pub max_glare_share: f32,
-    /// Cut off when the document runs off more than this share of one edge.
+    /// Cut off when the sheet in a photo runs along more than this share of one edge.
     pub max_border_touch: f32,
+    /// Cut off when print in a scan runs into more than this share of one edge.
+    pub max_print_touch: f32,
     /// Too small below this many pixels (side of a square with the sheet's area).
     pub min_document_px: f32,
 }
@@ -97,6 +101,7 @@ impl Default for Thresholds {
             min_sharpness: 0.36,
             max_glare_share: 0.003,
             max_border_touch: 0.04,
+            max_print_touch: 0.015,
             min_document_px: 640.0,
         }
     }
@@ -182,7 +187,9 @@ pub fn analyse(img: &DynamicImage) -> Findings {
         let hi = r.max(g).max(b);
         let lo = r.min(g).min(b);
         luma[i] = y;
-        paper[i] = (f32::from(y) - 1.5 * f32::from(hi - lo)).clamp(0.0, 255.0) as u8;
+        // Brightness counts up to that of well-lit paper: a glare patch is paper, not a class of
+        // its own that would split the sheet in two.
+        paper[i] = (f32::from(y.min(210)) - 1.5 * f32::from(hi - lo)).clamp(0.0, 255.0) as u8;
     }
 
     let (doc, bright, found) = segment(&paper, sw, sh);
@@ -207,7 +214,12 @@ pub fn analyse(img: &DynamicImage) -> Findings {
     } else {
         let (touch, cut) = cut_off(&doc, &luma, level, sw, sh);
         let (share, patch) = glare(&doc, &luma, level, sw, sh);
-        (touch, cut, share, patch.map(|(a, b, c, d)| to_area(a, b, c, d)))
+        (
+            touch,
+            cut,
+            share,
+            patch.map(|(a, b, c, d)| to_area(a, b, c, d)),
+        )
     };
     Findings {
         measures: Measures {
@@ -221,6 +233,7 @@ pub fn analyse(img: &DynamicImage) -> Findings {
         glare,
         cut,
         text,
+        picture_px: (w as f32 * h as f32).sqrt(),
     }
 }
 
@@ -363,7 +376,14 @@ fn fill_holes(region: &[bool], w: usize, h: usize) -> Vec<bool> {
 
 /// The sheet (holes filled), the bright paper pixels, and whether a sheet was found.
 fn segment(paper: &[u8], w: usize, h: usize) -> (Vec<bool>, Vec<bool>, bool) {
-    let (t, m0, m1) = otsu(paper);
+    // Blown-out pixels (glare, or a scan's white) are bright whatever the split: left out of it,
+    // a glare patch cannot pull the threshold up into the paper.
+    let unblown: Vec<u8> = paper.iter().copied().filter(|p| *p < 245).collect();
+    let (t, m0, m1) = if unblown.len() * 10 >= paper.len() {
+        otsu(&unblown)
+    } else {
+        otsu(paper)
+    };
     let bright: Vec<bool> = paper.iter().map(|p| *p > t).collect();
     if m1 - m0 < 30.0 {
         // No clear bright sheet: judge the whole picture.
@@ -420,13 +440,29 @@ fn cut_off(doc: &[bool], luma: &[u8], level: u8, w: usize, h: usize) -> (f32, Ed
             .collect(),
     ];
     let cover = |e: &Vec<(bool, bool)>| e.iter().filter(|c| c.0).count() as f32 / e.len() as f32;
-    // A scan (or a photo filled by the page): the sheet lines all four edges.
-    let full = edges.iter().all(|e| cover(e) > 0.95);
+    // A scan (or a photo filled by the page): the sheet lines all four edges, or fills nearly
+    // all of the picture (a flattened page with a little table left in its corners).
+    let share = doc.iter().filter(|d| **d).count() as f32 / doc.len() as f32;
+    let full = share >= 0.9 || edges.iter().all(|e| cover(e) > 0.95);
     let touch: Vec<f32> = edges
         .iter()
         .map(|e| {
             if full {
-                e.iter().filter(|c| c.0 && c.1).count() as f32 / e.len() as f32
+                // Print is cut in short dark runs with paper between; a long dark run is the
+                // table or the scanner's lid showing at the edge, not print.
+                let longest = (e.len() / 50).max(3);
+                let (mut count, mut run) = (0usize, 0usize);
+                for c in e.iter().map(|c| c.0 && c.1).chain(std::iter::once(false)) {
+                    if c {
+                        run += 1;
+                    } else {
+                        if run <= longest {
+                            count += run;
+                        }
+                        run = 0;
+                    }
+                }
+                count as f32 / e.len() as f32
             } else {
                 let (mut best, mut cur) = (0usize, 0usize);
                 for c in e {
@@ -437,7 +473,12 @@ fn cut_off(doc: &[bool], luma: &[u8], level: u8, w: usize, h: usize) -> (f32, Ed
             }
         })
         .collect();
-    let limit = Thresholds::default().max_border_touch;
+    let th = Thresholds::default();
+    let limit = if full {
+        th.max_print_touch
+    } else {
+        th.max_border_touch
+    };
     let edges = Edges {
         top: touch[0] > limit,
         bottom: touch[1] > limit,
@@ -473,7 +514,8 @@ fn erode(m: &Grid) -> Vec<bool> {
     for y in 1..h.saturating_sub(1) {
         for x in 1..w - 1 {
             let i = y * w + x;
-            out[i] = m.cells[i] && m.cells[i - 1] && m.cells[i + 1] && m.cells[i - w] && m.cells[i + w];
+            out[i] =
+                m.cells[i] && m.cells[i - 1] && m.cells[i + 1] && m.cells[i - w] && m.cells[i + w];
         }
     }
     out
@@ -617,13 +659,12 @@ fn glare(
             .filter(|(i, d)| **i && !**d)
             .count() as f32
             / inner_n;
-        let printed = inner
-            .iter()
-            .zip(&text)
-            .filter(|(i, t)| **i && **t)
-            .count() as f32
-            / inner_n;
-        let (min_printed, max_off) = if paper_white { (0.3, 0.2) } else { (0.15, 0.35) };
+        let printed = inner.iter().zip(&text).filter(|(i, t)| **i && **t).count() as f32 / inner_n;
+        let (min_printed, max_off) = if paper_white {
+            (0.3, 0.2)
+        } else {
+            (0.15, 0.35)
+        };
         if printed < min_printed || off_sheet > max_off {
             continue;
         }

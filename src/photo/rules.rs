@@ -29,17 +29,19 @@ pub(crate) fn judge(f: &Findings, th: &Thresholds) -> Vec<Problem> {
     let m = &f.measures;
     let text = f.text.map(Region::Area);
     let mut out = Vec::new();
-    match m.sharpness {
+    let blurred = match m.sharpness {
         None => {
             out.push(problem(ProblemKind::Blur, 0.0, th.min_sharpness, None));
             return out;
         }
         Some(s) if s < th.min_sharpness => {
             out.push(problem(ProblemKind::Blur, s, th.min_sharpness, text));
+            true
         }
-        Some(_) => {}
-    }
-    if m.glare_share > th.max_glare_share {
+        Some(_) => false,
+    };
+    // Glare is told by the print around it, which a blurred photo does not show.
+    if !blurred && m.glare_share > th.max_glare_share {
         out.push(problem(
             ProblemKind::Glare,
             m.glare_share,
@@ -47,7 +49,8 @@ pub(crate) fn judge(f: &Findings, th: &Thresholds) -> Vec<Problem> {
             f.glare.map(Region::Area),
         ));
     }
-    if m.border_touch > th.max_border_touch {
+    let cropped = f.cut.top || f.cut.bottom || f.cut.left || f.cut.right;
+    if cropped {
         out.push(problem(
             ProblemKind::Cropped,
             m.border_touch,
@@ -55,7 +58,15 @@ pub(crate) fn judge(f: &Findings, th: &Thresholds) -> Vec<Problem> {
             Some(Region::Edges(f.cut)),
         ));
     }
-    if m.document_px < th.min_document_px {
+    // A cut or blurred sheet shows less of itself than it has: then only a far too small sheet,
+    // or a picture too small as a whole, is called small ("move closer" would contradict "step
+    // back" for a sheet that is only cut).
+    let small = if blurred || cropped {
+        m.document_px < th.min_document_px * 0.6 || f.picture_px < th.min_document_px * 0.9
+    } else {
+        m.document_px < th.min_document_px
+    };
+    if small {
         out.push(problem(
             ProblemKind::LowResolution,
             m.document_px,

@@ -3,8 +3,8 @@
 //!
 //! `cargo test --test photo -- --nocapture` prints the detection table recorded in the README.
 
-use yibao_checklist::catalog::Lang;
 use crate::common::synth::{self, Defect};
+use yibao_checklist::catalog::Lang;
 use yibao_checklist::photo::{self, FileKind, PhotoError, ProblemKind};
 use yibao_checklist::view::strings;
 

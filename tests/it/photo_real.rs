@@ -43,9 +43,14 @@ fn real_set() -> Vec<(String, Option<ProblemKind>)> {
     out
 }
 
-fn load(name: &str) -> RgbImage {
+pub(crate) fn load(name: &str) -> RgbImage {
     let bytes = std::fs::read(real_dir().join(name)).unwrap();
     photo::decode(&bytes).unwrap().into_rgb8()
+}
+
+/// The sheet's size in the photo (side of a square of its area), which the faults scale with.
+pub(crate) fn doc_px(img: &RgbImage) -> f32 {
+    check(img).measures.expect("measured").document_px
 }
 
 /// Checks a picture as the app does: through a JPEG, as a phone would send it.
@@ -87,7 +92,9 @@ fn print_pixels(img: &RgbImage) -> Vec<(f32, f32)> {
 
 /// A small deterministic generator (the same photo gets the same faults every run).
 fn pick(seed: u64, n: usize) -> usize {
-    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     x ^= x >> 33;
     (x % n.max(1) as u64) as usize
 }
@@ -98,7 +105,7 @@ fn percentile(mut v: Vec<f32>, q: f32) -> f32 {
 }
 
 /// A glare patch (light added, saturating at its core) on the print.
-fn with_glare(img: &RgbImage, doc_px: f32, seed: u64) -> RgbImage {
+pub(crate) fn with_glare(img: &RgbImage, doc_px: f32, seed: u64) -> RgbImage {
     let ink = print_pixels(img);
     let xs: Vec<f32> = ink.iter().map(|p| p.0).collect();
     let ys: Vec<f32> = ink.iter().map(|p| p.1).collect();
@@ -123,24 +130,28 @@ fn with_glare(img: &RgbImage, doc_px: f32, seed: u64) -> RgbImage {
 
 /// Blurred so that invoice print (a few pixels high with the sheet 800 pixels across) runs
 /// together.
-fn with_blur(img: &RgbImage, doc_px: f32) -> RgbImage {
+pub(crate) fn with_blur(img: &RgbImage, doc_px: f32) -> RgbImage {
     image::imageops::fast_blur(img, doc_px / 250.0)
 }
 
 /// Cropped through the document, on one side (by seed), along a line that crosses print.
-fn with_crop(img: &RgbImage, seed: u64) -> RgbImage {
+pub(crate) fn with_crop(img: &RgbImage, seed: u64) -> RgbImage {
     let ink = print_pixels(img);
     let (w, h) = img.dimensions();
     let xs: Vec<f32> = ink.iter().map(|p| p.0).collect();
     let ys: Vec<f32> = ink.iter().map(|p| p.1).collect();
-    let (x0, x1) = (percentile(xs.clone(), 0.0), percentile(xs.clone(), 1.0));
-    let (y0, y1) = (percentile(ys.clone(), 0.0), percentile(ys.clone(), 1.0));
+    // The print's extent, past a stray dark speck on the table.
+    let (x0, x1) = (percentile(xs.clone(), 0.01), percentile(xs.clone(), 0.99));
+    let (y0, y1) = (percentile(ys.clone(), 0.01), percentile(ys.clone(), 0.99));
     // The line is moved to where most print is within a small step of it.
     let snap = |vals: &[f32], at: f32, step: f32| -> f32 {
         let mut best = (0usize, at);
         let mut t = at - step;
         while t <= at + step {
-            let n = vals.iter().filter(|v| (**v - t).abs() < step / 10.0).count();
+            let n = vals
+                .iter()
+                .filter(|v| (**v - t).abs() < step / 10.0)
+                .count();
             if n > best.0 {
                 best = (n, t);
             }
@@ -194,6 +205,9 @@ fn check_one(name: &str) -> Vec<(Option<ProblemKind>, Vec<ProblemKind>)> {
     let clean = check(&img);
     let doc_px = clean.measures.expect("measured").document_px;
     let seed = name.bytes().map(u64::from).sum::<u64>();
+    if std::env::var_os("PHOTO_REAL_MEASURES").is_some() {
+        eprintln!("{name}: {:?}", clean.measures);
+    }
     let mut out = vec![(None, kinds(&clean))];
     for fault in FAULTS {
         let bad = match fault {
@@ -202,7 +216,11 @@ fn check_one(name: &str) -> Vec<(Option<ProblemKind>, Vec<ProblemKind>)> {
             ProblemKind::Cropped => with_crop(&img, seed),
             ProblemKind::LowResolution => with_fewer_pixels(&img, doc_px),
         };
-        out.push((Some(fault), kinds(&check(&bad))));
+        let r = check(&bad);
+        if r.problems.iter().any(|p| p.kind != fault) || !r.has(fault) {
+            eprintln!("{name} with {}: {:?}", fault.id(), r.measures);
+        }
+        out.push((Some(fault), kinds(&r)));
     }
     out
 }
@@ -236,10 +254,7 @@ fn photo_real_set_meets_the_targets() {
                     })
                 })
                 .collect();
-            let mut all: Vec<_> = halves
-                .into_iter()
-                .flat_map(|h| h.join().unwrap())
-                .collect();
+            let mut all: Vec<_> = halves.into_iter().flat_map(|h| h.join().unwrap()).collect();
             all.sort_by(|a, b| a.0.cmp(&b.0));
             all
         });
