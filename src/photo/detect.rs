@@ -448,19 +448,21 @@ fn cut_off(doc: &[bool], luma: &[u8], level: u8, w: usize, h: usize) -> (f32, Ed
         .iter()
         .map(|e| {
             if full {
-                // Print is cut in short dark runs with paper between; a long dark run is the
-                // table or the scanner's lid showing at the edge, not print.
+                // Print is cut in short dark runs with paper on both sides; a long dark run, or
+                // one beside the table, is the table or the scanner's lid, not print.
                 let longest = (e.len() / 50).max(3);
-                let (mut count, mut run) = (0usize, 0usize);
-                for c in e.iter().map(|c| c.0 && c.1).chain(std::iter::once(false)) {
-                    if c {
+                let (mut count, mut run, mut paper_before) = (0usize, 0usize, false);
+                for &(d, ink) in e.iter().chain(std::iter::once(&(false, false))) {
+                    if d && ink {
                         run += 1;
-                    } else {
-                        if run <= longest {
-                            count += run;
-                        }
-                        run = 0;
+                        continue;
                     }
+                    let paper = d && !ink;
+                    if run > 0 && run <= longest && paper_before && paper {
+                        count += run;
+                    }
+                    run = 0;
+                    paper_before = paper;
                 }
                 count as f32 / e.len() as f32
             } else {

@@ -195,7 +195,6 @@ fn file_types() {
 #[test]
 fn verdicts_name_the_rule_the_source_and_what_to_do() {
     let img = synth::render(3, Defect::Shrunk);
-    let img = image::imageops::fast_blur(&img, 6.0);
     let report = photo::check_image(&image::DynamicImage::ImageRgb8(img));
     assert!(report.has(ProblemKind::LowResolution), "{report:?}");
     for p in &report.problems {
