@@ -202,7 +202,10 @@ fn marked_thumbnail(
                     egui::pos2(r.left() + a.x1 * r.width(), r.top() + a.y1 * r.height()),
                 );
                 painter.rect_stroke(rect.expand(2.0), 2.0, stroke, egui::StrokeKind::Outside);
-                marks.push(lang.pick("反光处已用红框标出", "the glare is boxed in red"));
+                marks.push(
+                    lang.pick("反光处已用红框标出", "the glare is boxed in red")
+                        .to_string(),
+                );
             }
             (crate::photo::ProblemKind::Cropped, Some(Region::Edges(e))) => {
                 let sides = [
@@ -235,11 +238,11 @@ fn marked_thumbnail(
                     })
                     .collect();
                 if !cut.is_empty() {
-                    marks.push(match lang {
-                        Lang::Zh => "被切掉的边已标红",
-                        Lang::En => "the cut edges are marked red",
-                    });
-                    let _ = cut;
+                    marks.push(format!(
+                        "{}{}",
+                        lang.pick("被切掉的边已标红：", "the cut edges are marked red: "),
+                        cut.join(lang.pick("、", ", "))
+                    ));
                 }
             }
             _ => {}
@@ -249,9 +252,9 @@ fn marked_thumbnail(
         lang.pick("照片缩略图", "Photo thumbnail").to_string()
     } else {
         format!(
-            "{}：{}",
-            lang.pick("照片缩略图", "Photo thumbnail"),
-            marks.join("；")
+            "{}{}",
+            lang.pick("照片缩略图：", "Photo thumbnail: "),
+            marks.join(lang.pick("；", "; "))
         )
     };
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));

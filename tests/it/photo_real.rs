@@ -121,8 +121,8 @@ pub(crate) fn with_glare(img: &RgbImage, doc_px: f32, seed: u64) -> RgbImage {
     for (x, y, p) in out.enumerate_pixels_mut() {
         let d2 = (x as f32 - cx).powi(2) + (y as f32 - cy).powi(2);
         let g = (1.6 * (-d2 / (2.0 * s * s)).exp()).min(1.0);
-        for c in 0..3 {
-            p[c] = (f32::from(p[c]) + (255.0 - f32::from(p[c])) * g) as u8;
+        for c in p.0.iter_mut() {
+            *c = (f32::from(*c) + (255.0 - f32::from(*c)) * g) as u8;
         }
     }
     out
