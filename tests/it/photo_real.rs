@@ -200,7 +200,9 @@ const FAULTS: [ProblemKind; 4] = [
 ];
 
 /// One good image and its four faulty copies: (the fault made, what was reported).
-fn check_one(name: &str) -> Vec<(Option<ProblemKind>, Vec<ProblemKind>)> {
+type Checked = Vec<(Option<ProblemKind>, Vec<ProblemKind>)>;
+
+fn check_one(name: &str) -> Checked {
     let img = load(name);
     let clean = check(&img);
     let doc_px = clean.measures.expect("measured").document_px;
@@ -239,25 +241,24 @@ fn photo_real_set_meets_the_targets() {
         .collect();
     assert!(set.len() >= 20, "at least 20 real images: {}", set.len());
     // Two threads: the machine's cores.
-    let results: Vec<(String, Vec<(Option<ProblemKind>, Vec<ProblemKind>)>)> =
-        std::thread::scope(|s| {
-            let halves: Vec<_> = [0usize, 1]
-                .iter()
-                .map(|half| {
-                    let good = &good;
-                    s.spawn(move || {
-                        good.iter()
-                            .enumerate()
-                            .filter(|(i, _)| i % 2 == *half)
-                            .map(|(_, n)| (n.clone(), check_one(n)))
-                            .collect::<Vec<_>>()
-                    })
+    let results: Vec<(String, Checked)> = std::thread::scope(|s| {
+        let halves: Vec<_> = [0usize, 1]
+            .iter()
+            .map(|half| {
+                let good = &good;
+                s.spawn(move || {
+                    good.iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % 2 == *half)
+                        .map(|(_, n)| (n.clone(), check_one(n)))
+                        .collect::<Vec<_>>()
                 })
-                .collect();
-            let mut all: Vec<_> = halves.into_iter().flat_map(|h| h.join().unwrap()).collect();
-            all.sort_by(|a, b| a.0.cmp(&b.0));
-            all
-        });
+            })
+            .collect();
+        let mut all: Vec<_> = halves.into_iter().flat_map(|h| h.join().unwrap()).collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    });
 
     let mut failures = Vec::new();
     let mut table = String::from(
