@@ -1,27 +1,32 @@
-//! The measures behind the four checks, computed on small copies of the photo so a 12-MP
-//! picture takes a few tens of milliseconds.
+//! The measures behind the four checks, each defined by what the source's rule means (seed 004:
+//! "清晰四角拍摄，无反光") and calibrated on real scans and phone photos (`tests/photos/real/`).
 //!
 //! 1. **Where is the paper?** On a copy at most [`SEG_SIDE`] pixels long: "paperness" is the
-//!    brightness minus the colourfulness (paper is bright and grey, a table is darker or
-//!    coloured); Otsu's threshold splits it, the largest bright region is the sheet and its holes
-//!    (the printed text) are filled.
-//! 2. **Cropped**: the longest stretch of the picture's edge that the sheet covers.
-//! 3. **Glare**: the largest patch inside the sheet that is blown out (all channels near 255)
-//!    and clearly brighter than the paper around it.
-//! 4. **Low resolution**: the side of a square with the sheet's area, in the photo's pixels.
-//! 5. **Blur**: the variance of the Laplacian over the variance of the brightness, inside the
-//!    sheet, after scaling the photo so that this square is at most [`NORM_SIDE`] pixels. The
-//!    ratio does not depend on how much text there is or on the contrast, and the normalised size
-//!    makes a 12-MP photo and a 1-MP one comparable.
+//!    brightness minus the colourfulness (paper is bright and grey, a table darker or coloured);
+//!    Otsu's threshold splits it, the largest bright region is the sheet, its holes (the print)
+//!    filled. A scan is a sheet that fills the whole frame.
+//! 2. **Cut off** (四角完整): in a photo, the sheet runs along an edge of the picture (a document
+//!    edge or corner leaves the frame). In a scan (the sheet fills the frame), white margins are
+//!    whole; it is cut off only where print runs into the frame's outermost rows.
+//! 3. **Glare** (无反光): a compact blown-out patch *on* the sheet, surrounded by print, that hides
+//!    what was printed there. White paper is not glare: in a photo the patch must be clearly
+//!    brighter than the paper; on white paper (a scan) the print around it must be washed out,
+//!    fading towards the patch on most sides, as glare does and a blank box of a form does not.
+//! 4. **Blur** (清晰): how steep the edges of the print are (brightness step over edge width) with
+//!    the sheet scaled to [`NORM_SIDE`] pixels, the size at which invoice print is a few pixels
+//!    high. A picture with no print-like contrast at all (black, flat) cannot be read either.
+//! 5. **Low resolution**: the side of a square with the sheet's area, in the photo's pixels.
 
 use image::{DynamicImage, GrayImage, RgbImage};
 use serde::Serialize;
 
 /// Longest side of the copy the sheet is looked for in.
 pub(crate) const SEG_SIDE: u32 = 400;
-/// The sheet is scaled down to this (square root of its area, in pixels) before the sharpness
-/// measure; smaller sheets are measured as they are.
-pub(crate) const NORM_SIDE: f32 = 500.0;
+/// The sheet is scaled to this (square root of its area, in pixels) before the sharpness measure;
+/// smaller sheets are measured as they are.
+pub(crate) const NORM_SIDE: f32 = 800.0;
+/// Cells across the sheet for the glare search (a cell holds a line or two of print).
+const CELLS_ACROSS: f32 = 48.0;
 
 /// What was measured on one photo. Shares are 0–1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -32,24 +37,60 @@ pub struct Measures {
     pub document_share: f32,
     /// Side of a square with the sheet's area, in the photo's pixels.
     pub document_px: f32,
-    /// Variance of the Laplacian / variance of the brightness inside the sheet, at the
-    /// normalised size. `None` when the sheet is blank (nothing to judge sharpness by).
+    /// Median steepness of the print's strongest edges (step per pixel over the step, 0–0.5) at
+    /// the normalised size. `None` when nothing in the picture looks like print.
     pub sharpness: Option<f32>,
-    /// Largest blown-out patch inside the sheet, as a share of the sheet.
+    /// The glare patch (print washed out around it) as a share of the sheet; 0 when none.
     pub glare_share: f32,
-    /// Longest stretch of one edge of the picture covered by the sheet, as a share of that edge.
+    /// How far the document runs off the frame: in a photo the longest stretch of one edge the
+    /// sheet covers, in a scan the share of one edge that print runs into; the largest of four.
     pub border_touch: f32,
 }
 
-/// Limits for the four checks (calibrated on the generated corpus: see the README).
+/// Where a problem is, for drawing on the thumbnail: fractions (0–1) of the picture's width and
+/// height, so any copy of it can be marked.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Area {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+/// The edges of the picture a document runs off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Edges {
+    pub top: bool,
+    pub bottom: bool,
+    pub left: bool,
+    pub right: bool,
+}
+
+/// The measures and where each finding is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Findings {
+    pub measures: Measures,
+    /// Around the glare patch found (if any).
+    pub glare: Option<Area>,
+    /// The edges that cut the document.
+    pub cut: Edges,
+    /// A patch of print (where the sharpness was judged), for a magnified look.
+    pub text: Option<Area>,
+    /// Side of a square with the whole picture's area, in pixels.
+    pub picture_px: f32,
+}
+
+/// Limits for the four checks (calibrated on the real set: see the README).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
     /// Blurred below this sharpness.
     pub min_sharpness: f32,
     /// Glare above this share of the sheet.
     pub max_glare_share: f32,
-    /// Cropped when the sheet covers more than this share of one edge.
+    /// Cut off when the sheet in a photo runs along more than this share of one edge.
     pub max_border_touch: f32,
+    /// Cut off when print in a scan runs into more than this share of one edge.
+    pub max_print_touch: f32,
     /// Too small below this many pixels (side of a square with the sheet's area).
     pub min_document_px: f32,
 }
@@ -57,9 +98,10 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            min_sharpness: 0.35,
-            max_glare_share: 0.01,
+            min_sharpness: 0.36,
+            max_glare_share: 0.003,
             max_border_touch: 0.04,
+            max_print_touch: 0.015,
             min_document_px: 640.0,
         }
     }
@@ -94,8 +136,24 @@ fn box_down(img: &RgbImage, k: u32) -> RgbImage {
     RgbImage::from_raw(w, h, out).expect("sized above")
 }
 
+fn luma_of(p: &[u8]) -> u8 {
+    ((299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2])) / 1000) as u8
+}
+
+/// A boolean grid with its width.
+struct Grid<'a> {
+    cells: &'a [bool],
+    w: usize,
+    h: usize,
+}
+
 /// Measures a decoded photo.
 pub fn measure(img: &DynamicImage) -> Measures {
+    analyse(img).measures
+}
+
+/// Measures a decoded photo and finds where each problem is.
+pub fn analyse(img: &DynamicImage) -> Findings {
     let (w, h) = (img.width().max(1), img.height().max(1));
     let full: std::borrow::Cow<RgbImage> = match img {
         DynamicImage::ImageRgb8(b) => std::borrow::Cow::Borrowed(b),
@@ -123,15 +181,15 @@ pub fn measure(img: &DynamicImage) -> Measures {
     let n = sw * sh;
     let mut luma = vec![0u8; n];
     let mut paper = vec![0u8; n];
-    let mut min_ch = vec![0u8; n];
     for (i, p) in small.pixels().enumerate() {
         let [r, g, b] = p.0;
-        let y = (299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b)) / 1000;
+        let y = luma_of(&p.0);
         let hi = r.max(g).max(b);
         let lo = r.min(g).min(b);
-        luma[i] = y as u8;
-        min_ch[i] = lo;
-        paper[i] = (y as f32 - 1.5 * f32::from(hi - lo)).clamp(0.0, 255.0) as u8;
+        luma[i] = y;
+        // Brightness counts up to that of well-lit paper: a glare patch is paper, not a class of
+        // its own that would split the sheet in two.
+        paper[i] = (f32::from(y.min(210)) - 1.5 * f32::from(hi - lo)).clamp(0.0, 255.0) as u8;
     }
 
     let (doc, bright, found) = segment(&paper, sw, sh);
@@ -139,24 +197,43 @@ pub fn measure(img: &DynamicImage) -> Measures {
     let document_share = doc_count as f32 / n as f32;
     let scale = w as f32 / sw as f32;
     let document_px = (doc_count as f32).sqrt() * scale;
+    let level = paper_level(&doc, &bright, &luma);
 
-    let border_touch = if found {
-        border_touch(&doc, sw, sh)
-    } else {
-        0.0
-    };
-    let glare_share = glare(&doc, &bright, &luma, &min_ch, sw, sh, doc_count);
-    // The normalised size, from the averaged copy when it is at least that big.
+    // Sharpness first: a picture with nothing print-like in it is only "unreadable".
     let f = (NORM_SIDE / document_px.max(1.0)).min(1.0);
     let source: &RgbImage = if f * k as f32 <= 1.0 { &inter } else { &full };
-    let sharpness = sharpness(source, f * w as f32 / source.width() as f32, &doc, sw, sh);
-    Measures {
-        document_found: found,
-        document_share,
-        document_px,
-        sharpness,
-        glare_share,
-        border_touch,
+    let (sharpness, text) = sharpness(source, f * w as f32 / source.width() as f32, &doc, sw, sh);
+    let to_area = |x0: usize, y0: usize, x1: usize, y1: usize| Area {
+        x0: x0 as f32 / sw as f32,
+        y0: y0 as f32 / sh as f32,
+        x1: (x1 as f32 / sw as f32).min(1.0),
+        y1: (y1 as f32 / sh as f32).min(1.0),
+    };
+    let (border_touch, cut, glare_share, glare) = if sharpness.is_none() {
+        (0.0, Edges::default(), 0.0, None)
+    } else {
+        let (touch, cut) = cut_off(&doc, &luma, level, sw, sh);
+        let (share, patch) = glare(&doc, &luma, level, sw, sh);
+        (
+            touch,
+            cut,
+            share,
+            patch.map(|(a, b, c, d)| to_area(a, b, c, d)),
+        )
+    };
+    Findings {
+        measures: Measures {
+            document_found: found,
+            document_share,
+            document_px,
+            sharpness,
+            glare_share,
+            border_touch,
+        },
+        glare,
+        cut,
+        text,
+        picture_px: (w as f32 * h as f32).sqrt(),
     }
 }
 
@@ -206,16 +283,17 @@ fn otsu(values: &[u8]) -> (u8, f32, f32) {
     )
 }
 
-/// Labels 4-connected regions of `mask`; returns the largest region.
-fn largest_region(mask: &[bool], w: usize, h: usize) -> Vec<bool> {
+/// Labels the 4-connected regions of `mask`: a label per cell (0 outside) and each region's size
+/// (index = label).
+fn regions(mask: &[bool], w: usize, h: usize) -> (Vec<u32>, Vec<usize>) {
     let mut label = vec![0u32; mask.len()];
+    let mut sizes = vec![0usize];
     let mut stack = Vec::new();
-    let (mut best, mut best_size, mut next) = (0u32, 0usize, 0u32);
     for start in 0..mask.len() {
         if !mask[start] || label[start] != 0 {
             continue;
         }
-        next += 1;
+        let next = sizes.len() as u32;
         let mut size = 0usize;
         label[start] = next;
         stack.push(start);
@@ -241,11 +319,15 @@ fn largest_region(mask: &[bool], w: usize, h: usize) -> Vec<bool> {
                 visit(i + w);
             }
         }
-        if size > best_size {
-            best_size = size;
-            best = next;
-        }
+        sizes.push(size);
     }
+    (label, sizes)
+}
+
+/// The largest 4-connected region of `mask`.
+fn largest_region(mask: &[bool], w: usize, h: usize) -> Vec<bool> {
+    let (label, sizes) = regions(mask, w, h);
+    let best = (1..sizes.len()).max_by_key(|l| sizes[*l]).unwrap_or(0) as u32;
     label.iter().map(|l| *l == best && best != 0).collect()
 }
 
@@ -294,7 +376,14 @@ fn fill_holes(region: &[bool], w: usize, h: usize) -> Vec<bool> {
 
 /// The sheet (holes filled), the bright paper pixels, and whether a sheet was found.
 fn segment(paper: &[u8], w: usize, h: usize) -> (Vec<bool>, Vec<bool>, bool) {
-    let (t, m0, m1) = otsu(paper);
+    // Blown-out pixels (glare, or a scan's white) are bright whatever the split: left out of it,
+    // a glare patch cannot pull the threshold up into the paper.
+    let unblown: Vec<u8> = paper.iter().copied().filter(|p| *p < 245).collect();
+    let (t, m0, m1) = if unblown.len() * 10 >= paper.len() {
+        otsu(&unblown)
+    } else {
+        otsu(paper)
+    };
     let bright: Vec<bool> = paper.iter().map(|p| *p > t).collect();
     if m1 - m0 < 30.0 {
         // No clear bright sheet: judge the whole picture.
@@ -308,38 +397,8 @@ fn segment(paper: &[u8], w: usize, h: usize) -> (Vec<bool>, Vec<bool>, bool) {
     (sheet, bright, true)
 }
 
-/// Longest run of sheet pixels along one edge (one pixel in, past resampling artefacts), as a
-/// share of that edge; the largest of the four.
-fn border_touch(doc: &[bool], w: usize, h: usize) -> f32 {
-    if w < 4 || h < 4 {
-        return 0.0;
-    }
-    let run = |cells: &mut dyn Iterator<Item = bool>, len: usize| {
-        let (mut best, mut cur) = (0usize, 0usize);
-        for c in cells {
-            cur = if c { cur + 1 } else { 0 };
-            best = best.max(cur);
-        }
-        best as f32 / len as f32
-    };
-    let top = run(&mut (0..w).map(|x| doc[w + x]), w);
-    let bottom = run(&mut (0..w).map(|x| doc[(h - 2) * w + x]), w);
-    let left = run(&mut (0..h).map(|y| doc[y * w + 1]), h);
-    let right = run(&mut (0..h).map(|y| doc[y * w + w - 2]), h);
-    top.max(bottom).max(left).max(right)
-}
-
-/// Largest blown-out patch inside the sheet, as a share of the sheet.
-fn glare(
-    doc: &[bool],
-    bright: &[bool],
-    luma: &[u8],
-    min_ch: &[u8],
-    w: usize,
-    h: usize,
-    doc_count: usize,
-) -> f32 {
-    // The paper's own level: the median brightness of the sheet's bright pixels.
+/// The paper's own brightness: the median of the sheet's bright pixels (255 when none).
+fn paper_level(doc: &[bool], bright: &[bool], luma: &[u8]) -> u8 {
     let mut hist = [0usize; 256];
     let mut count = 0usize;
     for ((d, b), l) in doc.iter().zip(bright).zip(luma) {
@@ -348,36 +407,312 @@ fn glare(
             count += 1;
         }
     }
-    if count == 0 {
-        return 0.0;
-    }
-    let (mut acc, mut median) = (0usize, 255u32);
+    let mut acc = 0usize;
     for (v, c) in hist.iter().enumerate() {
         acc += c;
-        if acc * 2 >= count {
-            median = v as u32;
-            break;
+        if count > 0 && acc * 2 >= count {
+            return v as u8;
         }
     }
-    // A scan or an over-exposed photo has paper at 255 everywhere: that is not a patch of glare.
-    let level = (median + 10).min(255) as u8;
-    let blown: Vec<bool> = (0..doc.len())
-        .map(|i| doc[i] && min_ch[i] >= 246 && luma[i] >= level)
-        .collect();
-    let patch = largest_region(&blown, w, h);
-    patch.iter().filter(|p| **p).count() as f32 / doc_count as f32
+    255
 }
 
-/// Variance of the Laplacian over the variance of the brightness inside the sheet (away from
-/// its edge), at the normalised size.
-fn sharpness(img: &RgbImage, f: f32, doc: &[bool], sw: usize, sh: usize) -> Option<f32> {
-    let luma: Vec<u8> = img
-        .as_raw()
-        .chunks_exact(3)
-        .map(|p| {
-            ((299 * u32::from(p[0]) + 587 * u32::from(p[1]) + 114 * u32::from(p[2])) / 1000) as u8
+/// How far the document runs off the frame, and which edges cut it (see the module's notes).
+fn cut_off(doc: &[bool], luma: &[u8], level: u8, w: usize, h: usize) -> (f32, Edges) {
+    if w < 6 || h < 6 {
+        return (0.0, Edges::default());
+    }
+    // Per edge: the cells along it (one in, past resampling artefacts) and whether print reaches
+    // the outermost two rows there.
+    let ink_at = |x: usize, y: usize| i32::from(luma[y * w + x]) < i32::from(level) - 40;
+    let edges: [Vec<(bool, bool)>; 4] = [
+        (0..w)
+            .map(|x| (doc[w + x], ink_at(x, 0) || ink_at(x, 1)))
+            .collect(),
+        (0..w)
+            .map(|x| (doc[(h - 2) * w + x], ink_at(x, h - 1) || ink_at(x, h - 2)))
+            .collect(),
+        (0..h)
+            .map(|y| (doc[y * w + 1], ink_at(0, y) || ink_at(1, y)))
+            .collect(),
+        (0..h)
+            .map(|y| (doc[y * w + w - 2], ink_at(w - 1, y) || ink_at(w - 2, y)))
+            .collect(),
+    ];
+    let cover = |e: &Vec<(bool, bool)>| e.iter().filter(|c| c.0).count() as f32 / e.len() as f32;
+    // A scan (or a photo filled by the page): the sheet lines all four edges, or fills nearly
+    // all of the picture (a flattened page with a little table left in its corners).
+    let share = doc.iter().filter(|d| **d).count() as f32 / doc.len() as f32;
+    let full = share >= 0.9 || edges.iter().all(|e| cover(e) > 0.95);
+    let touch: Vec<f32> = edges
+        .iter()
+        .map(|e| {
+            if full {
+                // Print is cut in short dark runs with paper on both sides; a long dark run, or
+                // one beside the table, is the table or the scanner's lid, not print.
+                let longest = (e.len() / 50).max(3);
+                let (mut count, mut run, mut paper_before) = (0usize, 0usize, false);
+                for &(d, ink) in e.iter().chain(std::iter::once(&(false, false))) {
+                    if d && ink {
+                        run += 1;
+                        continue;
+                    }
+                    let paper = d && !ink;
+                    if run > 0 && run <= longest && paper_before && paper {
+                        count += run;
+                    }
+                    run = 0;
+                    paper_before = paper;
+                }
+                count as f32 / e.len() as f32
+            } else {
+                let (mut best, mut cur) = (0usize, 0usize);
+                for c in e {
+                    cur = if c.0 { cur + 1 } else { 0 };
+                    best = best.max(cur);
+                }
+                best as f32 / e.len() as f32
+            }
         })
         .collect();
+    let th = Thresholds::default();
+    let limit = if full {
+        th.max_print_touch
+    } else {
+        th.max_border_touch
+    };
+    let edges = Edges {
+        top: touch[0] > limit,
+        bottom: touch[1] > limit,
+        left: touch[2] > limit,
+        right: touch[3] > limit,
+    };
+    (touch.iter().copied().fold(0.0, f32::max), edges)
+}
+
+/// `m` grown by one cell in all eight directions.
+fn dilate(m: &Grid) -> Vec<bool> {
+    let (w, h) = (m.w, m.h);
+    let mut out = m.cells.to_vec();
+    for y in 0..h {
+        for x in 0..w {
+            if !m.cells[y * w + x] {
+                continue;
+            }
+            for yy in y.saturating_sub(1)..(y + 2).min(h) {
+                for xx in x.saturating_sub(1)..(x + 2).min(w) {
+                    out[yy * w + xx] = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `m` shrunk by one cell (a cell stays when its four neighbours are set; the border goes).
+fn erode(m: &Grid) -> Vec<bool> {
+    let (w, h) = (m.w, m.h);
+    let mut out = vec![false; m.cells.len()];
+    for y in 1..h.saturating_sub(1) {
+        for x in 1..w - 1 {
+            let i = y * w + x;
+            out[i] =
+                m.cells[i] && m.cells[i - 1] && m.cells[i + 1] && m.cells[i - w] && m.cells[i + w];
+        }
+    }
+    out
+}
+
+fn median(v: &mut [f32]) -> Option<f32> {
+    if v.is_empty() {
+        return None;
+    }
+    let mid = v.len() / 2;
+    v.select_nth_unstable_by(mid, f32::total_cmp);
+    Some(v[mid])
+}
+
+/// The largest glare patch as a share of the sheet, with its box in `luma`'s pixels.
+fn glare(
+    doc: &[bool],
+    luma: &[u8],
+    level: u8,
+    w: usize,
+    h: usize,
+) -> (f32, Option<(usize, usize, usize, usize)>) {
+    let doc_count = doc.iter().filter(|d| **d).count();
+    let c = (((doc_count as f32).sqrt() / CELLS_ACROSS).round() as usize).max(3);
+    let (gw, gh) = (w / c, h / c);
+    if gw < 8 || gh < 8 {
+        return (0.0, None);
+    }
+    // Print stands out against its neighbourhood: how much darker a pixel is than the brightest
+    // within two pixels (the glare's own slope stays small over five pixels).
+    let mut rowmax = vec![0u8; w * h];
+    for y in 0..h {
+        for x in 0..w {
+            let row = &luma[y * w + x.saturating_sub(2)..y * w + (x + 3).min(w)];
+            rowmax[y * w + x] = *row.iter().max().expect("not empty");
+        }
+    }
+    let (mut dmin, mut sum, mut ink, mut indoc) = (
+        vec![255u8; gw * gh],
+        vec![0u32; gw * gh],
+        vec![0u8; gw * gh],
+        vec![true; gw * gh],
+    );
+    for y in 0..gh * c {
+        for x in 0..gw * c {
+            let i = y * w + x;
+            let g = (y / c) * gw + x / c;
+            let l = luma[i];
+            dmin[g] = dmin[g].min(l);
+            sum[g] += u32::from(l);
+            indoc[g] &= doc[i];
+            let mut m = 0u8;
+            for yy in y.saturating_sub(2)..(y + 3).min(h) {
+                m = m.max(rowmax[yy * w + x]);
+            }
+            ink[g] = ink[g].max(m - l);
+        }
+    }
+    let paper_white = level >= 225;
+    let text_min = if paper_white { 30 } else { 20 };
+    let text: Vec<bool> = (0..gw * gh)
+        .map(|g| indoc[g] && ink[g] >= text_min)
+        .collect();
+    if text.iter().filter(|t| **t).count() < 10 {
+        return (0.0, None);
+    }
+    // Blown out: no print in the cell and as bright as a camera records; in a photo also clearly
+    // brighter than the paper.
+    let blown_level = if level >= 235 {
+        235
+    } else {
+        (u32::from(level) + 20).max(235)
+    };
+    let blown: Vec<bool> = (0..gw * gh)
+        .map(|g| {
+            indoc[g]
+                && u32::from(dmin[g]) + 10 >= blown_level
+                && sum[g] / (c * c) as u32 >= blown_level
+        })
+        .collect();
+    // Opening: the gaps between lines, columns and words are thin; a patch is round.
+    let mut core = blown.clone();
+    let rounds = if paper_white { 2 } else { 1 };
+    for _ in 0..rounds {
+        core = erode(&Grid {
+            cells: &core,
+            w: gw,
+            h: gh,
+        });
+    }
+    for _ in 0..rounds {
+        core = dilate(&Grid {
+            cells: &core,
+            w: gw,
+            h: gh,
+        });
+    }
+    let core: Vec<bool> = core.iter().zip(&blown).map(|(a, b)| *a && *b).collect();
+    let (label, sizes) = regions(&core, gw, gh);
+    let indoc_count = indoc.iter().filter(|d| **d).count().max(1);
+    let mut best = (0.0f32, None);
+    for (l, &size) in sizes.iter().enumerate().skip(1) {
+        let share = size as f32 / indoc_count as f32;
+        if share < 0.003 || share <= best.0 {
+            continue;
+        }
+        let comp: Vec<bool> = label.iter().map(|x| *x == l as u32).collect();
+        let (mut x0, mut y0, mut x1, mut y1) = (gw, gh, 0, 0);
+        let (mut cx, mut cy) = (0f32, 0f32);
+        for (g, _) in comp.iter().enumerate().filter(|(_, c)| **c) {
+            let (x, y) = (g % gw, g / gw);
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x + 1);
+            y1 = y1.max(y + 1);
+            cx += x as f32;
+            cy += y as f32;
+        }
+        cx /= size as f32;
+        cy /= size as f32;
+        if (size as f32) < 0.3 * ((x1 - x0) * (y1 - y0)) as f32 {
+            continue; // a strip, not a patch
+        }
+        // The rings around it: next to it (1–2 cells) and further out (4–6 cells).
+        let mut d = comp.clone();
+        let mut rings = Vec::new();
+        for _ in 0..6 {
+            d = dilate(&Grid {
+                cells: &d,
+                w: gw,
+                h: gh,
+            });
+            rings.push(d.clone());
+        }
+        let inner: Vec<bool> = (0..gw * gh).map(|g| rings[1][g] && !comp[g]).collect();
+        let outer: Vec<bool> = (0..gw * gh).map(|g| rings[5][g] && !rings[2][g]).collect();
+        let inner_n = inner.iter().filter(|x| **x).count().max(1) as f32;
+        let off_sheet = inner
+            .iter()
+            .zip(&indoc)
+            .filter(|(i, d)| **i && !**d)
+            .count() as f32
+            / inner_n;
+        let printed = inner.iter().zip(&text).filter(|(i, t)| **i && **t).count() as f32 / inner_n;
+        let (min_printed, max_off) = if paper_white {
+            (0.3, 0.2)
+        } else {
+            (0.15, 0.35)
+        };
+        if printed < min_printed || off_sheet > max_off {
+            continue;
+        }
+        if paper_white {
+            // Washed out around it, on at least three sides (quadrants).
+            let mut washed_sides = 0;
+            for q in 0..4 {
+                let side = |g: usize| {
+                    let (x, y) = ((g % gw) as f32, (g / gw) as f32);
+                    (usize::from(y > cy) * 2 + usize::from(x > cx)) == q
+                };
+                let mut near: Vec<f32> = (0..gw * gh)
+                    .filter(|g| inner[*g] && text[*g] && side(*g))
+                    .map(|g| f32::from(ink[g]))
+                    .collect();
+                let mut far: Vec<f32> = (0..gw * gh)
+                    .filter(|g| outer[*g] && text[*g] && side(*g))
+                    .map(|g| f32::from(ink[g]))
+                    .collect();
+                if near.len() >= 2
+                    && far.len() >= 2
+                    && let (Some(a), Some(b)) = (median(&mut near), median(&mut far))
+                    && a <= 0.75 * b
+                {
+                    washed_sides += 1;
+                }
+            }
+            if washed_sides < 3 {
+                continue;
+            }
+        }
+        best = (share, Some((x0 * c, y0 * c, x1 * c, y1 * c)));
+    }
+    best
+}
+
+/// Median steepness of the print's strongest edges inside the sheet, at the normalised size,
+/// and the patch of print that has most of them.
+fn sharpness(
+    img: &RgbImage,
+    f: f32,
+    doc: &[bool],
+    sw: usize,
+    sh: usize,
+) -> (Option<f32>, Option<Area>) {
+    let luma: Vec<u8> = img.as_raw().chunks_exact(3).map(luma_of).collect();
     let luma_full = GrayImage::from_raw(img.width(), img.height(), luma).expect("same size");
     let f = f.min(1.0);
     let g: GrayImage = if f < 0.999 {
@@ -388,62 +723,65 @@ fn sharpness(img: &RgbImage, f: f32, doc: &[bool], sw: usize, sh: usize) -> Opti
         luma_full
     };
     let (gw, gh) = (g.width() as usize, g.height() as usize);
-    // The sheet shrunk by two cells of the small copy: the paper's edge is not text.
-    let inner = erode(doc, sw, sh, 2);
     let px = g.as_raw();
-    let (mut s, mut s2, mut l, mut l2, mut n) = (0f64, 0f64, 0f64, 0f64, 0f64);
-    for y in 1..gh.saturating_sub(1) {
+    // Local contrast: max − min over 7×7 (separable).
+    let r = 3usize;
+    let mut hmax = vec![0u8; gw * gh];
+    let mut hmin = vec![0u8; gw * gh];
+    for y in 0..gh {
+        for x in 0..gw {
+            let row = &px[y * gw + x.saturating_sub(r)..y * gw + (x + r + 1).min(gw)];
+            hmax[y * gw + x] = *row.iter().max().expect("not empty");
+            hmin[y * gw + x] = *row.iter().min().expect("not empty");
+        }
+    }
+    let in_doc = |x: usize, y: usize| {
+        let cx = (x * sw / gw).min(sw - 1);
         let cy = (y * sh / gh).min(sh - 1);
+        doc[cy * sw + cx]
+    };
+    // (gradient, contrast, x, y) of every pixel on print.
+    let mut edges: Vec<(f32, f32, u32, u32)> = Vec::new();
+    for y in 1..gh.saturating_sub(1) {
         for x in 1..gw - 1 {
-            let cx = (x * sw / gw).min(sw - 1);
-            if !inner[cy * sw + cx] {
+            let (mut mx, mut mn) = (0u8, 255u8);
+            for yy in y.saturating_sub(r)..(y + r + 1).min(gh) {
+                mx = mx.max(hmax[yy * gw + x]);
+                mn = mn.min(hmin[yy * gw + x]);
+            }
+            let contrast = f32::from(mx - mn);
+            if contrast < 40.0 || !in_doc(x, y) {
                 continue;
             }
             let i = y * gw + x;
-            let c = f64::from(px[i]);
-            let lap = 4.0 * c
-                - f64::from(px[i - 1])
-                - f64::from(px[i + 1])
-                - f64::from(px[i - gw])
-                - f64::from(px[i + gw]);
-            s += c;
-            s2 += c * c;
-            l += lap;
-            l2 += lap * lap;
-            n += 1.0;
+            let gx = (f32::from(px[i + 1]) - f32::from(px[i - 1])) / 2.0;
+            let gy = (f32::from(px[i + gw]) - f32::from(px[i - gw])) / 2.0;
+            edges.push((gx.hypot(gy), contrast, x as u32, y as u32));
         }
     }
-    if n < 100.0 {
-        return None;
+    if edges.len() < 200 {
+        return (None, None);
     }
-    let var_i = s2 / n - (s / n).powi(2);
-    let var_l = l2 / n - (l / n).powi(2);
-    // A blank sheet has nothing to judge sharpness by.
-    (var_i >= 20.0).then(|| (var_l / var_i) as f32)
-}
-
-/// `mask` shrunk by `r` pixels (a pixel stays when its whole (2r+1)² neighbourhood is set).
-fn erode(mask: &[bool], w: usize, h: usize, r: usize) -> Vec<bool> {
-    let mut cur = mask.to_vec();
-    for _ in 0..r {
-        let prev = cur.clone();
-        for y in 0..h {
-            for x in 0..w {
-                let i = y * w + x;
-                if !prev[i] {
-                    continue;
-                }
-                let keep = x > 0
-                    && x + 1 < w
-                    && y > 0
-                    && y + 1 < h
-                    && prev[i - 1]
-                    && prev[i + 1]
-                    && prev[i - w]
-                    && prev[i + w];
-                cur[i] = keep;
-            }
-        }
+    // The strongest tenth of the edges: the print's own outlines.
+    let cut = edges.len() * 9 / 10;
+    edges.select_nth_unstable_by(cut, |a, b| a.0.total_cmp(&b.0));
+    let strong = &edges[cut..];
+    let mut ratios: Vec<f32> = strong.iter().map(|e| e.0 / e.1).collect();
+    let value = median(&mut ratios);
+    // The patch (an eighth of the sheet's side) with the most strong edges.
+    let side = (gw.max(gh) / 8).max(16);
+    let (cw, ch) = (gw.div_ceil(side), gh.div_ceil(side));
+    let mut counts = vec![0usize; cw * ch];
+    for e in strong {
+        counts[(e.3 as usize / side) * cw + e.2 as usize / side] += 1;
     }
-    cur
+    let best = (0..counts.len()).max_by_key(|i| counts[*i]).unwrap_or(0);
+    let (bx, by) = ((best % cw) * side, (best / cw) * side);
+    let area = Area {
+        x0: bx as f32 / gw as f32,
+        y0: by as f32 / gh as f32,
+        x1: ((bx + side) as f32 / gw as f32).min(1.0),
+        y1: ((by + side) as f32 / gh as f32).min(1.0),
+    };
+    (value, Some(area))
 }

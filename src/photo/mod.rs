@@ -17,9 +17,8 @@
 
 mod detect;
 pub mod rules;
-pub mod synth;
 
-pub use detect::{Measures, Thresholds, measure};
+pub use detect::{Area, Edges, Findings, Measures, Thresholds, analyse, measure};
 
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::Serialize;
@@ -74,6 +73,18 @@ pub struct Problem {
     /// The measured value and the limit it crossed (for the curious and for calibration).
     pub value: f32,
     pub limit: f32,
+    /// Where it is, for marking the thumbnail (not in the JSON, whose shape stays as it was).
+    #[serde(skip)]
+    pub region: Option<Region>,
+}
+
+/// Where a problem shows on the picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Region {
+    /// A patch (the glare), or for blur a patch of print to look at closely.
+    Area(Area),
+    /// The edges of the picture that cut the document.
+    Edges(Edges),
 }
 
 /// The file types an attachment can be.
@@ -227,15 +238,15 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
 
 /// Checks an already decoded (and rotated) image.
 pub fn check_image(img: &DynamicImage) -> PhotoReport {
-    let m = measure(img);
-    let problems = rules::judge(&m, &Thresholds::default());
+    let found = analyse(img);
+    let problems = rules::judge(&found, &Thresholds::default());
     PhotoReport {
         kind: FileKind::Jpeg,
         width: Some(img.width()),
         height: Some(img.height()),
         checked: true,
         problems,
-        measures: Some(m),
+        measures: Some(found.measures),
     }
 }
 
@@ -258,13 +269,20 @@ pub fn check_bytes(bytes: &[u8]) -> Result<PhotoReport, PhotoError> {
     Ok(report)
 }
 
+/// Like [`check_bytes`], also handing back the decoded picture (none for a PDF), so a caller that
+/// shows it does not decode it twice.
+pub fn check_bytes_keep(bytes: &[u8]) -> Result<(PhotoReport, Option<DynamicImage>), PhotoError> {
+    let kind = FileKind::sniff(bytes)?;
+    if kind == FileKind::Pdf {
+        return Ok((check_bytes(bytes)?, None));
+    }
+    let img = decode(bytes)?;
+    let mut report = check_image(&img);
+    report.kind = kind;
+    Ok((report, Some(img)))
+}
+
 /// Reads and checks a file (see [`check_bytes`]).
 pub fn check_file(path: &Path) -> Result<PhotoReport, PhotoError> {
     check_bytes(&read_file(path)?)
-}
-
-/// A small copy for thumbnails (longest side at most `max_side`), rotated like the photo.
-pub(crate) fn thumbnail(bytes: &[u8], max_side: u32) -> Result<image::RgbaImage, PhotoError> {
-    let img = decode(bytes)?;
-    Ok(img.thumbnail(max_side, max_side).to_rgba8())
 }

@@ -1723,40 +1723,62 @@ pub fn photo_advice(lang: Lang, kind: crate::photo::ProblemKind) -> &'static str
     lang.pick(zh, en)
 }
 
-/// What was found, with the measure and its limit.
+/// What was found, in words (the measures stay in `photo-check --json`).
 pub fn photo_finding(lang: Lang, p: &crate::photo::Problem) -> String {
     use crate::photo::ProblemKind as K;
-    let (value, limit) = (p.value, p.limit);
-    match (p.kind, lang) {
-        (K::Blur, Lang::Zh) => {
-            format!("照片模糊，小字可能看不清（清晰度 {value:.2}，应不低于 {limit:.2}）。")
-        }
-        (K::Blur, Lang::En) => format!(
-            "The photo is blurred; small print may be unreadable (sharpness {value:.2}, at least {limit:.2} expected)."
+    let unreadable = p.kind == K::Blur && p.value == 0.0 && p.region.is_none();
+    let (zh, en) = match p.kind {
+        K::Blur if unreadable => (
+            "照片上认不出任何字（全黑、全白或没有对比），看不清。",
+            "Nothing in the photo can be read (black, white or without contrast).",
         ),
-        (K::Glare, Lang::Zh) => format!(
-            "单据上有一块反光，约占单据的 {:.0}%，那里的字被冲掉了。",
-            value * 100.0
+        K::Blur => (
+            "照片模糊，发票上的小字看不清。",
+            "The photo is blurred: the small print of an invoice cannot be read.",
         ),
-        (K::Glare, Lang::En) => format!(
-            "There is glare on the document, about {:.0}% of it, washing out the print there.",
-            value * 100.0
+        K::Glare => (
+            "单据上有一块反光，盖住了那里印的字。",
+            "A patch of glare on the document washes out the print under it.",
         ),
-        (K::Cropped, Lang::Zh) => format!(
-            "单据被照片边缘切掉了（单据压住照片一边的 {:.0}%），四个角没有全部拍进去。",
-            value * 100.0
+        K::Cropped => (
+            "单据的边或角超出了照片，没有四角完整。",
+            "An edge or corner of the document is outside the photo.",
         ),
-        (K::Cropped, Lang::En) => format!(
-            "The document runs off the edge of the photo ({:.0}% of one edge), so not all four corners are in it.",
-            value * 100.0
+        K::LowResolution => (
+            "单据在照片里太小，小字、签名和印章可能看不清。",
+            "The document is too small in the photo: small print, signature and seal may be unreadable.",
         ),
-        (K::LowResolution, Lang::Zh) => format!(
-            "单据在照片里太小：只有约 {value:.0} 像素见方（应不少于 {limit:.0}），小字、签名和印章可能看不清。"
+    };
+    lang.pick(zh, en).to_string()
+}
+
+/// One line for a warning on the card: what is wrong and what to do, no numbers.
+pub fn photo_line(lang: Lang, p: &crate::photo::Problem) -> String {
+    use crate::photo::ProblemKind as K;
+    let unreadable = p.kind == K::Blur && p.value == 0.0 && p.region.is_none();
+    let (zh, en) = match p.kind {
+        K::Blur if unreadable => (
+            "看不清：照片上认不出字，请对着单据重拍。",
+            "Unreadable: no print can be made out; retake it with the document in view.",
         ),
-        (K::LowResolution, Lang::En) => format!(
-            "The document is too small in the photo: about {value:.0} pixels square (at least {limit:.0} expected); small print, signature and seal may be unreadable."
+        K::Blur => (
+            "照片模糊：拿稳手机，点屏幕对焦后重拍。",
+            "Blurred: hold the phone steady, tap to focus, retake.",
         ),
-    }
+        K::Glare => (
+            "反光（红框处）：关闪光灯、换个角度重拍。",
+            "Glare (red box): flash off, change the angle, retake.",
+        ),
+        K::Cropped => (
+            "四角不全（红边处）：退后一点，让四个角都在画面里。",
+            "Corners cut off (red edge): step back so all four corners are in.",
+        ),
+        K::LowResolution => (
+            "单据太小：靠近一些重拍，发送时选“原图”。",
+            "Too small: move closer; send the original image.",
+        ),
+    };
+    lang.pick(zh, en).to_string()
 }
 
 /// Finding, rule with its source, advice: one message.

@@ -1,11 +1,11 @@
 //! Attachments in the case store: copy in, remove, replace, delete/undelete, schema-1 files,
 //! and case bundles (zip) including hostile ones.
 
+use crate::common::synth::{self, Defect};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use yibao_checklist::cases::{AttachError, Case, SCHEMA_VERSION, Store, StoreError, is_bundle};
-use yibao_checklist::photo::synth::{self, Defect};
 
 fn photo(dir: &Path, name: &str, seed: u64) -> PathBuf {
     let path = dir.join(name);

@@ -129,7 +129,7 @@ fn case_ron(schema: u32, files: &[&str]) -> Vec<u8> {
 }
 
 fn jpeg() -> Vec<u8> {
-    yibao_checklist::photo::synth::jpeg(&image::RgbImage::new(8, 8), 80)
+    crate::common::synth::jpeg(&image::RgbImage::new(8, 8), 80)
 }
 
 /// What the child printed for a refusal starts with one of these (`Refusal`'s variant names).

@@ -38,6 +38,7 @@ mod overrides;
 mod packaging;
 mod pdf;
 mod photo;
+mod photo_real;
 mod plain;
 mod print;
 mod properties;

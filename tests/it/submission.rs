@@ -3,12 +3,12 @@
 
 use crate::common;
 
+use crate::common::synth::{self, Defect};
 use lopdf::{Document, Object};
 use std::path::{Path, PathBuf};
 use yibao_checklist::catalog::{Catalog, Lang, MaterialGroup};
 use yibao_checklist::engine::{self, Answers, Derivation};
 use yibao_checklist::pdf::submission::{self, Placement, SubmissionFile, SubmissionOptions};
-use yibao_checklist::photo::synth::{self, Defect};
 
 const ANSWERS: &[(&str, &str)] = &[
     ("scenario", "cross_region"),

@@ -1,6 +1,8 @@
 //! Answer sets shared by the regression artefacts and the screen's section test.
 #![allow(dead_code)]
 
+pub mod synth;
+
 use yibao_checklist::catalog::Catalog;
 use yibao_checklist::engine::{Answers, enumerate_answer_sets};
 

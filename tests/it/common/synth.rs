@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! Generated "photos" of documents on a table, for calibrating and testing the checks and for
 //! the benchmark. Deterministic: the same seed gives the same picture.
 //!
