@@ -724,7 +724,7 @@ fn sharpness(
     };
     let (gw, gh) = (g.width() as usize, g.height() as usize);
     let px = g.as_raw();
-    // Local contrast: max − min over 7×7 (separable).
+    // Local contrast: max - min over 7×7 (separable).
     let r = 3usize;
     let mut hmax = vec![0u8; gw * gh];
     let mut hmin = vec![0u8; gw * gh];

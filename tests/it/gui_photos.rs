@@ -191,6 +191,7 @@ fn attach(name: &str, bytes: &[u8]) -> (Harness<'static, App>, tempfile::TempDir
         updated: String::new(),
         answers,
         items: Default::default(),
+        status: Default::default(),
     });
     h.run();
     h.query_all_by_label_contains("详情、备注、照片")

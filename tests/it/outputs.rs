@@ -45,7 +45,7 @@ fn table() -> BTreeMap<&'static str, Writes> {
         ("quick", Writes::Nothing),
         ("recheck", Writes::Nothing),
         ("cases", Writes::Nothing),
-        ("case", Writes::Nothing),
+        ("case set-state", Writes::Nothing),
         ("photo-check", Writes::Nothing),
         ("import", Writes::Nothing),
         (

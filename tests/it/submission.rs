@@ -328,7 +328,11 @@ fn submission_of_a_saved_case_includes_its_attachments() {
 #[test]
 fn photo_check_command() {
     let tmp = tempfile::tempdir().unwrap();
-    let good = write(tmp.path(), "good.jpg", &jpeg(10, Defect::None, 1.0));
+    // A real scan (tests/photos/real/MANIFEST.md): the generator's photos are drawn soft.
+    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/photos/real/good-ocrmypdf-huckfinn-scan.jpg");
+    let good = write(tmp.path(), "good.jpg", &std::fs::read(&real).unwrap());
+    let (w, h) = image::image_dimensions(&real).unwrap();
     let blur = write(tmp.path(), "blur.jpg", &jpeg(11, Defect::Blur, 1.0));
     let pdf = write(tmp.path(), "scan.pdf", b"%PDF-1.4\n%%EOF\n");
     let assert = cli(tmp.path())
@@ -340,8 +344,8 @@ fn photo_check_command() {
     let v: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     let list = v.as_array().unwrap();
     assert_eq!(list.len(), 3);
-    assert_eq!(list[0]["width"], 1280);
-    assert_eq!(list[0]["height"], 960);
+    assert_eq!(list[0]["width"], w);
+    assert_eq!(list[0]["height"], h);
     assert_eq!(list[0]["problems"].as_array().unwrap().len(), 0);
     let problems = list[1]["problems"].as_array().unwrap();
     assert_eq!(problems[0]["kind"], "blur");

@@ -98,5 +98,6 @@ impl State {
         self.catalog_errors = errors;
         self.cache.clear();
         self.summaries.clear();
+        self.refresh_index();
     }
 }

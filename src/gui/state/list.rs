@@ -55,6 +55,26 @@ impl State {
         Ok(())
     }
 
+    /// After the data changed (a data pack installed or removed): every entry is made again with
+    /// the new data and counts as not checked, so the "what changed" check sees every case. On
+    /// the UI thread: a data update is rare, and the clerk is waiting for its result.
+    pub(super) fn refresh_index(&mut self) {
+        let Some(dir) = self.store.as_ref().map(|s| s.dir().to_path_buf()) else {
+            return;
+        };
+        self.flush();
+        self.fingerprint = caselist::fingerprint(&self.catalog);
+        let (catalog, today) = (&self.catalog, self.today);
+        let r = index::refresh(&dir, &self.fingerprint, today, &mut |c| {
+            caselist::facts(catalog, c, today)
+        });
+        self.index = r.entries;
+        for e in &mut self.index {
+            e.checked = false;
+        }
+        self.index_dirty = true;
+    }
+
     /// Starts the loading thread (large stores; `ctx` is woken when it is done).
     pub(crate) fn start_loading(&mut self, ctx: Option<egui::Context>) {
         if !std::mem::take(&mut self.pending_load) {
