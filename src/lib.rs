@@ -23,5 +23,6 @@ pub mod photo;
 pub mod print;
 pub mod recheck;
 pub(crate) mod sanitize;
+pub mod sheets;
 pub mod version;
 pub mod view;

@@ -7,7 +7,7 @@ use super::state::Screen;
 use super::strings::{self, colon, labelled, s, with_cites};
 use super::theme::{Palette, size};
 use super::wizard::short_label;
-use super::{Action, App, a11y};
+use super::{App, a11y};
 use crate::view::{
     self, Body, DeadlineCard, Detail, MaterialCard, NoticeCard, Section, StepCard, Summary,
     Urgency, VersionView, View, ViewInput,
@@ -257,7 +257,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
             .on_hover_text("Ctrl+P")
             .clicked()
         {
-            app.push(Action::Print {
+            app.push(Command::Print {
                 blank: false,
                 full: false,
             });
@@ -268,7 +268,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
             (t.blank_sheet, true, false),
         ] {
             if ui.button(RichText::new(label).size(size::BUTTON)).clicked() {
-                app.push(Action::Pdf { blank, full });
+                app.push(Command::Pdf { blank, full });
             }
         }
         super::handoff::toolbar_buttons(app, ui, v);
@@ -276,7 +276,7 @@ fn toolbar(app: &mut App, ui: &mut egui::Ui, v: &View) {
             .button(RichText::new(t.submission).size(size::BUTTON))
             .clicked()
         {
-            app.push(Action::Submission);
+            app.push(Command::Submission);
         }
         if ui
             .button(RichText::new(t.edit_answers).size(size::BUTTON))
