@@ -1,6 +1,8 @@
 //! One way for the UI to change the app, as in the rerun viewer: while drawing, screens read the
 //! state and push [`Command`]s; after the frame [`apply`] runs them in order. A frame therefore
-//! draws one consistent state, and every change a click can make is listed here.
+//! draws one consistent state, and every change a click can make is listed here. A file chosen
+//! in the desktop's dialog or in the app's own picker arrives here too, as the same command
+//! ([`Command::picked`]).
 //!
 //! The screens' own scratch in [`super::UiState`] (text being typed in a search or rename field,
 //! the highlighted row, whether the list covers the page) is theirs to change directly; it is not

@@ -468,8 +468,8 @@ impl App {
     }
 
     /// Asks for a change, made after this frame (see [`command`]).
-    pub fn push(&mut self, cmd: impl Into<Command>) {
-        self.commands.push(cmd.into());
+    pub fn push(&mut self, cmd: Command) {
+        self.commands.push(cmd);
     }
 
     pub(crate) fn push_all(&mut self, cmds: impl IntoIterator<Item = Command>) {
