@@ -5,7 +5,7 @@
 use super::command::Command;
 use super::files::{Job, Picked};
 use super::strings::{self, s};
-use super::{App, a11y, handoff, picker, state, theme};
+use super::{App, a11y, handoff, state, theme};
 use egui::{Color32, RichText};
 use std::time::Duration;
 
@@ -195,16 +195,16 @@ impl App {
                     picked = picker.show(ui, lang);
                 });
                 match picked {
-                    Some(picker::Picked::File(p)) => {
+                    Some(Picked::Cancelled) => self.ui.picker = None,
+                    Some(picked) => {
                         // The command the desktop's dialog gives for the same file. An import
                         // keeps the picker until the file is taken.
                         let job = picker.job.clone();
                         if job != Job::ImportCase {
                             self.ui.picker = None;
                         }
-                        self.push_all(Command::picked(job, Picked::Path(p)));
+                        self.push_all(Command::picked(job, picked));
                     }
-                    Some(picker::Picked::Cancel) => self.ui.picker = None,
                     None => {}
                 }
             }

@@ -2,7 +2,7 @@
 //! user's usual folders, the folders and matching files of the current one, clicked, never a
 //! path to type. (egui-file-dialog targets egui 0.36, not this app's 0.37.)
 
-use super::files::Job;
+use super::files::{Job, Picked};
 use super::strings::s;
 use crate::catalog::Lang;
 use egui::RichText;
@@ -21,12 +21,6 @@ pub struct FilePicker {
     /// The folder could not be read (the reason, in words).
     error: Option<String>,
     truncated: bool,
-}
-
-/// What the picker did this frame.
-pub enum Picked {
-    File(PathBuf),
-    Cancel,
 }
 
 impl FilePicker {
@@ -92,7 +86,7 @@ impl FilePicker {
         self.read(lang);
     }
 
-    /// Draws the picker; returns what the user chose.
+    /// Draws the picker; returns what the user chose (as a file dialog would).
     pub fn show(&mut self, ui: &mut egui::Ui, lang: Lang) -> Option<Picked> {
         let t = s(lang);
         let mut out = None;
@@ -120,7 +114,7 @@ impl FilePicker {
                 }
             }
             if ui.button(t.cancel).clicked() {
-                out = Some(Picked::Cancel);
+                out = Some(Picked::Cancelled);
             }
         });
         ui.add(egui::Label::new(RichText::new(self.dir.display().to_string()).weak()).wrap());
@@ -149,7 +143,7 @@ impl FilePicker {
                         .file_name()
                         .map_or_else(String::new, |n| n.to_string_lossy().to_string());
                     if ui.button(RichText::new(&name).strong()).clicked() {
-                        out = Some(Picked::File(f.clone()));
+                        out = Some(Picked::Path(f.clone()));
                     }
                 }
                 if self.folders.is_empty() && self.files.is_empty() && self.error.is_none() {

@@ -346,7 +346,7 @@ impl<'a> Sheet<'a> {
 
     /// An open question with a box to tick before each option, the options flowing on as many
     /// lines as they need: "办理途径：□ 线上 □ 窗口 …".
-    pub(super) fn choice_rows(&self, label_w: f32, c: &crate::view::OpenChoice) -> Vec<Row> {
+    fn choice_rows(&self, label_w: f32, c: &crate::view::OpenChoice) -> Vec<Row> {
         let s = self.detail();
         let lh = Self::line_height(s) * 1.15;
         let base = Self::baseline(s) + (lh - Self::line_height(s)) / 2.0;
@@ -396,7 +396,7 @@ impl<'a> Sheet<'a> {
     }
 
     /// "姓名 ______  日期 ______" for a front-desk hand-out, with the name if one was typed.
-    pub(super) fn fill_in_row(&self, name: Option<&str>) -> Row {
+    fn fill_in_row(&self, name: Option<&str>) -> Row {
         let s = self.body();
         let lh = Self::line_height(s) * 1.3;
         let base = lh - 0.3 * s.size;
