@@ -2,8 +2,9 @@
 //! filing, derive the materials, steps, deadlines and warnings, from data in `checklists/`.
 //!
 //! Layers, arrows pointing down only: `catalog`, `dates` (and the case store `cases`) →
-//! `engine` (pure) → `view` (what a person reads, in what order, in which words) → `gui`, `pdf`,
-//! `cli` (renderers that decide nothing about content).
+//! `engine` (pure) → `view` (what a person reads, in what order, in which words) → `pdf` →
+//! `sheets` (one way to a printed sheet) → `gui`, `cli` (renderers that decide nothing about
+//! content).
 
 pub mod assets;
 pub mod calendar;
@@ -23,5 +24,6 @@ pub mod photo;
 pub mod print;
 pub mod recheck;
 pub(crate) mod sanitize;
+pub mod sheets;
 pub mod version;
 pub mod view;

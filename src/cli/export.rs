@@ -1,10 +1,10 @@
 //! The `export` and `export-pack` commands (PDF printing from the command line).
 
-use super::{AnswerArgs, CliError, Command, derive_checked, load_catalog};
+use super::{AnswerArgs, CliError, Command, load_catalog};
 use crate::cases::{Case, Store};
 use crate::catalog::{Catalog, Lang, QuickSheet};
 use crate::outpath::{OutFolder, OutKind, Output};
-use crate::pdf::{self, SheetOptions};
+use crate::sheets;
 use crate::view::strings;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -103,8 +103,8 @@ pub(crate) struct SheetRequest<'a> {
     pub full: bool,
 }
 
-/// The PDF of a sheet, and a title for it (the print job's name).
-pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
+/// The sheet a command asks for (see [`sheets`]).
+fn sheet(req: &SheetRequest) -> Result<sheets::Sheet, CliError> {
     let input = req.input;
     let lang = input.lang;
     let catalog = load_catalog(lang);
@@ -114,69 +114,64 @@ pub(crate) fn sheet(req: &SheetRequest) -> Result<(Vec<u8>, String), CliError> {
     if sources.iter().filter(|x| **x).count() > 1 {
         return Err(input_err(strings::one_source(lang)));
     }
-    let mut blank = req.blank;
-    let (answers, label, items) = if let Some(label) = req.case {
-        let case = find_case(label, lang)?;
-        (case.answers, Some(case.label), Some(case.items))
+    let (case, answers);
+    let source = if let Some(label) = req.case {
+        case = find_case(label, lang)?;
+        sheets::Source::Case(&case)
     } else if let Some(id) = req.quick {
-        let Some(q) = catalog.quick_sheets.iter().find(|q| q.id == id) else {
-            let ids: Vec<&str> = catalog.quick_sheets.iter().map(|q| q.id.as_str()).collect();
-            return Err(input_err(strings::unknown_quick(lang, id, &ids.join(", "))));
-        };
-        // A front-desk hand-out: no dates, no ticks; the name only if typed.
-        blank = true;
-        (
-            crate::engine::quick_given(q),
-            req.name.map(str::to_string),
-            None,
-        )
+        sheets::Source::Quick { id, name: req.name }
     } else {
-        (input.answers(&catalog)?, None, None)
+        answers = input.answers(&catalog)?;
+        sheets::Source::Answers(&answers)
     };
-    let derivation = if req.quick.is_some() {
-        super::derive_open_checked(&catalog, &answers, today, lang)?
-    } else {
-        derive_checked(&catalog, &answers, today, lang)?
-    };
-    let label = if blank && req.quick.is_none() {
-        None
-    } else {
-        label
-    };
-    let v = crate::view::build(
-        &catalog,
-        &derivation,
-        &crate::view::ViewInput {
-            lang,
-            label: label.as_deref(),
-            items: items.as_ref(),
-            blank,
-        },
-    );
-    let options = SheetOptions {
-        large: req.large,
+    let request = sheets::Request {
+        source,
+        lang,
+        today,
         full: req.full,
+        blank: req.blank,
+        large: req.large,
     };
-    let rendered = pdf::render_view_report(&v, &options).map_err(|e| other_err(e.to_string()))?;
-    if !rendered.missing_glyphs.is_empty() {
+    let sheet = checked_sheet(&catalog, &request)?;
+    if !sheet.missing_glyphs.is_empty() {
         eprintln!(
             "{}",
-            strings::missing_glyphs_warning(&rendered.missing_glyphs, lang)
+            strings::missing_glyphs_warning(&sheet.missing_glyphs, lang)
         );
     }
-    Ok((rendered.bytes, v.document_title()))
+    Ok(sheet)
+}
+
+/// The sheet of a request, its answers checked as every command checks them (all questions
+/// answered, a quick sheet's open ones aside) and the errors worded for the command line.
+fn checked_sheet(catalog: &Catalog, req: &sheets::Request) -> Result<sheets::Sheet, CliError> {
+    let lang = req.lang;
+    let derived = match req.source.derive(catalog, req.today) {
+        Ok(d) => Ok(d),
+        Err(sheets::SheetError::Answers(e)) => Err(e),
+        Err(e) => return Err(sheet_error(lang, e)),
+    };
+    let d = super::checked(catalog, derived, lang)?;
+    sheets::draw(catalog, &d, req).map_err(|e| sheet_error(lang, e))
+}
+
+fn sheet_error(lang: Lang, e: sheets::SheetError) -> CliError {
+    match e {
+        sheets::SheetError::UnknownQuick { id, known } => {
+            input_err(strings::unknown_quick(lang, &id, &known.join(", ")))
+        }
+        e => other_err(e.to_string()),
+    }
 }
 
 fn export(req: &SheetRequest, out: &Output) -> Result<String, CliError> {
-    let (bytes, _) = sheet(req)?;
-    write_checked(out, &bytes, req.input.lang)?;
+    write_checked(out, &sheet(req)?.bytes, req.input.lang)?;
     Ok(format!("{}\n", out.path().display()))
 }
 
 fn print(req: &SheetRequest, printer: Option<&str>) -> Result<String, CliError> {
     let lang = req.input.lang;
-    let (bytes, title) = sheet(req)?;
-    match crate::print::print_bytes(&bytes, printer, &title) {
+    match sheets::print(&sheet(req)?, printer) {
         Ok(job) => Ok(format!("{}\n", strings::print_accepted(lang, &job))),
         Err(e) => Err(other_err(strings::print_error(lang, &e))),
     }
@@ -320,31 +315,27 @@ fn export_pack_with(
         .map(|(i, s)| folder.file(&pack_file_name(i, s, lang), OutKind::Pdf, pack.force))
         .collect::<Result<_, _>>()
         .map_err(err)?;
-    let options = SheetOptions {
-        large: pack.large,
-        full: pack.full,
-    };
     // Render on two threads (the sheets are independent); write in order.
     let jobs: Vec<(usize, &QuickSheet)> = catalog.quick_sheets.iter().enumerate().collect();
     let render_one = |&(i, s): &(usize, &QuickSheet)| -> Result<Vec<u8>, CliError> {
-        let answers = crate::engine::quick_given(s);
-        let d = super::derive_open_checked(catalog, &answers, today, lang).map_err(|e| {
+        let req = sheets::Request {
+            source: sheets::Source::Quick {
+                id: &s.id,
+                name: None,
+            },
+            lang,
+            today,
+            full: pack.full,
+            blank: true,
+            large: pack.large,
+        };
+        checked_sheet(catalog, &req).map(|s| s.bytes).map_err(|e| {
             other_err(strings::file_error(
                 lang,
                 &pack_file_name(i, s, lang),
                 &e.message,
             ))
-        })?;
-        let v = crate::view::build(
-            catalog,
-            &d,
-            &crate::view::ViewInput {
-                lang,
-                blank: true,
-                ..Default::default()
-            },
-        );
-        pdf::render_view(&v, &options).map_err(|e| other_err(e.to_string()))
+        })
     };
     let (first, second) = jobs.split_at(jobs.len() / 2);
     let (a, b) = std::thread::scope(|scope| {

@@ -355,16 +355,7 @@ pub(crate) fn derive_checked(
     checked(catalog, engine::derive(catalog, answers, today), lang)
 }
 
-/// `derive_checked` for a blank sheet: the choice questions `answers` leaves open stay open.
-pub(crate) fn derive_open_checked(
-    catalog: &Catalog,
-    answers: &Answers,
-    today: NaiveDate,
-    lang: Lang,
-) -> Result<Derivation, CliError> {
-    checked(catalog, engine::derive_open(catalog, answers, today), lang)
-}
-
+/// Checks a derivation as every command does: answers that fit, every question answered.
 fn checked(
     catalog: &Catalog,
     derived: Result<Derivation, engine::DeriveError>,

@@ -147,28 +147,8 @@ pub fn submission(
             let case = super::export::find_case(name, lang)?;
             let store_dir = Store::default_dir()
                 .ok_or_else(|| other_err(strings::cases_unavailable(lang, None, "")))?;
-            for (material, a) in case.all_attachments() {
-                // Only regular files inside the case's own folder are embedded.
-                let path = crate::cases::attachment_file(&store_dir, &case.id, a).map_err(|e| {
-                    other_err(strings::attachment_path_error(lang, &case.label, &e))
-                })?;
-                let bytes = photo::read_file(&path).map_err(|e| {
-                    other_err(format!(
-                        "{}{}{}",
-                        path.display(),
-                        strings::colon(lang),
-                        strings::photo_error(lang, &e)
-                    ))
-                })?;
-                files.push(SubmissionFile {
-                    material: material.to_string(),
-                    name: if a.original_name.is_empty() {
-                        a.file.clone()
-                    } else {
-                        a.original_name.clone()
-                    },
-                    bytes,
-                });
+            for file in crate::sheets::attachments(&store_dir, &case, lang) {
+                files.push(file.map_err(other_err)?);
             }
             label = Some(case.label.clone());
             case.answers

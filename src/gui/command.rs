@@ -1,14 +1,18 @@
 //! One way for the UI to change the app, as in the rerun viewer: while drawing, screens read the
 //! state and push [`Command`]s; after the frame [`apply`] runs them in order. A frame therefore
-//! draws one consistent state, and every change a click can make is listed here.
+//! draws one consistent state, and every change a click can make is listed here. A file chosen
+//! in the desktop's dialog or in the app's own picker arrives here too, as the same command
+//! ([`Command::picked`]).
 //!
 //! The screens' own scratch in [`super::UiState`] (text being typed in a search or rename field,
 //! the highlighted row, whether the list covers the page) is theirs to change directly; it is not
 //! part of a case or of the remembered settings. `tests/it/architecture.rs` checks that no screen
 //! writes to the state itself.
 
+use super::App;
+use super::files::{self, Job, Picked};
+use super::picker::FilePicker;
 use super::state::Screen;
-use super::{Action, App};
 use crate::cases::Case;
 use crate::catalog::Lang;
 use crate::view::strings::{Msg, s};
@@ -126,8 +130,53 @@ pub enum Command {
     CancelPack,
     RemovePack(String),
 
-    // ---- files, printing and dialogs (`files::act`) ----
-    Files(Action),
+    // ---- files, printing and dialogs (`files.rs`) ----
+    /// Save a case where the user chooses (with photos, a .zip).
+    ExportCase(String),
+    /// Choose a case file to import ([`Command::ImportFile`] follows).
+    Import,
+    /// Import this case file (.ron, or .zip with photos).
+    ImportFile(PathBuf),
+    /// Save the open case's sheet as a PDF.
+    Pdf {
+        blank: bool,
+        full: bool,
+    },
+    /// Print the open case's sheet.
+    Print {
+        blank: bool,
+        full: bool,
+    },
+    /// Print a front-desk quick sheet.
+    PrintQuick {
+        id: String,
+    },
+    /// Save a front-desk quick sheet as a PDF.
+    QuickPdf {
+        id: String,
+    },
+    /// Choose a photo or scan for a material of the open case ([`Command::Attach`] follows).
+    ChoosePhoto {
+        material: String,
+    },
+    /// Save the submission package (cover and one page per photo).
+    Submission,
+    /// The deadlines as an .ics file (the 日历 button).
+    Calendar,
+    /// Choose a data pack to preview (数据更新; [`Command::PreviewPack`] follows).
+    ChoosePack,
+    /// No file dialog could be shown: the app's own picker, for the same job.
+    OpenPicker(Job),
+    /// Write what a save job holds to the file the dialog named, or (`None`) to the default
+    /// folder.
+    Save {
+        job: Job,
+        path: Option<PathBuf>,
+    },
+    /// A save dialog was cancelled: the default folder is offered instead.
+    OfferFallback(Job),
+    /// The default folder offered was taken.
+    SaveToDefault,
 }
 
 impl Command {
@@ -155,9 +204,22 @@ impl Command {
     }
 }
 
-impl From<Action> for Command {
-    fn from(a: Action) -> Command {
-        Command::Files(a)
+impl Command {
+    /// What a file dialog or the app's own picker gave, as the command it stands for: a file
+    /// chosen either way does the same.
+    pub(crate) fn picked(job: Job, picked: Picked) -> Option<Command> {
+        match (job, picked) {
+            (Job::ImportCase, Picked::Path(p)) => Some(Command::ImportFile(p)),
+            (Job::AttachPhoto { material }, Picked::Path(path)) => {
+                Some(Command::Attach { material, path })
+            }
+            (Job::ChoosePack, Picked::Path(p)) => Some(Command::PreviewPack(p)),
+            (job, Picked::Path(p)) => Some(Command::Save { job, path: Some(p) }),
+            (job, Picked::Unavailable) if job.picks() => Some(Command::OpenPicker(job)),
+            (job, Picked::Unavailable) => Some(Command::Save { job, path: None }),
+            (job, Picked::Cancelled) if job.picks() => None,
+            (job, Picked::Cancelled) => Some(Command::OfferFallback(job)),
+        }
     }
 }
 
@@ -268,12 +330,61 @@ pub fn apply(app: &mut App, ctx: &egui::Context, cmd: Command) {
             }
         }
 
-        Command::Files(action) => super::files::act(app, ctx, action),
+        Command::ExportCase(id) => files::export_case(app, ctx, id),
+        Command::Import => files::choose(app, ctx, Job::ImportCase),
+        Command::ChoosePhoto { material } => {
+            files::choose(app, ctx, Job::AttachPhoto { material });
+        }
+        Command::ChoosePack => files::choose(app, ctx, Job::ChoosePack),
+        Command::ImportFile(path) => {
+            // The picker stays open until a file is taken.
+            if files::import(app, &path) {
+                app.ui.picker = None;
+            }
+        }
+        Command::Pdf { blank, full } => {
+            if let Some(sheet) = files::case_sheet(app, blank, full) {
+                files::save_pdf(app, ctx, sheet);
+            }
+        }
+        Command::Print { blank, full } => {
+            if let Some(sheet) = files::case_sheet(app, blank, full) {
+                files::print_or_save(app, sheet);
+            }
+        }
+        Command::PrintQuick { id } => {
+            if let Some(sheet) = files::quick_sheet(app, &id) {
+                files::print_or_save(app, sheet);
+            }
+        }
+        Command::QuickPdf { id } => {
+            if let Some(sheet) = files::quick_sheet(app, &id) {
+                files::save_pdf(app, ctx, sheet);
+            }
+        }
+        Command::Submission => {
+            if let Some(sheet) = files::submission_sheet(app) {
+                files::save_pdf(app, ctx, sheet);
+            }
+        }
+        Command::Calendar => files::calendar(app, ctx),
+        Command::OpenPicker(job) => {
+            let start = files::default_dir(app.config.export_dir.as_deref());
+            let lang = app.lang();
+            app.ui.picker = Some(FilePicker::new(Some(&start), job, lang));
+        }
+        Command::Save { job, path } => files::save(app, job, path),
+        Command::OfferFallback(job) => app.ui.offer_fallback = Some(job),
+        Command::SaveToDefault => {
+            if let Some(job) = app.ui.offer_fallback.take() {
+                files::save(app, job, None);
+            }
+        }
     }
 }
 
 /// Attaches `src` to `material` of the open case and saves it; says what happened.
-pub(super) fn attach(app: &mut App, material: &str, src: &Path) {
+fn attach(app: &mut App, material: &str, src: &Path) {
     change_files(app, |store, case| {
         store.attach(case, material, src)?;
         let name = src
@@ -383,7 +494,7 @@ fn note_shown(app: &mut App, id: &str) {
 /// The 数据更新 page's commands. Installing and removing take the new data at once (the
 /// derivations are worked out again) and report, once per saved case, what changed.
 fn data_command(app: &mut App, cmd: Command) {
-    use super::data::DataPage;
+    use super::data_page::DataPage;
     let lang = app.lang();
     let data_dir = app.data_dir();
     let today = app.state.today;
@@ -444,7 +555,46 @@ pub(crate) fn reload_data(app: &mut App) {
     app.ui.changes.clear();
     // What is installed now is the new baseline for `notice_packs`.
     app.ui.packs_seen = None;
-    super::handoff::startup_changes(app);
+    startup_changes(app);
+}
+
+/// At start-up: every saved case is checked against what it last showed. A case seen for the
+/// first time gets its baseline; cases whose checklist changed (new data, new overrides) are
+/// kept for the "what changed" panel (`handoff.rs`) until acknowledged. Nothing is written to a read-only store.
+pub(crate) fn startup_changes(app: &mut App) {
+    // A large store is checked by the loading thread (`State::start_loading`).
+    if app.state.loading() {
+        return;
+    }
+    let Some(store) = &app.state.store else {
+        return;
+    };
+    let writable = !store.is_read_only();
+    let dir = store.dir().to_path_buf();
+    let lang = app.lang();
+    let mut checks = Vec::new();
+    // Cases the index found unchanged since they were last checked (same file, same data)
+    // have nothing new: they are not derived again.
+    let unchecked: std::collections::HashSet<&str> = app
+        .state
+        .index
+        .iter()
+        .filter(|e| !e.checked)
+        .map(|e| e.id.as_str())
+        .collect();
+    for case in app
+        .state
+        .cases
+        .iter()
+        .filter(|c| unchecked.contains(c.id.as_str()))
+    {
+        let c = crate::recheck::check_case(&app.state.catalog, case, &dir, app.state.today, lang);
+        if !c.has_news() && writable && c.record(&dir).is_err() {
+            continue;
+        }
+        checks.push(c);
+    }
+    take_checks(app, checks);
 }
 
 /// Packs installed or removed by another program while the app runs (`data install` at the

@@ -1,10 +1,13 @@
 //! Files: the PDF sheet, case export and import, through the desktop's file dialogs (rfd) when
 //! there is one, else into a default folder whose path is shown. Nothing fails silently.
+//!
+//! `command::apply` calls these. What a dialog gives comes back as a command
+//! (`Command::picked`), the same one the in-app picker gives.
 
+use super::App;
 use super::strings::{self, Msg};
-use super::{Action, App};
 use crate::cases::Store;
-use crate::pdf::{self, SheetOptions};
+use crate::sheets::{self, Sheet, SheetError, Source, safe_file_name};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -31,6 +34,29 @@ pub enum Job {
     },
     /// A data pack to preview (数据更新).
     ChoosePack,
+}
+
+/// The files a photo or scan may be (lower case, no dot).
+pub(crate) const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "pdf"];
+
+impl Job {
+    /// Whether it picks a file to read (else it names one to write).
+    pub(crate) fn picks(&self) -> bool {
+        matches!(
+            self,
+            Job::ImportCase | Job::AttachPhoto { .. } | Job::ChoosePack
+        )
+    }
+
+    /// The files a pick job takes (lower case, no dot).
+    pub(crate) fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            Job::ImportCase => &["ron", "zip"],
+            Job::AttachPhoto { .. } => PHOTO_EXTENSIONS,
+            Job::ChoosePack => &[crate::catalog::pack::PACK_EXTENSION],
+            Job::ExportCase { .. } | Job::SavePdf { .. } => &[],
+        }
+    }
 }
 
 /// What the dialog gave.
@@ -130,27 +156,6 @@ pub(crate) fn default_dir(configured: Option<&Path>) -> PathBuf {
         .unwrap_or_else(std::env::temp_dir)
 }
 
-/// A file name from a case label: no path separators or characters Windows forbids.
-pub(crate) fn safe_file_name(label: &str) -> String {
-    let cleaned: String = label
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let cleaned = cleaned.trim_matches('.').to_string();
-    if cleaned.is_empty() {
-        "checklist".to_string()
-    } else {
-        cleaned.chars().take(80).collect()
-    }
-}
-
 /// `dir/name`, or `dir/name (2).ext` … when it exists.
 fn unique_path(dir: &Path, name: &str) -> PathBuf {
     let first = dir.join(name);
@@ -167,219 +172,154 @@ fn unique_path(dir: &Path, name: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
-/// Runs an action a screen asked for.
-pub(crate) fn act(app: &mut App, ctx: &egui::Context, action: Action) {
+/// Asks where to save a case: with photos one .zip carries the case and its files; without,
+/// the case file.
+pub(super) fn export_case(app: &mut App, ctx: &egui::Context, id: String) {
+    let t = strings::s(app.lang());
+    let Some(case) = app.state.case(&id) else {
+        return;
+    };
+    let bundle = case.all_attachments().next().is_some();
+    let ext: &'static [&'static str] = if bundle { &["zip"] } else { &["ron"] };
+    let file_name = format!("{}.{}", safe_file_name(&case.label), ext[0]);
+    app.dialogs.start(
+        ctx,
+        Job::ExportCase {
+            case_id: id,
+            file_name,
+        },
+        t.export.trim_end_matches('…').to_string(),
+        (t.case_file_filter.to_string(), ext),
+    );
+}
+
+/// Asks for a file to read: a case to import, a photo, a data pack.
+pub(super) fn choose(app: &mut App, ctx: &egui::Context, job: Job) {
     let lang = app.lang();
     let t = strings::s(lang);
-    match action {
-        Action::ExportCase(id) => {
-            let Some(case) = app.state.case(&id) else {
-                return;
-            };
-            // With photos, one .zip carries the case and its files; without, the case file.
-            let bundle = case.all_attachments().next().is_some();
-            let ext: &'static [&'static str] = if bundle { &["zip"] } else { &["ron"] };
-            let file_name = format!("{}.{}", safe_file_name(&case.label), ext[0]);
-            app.dialogs.start(
-                ctx,
-                Job::ExportCase {
-                    case_id: id,
-                    file_name,
-                },
-                t.export.trim_end_matches('…').to_string(),
-                (t.case_file_filter.to_string(), ext),
-            );
-        }
-        Action::Import => {
-            app.ui.picker = None;
-            app.dialogs.start(
-                ctx,
-                Job::ImportCase,
-                t.import.trim_end_matches('…').to_string(),
-                (t.case_file_filter.to_string(), &["ron", "zip"]),
-            );
-        }
-        Action::ChoosePack => {
-            app.ui.picker = None;
-            let w = crate::view::strings::data_words(lang);
-            app.dialogs.start(
-                ctx,
-                Job::ChoosePack,
-                w.choose.trim_end_matches('…').to_string(),
-                (
-                    w.file_filter.to_string(),
-                    &[crate::catalog::pack::PACK_EXTENSION],
-                ),
-            );
-        }
-        Action::ImportPath(path) => {
-            let path = PathBuf::from(path.trim());
-            if import(app, &path) {
-                app.ui.picker = None;
-            }
-        }
-        Action::Pdf { blank, full } => {
-            if let Some(sheet) = case_sheet(app, blank, full) {
-                save_pdf(app, ctx, sheet);
-            }
-        }
-        Action::Print { blank, full } => {
-            if let Some(sheet) = case_sheet(app, blank, full) {
-                print_or_save(app, sheet);
-            }
-        }
-        Action::PrintQuick { id } => {
-            if let Some(sheet) = quick_sheet(app, &id) {
-                print_or_save(app, sheet);
-            }
-        }
-        Action::AttachPhoto { material } => {
-            app.dialogs.start(
-                ctx,
-                Job::AttachPhoto { material },
-                t.photo_add.to_string(),
-                (
-                    super::photos::filter_name(lang).to_string(),
-                    super::photos::EXTENSIONS,
-                ),
-            );
-        }
-        Action::Submission => {
-            if let Some(sheet) = submission_sheet(app) {
-                save_pdf(app, ctx, sheet);
-            }
-        }
-        Action::QuickPdf { id } => {
-            if let Some(sheet) = quick_sheet(app, &id) {
-                save_pdf(app, ctx, sheet);
-            }
-        }
-        Action::Calendar => {
-            let Some(id) = app.state.current.clone() else {
-                return;
-            };
-            let Some(derived) = app.state.derived(&id) else {
-                return;
-            };
-            let Ok(d) = &*derived else { return };
-            let case = app.state.case(&id).expect("current case exists");
-            let text = crate::calendar::ics(
-                &app.state.catalog,
-                d,
-                &crate::calendar::CalendarInput {
-                    lang,
-                    label: Some(&case.label),
-                    key: &case.id,
-                    stamp: chrono::Utc::now(),
-                },
-            );
-            // Saved like a sheet (same dialog, same fallback folder), as an .ics file.
-            app.dialogs.start(
-                ctx,
-                Job::SavePdf {
-                    bytes: text.into_bytes(),
-                    file_name: format!("{}-{}.ics", safe_file_name(&case.label), app.state.today),
-                },
-                t.calendar.to_string(),
-                (t.calendar_filter.to_string(), &["ics"]),
-            );
-        }
-        Action::SaveToDefault => {
-            if let Some(job) = app.ui.offer_fallback.take() {
-                finish(app, job, Picked::Unavailable);
-            }
-        }
-    }
-}
-
-/// A rendered sheet: the PDF, a title for the print job and a file name.
-pub(crate) struct Sheet {
-    bytes: Vec<u8>,
-    title: String,
-    file_name: String,
-}
-
-/// Renders a view; a character the font lacks is reported.
-fn render(app: &mut App, v: &crate::view::View, full: bool, file_stem: String) -> Option<Sheet> {
-    let options = SheetOptions {
-        large: app.state.settings.clamped_zoom() >= 1.5,
-        full,
+    let w = crate::view::strings::data_words(lang);
+    let (title, filter) = match &job {
+        Job::AttachPhoto { .. } => (t.photo_add, t.photo_filter),
+        Job::ChoosePack => (w.choose, w.file_filter),
+        _ => (t.import, t.case_file_filter),
     };
-    match pdf::render_view_report(v, &options) {
-        Ok(pdf::Rendered {
-            bytes,
-            missing_glyphs,
-        }) => {
-            if !missing_glyphs.is_empty() {
-                let chars: String = missing_glyphs.iter().collect();
+    // A new question replaces a picker left open.
+    app.ui.picker = None;
+    let extensions = job.extensions();
+    app.dialogs.start(
+        ctx,
+        job,
+        title.trim_end_matches('…').to_string(),
+        (filter.to_string(), extensions),
+    );
+}
+
+/// Asks where to save the open case's deadlines, as an .ics file (saved like a sheet: same
+/// dialog, same fallback folder).
+pub(super) fn calendar(app: &mut App, ctx: &egui::Context) {
+    let lang = app.lang();
+    let t = strings::s(lang);
+    let Some(id) = app.state.current.clone() else {
+        return;
+    };
+    let Some(derived) = app.state.derived(&id) else {
+        return;
+    };
+    let Ok(d) = &*derived else { return };
+    let Some(case) = app.state.case(&id) else {
+        return;
+    };
+    let text = crate::calendar::ics(
+        &app.state.catalog,
+        d,
+        &crate::calendar::CalendarInput {
+            lang,
+            label: Some(&case.label),
+            key: &case.id,
+            stamp: chrono::Utc::now(),
+        },
+    );
+    let file_name = format!("{}-{}.ics", safe_file_name(&case.label), app.state.today);
+    app.dialogs.start(
+        ctx,
+        Job::SavePdf {
+            bytes: text.into_bytes(),
+            file_name,
+        },
+        t.calendar.to_string(),
+        (t.calendar_filter.to_string(), &["ics"]),
+    );
+}
+
+/// A sheet made by the sheet service, or a message saying why not; a character the font lacks
+/// is reported.
+fn reported(app: &mut App, made: Result<Sheet, SheetError>) -> Option<Sheet> {
+    let lang = app.lang();
+    match made {
+        Ok(sheet) => {
+            if !sheet.missing_glyphs.is_empty() {
+                let chars: String = sheet.missing_glyphs.iter().collect();
                 app.state.push_banner(Msg::MissingGlyphs { chars }, false);
             }
-            let title = v.document_title();
-            Some(Sheet {
-                bytes,
-                title,
-                file_name: format!("{file_stem}.pdf"),
-            })
+            Some(sheet)
         }
         Err(e) => {
-            app.state
-                .push_banner(Msg::PdfFailed { err: e.to_string() }, true);
+            let err = match e {
+                SheetError::Answers(e) => {
+                    e.0.iter()
+                        .map(|x| strings::cli_answer_error(lang, x))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }
+                SheetError::UnknownQuick { id, known } => {
+                    strings::unknown_quick(lang, &id, &known.join(", "))
+                }
+                e => e.to_string(),
+            };
+            app.state.push_banner(Msg::PdfFailed { err }, true);
             None
         }
     }
 }
 
+/// Large print when the app's text is large.
+fn large(app: &App) -> bool {
+    app.state.settings.clamped_zoom() >= 1.5
+}
+
 /// The open case's sheet: the same view as the screen, notes included.
-fn case_sheet(app: &mut App, blank: bool, full: bool) -> Option<Sheet> {
-    let lang = app.lang();
-    let t = strings::s(lang);
+pub(super) fn case_sheet(app: &mut App, blank: bool, full: bool) -> Option<Sheet> {
     let id = app.state.current.clone()?;
     let derived = app.state.derived(&id)?;
     let Ok(d) = &*derived else { return None };
-    let case = app.state.case(&id)?.clone();
-    let label = strings::display_label(lang, &case.label);
-    let v = crate::view::build(
-        &app.state.catalog,
-        d,
-        &crate::view::ViewInput {
-            lang,
-            label: (!blank).then_some(label.as_str()),
-            items: Some(&case.items),
-            blank,
-        },
-    );
-    let stem = if blank {
-        format!("{}-{}", t.blank_sheet, app.state.today)
-    } else {
-        format!("{}-{}", safe_file_name(&label), app.state.today)
+    let case = app.state.case(&id)?;
+    let req = sheets::Request {
+        source: Source::Case(case),
+        lang: app.lang(),
+        today: app.state.today,
+        full,
+        blank,
+        large: large(app),
     };
-    render(app, &v, full, stem)
+    let made = sheets::draw(&app.state.catalog, d, &req);
+    reported(app, made)
 }
 
 /// A front-desk quick sheet, with the name typed on the quick screen.
-fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
-    let lang = app.lang();
-    let catalog = &app.state.catalog;
-    let q = catalog.quick_sheets.iter().find(|q| q.id == id)?;
-    let name = app.ui.quick_name.trim().to_string();
-    let v = match crate::view::quick(catalog, q, lang, Some(&name), app.state.today) {
-        Ok(v) => v,
-        Err(e) => {
-            let err =
-                e.0.iter()
-                    .map(|x| strings::cli_answer_error(lang, x))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-            app.state.push_banner(Msg::PdfFailed { err }, true);
-            return None;
-        }
+pub(super) fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
+    let req = sheets::Request {
+        source: Source::Quick {
+            id,
+            name: Some(&app.ui.quick_name),
+        },
+        lang: app.lang(),
+        today: app.state.today,
+        full: false,
+        blank: true,
+        large: large(app),
     };
-    let mut stem = safe_file_name(q.name.get(lang));
-    if !name.is_empty() {
-        stem = format!("{}-{stem}", safe_file_name(&name));
-    }
-    let stem = format!("{stem}-{}", app.state.today);
-    let sheet = render(app, &v, false, stem);
+    let made = sheets::make(&app.state.catalog, &req);
+    let sheet = reported(app, made);
     // The name is this patient's: the next sheet is for someone else.
     if sheet.is_some() {
         app.ui.quick_name.clear();
@@ -388,37 +328,19 @@ fn quick_sheet(app: &mut App, id: &str) -> Option<Sheet> {
 }
 
 /// The submission package of the open case: a cover listing every material as attached or
-/// missing, then one page per photo.
-fn submission_sheet(app: &mut App) -> Option<Sheet> {
+/// missing, then one page per photo. A file that cannot be read is left out, and said.
+pub(super) fn submission_sheet(app: &mut App) -> Option<Sheet> {
     let lang = app.lang();
     let id = app.state.current.clone()?;
     let derived = app.state.derived(&id)?;
     let Ok(d) = &*derived else { return None };
     let case = app.state.case(&id)?.clone();
-    let dir = app.state.store.as_ref()?.attachments_dir(&case.id);
+    let store_dir = app.state.store.as_ref()?.dir().to_path_buf();
     let mut files = Vec::new();
-    for (material, a) in case.all_attachments() {
-        let path = dir.join(&a.file);
-        match crate::photo::read_file(&path) {
-            Ok(bytes) => files.push(crate::pdf::submission::SubmissionFile {
-                material: material.to_string(),
-                name: if a.original_name.is_empty() {
-                    a.file.clone()
-                } else {
-                    a.original_name.clone()
-                },
-                bytes,
-            }),
-            Err(e) => app.state.push_banner(
-                Msg::AttachFailed {
-                    err: format!(
-                        "{}: {}",
-                        path.display(),
-                        crate::view::strings::photo_error(lang, &e)
-                    ),
-                },
-                true,
-            ),
+    for file in sheets::attachments(&store_dir, &case, lang) {
+        match file {
+            Ok(f) => files.push(f),
+            Err(err) => app.state.push_banner(Msg::AttachFailed { err }, true),
         }
     }
     let label = strings::display_label(lang, &case.label);
@@ -430,13 +352,14 @@ fn submission_sheet(app: &mut App) -> Option<Sheet> {
     match crate::pdf::submission::render(d, &files, &options) {
         Ok(result) => Some(Sheet {
             bytes: result.pdf,
-            title: label.clone(),
-            file_name: format!(
-                "{}-{}-{}.pdf",
+            stem: format!(
+                "{}-{}-{}",
                 safe_file_name(&label),
                 strings::s(lang).submission_file,
                 app.state.today
             ),
+            title: label,
+            missing_glyphs: Vec::new(),
         }),
         Err(e) => {
             app.state
@@ -447,13 +370,13 @@ fn submission_sheet(app: &mut App) -> Option<Sheet> {
 }
 
 /// Saves a sheet where the user chooses (or the default folder).
-fn save_pdf(app: &mut App, ctx: &egui::Context, sheet: Sheet) {
+pub(super) fn save_pdf(app: &mut App, ctx: &egui::Context, sheet: Sheet) {
     let t = strings::s(app.lang());
     app.dialogs.start(
         ctx,
         Job::SavePdf {
             bytes: sheet.bytes,
-            file_name: sheet.file_name,
+            file_name: format!("{}.pdf", sheet.stem),
         },
         t.save_pdf.to_string(),
         ("PDF".to_string(), &["pdf"]),
@@ -462,11 +385,11 @@ fn save_pdf(app: &mut App, ctx: &egui::Context, sheet: Sheet) {
 
 /// Sends a sheet to the printer; without a print service or a printer, saves it to the default
 /// folder, opens it for printing from the viewer, and says so.
-fn print_or_save(app: &mut App, sheet: Sheet) {
+pub(super) fn print_or_save(app: &mut App, sheet: Sheet) {
     let lang = app.lang();
     let printer = app.chosen_printer();
     let result = if app.config.system_print {
-        crate::print::print_bytes(&sheet.bytes, printer.as_deref(), &sheet.title)
+        sheets::print(&sheet, printer.as_deref())
     } else {
         Err(crate::print::PrintError::NoService)
     };
@@ -481,7 +404,7 @@ fn print_or_save(app: &mut App, sheet: Sheet) {
         Err(e @ (crate::print::PrintError::NoService | crate::print::PrintError::NoPrinter)) => {
             let why = strings::print_error(lang, &e);
             let dir = default_dir(app.config.export_dir.as_deref());
-            let path = unique_path(&dir, &sheet.file_name);
+            let path = unique_path(&dir, &format!("{}.pdf", sheet.stem));
             let written = std::fs::create_dir_all(&dir).and_then(|()| {
                 crate::outpath::Output::check(&path, crate::outpath::OutKind::Pdf, false)
                     .and_then(|out| out.write(&sheet.bytes))
@@ -497,14 +420,7 @@ fn print_or_save(app: &mut App, sheet: Sheet) {
                         false,
                         path.clone(),
                     );
-                    if app.config.open_exported && opener::open(&path).is_err() {
-                        app.state.push_banner(
-                            Msg::OpenFailed {
-                                path: path.display().to_string(),
-                            },
-                            true,
-                        );
-                    }
+                    open_saved(app, &path);
                 }
                 Err(e) => app.state.push_banner(
                     Msg::WriteFailed {
@@ -524,74 +440,44 @@ fn print_or_save(app: &mut App, sheet: Sheet) {
     }
 }
 
-/// Acts on what a dialog gave.
-pub fn finish(app: &mut App, job: Job, picked: Picked) {
+/// Opens a saved file with the desktop's viewer, when the app is set up to.
+fn open_saved(app: &mut App, path: &Path) {
+    if app.config.open_exported && opener::open(path).is_err() {
+        app.state.push_banner(
+            Msg::OpenFailed {
+                path: path.display().to_string(),
+            },
+            true,
+        );
+    }
+}
+
+/// Writes what a save job holds to `path` (the one the dialog gave), or with `None` to the
+/// default folder (no dialog, or the user took the folder offered after cancelling).
+pub(super) fn save(app: &mut App, job: Job, path: Option<PathBuf>) {
     let lang = app.lang();
-    let fallback_dir = default_dir(app.config.export_dir.as_deref());
-    let (path, fallback) = match (&job, picked) {
-        (_, Picked::Path(p)) => (p, false),
-        (Job::ImportCase, Picked::Unavailable) => {
-            let start = default_dir(app.config.export_dir.as_deref());
-            app.ui.picker = Some(super::picker::FilePicker::new(
-                Some(&start),
-                &["ron", "zip"],
-                super::picker::PickFor::Import,
-                lang,
-            ));
-            return;
-        }
-        (Job::ImportCase, Picked::Cancelled) => return,
-        (Job::AttachPhoto { material }, Picked::Unavailable) => {
-            let start = default_dir(app.config.export_dir.as_deref());
-            app.ui.picker = Some(super::picker::FilePicker::new(
-                Some(&start),
-                super::photos::EXTENSIONS,
-                super::picker::PickFor::Attach(material.clone()),
-                lang,
-            ));
-            return;
-        }
-        (Job::AttachPhoto { .. }, Picked::Cancelled) => return,
-        (Job::ChoosePack, Picked::Unavailable) => {
-            let start = default_dir(app.config.export_dir.as_deref());
-            app.ui.picker = Some(super::picker::FilePicker::new(
-                Some(&start),
-                &[crate::catalog::pack::PACK_EXTENSION],
-                super::picker::PickFor::DataPack,
-                lang,
-            ));
-            return;
-        }
-        (Job::ChoosePack, Picked::Cancelled) => return,
-        (_, Picked::Cancelled) => {
-            app.ui.offer_fallback = Some(job);
-            return;
-        }
-        (
-            Job::ExportCase { file_name, .. } | Job::SavePdf { file_name, .. },
-            Picked::Unavailable,
-        ) => {
-            if let Err(e) = std::fs::create_dir_all(&fallback_dir) {
+    let fallback = path.is_none();
+    let path = match (path, &job) {
+        (Some(p), _) => p,
+        (None, Job::ExportCase { file_name, .. } | Job::SavePdf { file_name, .. }) => {
+            let dir = default_dir(app.config.export_dir.as_deref());
+            if let Err(e) = std::fs::create_dir_all(&dir) {
                 let err = strings::io_reason(lang, &e);
                 app.state.push_banner(
                     Msg::WriteFailed {
-                        path: fallback_dir.display().to_string(),
+                        path: dir.display().to_string(),
                         err,
                     },
                     true,
                 );
                 return;
             }
-            (unique_path(&fallback_dir, file_name), true)
+            unique_path(&dir, file_name)
         }
+        (None, _) => return,
     };
     let shown = path.display().to_string();
     match job {
-        Job::ImportCase => {
-            import(app, &path);
-        }
-        Job::AttachPhoto { material } => super::command::attach(app, &material, &path),
-        Job::ChoosePack => app.push(super::command::Command::PreviewPack(path)),
         Job::ExportCase { case_id, .. } => {
             let Some(case) = app.state.case(&case_id).cloned() else {
                 return;
@@ -630,22 +516,13 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
                 .and_then(|out| out.write(&bytes))
             {
                 Ok(()) => {
-                    app.state.push_file_banner(
-                        if fallback {
-                            Msg::SavedFallback {
-                                path: shown.clone(),
-                            }
-                        } else {
-                            Msg::Saved {
-                                path: shown.clone(),
-                            }
-                        },
-                        false,
-                        path.clone(),
-                    );
-                    if app.config.open_exported && opener::open(&path).is_err() {
-                        app.state.push_banner(Msg::OpenFailed { path: shown }, true);
-                    }
+                    let msg = if fallback {
+                        Msg::SavedFallback { path: shown }
+                    } else {
+                        Msg::Saved { path: shown }
+                    };
+                    app.state.push_file_banner(msg, false, path.clone());
+                    open_saved(app, &path);
                 }
                 Err(e) => {
                     let err = out_error(lang, &e);
@@ -654,6 +531,7 @@ pub fn finish(app: &mut App, job: Job, picked: Picked) {
                 }
             }
         }
+        Job::ImportCase | Job::AttachPhoto { .. } | Job::ChoosePack => {}
     }
 }
 
@@ -666,7 +544,8 @@ fn out_error(lang: crate::catalog::Lang, e: &crate::outpath::OutPathError) -> St
     }
 }
 
-fn import(app: &mut App, path: &Path) -> bool {
+/// Imports a case file (a .zip brings its photos); says what happened. True when it was taken.
+pub(super) fn import(app: &mut App, path: &Path) -> bool {
     let lang = app.lang();
     // A bundle (.zip) brings its photos into the case's folder; a case file only the case.
     let result = match &app.state.store {
@@ -697,13 +576,6 @@ fn import(app: &mut App, path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_names_are_safe() {
-        assert_eq!(safe_file_name("张三/李四: 住院?"), "张三_李四_ 住院_");
-        assert_eq!(safe_file_name("  "), "checklist");
-        assert_eq!(safe_file_name("..."), "checklist");
-    }
 
     #[test]
     fn existing_files_are_not_overwritten() {

@@ -1,8 +1,8 @@
 //! After the visit, in the app: the 输入清单码 field on the start screen, and the 复制文字 and
 //! 日历 buttons of the checklist. Self-contained; the screens call these.
 
+use super::App;
 use super::command::Command;
-use super::{Action, App};
 use crate::view::View;
 use crate::view::strings::{code_error, s};
 use egui::RichText;
@@ -62,47 +62,8 @@ pub(crate) fn toolbar_buttons(app: &mut App, ui: &mut egui::Ui, v: &View) {
         .button(RichText::new(t.calendar).size(super::theme::size::BUTTON))
         .clicked()
     {
-        app.push(Action::Calendar);
+        app.push(Command::Calendar);
     }
-}
-
-/// At start-up: every saved case is checked against what it last showed. A case seen for the
-/// first time gets its baseline; cases whose checklist changed (new data, new overrides) are
-/// kept for [`changes_panel`] until acknowledged. Nothing is written to a read-only store.
-pub(crate) fn startup_changes(app: &mut App) {
-    // A large store is checked by the loading thread (`State::start_loading`).
-    if app.state.loading() {
-        return;
-    }
-    let Some(store) = &app.state.store else {
-        return;
-    };
-    let writable = !store.is_read_only();
-    let dir = store.dir().to_path_buf();
-    let lang = app.lang();
-    let mut checks = Vec::new();
-    // Cases the index found unchanged since they were last checked (same file, same data)
-    // have nothing new: they are not derived again.
-    let unchecked: std::collections::HashSet<&str> = app
-        .state
-        .index
-        .iter()
-        .filter(|e| !e.checked)
-        .map(|e| e.id.as_str())
-        .collect();
-    for case in app
-        .state
-        .cases
-        .iter()
-        .filter(|c| unchecked.contains(c.id.as_str()))
-    {
-        let c = crate::recheck::check_case(&app.state.catalog, case, &dir, app.state.today, lang);
-        if !c.has_news() && writable && c.record(&dir).is_err() {
-            continue;
-        }
-        checks.push(c);
-    }
-    super::command::take_checks(app, checks);
 }
 
 /// The calm "what changed" panel: per case, what is new, what is no longer required and which

@@ -1,19 +1,24 @@
 //! The desktop app (eframe/egui, glow renderer): a thin layer over the engine and the case store.
 //!
-//! One file per screen: [`topbar`], [`sidebar`] (saved cases), [`wizard`] (questions and the
-//! review page), [`checklist`]; plus [`state`] (no drawing), [`command`] (the one queue through
-//! which the screens change the state, applied after each frame), [`files`] (dialogs, PDF, import
-//! and export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from
+//! One file per screen: [`topbar`], [`sidebar`] (saved cases), [`welcome`] (the start page),
+//! [`wizard`] (questions and the review page), [`checklist`], [`quick`], [`data`]; the messages
+//! above the page in [`banners`] and the keyboard map in [`keys`]; plus [`state`] (no drawing),
+//! [`command`] (the one queue through which the screens change the state, applied after each
+//! frame; file dialogs and the in-app picker answer through it too), [`files`] (dialogs, PDF,
+//! import and export), [`fonts`] and [`theme`] (sizes and colours). Every string comes from
 //! `crate::view::strings`.
 
 pub mod a11y;
+mod banners;
 pub mod checklist;
 pub mod command;
 pub mod data;
+mod data_page;
 mod duelist;
 pub mod files;
 pub mod fonts;
 pub mod handoff;
+mod keys;
 pub mod photos;
 pub mod picker;
 pub mod quick;
@@ -22,13 +27,13 @@ pub mod state;
 pub mod theme;
 pub(crate) mod topbar;
 pub(crate) use crate::view::strings;
+mod welcome;
 pub mod window;
 pub mod wizard;
 
 use crate::catalog::{Catalog, Lang};
 use chrono::NaiveDate;
 use command::Command;
-use egui::{Color32, RichText};
 pub use state::{Screen, Settings, State};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -44,14 +49,6 @@ pub(crate) const ICON_PNG: &[u8] =
 /// The decoded window icon.
 pub fn window_icon() -> Result<egui::IconData, String> {
     eframe::icon_data::from_png_bytes(ICON_PNG).map_err(|e| e.to_string())
-}
-
-/// Information messages shown at once; older ones wait behind a button.
-const MAX_BANNERS: usize = 4;
-
-/// Seconds an information message stays (one about a saved file longer, for its buttons).
-fn banner_life(b: &state::Banner) -> f64 {
-    if b.path.is_some() { 30.0 } else { 12.0 }
 }
 
 /// Below this width in points the list of cases and the page take turns instead of sharing.
@@ -129,7 +126,7 @@ pub struct UiState {
     /// Shown when no file dialog could be opened for an import.
     pub picker: Option<picker::FilePicker>,
     /// The 数据更新 page, while open.
-    pub data: Option<data::DataPage>,
+    pub data: Option<data_page::DataPage>,
     /// When the installed packs were last looked at, and what they were (see
     /// `command::notice_packs`).
     pub packs_seen: Option<(f64, crate::catalog::pack::Fingerprint)>,
@@ -163,43 +160,6 @@ pub struct UiState {
     pub changes: Vec<crate::recheck::CaseCheck>,
     /// What each case's checklist last showed, as recorded in its sidecar.
     pub seen: std::collections::HashMap<String, crate::recheck::Seen>,
-}
-
-/// Files, printing and dialogs a screen asks for (one kind of [`Command`]; `files::act` runs them).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    ExportCase(String),
-    Import,
-    ImportPath(String),
-    /// Save the open case's sheet as a PDF.
-    Pdf {
-        blank: bool,
-        full: bool,
-    },
-    /// Print the open case's sheet.
-    Print {
-        blank: bool,
-        full: bool,
-    },
-    /// Print a front-desk quick sheet.
-    PrintQuick {
-        id: String,
-    },
-    /// Save a front-desk quick sheet as a PDF.
-    QuickPdf {
-        id: String,
-    },
-    /// Add a photo or scan to a material of the open case.
-    AttachPhoto {
-        material: String,
-    },
-    /// Save the submission package (cover and one page per photo).
-    Submission,
-    /// The deadlines as an .ics file (the 日历 button).
-    Calendar,
-    SaveToDefault,
-    /// Choose a data pack to preview (数据更新).
-    ChoosePack,
 }
 
 /// The app.
@@ -249,7 +209,7 @@ impl App {
             window_restored: false,
         };
         app.apply_settings(ctx);
-        handoff::startup_changes(&mut app);
+        command::startup_changes(&mut app);
         command::start_loading(&mut app, ctx);
         app
     }
@@ -298,9 +258,16 @@ impl App {
         // focus in the list.
         a11y::page_shown(&ctx, &format!("{:?}", self.state.screen));
         let popup = egui::Popup::is_any_open(&ctx);
-        for (job, picked) in self.dialogs.poll() {
-            files::finish(self, job, picked);
+        // What a file dialog gave is a command like any other, applied after this frame and
+        // drawn by the next.
+        let picked = self.dialogs.poll();
+        if !picked.is_empty() {
+            ctx.request_repaint();
         }
+        let picked = picked
+            .into_iter()
+            .filter_map(|(job, p)| Command::picked(job, p));
+        self.push_all(picked);
         command::background(self);
 
         egui::Panel::top("top_bar")
@@ -361,7 +328,7 @@ impl App {
                 .show(ui, |ui| {
                     ui.set_max_width(ui.available_width().min(1000.0));
                     // The front desk's list takes the arrows for its highlight.
-                    page_keys(ui, self.state.screen != Screen::Quick);
+                    keys::page_keys(ui, self.state.screen != Screen::Quick);
                     if in_wizard && self.has_banners() {
                         self.banners(ui);
                         ui.add_space(4.0);
@@ -417,7 +384,7 @@ impl App {
         for cmd in std::mem::take(&mut self.commands) {
             command::apply(self, ctx, cmd);
         }
-        self.state.expire_banners(banner_life);
+        self.state.expire_banners(banners::banner_life);
         self.apply_settings(ctx);
         if let Some(wait) = self.state.autosave(self.state.now) {
             ctx.request_repaint_after(Duration::from_secs_f64(wait));
@@ -468,10 +435,6 @@ impl App {
         matches!(self.state.screen, Screen::Wizard | Screen::Review)
     }
 
-    fn due_panel(&mut self, ui: &mut egui::Ui, fill: Color32) {
-        duelist::due_panel(self, ui, fill);
-    }
-
     /// The print queues (looked up once).
     pub(crate) fn printers(&mut self) -> &[crate::print::Printer] {
         if self.ui.printers.is_none() {
@@ -505,427 +468,17 @@ impl App {
     }
 
     /// Asks for a change, made after this frame (see [`command`]).
-    pub fn push(&mut self, cmd: impl Into<Command>) {
-        self.commands.push(cmd.into());
+    pub fn push(&mut self, cmd: Command) {
+        self.commands.push(cmd);
     }
 
     pub(crate) fn push_all(&mut self, cmds: impl IntoIterator<Item = Command>) {
         self.commands.extend(cmds);
     }
 
-    fn keyboard(&mut self, ctx: &egui::Context) {
-        use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
-        let (zin, zout, reset) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&ZOOM_IN) || i.consume_shortcut(&ZOOM_IN_SECONDARY),
-                i.consume_shortcut(&ZOOM_OUT),
-                i.consume_shortcut(&ZOOM_RESET),
-            )
-        });
-        if zin {
-            self.push(Command::ZoomIn);
-        }
-        if zout {
-            self.push(Command::ZoomOut);
-        }
-        if reset {
-            self.push(Command::ZoomReset);
-        }
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let (new, print, export, home) = ctx.input_mut(|i| {
-            (
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)),
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::P)),
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)),
-                i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::H)),
-            )
-        });
-        if home {
-            self.push(Command::Home);
-        }
-        if new && !self.state.read_only {
-            self.push(Command::NewCase);
-        }
-        if print && self.state.screen == Screen::Checklist {
-            self.push(Action::Print {
-                blank: false,
-                full: false,
-            });
-        }
-        if export && self.state.screen == Screen::Checklist {
-            self.push(Action::Pdf {
-                blank: false,
-                full: false,
-            });
-        }
-    }
-
-    /// Enter and Esc, when no widget took them this frame: Enter goes on (next question, the
-    /// checklist from the review, a new case from the start page), Esc goes back.
-    fn keys_after(&mut self, ctx: &egui::Context) {
-        let (enter, esc) = ctx.input(|i| {
-            (
-                i.key_pressed(egui::Key::Enter) && i.modifiers.is_none(),
-                i.key_pressed(egui::Key::Escape) && i.modifiers.is_none(),
-            )
-        });
-        // A widget that took the key (a focused button, the date field) has asked for its
-        // change already: the key does not act twice.
-        let taken = self.commands.iter().any(Command::moves_page);
-        if (!enter && !esc) || taken || self.ui.renaming.is_some() {
-            return;
-        }
-        match (&self.state.screen, enter) {
-            (Screen::Wizard, true) => self.push(Command::Next),
-            (Screen::Wizard, false) => {
-                // Esc on the first question leaves the wizard for the start page.
-                let first = self.state.asked().first().map(|q| q.id.clone());
-                if first.is_none_or(|q| q == self.state.wizard.question) {
-                    self.push(Command::Home);
-                } else {
-                    self.push(Command::Back);
-                }
-            }
-            (Screen::Review, true) => {
-                let complete = self
-                    .state
-                    .current
-                    .clone()
-                    .and_then(|id| self.state.derived(&id));
-                if complete.is_some_and(|d| matches!(&*d, Ok(d) if d.is_complete())) {
-                    self.push(Command::Show(Screen::Checklist));
-                }
-            }
-            (Screen::Quick, false) => self.push(Command::Show(Screen::Welcome)),
-            (Screen::Review, false) => {
-                if let Some(question) = self.state.asked().last().map(|q| q.id.clone()) {
-                    self.push(Command::Goto {
-                        question,
-                        from_review: false,
-                    });
-                }
-            }
-            (Screen::Welcome, true) if !self.state.read_only => self.push(Command::NewCase),
-            _ => {}
-        }
-    }
-
-    fn has_banners(&self) -> bool {
-        !self.state.banners.is_empty()
-            || (!self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen)
-            || self.state.read_only
-            || !self.state.save_errors.is_empty()
-            || self.state.deleted.is_some()
-            || self.ui.offer_fallback.is_some()
-            || self.ui.picker.is_some()
-            || self.dialogs.busy()
-            || (!self.ui.changes.is_empty() && !self.in_wizard())
-    }
-
-    /// Messages above the page: errors in words, each with what the user can do.
-    fn banners(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang();
-        let t = s(lang);
-        let palette = theme::Palette::of(ui);
-        let (error_fill, info_fill) = (palette.error_fill, palette.info_fill);
-        let frame = |fill: Color32| {
-            egui::Frame::new()
-                .fill(fill)
-                .inner_margin(8.0)
-                .corner_radius(4.0)
-        };
-        // One place, newest first, nothing hidden in a scroll area. Information fades after a
-        // while; errors and the undo stay until used or dismissed.
-        let now = self.state.now;
-        if let Some(next) = self
-            .state
-            .banners
-            .iter()
-            .filter(|b| !b.error)
-            .map(|b| b.created + banner_life(b) - now)
-            .reduce(f64::min)
-        {
-            ui.ctx()
-                .request_repaint_after(Duration::from_secs_f64(next.max(0.05)));
-        }
-        ui.scope(|ui| {
-            ui.set_width(ui.available_width());
-            if self.state.read_only && self.state.store.is_some() {
-                frame(error_fill).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(RichText::new(t.read_only).strong());
-                });
-            }
-            // The summaries wait outside the wizard: they are not about the question asked.
-            if !self.in_wizard() {
-                handoff::changes_panel(self, ui, info_fill);
-            }
-            if !self.state.catalog_errors.is_empty() && !self.ui.catalog_errors_seen {
-                frame(error_fill).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(RichText::new(t.catalog_errors).strong());
-                    for e in &self.state.catalog_errors {
-                        ui.label(format!("• {}", strings::catalog_error(lang, e)));
-                    }
-                    if ui.button(t.dismiss).clicked() {
-                        self.ui.catalog_errors_seen = true;
-                    }
-                });
-            }
-            if !self.state.save_errors.is_empty() {
-                let mut retry = false;
-                frame(error_fill).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    for (label, e) in self.state.save_errors.values() {
-                        let err = strings::store_error(lang, e);
-                        ui.label(
-                            RichText::new(
-                                strings::Msg::SaveFailed {
-                                    label: label.clone(),
-                                    err,
-                                }
-                                .text(lang),
-                            )
-                            .strong(),
-                        );
-                    }
-                    retry = ui.button(t.retry).clicked();
-                });
-                if retry {
-                    self.push(Command::RetrySaves);
-                }
-            }
-            if let Some(d) = &self.state.deleted {
-                let mut undo = false;
-                let mut close = false;
-                frame(info_fill).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        // Announced (politely) with its undo offer: the focus stays where it was.
-                        a11y::message(
-                            ui,
-                            RichText::new(strings::deleted(lang, &d.case.label)),
-                            egui::accesskit::Live::Polite,
-                        );
-                        undo = ui.button(RichText::new(t.undo).strong()).clicked();
-                        close = ui.button(t.dismiss).clicked();
-                    });
-                });
-                if undo {
-                    self.push(Command::UndoDelete);
-                } else if close {
-                    self.push(Command::ForgetDeleted);
-                }
-            }
-            let mut dismiss = None;
-            let mut open = None;
-            // Newest first; the oldest beyond a handful wait behind one line.
-            let shown = if self.ui.all_messages {
-                usize::MAX
-            } else {
-                MAX_BANNERS
-            };
-            let count = self.state.banners.len();
-            for b in self.state.banners.iter().rev().take(shown) {
-                frame(if b.error { error_fill } else { info_fill }).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        let live = if b.error {
-                            egui::accesskit::Live::Assertive
-                        } else {
-                            egui::accesskit::Live::Polite
-                        };
-                        a11y::message(ui, RichText::new(b.msg.text(lang)), live);
-                        if let Some(p) = &b.path {
-                            if ui.button(t.open_file).clicked() {
-                                open = Some(p.clone());
-                            }
-                            if let Some(dir) = p.parent()
-                                && ui.button(t.open_folder).clicked()
-                            {
-                                open = Some(dir.to_path_buf());
-                            }
-                        }
-                        if ui.button(t.dismiss).clicked() {
-                            dismiss = Some(b.id);
-                        }
-                    });
-                });
-            }
-            if count > shown
-                && ui
-                    .button(format!("{} {}", count - shown, t.more_messages))
-                    .clicked()
-            {
-                self.ui.all_messages = true;
-            }
-            if let Some(id) = dismiss {
-                self.push(Command::DismissBanner(id));
-            }
-            if let Some(p) = open {
-                self.push(Command::OpenPath(p));
-            }
-            if self.ui.offer_fallback.is_some() {
-                frame(info_fill).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(t.cancelled);
-                        if ui.button(t.save_to_default).clicked() {
-                            self.push(Action::SaveToDefault);
-                        }
-                        if ui.button(t.dismiss).clicked() {
-                            self.ui.offer_fallback = None;
-                        }
-                    });
-                });
-            }
-            if let Some(picker) = &mut self.ui.picker {
-                let mut picked = None;
-                frame(info_fill).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    picked = picker.show(ui, lang);
-                });
-                match picked {
-                    Some(picker::Picked::File(p)) => match picker.purpose.clone() {
-                        picker::PickFor::Import => {
-                            self.push(Action::ImportPath(p.display().to_string()));
-                        }
-                        picker::PickFor::Attach(material) => {
-                            self.ui.picker = None;
-                            self.push(Command::Attach { material, path: p });
-                        }
-                        picker::PickFor::DataPack => {
-                            self.ui.picker = None;
-                            self.push(Command::PreviewPack(p));
-                        }
-                    },
-                    Some(picker::Picked::Cancel) => self.ui.picker = None,
-                    None => {}
-                }
-            }
-            if self.dialogs.busy() {
-                frame(info_fill).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(t.choosing_file);
-                });
-            }
-        });
-    }
-
-    fn welcome(&mut self, ui: &mut egui::Ui) {
-        let t = s(self.lang());
-        let short = self.short(ui.ctx());
-        ui.add_space(if short { 8.0 } else { 24.0 });
-        ui.vertical_centered(|ui| {
-            ui.set_max_width(ui.available_width().min(640.0));
-            // On a short window both buttons come first: the words are for a larger screen.
-            if !short {
-                a11y::heading(
-                    ui,
-                    RichText::new(t.welcome_title)
-                        .size(theme::size::WELCOME_TITLE)
-                        .heading(),
-                    1,
-                );
-                ui.add_space(12.0);
-                ui.label(RichText::new(t.welcome_text).size(theme::size::NAV_BUTTON));
-                ui.add_space(20.0);
-            }
-            let b = egui::Button::new(
-                RichText::new(t.welcome_start)
-                    .size(theme::size::BIG_BUTTON)
-                    .strong(),
-            )
-            .min_size(egui::vec2(280.0, 56.0));
-            let start = ui.add(b);
-            // The keyboard starts here: Enter starts a case, Tab then Enter the front desk's list.
-            a11y::keep_focus(ui.ctx());
-            if std::mem::take(&mut self.ui.focus_start) || a11y::nothing_focused(ui.ctx()) {
-                start.request_focus();
-            }
-            if start.clicked() {
-                self.push(Command::NewCase);
-            }
-            ui.add_space(10.0);
-            // The front desk's path: a common situation printed in two clicks.
-            let q = egui::Button::new(RichText::new(t.quick_button).size(theme::size::NAV_BUTTON))
-                .min_size(egui::vec2(280.0, 44.0));
-            if ui.add(q).clicked() {
-                self.push(Command::Show(Screen::Quick));
-            }
-            ui.add_space(12.0);
-            if !self.state.index.is_empty() {
-                let narrow = self.narrow(ui.ctx());
-                ui.label(if narrow {
-                    t.welcome_or_pick_narrow
-                } else {
-                    t.welcome_or_pick
-                });
-            }
-            handoff::code_entry(self, ui);
-            // On a small screen the top bar keeps to one row: 数据更新 is here instead.
-            if self.narrow(ui.ctx()) {
-                ui.add_space(8.0);
-                let w = crate::view::strings::data_words(self.lang());
-                if ui.button(w.button).on_hover_text(w.button_hint).clicked() {
-                    self.push(Command::OpenData);
-                }
-            }
-            // Below the start page's own tools, which stay where the keyboard and the clerk
-            // expect them.
-            ui.add_space(12.0);
-            let fill = theme::Palette::of(ui).info_fill;
-            self.due_panel(ui, fill);
-        });
-    }
-
     /// Writes every pending edit now.
     pub fn flush(&mut self) {
         self.state.flush();
-    }
-}
-
-/// The reading keys scroll the page: PageUp/PageDown and Space (Shift+Space back) a screen,
-/// Home/End (also with Ctrl) to either end, the arrows a line. Not while a text field has the
-/// keyboard, nor Space and the arrows while a control has the focus (Space presses it, arrows
-/// move within it), nor the arrows where a list takes them (`arrows` false).
-fn page_keys(ui: &mut egui::Ui, arrows: bool) {
-    use egui::Key;
-    let ctx = ui.ctx().clone();
-    if !a11y::nothing_focused(&ctx) || egui::Popup::is_any_open(&ctx) {
-        return;
-    }
-    let free = a11y::nothing_focused(&ctx);
-    let arrows = arrows && free;
-    let screen = (ui.clip_rect().height() - 3.0 * theme::size::BODY).max(theme::size::BODY);
-    let line = 3.0 * theme::size::BODY;
-    // Scrolled back by a positive delta, on by a negative one.
-    let delta = ui.input(|i| {
-        let pressed = |k| i.key_pressed(k);
-        if pressed(Key::Home) {
-            f32::MAX / 4.0
-        } else if pressed(Key::End) {
-            -f32::MAX / 4.0
-        } else if pressed(Key::PageUp) || (free && pressed(Key::Space) && i.modifiers.shift) {
-            screen
-        } else if pressed(Key::PageDown) || (free && pressed(Key::Space)) {
-            -screen
-        } else if arrows && pressed(Key::ArrowUp) {
-            line
-        } else if arrows && pressed(Key::ArrowDown) {
-            -line
-        } else {
-            0.0
-        }
-    });
-    if delta != 0.0 {
-        ui.scroll_with_delta_animation(
-            egui::vec2(0.0, delta),
-            egui::style::ScrollAnimation::none(),
-        );
-        // The arrows read on from the page's title: they scroll, and do not also move the
-        // focus to the control above or below it.
-        ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
     }
 }
 

@@ -2,6 +2,7 @@
 //! card), a thumbnail, the checks' warnings (run on a worker thread, so the window never waits),
 //! remove. The files live in the case's own folder (`Store::attach`); a photo is never refused.
 
+use super::command::Command;
 use super::strings::{self, s};
 use super::theme::{Palette, size};
 use crate::cases::Attachment;
@@ -306,7 +307,7 @@ pub(crate) fn pane(
     material: &str,
     attachments: &[Attachment],
     editable: bool,
-    edits: &mut Vec<super::command::Command>,
+    edits: &mut Vec<Command>,
 ) {
     let t = s(lang);
     let p = Palette::of(ui);
@@ -374,7 +375,7 @@ pub(crate) fn pane(
                     .on_hover_text(name.as_str())
                     .clicked()
                 {
-                    edits.push(super::command::Command::RemoveAttachment {
+                    edits.push(Command::RemoveAttachment {
                         material: material.to_string(),
                         file: a.file.clone(),
                     });
@@ -389,19 +390,8 @@ pub(crate) fn pane(
         )
         .clicked()
     {
-        edits.push(
-            super::Action::AttachPhoto {
-                material: material.to_string(),
-            }
-            .into(),
-        );
+        edits.push(Command::ChoosePhoto {
+            material: material.to_string(),
+        });
     }
-}
-
-/// The picker's extensions for photos and scans.
-pub(crate) const EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "pdf"];
-
-/// The label of the file filter in dialogs.
-pub(crate) fn filter_name(lang: Lang) -> &'static str {
-    strings::s(lang).photo_filter
 }

@@ -2,6 +2,7 @@
 //! user's usual folders, the folders and matching files of the current one, clicked, never a
 //! path to type. (egui-file-dialog targets egui 0.36, not this app's 0.37.)
 
+use super::files::{Job, Picked};
 use super::strings::s;
 use crate::catalog::Lang;
 use egui::RichText;
@@ -10,22 +11,11 @@ use std::path::{Path, PathBuf};
 /// How many entries a folder shows: a folder of thousands of files stays usable.
 const MAX_ENTRIES: usize = 300;
 
-/// What the picked file is for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PickFor {
-    Import,
-    /// A photo or scan of this material of the open case.
-    Attach(String),
-    /// A data pack (数据更新) to preview.
-    DataPack,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct FilePicker {
     pub dir: PathBuf,
-    /// Files shown end with one of these (lower case, no dot).
-    pub extensions: Vec<String>,
-    pub purpose: PickFor,
+    /// What the file is for; files shown end with one of its extensions.
+    pub job: Job,
     folders: Vec<PathBuf>,
     files: Vec<PathBuf>,
     /// The folder could not be read (the reason, in words).
@@ -33,20 +23,9 @@ pub struct FilePicker {
     truncated: bool,
 }
 
-/// What the picker did this frame.
-pub enum Picked {
-    File(PathBuf),
-    Cancel,
-}
-
 impl FilePicker {
     /// Opens on `start`, or the first usual folder that exists.
-    pub fn new(
-        start: Option<&Path>,
-        extensions: &[&str],
-        purpose: PickFor,
-        lang: Lang,
-    ) -> FilePicker {
+    pub fn new(start: Option<&Path>, job: Job, lang: Lang) -> FilePicker {
         let dir = start
             .filter(|d| d.is_dir())
             .map(Path::to_path_buf)
@@ -59,8 +38,7 @@ impl FilePicker {
             .unwrap_or_else(|| PathBuf::from("."));
         let mut p = FilePicker {
             dir,
-            extensions: extensions.iter().map(|e| e.to_lowercase()).collect(),
-            purpose,
+            job,
             folders: Vec::new(),
             files: Vec::new(),
             error: None,
@@ -90,8 +68,8 @@ impl FilePicker {
                     if path.is_dir() {
                         self.folders.push(path);
                     } else if path.extension().is_some_and(|x| {
-                        self.extensions
-                            .contains(&x.to_string_lossy().to_lowercase())
+                        let x = x.to_string_lossy().to_lowercase();
+                        self.job.extensions().contains(&x.as_str())
                     }) {
                         self.files.push(path);
                     }
@@ -108,7 +86,7 @@ impl FilePicker {
         self.read(lang);
     }
 
-    /// Draws the picker; returns what the user chose.
+    /// Draws the picker; returns what the user chose (as a file dialog would).
     pub fn show(&mut self, ui: &mut egui::Ui, lang: Lang) -> Option<Picked> {
         let t = s(lang);
         let mut out = None;
@@ -116,10 +94,10 @@ impl FilePicker {
         // Announced when it opens, like a dialog's title.
         super::a11y::message(
             ui,
-            RichText::new(match self.purpose {
-                PickFor::Import => t.pick_file,
-                PickFor::Attach(_) => t.pick_photo,
-                PickFor::DataPack => crate::view::strings::data_words(lang).pick_title,
+            RichText::new(match self.job {
+                Job::AttachPhoto { .. } => t.pick_photo,
+                Job::ChoosePack => crate::view::strings::data_words(lang).pick_title,
+                _ => t.pick_file,
             })
             .strong(),
             egui::accesskit::Live::Polite,
@@ -136,7 +114,7 @@ impl FilePicker {
                 }
             }
             if ui.button(t.cancel).clicked() {
-                out = Some(Picked::Cancel);
+                out = Some(Picked::Cancelled);
             }
         });
         ui.add(egui::Label::new(RichText::new(self.dir.display().to_string()).weak()).wrap());
@@ -165,12 +143,12 @@ impl FilePicker {
                         .file_name()
                         .map_or_else(String::new, |n| n.to_string_lossy().to_string());
                     if ui.button(RichText::new(&name).strong()).clicked() {
-                        out = Some(Picked::File(f.clone()));
+                        out = Some(Picked::Path(f.clone()));
                     }
                 }
                 if self.folders.is_empty() && self.files.is_empty() && self.error.is_none() {
-                    let empty = match self.purpose {
-                        PickFor::DataPack => crate::view::strings::data_words(lang).no_files_here,
+                    let empty = match self.job {
+                        Job::ChoosePack => crate::view::strings::data_words(lang).no_files_here,
                         _ => t.no_files_here,
                     };
                     ui.label(RichText::new(empty).weak());

@@ -2,9 +2,10 @@
 //! overrides). Pick one, optionally type the patient's name, print: two clicks from the start
 //! screen. Arrow keys move the highlight and Enter prints it, so the keyboard path is short too.
 
+use super::command::Command;
 use super::strings::s;
 use super::theme::size;
-use super::{Action, App, a11y};
+use super::{App, a11y};
 use egui::RichText;
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
@@ -67,7 +68,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     }
     let selected = app.ui.quick_selected.min(n - 1);
     if enter && !typing {
-        app.push(Action::PrintQuick {
+        app.push(Command::PrintQuick {
             id: sheets[selected].0.clone(),
         });
     }
@@ -102,14 +103,14 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                     print.accessible_name(super::strings::print_named(lang, name));
                                 if print.clicked() {
                                     app.ui.quick_selected = i;
-                                    app.push(Action::PrintQuick { id: id.clone() });
+                                    app.push(Command::PrintQuick { id: id.clone() });
                                 }
                                 let pdf = ui
                                     .button(RichText::new(t.save_pdf).size(size::BODY))
                                     .accessible_name(super::strings::pdf_named(lang, name));
                                 if pdf.clicked() {
                                     app.ui.quick_selected = i;
-                                    app.push(Action::QuickPdf { id: id.clone() });
+                                    app.push(Command::QuickPdf { id: id.clone() });
                                 }
                                 ui.add(
                                     egui::Label::new(RichText::new(name).size(size::CARD_TITLE))
@@ -161,7 +162,7 @@ pub(crate) fn printer_choice(app: &mut App, ui: &mut egui::Ui) {
             .response
             .labelled_by(l.id);
         if chosen != current || app.state.settings.printer.is_none() {
-            app.push(super::command::Command::SetPrinter(chosen));
+            app.push(Command::SetPrinter(chosen));
         }
     });
 }

@@ -1,10 +1,10 @@
 //! The side panel of saved cases, and the header of the open case (rename, duplicate, delete,
 //! export).
 
+use super::App;
 use super::command::Command;
 use super::strings::{self, s};
 use super::theme::size;
-use super::{Action, App};
 use crate::catalog::Lang;
 use crate::view::caselist::{self, DUE_SOON_DAYS, Needle, SortBy, StateFilter};
 use chrono::NaiveDate;
@@ -54,7 +54,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
         )
         .clicked()
     {
-        app.push(Action::Import);
+        app.push(Command::Import);
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
@@ -428,7 +428,7 @@ pub(crate) fn case_header(app: &mut App, ui: &mut egui::Ui) {
         Some(0) => app.ui.renaming = Some(label.clone()),
         Some(1) => app.push(Command::DuplicateCase(id)),
         Some(2) => app.push(Command::DeleteCase(id)),
-        Some(3) => app.push(Action::ExportCase(id)),
+        Some(3) => app.push(Command::ExportCase(id)),
         _ => {}
     }
 }

@@ -7,6 +7,7 @@
 
 mod font;
 mod layout;
+mod sections;
 mod sheet;
 pub mod submission;
 pub mod wrap;
