@@ -449,11 +449,13 @@ fn cut_off(doc: &[bool], luma: &[u8], level: u8, w: usize, h: usize) -> (f32, Ed
         .map(|e| {
             if full {
                 // Print is cut in short dark runs with paper on both sides; a long dark run, or
-                // one beside the table, is the table or the scanner's lid, not print.
+                // one beside the table, is the table or the scanner's lid, not print. The run
+                // itself need not be on the sheet: print that reaches the frame's edge is open
+                // to it, so the sheet (the paper with its enclosed holes) leaves it out.
                 let longest = (e.len() / 50).max(3);
                 let (mut count, mut run, mut paper_before) = (0usize, 0usize, false);
                 for &(d, ink) in e.iter().chain(std::iter::once(&(false, false))) {
-                    if d && ink {
+                    if ink {
                         run += 1;
                         continue;
                     }
