@@ -4,7 +4,8 @@
 //! 1. **Where is the paper?** On a copy at most [`SEG_SIDE`] pixels long: "paperness" is the
 //!    brightness minus the colourfulness (paper is bright and grey, a table darker or coloured);
 //!    Otsu's threshold splits it, the largest bright region is the sheet, its holes (the print)
-//!    filled. A scan is a sheet that fills the whole frame.
+//!    filled; where it runs off the picture the frame closes it, so print cut by the frame is
+//!    part of it. A scan is a sheet that fills the whole frame.
 //! 2. **Cut off** (四角完整): in a photo, the sheet runs along an edge of the picture (a document
 //!    edge or corner leaves the frame). In a scan (the sheet fills the frame), white margins are
 //!    whole; it is cut off only where print runs into the frame's outermost rows.
@@ -374,6 +375,41 @@ fn fill_holes(region: &[bool], w: usize, h: usize) -> Vec<bool> {
     outside.iter().map(|o| !o).collect()
 }
 
+/// Where the sheet runs off the picture, the frame is its edge: along each edge, the stretch
+/// between the first and the last of its pixels (in the outer two rows) is closed, so the print
+/// the frame cuts through is enclosed by the sheet, not open to the table outside it.
+fn close_along_frame(region: &mut [bool], w: usize, h: usize) {
+    if w < 2 || h < 2 {
+        return;
+    }
+    // Per edge: the outermost row and the one inside it, as pixel indices.
+    let lines: [(Vec<usize>, Vec<usize>); 4] = [
+        ((0..w).collect(), (0..w).map(|x| w + x).collect()),
+        (
+            (0..w).map(|x| (h - 1) * w + x).collect(),
+            (0..w).map(|x| (h - 2) * w + x).collect(),
+        ),
+        (
+            (0..h).map(|y| y * w).collect(),
+            (0..h).map(|y| y * w + 1).collect(),
+        ),
+        (
+            (0..h).map(|y| y * w + w - 1).collect(),
+            (0..h).map(|y| y * w + w - 2).collect(),
+        ),
+    ];
+    for (outer, inner) in &lines {
+        let on = |k: usize| region[outer[k]] || region[inner[k]];
+        let first = (0..outer.len()).find(|k| on(*k));
+        let last = (0..outer.len()).rev().find(|k| on(*k));
+        if let (Some(a), Some(b)) = (first, last) {
+            for &i in &outer[a..=b] {
+                region[i] = true;
+            }
+        }
+    }
+}
+
 /// The sheet (holes filled), the bright paper pixels, and whether a sheet was found.
 fn segment(paper: &[u8], w: usize, h: usize) -> (Vec<bool>, Vec<bool>, bool) {
     // Blown-out pixels (glare, or a scan's white) are bright whatever the split: left out of it,
@@ -389,7 +425,9 @@ fn segment(paper: &[u8], w: usize, h: usize) -> (Vec<bool>, Vec<bool>, bool) {
         // No clear bright sheet: judge the whole picture.
         return (vec![true; paper.len()], bright, false);
     }
-    let sheet = fill_holes(&largest_region(&bright, w, h), w, h);
+    let mut sheet = largest_region(&bright, w, h);
+    close_along_frame(&mut sheet, w, h);
+    let sheet = fill_holes(&sheet, w, h);
     let count = sheet.iter().filter(|s| **s).count();
     if count * 20 < paper.len() {
         return (vec![true; paper.len()], bright, false);

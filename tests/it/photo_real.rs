@@ -392,3 +392,16 @@ fn photo_real_a_scan_cut_through_its_print_is_cut_not_small() {
     };
     assert!(e.bottom && !e.top && !e.left && !e.right, "{e:?}");
 }
+
+/// A photo cut through its print (the banknote on a table, cut on its right through the dark
+/// ornaments) is cut off along that edge, and measured with its cut print, so not also small.
+#[test]
+fn photo_real_a_photo_cut_through_its_print_is_cut_not_small() {
+    let img = load("good-jscanify-banknote.jpg");
+    let r = check(&with_crop(&img, 1));
+    assert_eq!(kinds(&r), vec![ProblemKind::Cropped], "{:?}", r.measures);
+    let Some(yibao_checklist::photo::Region::Edges(e)) = r.problems[0].region else {
+        panic!("{r:?}")
+    };
+    assert!(e.right && !e.top && !e.left && !e.bottom, "{e:?}");
+}
