@@ -17,6 +17,7 @@
 
 mod detect;
 pub mod rules;
+mod segment;
 
 pub use detect::{Area, Edges, Findings, Measures, Thresholds, analyse, measure};
 

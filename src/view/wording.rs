@@ -1,7 +1,6 @@
 //! How dates and durations read, in both languages: shared by the command line, the printed
 //! sheet and the app, so all three say the same thing.
 
-use super::strings::write_days_left;
 use crate::catalog::{Lang, Span};
 use crate::engine::{DateStatus, DatedVersion};
 use chrono::{Datelike, NaiveDate};
@@ -12,10 +11,10 @@ use std::fmt::Write as _;
 pub(crate) fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
     // Written piece by piece into one string, without the formatting machinery.
     let range = |out: &mut String, n: u32| {
-        super::strings::write_number(out, u64::from(n));
+        write_number(out, u64::from(n));
         if let Some(m) = max.filter(|&m| m != n) {
             out.push('–');
-            super::strings::write_number(out, u64::from(m));
+            write_number(out, u64::from(m));
         }
     };
     let (n, zh, one, many) = match span {
@@ -146,6 +145,71 @@ pub(crate) fn rule_text(v: &DatedVersion, lang: Lang) -> String {
     }
 }
 
+/// "3 days", "1 day": English counts agree with their number.
+pub fn days(lang: Lang, n: i64) -> String {
+    let mut out = String::with_capacity(12);
+    write_days(&mut out, lang, n);
+    out
+}
+
+/// `days`, written into the caller's string.
+pub(crate) fn write_days(out: &mut String, lang: Lang, n: i64) {
+    let n = n.unsigned_abs();
+    write_number(out, n);
+    out.push_str(match (lang, n) {
+        (Lang::Zh, _) => "天",
+        (Lang::En, 1) => " day",
+        (Lang::En, _) => " days",
+    });
+}
+
+/// A number in decimal, without the formatting machinery.
+pub(crate) fn write_number(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+/// Where a date stands, the same words everywhere: "已逾期5天", "今天截止", "还剩3天".
+pub(crate) fn days_left_text(lang: Lang, d: i64) -> String {
+    let mut out = String::with_capacity(24);
+    write_days_left(&mut out, lang, d);
+    out
+}
+
+/// `days_left_text`, written into the caller's string.
+pub(crate) fn write_days_left(out: &mut String, lang: Lang, d: i64) {
+    match (lang, d) {
+        (Lang::Zh, d) if d < 0 => {
+            out.push_str("已逾期");
+            write_days(out, lang, d);
+        }
+        (_, 0) => out.push_str(lang.pick("今天截止", "due today")),
+        (Lang::Zh, d) => {
+            out.push_str("还剩");
+            write_days(out, lang, d);
+        }
+        (Lang::En, d) if d < 0 => {
+            out.push_str("overdue by ");
+            write_days(out, lang, d);
+        }
+        (Lang::En, d) => {
+            write_days(out, lang, d);
+            out.push_str(" left");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +253,15 @@ mod tests {
             write_date(&mut s, date);
             assert_eq!(s, date.to_string());
         }
+    }
+
+    #[test]
+    fn english_counts_agree_with_their_number() {
+        assert_eq!(days_left_text(Lang::En, 1), "1 day left");
+        assert_eq!(days_left_text(Lang::En, 2), "2 days left");
+        assert_eq!(days_left_text(Lang::En, -1), "overdue by 1 day");
+        assert_eq!(days_left_text(Lang::En, 0), "due today");
+        assert_eq!(days_left_text(Lang::Zh, -5), "已逾期5天");
+        assert_eq!(days_left_text(Lang::Zh, 0), "今天截止");
     }
 }
