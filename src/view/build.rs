@@ -9,6 +9,7 @@ use crate::cases::ItemState;
 use crate::catalog::{Catalog, Form, Lang, MaterialGroup, NoticeKind, Qualifier, SharedStr, Text};
 use crate::engine::{DateStatus, DatedVersion, Derivation, DerivedDeadline, DerivedNotice, Reason};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// A text of the catalog in one language, shared rather than copied.
 pub(super) fn shared(t: &Text, lang: Lang) -> SharedStr {
@@ -35,18 +36,16 @@ fn placed(t: &Text, scope: Option<&Text>, when: Option<&Qualifier>, lang: Lang) 
 
 /// "就医类型：住院；…": the answers that made an entry apply.
 fn reasons_text(reasons: &[Reason], lang: Lang) -> String {
-    let lines: Vec<String> = reasons
-        .iter()
-        .map(|r| {
-            format!(
-                "{}{}{}",
-                r.question_label.get(lang),
-                colon(lang),
-                r.value_label.get(lang)
-            )
-        })
-        .collect();
-    lines.join(list_sep(lang))
+    let mut out = String::new();
+    for r in reasons {
+        if !out.is_empty() {
+            out.push_str(list_sep(lang));
+        }
+        out.push_str(r.question_label.get(lang));
+        out.push_str(colon(lang));
+        out.push_str(r.value_label.get(lang));
+    }
+    out
 }
 
 pub(super) fn enter_date(d: &Derivation, v: &DatedVersion, lang: Lang) -> Option<EnterDate> {
@@ -64,7 +63,7 @@ fn version_view(
     i: usize,
     v: &DatedVersion,
     safest: Option<usize>,
-    nos: &Numbering,
+    nos: &Arc<Numbering>,
     blank: bool,
 ) -> VersionView {
     let lang = nos.lang;
@@ -105,7 +104,7 @@ fn deadline_card(
     catalog: &Catalog,
     d: &Derivation,
     dl: &DerivedDeadline,
-    nos: &Numbering,
+    nos: &Arc<Numbering>,
     blank: bool,
 ) -> DeadlineCard {
     let lang = nos.lang;
@@ -187,7 +186,7 @@ fn deadline_card(
     }
 }
 
-fn notice_card(n: &DerivedNotice, nos: &Numbering) -> NoticeCard {
+fn notice_card(n: &DerivedNotice, nos: &Arc<Numbering>) -> NoticeCard {
     let lang = nos.lang;
     let versions: Vec<Cited> = n
         .versions
@@ -209,7 +208,7 @@ fn notice_card(n: &DerivedNotice, nos: &Numbering) -> NoticeCard {
         text: (!n.conflict).then(|| versions.first().cloned()).flatten(),
         conflict: n
             .conflict
-            .then(|| strings::versions_note(lang, n.versions.len(), false, false).into()),
+            .then(|| strings::versions_note(lang, n.versions.len(), false, false)),
         versions,
         // Every version's sources, as listed.
         sources: nos.long(n.versions.iter().flat_map(|v| v.sources.iter()), false),
@@ -217,13 +216,39 @@ fn notice_card(n: &DerivedNotice, nos: &Numbering) -> NoticeCard {
     }
 }
 
+/// The labels of a material's detail lines, made once per view and shared by every card.
+struct DetailLabels {
+    what_it_is: SharedStr,
+    form: SharedStr,
+    requirements: SharedStr,
+    where_to_get: SharedStr,
+    alternatives: SharedStr,
+    why_needed: SharedStr,
+    because: SharedStr,
+}
+
+impl DetailLabels {
+    fn new(lang: Lang) -> DetailLabels {
+        let t = s(lang);
+        DetailLabels {
+            what_it_is: t.what_it_is.into(),
+            form: t.form.into(),
+            requirements: t.requirements.into(),
+            where_to_get: t.where_to_get.into(),
+            alternatives: t.alternatives.into(),
+            why_needed: t.why_needed.into(),
+            because: t.because.into(),
+        }
+    }
+}
+
 fn material_card(
     m: &crate::engine::DerivedMaterial,
     state: ItemState,
-    nos: &Numbering,
+    labels: &DetailLabels,
+    nos: &Arc<Numbering>,
 ) -> MaterialCard {
     let lang = nos.lang;
-    let t = s(lang);
     let mut badges = Vec::new();
     // A form that depends on open answers is written with them (`forms_when`).
     let one_form = m.forms_when.is_empty();
@@ -235,25 +260,27 @@ fn material_card(
     }
     let notes = [&m.format, &m.obtain, &m.alternatives];
     let mut details = Vec::new();
-    let mut add = |label: &str, text: SharedStr, cites: SharedStr| {
+    let mut add = |label: &SharedStr, text: SharedStr, cites: String| {
         details.push(Detail {
-            label: label.into(),
+            label: label.clone(),
             text,
             cites,
         })
     };
     if let Some(desc) = &m.description {
-        add(t.what_it_is, shared(desc, lang), SharedStr::default());
+        add(&labels.what_it_is, shared(desc, lang), String::new());
     }
     let unspecified = m.form == Form::Unspecified && one_form;
     if unspecified {
         let form = strings::form_label(lang, Form::Unspecified);
-        add(t.form, form.into(), SharedStr::default());
+        add(&labels.form, form.into(), String::new());
     }
-    for (label, notes) in [t.requirements, t.where_to_get, t.alternatives]
-        .into_iter()
-        .zip(notes)
-    {
+    let kinds = [
+        &labels.requirements,
+        &labels.where_to_get,
+        &labels.alternatives,
+    ];
+    for (label, notes) in kinds.into_iter().zip(notes) {
         for n in notes {
             add(
                 label,
@@ -262,10 +289,14 @@ fn material_card(
             );
         }
     }
-    add(t.why_needed, shared(&m.why, lang), nos.short(&m.sources));
+    add(
+        &labels.why_needed,
+        shared(&m.why, lang),
+        nos.short(&m.sources),
+    );
     if !m.reasons.is_empty() {
         let why = reasons_text(&m.reasons, lang);
-        add(t.because, why.into(), SharedStr::default());
+        add(&labels.because, why.into(), String::new());
     }
     // Its own sources, then its notes', each once (`DerivedMaterial::all_sources`).
     let cites = m.sources.iter().chain(
@@ -306,21 +337,19 @@ fn material_card(
     }
 }
 
-fn step_card(st: &crate::engine::DerivedStep, state: ItemState, nos: &Numbering) -> StepCard {
+fn step_card(st: &crate::engine::DerivedStep, state: ItemState, nos: &Arc<Numbering>) -> StepCard {
     let lang = nos.lang;
     // "name（contact）；name".
     let channels = (!st.channels.is_empty()).then(|| {
-        let names: Vec<String> = st
-            .channels
-            .iter()
-            .map(|c| {
-                let mut line = String::new();
-                let name = scoped(&c.name, c.scope.as_ref(), lang);
-                strings::write_channel(&mut line, lang, &name, c.contact.as_deref());
-                line
-            })
-            .collect();
-        names.join(list_sep(lang))
+        let mut out = String::new();
+        for c in &st.channels {
+            if !out.is_empty() {
+                out.push_str(list_sep(lang));
+            }
+            let name = scoped(&c.name, c.scope.as_ref(), lang);
+            strings::write_channel(&mut out, lang, &name, c.contact.as_deref());
+        }
+        out
     });
     StepCard {
         id: st.id.clone(),
@@ -374,7 +403,7 @@ fn item_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
 pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
     let lang = input.lang;
     let t = s(lang);
-    let nos = Numbering::new(d, lang);
+    let nos = Arc::new(Numbering::new(d, lang));
     let blank = input.blank;
     let empty = BTreeMap::new();
     let items = if blank {
@@ -384,33 +413,33 @@ pub fn build(catalog: &Catalog, d: &Derivation, input: &ViewInput) -> View {
     };
     let state = |id: &str| items.get(id).cloned().unwrap_or_default();
 
+    let is_date = |q: &str| {
+        catalog
+            .question(q)
+            .is_some_and(|q| q.kind == crate::catalog::QuestionKind::Date)
+    };
     // The header: the answers, without dates on a blank sheet.
     let situation: Vec<Fact> = d
         .answers
         .iter()
-        .filter(|a| {
-            !(blank
-                && catalog
-                    .question(&a.question)
-                    .is_some_and(|q| q.kind == crate::catalog::QuestionKind::Date))
-        })
+        .filter(|a| !(blank && is_date(&a.question)))
         .map(|a| {
             let value = shared(&a.value_label, lang);
             Fact {
                 question: a.question.clone(),
                 label: shared(&a.question_label, lang),
-                needs_label: value.chars().count() <= 2
-                    || crate::engine::parse_date(&a.value).is_ok(),
+                needs_label: value.chars().count() <= 2 || is_date(&a.question),
                 value,
             }
         })
         .collect();
 
+    let labels = DetailLabels::new(lang);
     let mut groups = Vec::new();
     for g in MaterialGroup::ALL {
         let list: Vec<MaterialCard> = d
             .materials_in(g)
-            .map(|m| material_card(m, state(&m.id), &nos))
+            .map(|m| material_card(m, state(&m.id), &labels, &nos))
             .collect();
         if !list.is_empty() {
             groups.push(MaterialGroupView {

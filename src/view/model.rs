@@ -1,5 +1,6 @@
 //! What the view holds: sections of cards, each text in the words and order a person reads.
 
+pub use super::citations::Sources;
 use super::strings::{self, colon, s};
 use crate::cases::ItemState;
 use crate::catalog::{Lang, NoticeKind, SharedStr};
@@ -108,7 +109,7 @@ pub struct EnterDate {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cited {
     pub text: SharedStr,
-    pub cites: SharedStr,
+    pub cites: String,
 }
 
 impl Cited {
@@ -123,7 +124,7 @@ impl Cited {
 pub struct Detail {
     pub label: SharedStr,
     pub text: SharedStr,
-    pub cites: SharedStr,
+    pub cites: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -163,10 +164,10 @@ pub struct NoticeCard {
     /// The text itself when the sources agree; `None` when they differ (see `versions`).
     pub text: Option<Cited>,
     /// "来源说法不一（2种），均列出" when the sources disagree.
-    pub conflict: Option<SharedStr>,
+    pub conflict: Option<String>,
     /// Every version, each with its sources.
     pub versions: Vec<Cited>,
-    pub sources: String,
+    pub sources: Sources,
     /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
@@ -185,7 +186,7 @@ pub struct MaterialCard {
     /// Description, every format rule, where to get it, alternatives, why.
     pub details: Vec<Detail>,
     /// Every source behind it, by title ("[1] …；[3] … · 片段").
-    pub sources: String,
+    pub sources: Sources,
     /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
@@ -211,8 +212,8 @@ pub struct StepCard {
     /// "办理渠道：国家医保服务平台APP；12393医保服务热线（12393）".
     pub channels: Option<String>,
     pub detail: Option<SharedStr>,
-    pub cites: SharedStr,
-    pub sources: String,
+    pub cites: String,
+    pub sources: Sources,
     /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
@@ -243,8 +244,8 @@ pub struct VersionView {
     pub counted_from: Option<String>,
     pub assumption: Option<String>,
     pub consequence: Option<String>,
-    pub cites: SharedStr,
-    pub sources: String,
+    pub cites: String,
+    pub sources: Sources,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
