@@ -6,6 +6,7 @@
 
 use super::Catalog;
 use super::model::*;
+use super::shared::{Shared, SharedStr};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,158 +15,6 @@ use std::sync::Arc;
 pub(crate) const UNANSWERED: u16 = u16::MAX;
 /// A question answered with something other than one of its options (a date).
 pub(crate) const NOT_AN_OPTION: u16 = u16::MAX - 1;
-
-/// A list shared between the catalog and every derivation that hands it out. It reads like a
-/// `Vec` (`for x in &list`, `list.iter()`, `list[0]`, `&list` as a slice) and serializes as one;
-/// a clone is a reference-count bump.
-#[derive(Debug, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Shared<T>(Arc<[T]>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> Default for Shared<T> {
-    fn default() -> Self {
-        Shared(Arc::from([]))
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        &self.0
-    }
-}
-
-impl<'a, T> IntoIterator for &'a Shared<T> {
-    type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
-
-/// Owned iteration copies the items out (the list itself stays shared).
-impl<T: Clone> IntoIterator for Shared<T> {
-    type Item = T;
-    type IntoIter = std::vec::IntoIter<T>;
-    // `iter().cloned()` would borrow the list this call consumes.
-    #[allow(clippy::unnecessary_to_owned)]
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.to_vec().into_iter()
-    }
-}
-
-impl<T> FromIterator<T> for Shared<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        Shared(iter.into_iter().collect())
-    }
-}
-
-impl<T> From<Vec<T>> for Shared<T> {
-    fn from(v: Vec<T>) -> Self {
-        Shared(v.into())
-    }
-}
-
-impl<T: Clone> From<&[T]> for Shared<T> {
-    fn from(v: &[T]) -> Self {
-        Shared(v.into())
-    }
-}
-
-/// An id or title shared with the catalog: reads and compares like a `String` (`== "002"`,
-/// `as_str()`, `&str` by deref), a clone is a reference-count bump.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct SharedStr(Arc<str>);
-
-impl SharedStr {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// The shared text itself, to share it further without copying.
-    pub(crate) fn arc(&self) -> &Arc<str> {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for SharedStr {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for SharedStr {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for SharedStr {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for SharedStr {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<SharedStr> for String {
-    fn from(s: SharedStr) -> Self {
-        s.0.to_string()
-    }
-}
-
-impl From<Arc<str>> for SharedStr {
-    fn from(s: Arc<str>) -> Self {
-        SharedStr(s)
-    }
-}
-
-impl From<&str> for SharedStr {
-    fn from(s: &str) -> Self {
-        SharedStr(s.into())
-    }
-}
-
-impl PartialEq<str> for SharedStr {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
-impl PartialEq<&str> for SharedStr {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for SharedStr {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<SharedStr> for String {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self.as_str() == &*other.0
-    }
-}
-
-impl PartialEq<SharedStr> for str {
-    fn eq(&self, other: &SharedStr) -> bool {
-        self == &*other.0
-    }
-}
 
 /// A text with the sources that say it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -363,38 +212,10 @@ pub(crate) struct Compiled {
     /// Reason lists (question indices) fixed at load: a condition without `Any` or `Not` is
     /// held by every question it names.
     pub reason_lists: Box<[Box<[u16]>]>,
-    /// The sources every citation list of the catalog cites, as bits over `sources` (bit i for
-    /// `sources[i]`), by the list's address: a derivation hands these very lists out, so a reader
-    /// numbering sources finds a list's in one look-up instead of reading every citation. Empty
-    /// when there are more than 64 sources.
-    list_sources: HashMap<usize, u64, std::hash::BuildHasherDefault<AddressHasher>>,
     shape: Shape,
 }
 
-/// Hashes an address (`Compiled::list_sources`): one multiplication, not SipHash.
-#[derive(Default)]
-pub(crate) struct AddressHasher(u64);
-
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.0 = (x as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 impl Compiled {
-    /// The sources a citation list cites (bits over `sources`), if it is one of the catalog's.
-    pub(crate) fn list_sources(&self, list: &[Cite]) -> Option<u64> {
-        self.list_sources.get(&(list.as_ptr() as usize)).copied()
-    }
-
     /// Each answer with the index of its question (`None`: no such question), in the answers'
     /// order. The first of a repeated question id wins, as in `Catalog::question`.
     pub(crate) fn indexed<'a, V>(
@@ -734,36 +555,6 @@ impl Catalog {
             .collect();
         sources.sort_by(|a, b| a.id.cmp(&b.id));
 
-        let mut list_sources = HashMap::default();
-        if sources.len() <= 64 {
-            let mut add = |list: &Shared<Cite>| {
-                if list.is_empty() {
-                    return;
-                }
-                let mut bits = 0u64;
-                for c in list.iter() {
-                    let seed = c.split_once('#').map_or(&**c, |(seed, _)| seed);
-                    if let Some(i) = sources.iter().position(|s| *s.id == *seed) {
-                        bits |= 1 << i;
-                    }
-                }
-                list_sources.insert(list.as_ptr() as usize, bits);
-            };
-            for m in &materials {
-                add(&m.sources);
-                for n in [&m.format, &m.obtain, &m.alternatives] {
-                    n.all.iter().for_each(|x| add(&x.sources));
-                }
-            }
-            steps.iter().for_each(|s| add(&s.sources));
-            for d in &deadlines {
-                d.versions.iter().for_each(|v| add(&v.sources));
-            }
-            for n in &notices {
-                n.versions.all.iter().for_each(|x| add(&x.sources));
-            }
-        }
-
         Compiled {
             questions,
             materials,
@@ -774,7 +565,6 @@ impl Catalog {
             sources: sources.into_boxed_slice(),
             cite_count: cx.cites.len(),
             reason_lists: std::mem::take(&mut cx.lists).into_boxed_slice(),
-            list_sources,
             no_notes: Shared::default(),
             by_id: {
                 let mut ids: Vec<(String, u16)> = self

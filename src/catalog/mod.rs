@@ -8,13 +8,15 @@ pub(crate) mod model;
 pub mod pack;
 pub mod problem;
 mod scope;
+mod shared;
 mod validate;
 
 pub(crate) use compiled::*;
-pub use compiled::{ChannelRef, OpenTest, Qualifier, Reason, Shared, SharedStr, Sourced};
+pub use compiled::{ChannelRef, OpenTest, Qualifier, Reason, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
 pub use problem::{DataProblem, Limit, ParseProblem};
+pub use shared::{Shared, SharedStr};
 
 use crate::dates::Calendar;
 use std::collections::HashMap;

@@ -3,6 +3,7 @@
 
 mod answers;
 mod condition;
+mod derivation;
 mod derive;
 mod enumerate;
 mod open;
@@ -12,7 +13,9 @@ pub use answers::{
     AnswerError, AnswerErrorKind, Answers, DEFAULT_MAX_FUTURE_DAYS, EARLIEST_YEAR, check_answers,
     parse_date,
 };
-pub use derive::*;
+pub use derivation::*;
+pub(crate) use derive::DUE_SOON_DAYS;
+pub use derive::derive;
 pub use enumerate::{enumerate_answer_sets, first_option_defaults, quick_given};
 pub use open::derive_open;
 pub use reach::{ReachabilityReport, check_reachability};

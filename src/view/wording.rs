@@ -9,12 +9,11 @@ use std::fmt::Write as _;
 
 /// How a span reads: "6个月", "30 working days", "3–6 months".
 pub(crate) fn span_text(span: Span, max: Option<u32>, lang: Lang) -> String {
-    // Written piece by piece into one string, without the formatting machinery.
     let range = |out: &mut String, n: u32| {
-        write_number(out, u64::from(n));
+        let _ = write!(out, "{n}");
         if let Some(m) = max.filter(|&m| m != n) {
             out.push('–');
-            write_number(out, u64::from(m));
+            let _ = write!(out, "{m}");
         }
     };
     let (n, zh, one, many) = match span {
@@ -155,29 +154,12 @@ pub fn days(lang: Lang, n: i64) -> String {
 /// `days`, written into the caller's string.
 pub(crate) fn write_days(out: &mut String, lang: Lang, n: i64) {
     let n = n.unsigned_abs();
-    write_number(out, n);
+    let _ = write!(out, "{n}");
     out.push_str(match (lang, n) {
         (Lang::Zh, _) => "天",
         (Lang::En, 1) => " day",
         (Lang::En, _) => " days",
     });
-}
-
-/// A number in decimal, without the formatting machinery.
-pub(crate) fn write_number(out: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    let mut rest = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// Where a date stands, the same words everywhere: "已逾期5天", "今天截止", "还剩3天".

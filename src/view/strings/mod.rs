@@ -35,4 +35,3 @@ pub use validate::{
 };
 // The number and date writers, where the call sites have always found them.
 pub use super::wording::days;
-pub(crate) use super::wording::write_number;

@@ -312,19 +312,6 @@ pub(crate) fn count_badge(lang: Lang, n: u32) -> String {
     }
 }
 
-/// `count_badge` for the counts the data gives (1 to 9), without writing it.
-pub(crate) fn count_badge_static(lang: Lang, n: u32) -> Option<&'static str> {
-    const ZH: [&str; 9] = [
-        "1份", "2份", "3份", "4份", "5份", "6份", "7份", "8份", "9份",
-    ];
-    const EN: [&str; 9] = ["×1", "×2", "×3", "×4", "×5", "×6", "×7", "×8", "×9"];
-    let i = usize::try_from(n).ok()?.checked_sub(1)?;
-    match lang {
-        Lang::Zh => ZH.get(i).copied(),
-        Lang::En => EN.get(i).copied(),
-    }
-}
-
 /// Accessible name of a "change" button on the review page.
 pub(crate) fn change_named(lang: Lang, question: &str) -> String {
     match lang {
