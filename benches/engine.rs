@@ -42,6 +42,29 @@ fn bench(c: &mut Criterion) {
     ] {
         answers.set(q, v);
     }
+    // `ENGINE_BENCH_LOOP=N`: derive N times and stop, for instruction counts under
+    // `valgrind --tool=callgrind` (two runs, N and M: the difference over M - N is one
+    // derivation). Unlike times, counts do not depend on what else the machine runs. With
+    // `ENGINE_BENCH_VIEW=1`, build the view of one derivation N times instead.
+    if let Ok(n) = std::env::var("ENGINE_BENCH_LOOP") {
+        let n = n.parse::<usize>().expect("ENGINE_BENCH_LOOP is a number");
+        if std::env::var_os("ENGINE_BENCH_VIEW").is_some() {
+            let d = derive(&catalog, &answers, today).unwrap();
+            let input = yibao_checklist::view::ViewInput::default();
+            for _ in 0..n {
+                black_box(yibao_checklist::view::build(
+                    &catalog,
+                    black_box(&d),
+                    &input,
+                ));
+            }
+        } else {
+            for _ in 0..n {
+                black_box(derive(&catalog, black_box(&answers), today).unwrap());
+            }
+        }
+        std::process::exit(0);
+    }
     c.bench_function("derive_one", |b| {
         b.iter(|| black_box(derive(&catalog, black_box(&answers), today).unwrap()))
     });
