@@ -95,9 +95,12 @@ pub fn make(catalog: &Catalog, req: &Request) -> Result<Sheet, SheetError> {
     draw(catalog, &d, req)
 }
 
-/// Draws the sheet of `req` from `d`, what `req.source.derive` gave (the app keeps it; the
-/// command line checks it first).
-pub fn draw(catalog: &Catalog, d: &Derivation, req: &Request) -> Result<Sheet, SheetError> {
+/// The view a sheet prints, and its file name without `.pdf`: what `draw` lays out.
+pub fn view(
+    catalog: &Catalog,
+    d: &Derivation,
+    req: &Request,
+) -> Result<(crate::view::View, String), SheetError> {
     let lang = req.lang;
     let t = strings::s(lang);
     let today = req.today;
@@ -134,6 +137,13 @@ pub fn draw(catalog: &Catalog, d: &Derivation, req: &Request) -> Result<Sheet, S
             blank,
         },
     );
+    Ok((v, stem))
+}
+
+/// Draws the sheet of `req` from `d`, what `req.source.derive` gave (the app keeps it; the
+/// command line checks it first).
+pub fn draw(catalog: &Catalog, d: &Derivation, req: &Request) -> Result<Sheet, SheetError> {
+    let (v, stem) = view(catalog, d, req)?;
     let options = SheetOptions {
         large: req.large,
         full: req.full,

@@ -11,20 +11,6 @@ use crate::engine::{DateStatus, DatedVersion, Derivation, DerivedDeadline, Deriv
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// A text of the catalog in one language, shared rather than copied.
-pub(super) fn shared(t: &Text, lang: Lang) -> SharedStr {
-    t.shared(lang).clone().into()
-}
-
-/// A fact's text, with the place its source speaks of in front when it speaks of one
-/// (`strings::scoped`).
-pub(super) fn scoped(t: &Text, scope: Option<&Text>, lang: Lang) -> SharedStr {
-    match scope {
-        None => shared(t, lang),
-        Some(p) => strings::scoped(lang, p.get(lang), t.get(lang)).into(),
-    }
-}
-
 /// A fact with its place in front and, on a sheet with open questions, the open answers it
 /// applies under: "若办理途径为窗口：【上海】…".
 fn placed(t: &Text, scope: Option<&Text>, when: Option<&Qualifier>, lang: Lang) -> SharedStr {
@@ -46,16 +32,6 @@ fn reasons_text(reasons: &[Reason], lang: Lang) -> String {
         out.push_str(r.value_label.get(lang));
     }
     out
-}
-
-pub(super) fn enter_date(d: &Derivation, v: &DatedVersion, lang: Lang) -> Option<EnterDate> {
-    // Link only to a date this case asks for: the engine lists only asked dates unless none is,
-    // and an asked, unanswered question is pending.
-    let (q, label) = v.needs.iter().zip(&v.needs_labels).next()?;
-    d.pending.iter().any(|p| p == q).then(|| EnterDate {
-        question: q.clone(),
-        action: strings::enter_named(lang, label.get(lang)),
-    })
 }
 
 fn version_view(

@@ -18,33 +18,9 @@ pub mod wording;
 
 pub use build::build;
 pub use model::*;
-pub(crate) use summary::json_parts;
 
 use crate::catalog::{Catalog, Lang};
 use crate::engine::Derivation;
-
-/// A front-desk quick sheet as printed: its answers, the questions it leaves open as choices,
-/// the patient's name if typed. The app and the command line print the same.
-pub fn quick(
-    catalog: &Catalog,
-    sheet: &crate::catalog::QuickSheet,
-    lang: Lang,
-    name: Option<&str>,
-    today: chrono::NaiveDate,
-) -> Result<View, crate::engine::DeriveError> {
-    let d = crate::engine::derive_open(catalog, &crate::engine::quick_given(sheet), today)?;
-    let name = name.map(str::trim).filter(|n| !n.is_empty());
-    Ok(build(
-        catalog,
-        &d,
-        &ViewInput {
-            lang,
-            label: name,
-            items: None,
-            blank: true,
-        },
-    ))
-}
 
 /// Every answer a derivation was made from, unused ones included (what a hand-off code carries).
 pub(crate) fn all_answers(d: &Derivation) -> crate::engine::Answers {
@@ -105,4 +81,52 @@ pub(super) fn no_code(
         E::UnknownQuestion(q) => Some(strings::no_code(lang, &label(q))),
         _ => None,
     }
+}
+
+/// `derive --json`'s extra parts: the section list and the summary, both languages.
+pub(crate) fn json_parts(catalog: &Catalog, d: &Derivation) -> serde_json::Value {
+    let zh = build(catalog, d, &ViewInput::default());
+    let en = build(
+        catalog,
+        d,
+        &ViewInput {
+            lang: Lang::En,
+            ..Default::default()
+        },
+    );
+    let sections: Vec<serde_json::Value> = zh
+        .sections
+        .iter()
+        .zip(&en.sections)
+        .map(|(a, b)| serde_json::json!({"id": a.id.id(), "title": {"zh": a.title, "en": b.title}}))
+        .collect();
+    let (sz, se) = (
+        zh.summary().expect("summary"),
+        en.summary().expect("summary"),
+    );
+    let next_deadline = sz.deadline_id.as_ref().map(|id| {
+        let dl = d.deadlines.iter().find(|x| &x.id == id).expect("derived");
+        serde_json::json!({
+            "id": id,
+            "label": dl.label,
+            "date": sz.deadline_date,
+            "days_left": sz.days_left,
+            "urgency": sz.urgency,
+            "headline": {"zh": sz.headline, "en": se.headline},
+        })
+    });
+    let next_step = sz.next_step_id.as_ref().map(|id| {
+        let st = d.steps.iter().find(|x| &x.id == id).expect("derived");
+        serde_json::json!({"id": id, "number": st.number, "title": st.title})
+    });
+    serde_json::json!({
+        "sections": sections,
+        "summary": {
+            "urgency": sz.urgency,
+            "headline": {"zh": sz.headline, "en": se.headline},
+            "next_deadline": next_deadline,
+            "materials": {"ready": sz.materials_ready, "total": sz.materials_total},
+            "next_step": next_step,
+        }
+    })
 }

@@ -3,8 +3,8 @@
 pub use super::citations::Sources;
 use super::strings::{self, colon, s};
 use crate::cases::ItemState;
-use crate::catalog::{Lang, NoticeKind, SharedStr};
-use crate::engine::{DateStatus, DatedVersion};
+use crate::catalog::{Lang, NoticeKind, SharedStr, Text};
+use crate::engine::{DateStatus, DatedVersion, Derivation};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -413,4 +413,28 @@ impl View {
             .collect::<Vec<_>>()
             .join(" · ")
     }
+}
+
+/// A text of the catalog in one language, shared rather than copied.
+pub(super) fn shared(t: &Text, lang: Lang) -> SharedStr {
+    t.shared(lang).clone().into()
+}
+
+/// A fact's text, with the place its source speaks of in front when it speaks of one
+/// (`strings::scoped`).
+pub(super) fn scoped(t: &Text, scope: Option<&Text>, lang: Lang) -> SharedStr {
+    match scope {
+        None => shared(t, lang),
+        Some(p) => strings::scoped(lang, p.get(lang), t.get(lang)).into(),
+    }
+}
+
+pub(super) fn enter_date(d: &Derivation, v: &DatedVersion, lang: Lang) -> Option<EnterDate> {
+    // Link only to a date this case asks for: the engine lists only asked dates unless none is,
+    // and an asked, unanswered question is pending.
+    let (q, label) = v.needs.iter().zip(&v.needs_labels).next()?;
+    d.pending.iter().any(|p| p == q).then(|| EnterDate {
+        question: q.clone(),
+        action: strings::enter_named(lang, label.get(lang)),
+    })
 }

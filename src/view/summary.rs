@@ -1,11 +1,10 @@
 //! The summary at the top of a checklist: where the case stands, the next deadline and step;
 //! and the version of a deadline to plan by.
 
-use super::build::{build, enter_date, scoped};
 use super::model::*;
 use super::strings::{self, colon, enum_sep, s};
 use super::wording;
-use crate::catalog::{Catalog, Lang, Span};
+use crate::catalog::{Lang, Span};
 use crate::engine::{DateStatus, DatedVersion, Derivation, DerivedDeadline};
 
 /// Roughly how many days a span lasts, to pick the safest version when no date is known.
@@ -226,52 +225,4 @@ fn latest_open(dl: &DerivedDeadline, today: chrono::NaiveDate, lang: Lang) -> Op
         &date.to_string(),
         (date - today).num_days(),
     ))
-}
-
-/// `derive --json`'s extra parts: the section list and the summary, both languages.
-pub(crate) fn json_parts(catalog: &Catalog, d: &Derivation) -> serde_json::Value {
-    let zh = build(catalog, d, &ViewInput::default());
-    let en = build(
-        catalog,
-        d,
-        &ViewInput {
-            lang: Lang::En,
-            ..Default::default()
-        },
-    );
-    let sections: Vec<serde_json::Value> = zh
-        .sections
-        .iter()
-        .zip(&en.sections)
-        .map(|(a, b)| serde_json::json!({"id": a.id.id(), "title": {"zh": a.title, "en": b.title}}))
-        .collect();
-    let (sz, se) = (
-        zh.summary().expect("summary"),
-        en.summary().expect("summary"),
-    );
-    let next_deadline = sz.deadline_id.as_ref().map(|id| {
-        let dl = d.deadlines.iter().find(|x| &x.id == id).expect("derived");
-        serde_json::json!({
-            "id": id,
-            "label": dl.label,
-            "date": sz.deadline_date,
-            "days_left": sz.days_left,
-            "urgency": sz.urgency,
-            "headline": {"zh": sz.headline, "en": se.headline},
-        })
-    });
-    let next_step = sz.next_step_id.as_ref().map(|id| {
-        let st = d.steps.iter().find(|x| &x.id == id).expect("derived");
-        serde_json::json!({"id": id, "number": st.number, "title": st.title})
-    });
-    serde_json::json!({
-        "sections": sections,
-        "summary": {
-            "urgency": sz.urgency,
-            "headline": {"zh": sz.headline, "en": se.headline},
-            "next_deadline": next_deadline,
-            "materials": {"ready": sz.materials_ready, "total": sz.materials_total},
-            "next_step": next_step,
-        }
-    })
 }

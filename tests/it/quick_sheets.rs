@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use yibao_checklist::catalog::{Catalog, Lang, OpenTest, Qualifier, QuestionKind, QuickSheet};
 use yibao_checklist::engine::{self, Answers, Derivation, derive, derive_open};
 use yibao_checklist::gui::{App, AppConfig, Screen, Settings};
-use yibao_checklist::view;
+use yibao_checklist::sheets;
 
 const EMERGENCY: &str = "cross-region-emergency-not-filed";
 
@@ -129,8 +129,20 @@ fn no_quick_sheet_asserts_an_answer_it_does_not_give() {
     assert!(catalog.quick_sheets.len() >= 10);
     for s in &catalog.quick_sheets {
         for lang in [Lang::Zh, Lang::En] {
-            let v = view::quick(&catalog, s, lang, None, today()).unwrap();
-            let d = derive_open(&catalog, &engine::quick_given(s), today()).unwrap();
+            // The view the printed quick sheet is drawn from (the app's and the CLI's service).
+            let req = sheets::Request {
+                source: sheets::Source::Quick {
+                    id: &s.id,
+                    name: None,
+                },
+                lang,
+                today: today(),
+                full: true,
+                blank: true,
+                large: false,
+            };
+            let d = req.source.derive(&catalog, today()).unwrap();
+            let (v, _) = sheets::view(&catalog, &d, &req).unwrap();
             for f in &v.situation {
                 assert!(
                     s.answers.contains_key(f.question.as_str()),
