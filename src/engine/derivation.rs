@@ -253,14 +253,6 @@ impl Derivation {
             .filter(|(_, v)| v.date.is_some() && v.status != DateStatus::ValidAtLeast)
             .min_by_key(|(_, v)| v.date)
     }
-    /// Every item id a user can tick: materials and steps.
-    pub fn tickable_ids(&self) -> Vec<String> {
-        self.materials
-            .iter()
-            .map(|m| m.id.to_string())
-            .chain(self.steps.iter().map(|s| s.id.to_string()))
-            .collect()
-    }
 }
 
 /// Why a derivation could not be made.

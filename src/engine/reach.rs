@@ -79,32 +79,8 @@ pub fn check_reachability(catalog: &Catalog) -> ReachabilityReport {
     }
 }
 
-// Defined here rather than in `catalog/load.rs` because it runs the reachability check: the
+// Defined here rather than in `catalog/load.rs` because they run the reachability check: the
 // call sites keep the `Catalog::` path while the catalog module stays free of the engine.
-impl Catalog {
-    /// The bundled data with the user's overrides from `dir` merged over it. Never fails: when
-    /// the overrides are broken, the bundled data is returned with the errors to show the user.
-    pub fn load_with_overrides(dir: Option<&Path>) -> (Catalog, Vec<CatalogError>) {
-        let bundled = || Catalog::bundled().expect("bundled data is valid (tested)");
-        let Some(dir) = dir.filter(|d| d.is_dir()) else {
-            return (bundled(), Vec::new());
-        };
-        let files = match read_override_files(dir) {
-            Ok(f) if f.is_empty() => return (bundled(), Vec::new()),
-            Ok(f) => f,
-            Err(e) => return (bundled(), vec![e]),
-        };
-        let base = BUNDLED.iter().map(|(n, s)| (n.to_string(), s.to_string()));
-        match Catalog::from_sources(base, files) {
-            Ok(c) => match check_reachability(&c).errors() {
-                errs if errs.is_empty() => (c, Vec::new()),
-                errs => (bundled(), errs),
-            },
-            Err(errs) => (bundled(), errs),
-        }
-    }
-}
-
 impl Catalog {
     /// Bundled data, then the source sets in order, validated and checked for reachability.
     pub fn checked_from(

@@ -119,8 +119,9 @@ fn a_fifo_override_file_does_not_hang_loading() {
     fs::create_dir(&overrides).unwrap();
     fifo(&overrides, "direct.ron");
     std::os::unix::fs::symlink(&pipe, overrides.join("linked.ron")).unwrap();
-    let (_, errors) = within_a_second("load_with_overrides", &pipe, move || {
-        yibao_checklist::catalog::Catalog::load_with_overrides(Some(&overrides))
+    let data = tmp.path().to_path_buf();
+    let (_, errors) = within_a_second("load_user_data", &pipe, move || {
+        yibao_checklist::catalog::Catalog::load_user_data(Some(&data))
     });
     assert!(errors.is_empty(), "{errors:#?}");
 }

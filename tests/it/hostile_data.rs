@@ -1,6 +1,7 @@
 //! Issue 9, data side: a hostile or careless overrides folder ends in an error naming what is
 //! wrong (or is loaded), never in a hang; sloppy RON is an error with a suggestion.
 
+use crate::common::{Overrides, load};
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -46,13 +47,13 @@ fn problem_of(errors: &[CatalogError]) -> Vec<&DataProblem> {
 #[cfg(unix)]
 #[test]
 fn symlinks_to_the_folder_itself_do_not_hang_loading() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     write(dir.path(), "testland.ron", REGION);
     std::os::unix::fs::symlink(".", dir.path().join("a")).unwrap();
     std::os::unix::fs::symlink(".", dir.path().join("b")).unwrap();
     std::os::unix::fs::symlink("..", dir.path().join("up")).unwrap();
     let path = dir.path().to_path_buf();
-    let (c, errors) = within(30, move || Catalog::load_with_overrides(Some(&path)));
+    let (c, errors) = within(30, move || load(&path));
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(c.override_files.len(), 1, "the file is read once");
     assert!(c.region("testland").is_some());
@@ -92,11 +93,11 @@ fn deep_folders_hit_the_depth_limit_and_say_so() {
 
 #[test]
 fn too_many_files_and_too_large_files_are_refused_naming_the_limit() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     for i in 0..=yibao_checklist::catalog::problem::MAX_FILES {
         write(dir.path(), &format!("f{i:04}.ron"), "()");
     }
-    let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_c, errors) = load(dir.path());
     assert!(
         matches!(
             errors[0].problem.as_deref(),
@@ -108,10 +109,10 @@ fn too_many_files_and_too_large_files_are_refused_naming_the_limit() {
         "{errors:#?}"
     );
 
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let big = format!("({})", " ".repeat(3 * 1024 * 1024));
     let file = write(dir.path(), "big.ron", &big);
-    let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_c, errors) = load(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0].origin.file, file.display().to_string());
     assert!(errors[0].to_string().contains("larger than"), "{errors:#?}");
@@ -120,7 +121,7 @@ fn too_many_files_and_too_large_files_are_refused_naming_the_limit() {
 #[test]
 fn a_holiday_range_ending_far_in_the_future_is_an_error_at_once() {
     for end in ["+262142-01-01", "+200000-12-31", "2026-01-03"] {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = Overrides::new();
         write(
             dir.path(),
             "h.ron",
@@ -129,7 +130,7 @@ fn a_holiday_range_ending_far_in_the_future_is_an_error_at_once() {
             ),
         );
         let path = dir.path().to_path_buf();
-        let (_c, errors) = within(10, move || Catalog::load_with_overrides(Some(&path)));
+        let (_c, errors) = within(10, move || load(&path));
         assert!(
             problem_of(&errors)
                 .iter()
@@ -160,9 +161,9 @@ fn holiday_years_out_of_range_reversed_and_repeated_days_are_errors() {
         ),
     ];
     for (year, needle) in cases {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = Overrides::new();
         write(dir.path(), "h.ron", &format!("(holidays: [{year}])"));
-        let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+        let (_c, errors) = load(dir.path());
         assert!(
             errors.iter().any(|e| e.message.contains(needle)),
             "{needle}: {errors:#?}"
@@ -172,9 +173,9 @@ fn holiday_years_out_of_range_reversed_and_repeated_days_are_errors() {
 
 #[test]
 fn a_misspelled_section_is_an_error_with_a_suggestion() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let file = write(dir.path(), "x.ron", "(\n    materails: [],\n)");
-    let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_c, errors) = load(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
     assert_eq!(
@@ -191,10 +192,10 @@ fn a_misspelled_section_is_an_error_with_a_suggestion() {
 
 #[test]
 fn a_misspelled_field_is_an_error_with_a_suggestion() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let text = REGION.replace("when: Is(", "wehn: Is(");
     write(dir.path(), "x.ron", &text);
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0]
@@ -208,9 +209,9 @@ fn a_misspelled_field_is_an_error_with_a_suggestion() {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     write(dir.path(), "bom.ron", &format!("\u{feff}{REGION}"));
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(c.region("testland").is_some());
 }
@@ -228,10 +229,10 @@ fn ron_internals_are_not_shown() {
         deep,
     ];
     for text in inputs {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = Overrides::new();
         write(dir.path(), "x.ron", &text);
         let path = dir.path().to_path_buf();
-        let (_c, errors) = within(30, move || Catalog::load_with_overrides(Some(&path)));
+        let (_c, errors) = within(30, move || load(&path));
         assert_eq!(errors.len(), 1, "{errors:#?}");
         let shown = errors[0].to_string();
         for internal in ["std identifier", "r#", "serde_stacker", "raw identifier"] {
@@ -243,7 +244,7 @@ fn ron_internals_are_not_shown() {
 
 #[test]
 fn the_same_id_twice_in_one_override_file_is_an_error_naming_both_places() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let entry = |zh: &str| {
         format!(
             r#"(id: "dup_note", kind: tip, title: (zh: "{zh}", en: "Note"), when: Always, versions: [(text: (zh: "说明", en: "Text"), sources: ["000"])])"#
@@ -251,7 +252,7 @@ fn the_same_id_twice_in_one_override_file_is_an_error_naming_both_places() {
     };
     let text = format!("(notices: [\n{},\n{},\n])", entry("一"), entry("二"));
     let file = write(dir.path(), "dup.ron", &text);
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
     let f = file.display();
@@ -265,10 +266,10 @@ fn the_same_id_twice_in_one_override_file_is_an_error_naming_both_places() {
 
 #[test]
 fn the_same_id_in_two_override_files_is_an_error_unless_the_later_says_replaces() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let a = write(dir.path(), "a.ron", &notice("dup_note", "一", ""));
     write(dir.path(), "b.ron", &notice("dup_note", "二", ""));
-    let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_c, errors) = load(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].origin.file.ends_with("b.ron"));
     assert!(
@@ -284,7 +285,7 @@ fn the_same_id_in_two_override_files_is_an_error_unless_the_later_says_replaces(
         "b.ron",
         &notice("dup_note", "二", r#", replaces: ["dup_note"]"#),
     );
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert!(errors.is_empty(), "{errors:#?}");
     let n: Vec<_> = c.notices.iter().filter(|n| n.id == "dup_note").collect();
     assert_eq!(n.len(), 1);
@@ -314,13 +315,13 @@ fn duplicates_within_the_bundled_set_are_errors_naming_both_places() {
 
 #[test]
 fn replacing_its_own_id_with_nothing_earlier_is_still_an_error() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     write(
         dir.path(),
         "a.ron",
         &notice("lonely_note", "一", r#", replaces: ["lonely_note"]"#),
     );
-    let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_c, errors) = load(dir.path());
     assert!(
         errors.iter().any(|e| e.message.contains("replaces itself")),
         "{errors:#?}"

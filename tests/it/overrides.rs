@@ -1,6 +1,7 @@
 //! User overrides: RON files in the data folder's `checklists/` are merged over the bundled data
 //! without recompiling; a broken one is reported with file:line:col and the bundled data is used.
 
+use crate::common::{Overrides, load};
 use yibao_checklist::catalog::Catalog;
 use yibao_checklist::engine::{Answers, derive, first_option_defaults};
 
@@ -23,7 +24,7 @@ const NEW_REGION: &str = r#"(
 #[test]
 fn no_override_folder_gives_the_bundled_data() {
     let dir = tempfile::tempdir().unwrap();
-    let (c, errors) = Catalog::load_with_overrides(Some(&dir.path().join("missing")));
+    let (c, errors) = Catalog::load_user_data(Some(dir.path()));
     assert!(errors.is_empty());
     assert!(c.override_files.is_empty());
     assert_eq!(
@@ -34,9 +35,9 @@ fn no_override_folder_gives_the_bundled_data() {
 
 #[test]
 fn an_override_adds_a_region_and_its_entries() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let file = write(dir.path(), "testland.ron", NEW_REGION);
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(c.override_files, vec![file.display().to_string()]);
     let mut a = Answers::new();
@@ -54,7 +55,7 @@ fn an_override_adds_a_region_and_its_entries() {
 
 #[test]
 fn an_override_replaces_a_bundled_entry_with_the_same_id() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let bundled = Catalog::bundled().unwrap();
     let mut q = bundled.question("scenario").unwrap().clone();
     q.prompt.zh = "本院自定义的问题".into();
@@ -67,7 +68,7 @@ fn an_override_replaces_a_bundled_entry_with_the_same_id() {
     )
     .unwrap();
     write(dir.path(), "scenario.ron", &text);
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(
         &*c.question("scenario").unwrap().prompt.zh,
@@ -79,13 +80,13 @@ fn an_override_replaces_a_bundled_entry_with_the_same_id() {
 
 #[test]
 fn broken_ron_is_reported_with_position_and_bundled_data_is_used() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let broken = NEW_REGION.replace(
         r#"hotlines: ["0000-12393"],"#,
         r#"hotlines: ["0000-12393"]"#,
     );
     let file = write(dir.path(), "testland.ron", &broken);
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
     assert_eq!(e.origin.file, file.display().to_string());
@@ -100,13 +101,13 @@ fn broken_ron_is_reported_with_position_and_bundled_data_is_used() {
 
 #[test]
 fn an_override_with_a_bad_reference_is_rejected_whole() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let bad = NEW_REGION.replace(
         r#"when: Is("region", "testland")"#,
         r#"when: Is("regoin", "testland")"#,
     );
     let file = write(dir.path(), "testland.ron", &bad);
-    let (c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (c, errors) = load(dir.path());
     assert!(
         errors
             .iter()
@@ -121,9 +122,9 @@ fn an_override_with_a_bad_reference_is_rejected_whole() {
 
 #[test]
 fn not_utf8_override_is_reported() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     std::fs::write(dir.path().join("x.ron"), [0xff, 0xfe, 0x00]).unwrap();
-    let (_c, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_c, errors) = load(dir.path());
     assert_eq!(errors.len(), 1);
     assert!(errors[0].message.contains("not UTF-8"));
 }
@@ -139,9 +140,9 @@ fn material(id: &str, zh: &str, replaces: &str) -> String {
 /// The errors of loading the bundled data with `text` as the only override file, as
 /// `file:line:col message` lines.
 fn override_errors(text: &str) -> (String, Vec<String>) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     let file = write(dir.path(), "mine.ron", text);
-    let (_, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_, errors) = load(dir.path());
     (
         file.display().to_string(),
         errors
@@ -232,9 +233,9 @@ fn replacing_an_entry_that_stands_in_for_another_names_both_places() {
 #[cfg(unix)]
 #[test]
 fn an_override_linked_to_proc_self_environ_is_refused_without_echoing_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("env.ron")).unwrap();
-    let (_, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_, errors) = load(dir.path());
     assert!(!errors.is_empty(), "the link must be refused");
     // No name of this process's environment (CARGO_PKG_NAME, PATH …) appears in any error.
     let names: Vec<String> = std::env::vars_os()
@@ -252,9 +253,9 @@ fn an_override_linked_to_proc_self_environ_is_refused_without_echoing_it() {
 
 #[test]
 fn a_file_that_is_not_catalog_data_is_refused_without_quoting_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Overrides::new();
     write(dir.path(), "x.ron", "SECRET_TOKEN=abc123\nHOME=/root\n");
-    let (_, errors) = Catalog::load_with_overrides(Some(dir.path()));
+    let (_, errors) = load(dir.path());
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let text = format!("{} {:?}", errors[0], errors[0].problem);
     assert!(!text.contains("SECRET_TOKEN"), "{text}");

@@ -123,3 +123,29 @@ pub fn code_tables() -> Vec<yibao_checklist::catalog::CodeTable> {
         .handoff
 }
 pub mod generate;
+
+/// An overrides folder where the app looks for one: `checklists/` in a data folder of its own.
+pub struct Overrides(tempfile::TempDir, std::path::PathBuf);
+
+impl Overrides {
+    pub fn new() -> Overrides {
+        let data = tempfile::tempdir().unwrap();
+        let dir = data.path().join("checklists");
+        std::fs::create_dir(&dir).unwrap();
+        Overrides(data, dir)
+    }
+    pub fn path(&self) -> &std::path::Path {
+        &self.1
+    }
+}
+
+/// What the app and the command line load with the overrides in `dir` (a data folder's
+/// `checklists/`): `Catalog::load_user_data`.
+pub fn load(
+    dir: &std::path::Path,
+) -> (
+    yibao_checklist::catalog::Catalog,
+    Vec<yibao_checklist::catalog::CatalogError>,
+) {
+    yibao_checklist::catalog::Catalog::load_user_data(Some(dir.parent().unwrap()))
+}
