@@ -81,9 +81,10 @@ pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<Str
             });
             continue;
         }
-        let mut case = crate::cases::Case::new(e.label.clone());
-        case.id = e.id.clone();
-        case.answers = e.answers.clone();
+        // The index keeps no answers: the case is read (its file changed since it was checked).
+        let Some(case) = index::read_case(&dir, &e.id) else {
+            continue;
+        };
         let c = check_case(&catalog, &case, &dir, today, lang);
         if record {
             match c.record(&dir) {

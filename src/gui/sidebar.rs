@@ -97,7 +97,13 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
     ui.separator();
 
     if app.state.index.is_empty() {
-        ui.label(RichText::new(t.no_cases).weak());
+        // A large store without a usable index is listed once the loading thread has read it.
+        let text = if app.state.loading() {
+            lang.pick("正在读取保存的案例……", "Reading the saved cases…")
+        } else {
+            t.no_cases
+        };
+        ui.label(RichText::new(text).weak());
         return;
     }
     let ids = rows(app);
@@ -182,8 +188,8 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
                             };
                         }
                     }
-                    let situation = caselist::situation(&app.state.catalog, &e.answers, lang);
-                    let line = if e.answers.0.is_empty() {
+                    let situation = caselist::situation(&app.state.catalog, &e.facts, lang);
+                    let line = if !e.answered {
                         t.not_started.to_string()
                     } else if situation.is_empty() {
                         t.answering.to_string()
@@ -210,7 +216,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
                                     rt
                                 });
                             }
-                            None if !e.answers.0.is_empty() && !e.facts.complete => {
+                            None if e.answered && !e.facts.complete => {
                                 ui.label(RichText::new(t.answering).small().weak());
                             }
                             None => {}
@@ -294,7 +300,7 @@ fn rows(app: &mut App) -> Vec<String> {
             if needle.is_empty() {
                 String::new()
             } else {
-                caselist::situation(catalog, &e.answers, lang)
+                caselist::situation(catalog, &e.facts, lang)
             }
         });
         view.hidden = st

@@ -36,6 +36,7 @@ pub fn facts(catalog: &Catalog, case: &Case, today: NaiveDate) -> Facts {
 /// [`facts`] from a derivation already made (`None`: it failed).
 pub fn facts_of(catalog: &Catalog, case: &Case, derived: Option<&engine::Derivation>) -> Facts {
     let code = crate::handoff::encode(&catalog.handoff, &case.answers).ok();
+    let situation = situation_of(catalog, &case.answers);
     match derived {
         Some(d) => {
             let complete = d.is_complete();
@@ -48,11 +49,13 @@ pub fn facts_of(catalog: &Catalog, case: &Case, derived: Option<&engine::Derivat
                 progress,
                 complete,
                 code,
+                situation,
                 failed: false,
             }
         }
         None => Facts {
             code,
+            situation,
             failed: true,
             ..Facts::default()
         },
@@ -95,12 +98,12 @@ pub fn fingerprint(catalog: &Catalog) -> String {
     )
 }
 
-/// The situation in a few words: the labels of the first three choice answers ("异地就医 · 住院 ·
-/// 直接结算"), as the case list shows it.
-pub fn situation(catalog: &Catalog, answers: &Answers, lang: Lang) -> String {
-    let mut parts: Vec<&str> = Vec::with_capacity(3);
-    for q in &catalog.questions {
-        if parts.len() == 3 {
+/// The situation of some answers: the first three choice answers, as (question, option)
+/// positions in the catalog (kept in the index; [`situation`] words them).
+fn situation_of(catalog: &Catalog, answers: &Answers) -> Vec<(u16, u16)> {
+    let mut picks = Vec::new();
+    for (qi, q) in catalog.questions.iter().enumerate() {
+        if picks.len() == 3 {
             break;
         }
         if q.kind != QuestionKind::Choice {
@@ -109,11 +112,23 @@ pub fn situation(catalog: &Catalog, answers: &Answers, lang: Lang) -> String {
         let Some(v) = answers.0.get(&q.id) else {
             continue;
         };
-        if let Some(o) = q.options.iter().find(|o| &o.id == v) {
-            parts.push(o.label.get(lang));
+        if let Some(oi) = q.options.iter().position(|o| &o.id == v)
+            && let (Ok(qi), Ok(oi)) = (u16::try_from(qi), u16::try_from(oi))
+        {
+            picks.push((qi, oi));
         }
     }
-    parts.join(" · ")
+    picks
+}
+
+/// The situation in a few words: the labels of the first three choice answers ("异地就医 · 住院 ·
+/// 直接结算"), as the case list shows it.
+pub fn situation(catalog: &Catalog, facts: &Facts, lang: Lang) -> String {
+    let labels = facts.situation.iter().filter_map(|&(q, o)| {
+        let q = catalog.questions.get(usize::from(q))?;
+        Some(q.options.get(usize::from(o))?.label.get(lang))
+    });
+    labels.collect::<Vec<&str>>().join(" · ")
 }
 
 /// Compares names as people read them: runs of digits by their value, so 患者2 comes before
