@@ -1,8 +1,10 @@
 //! A year of cases (issue 19): the app's start-up work and memory with 0, 1,000 and 10,000 saved
-//! cases, and `cases --json` over 10,000. Start-up here is `App::with_context` plus the first
-//! frame on a bare egui context (what happens before the window shows); the window itself is
-//! measured by `scripts/measure-store.sh`. Memory is the process's resident growth while the
-//! app with N cases is alive (Linux: /proc/self/statm).
+//! cases, opening a case from the list, and `cases --json` over 10,000. Start-up here is
+//! `App::with_context` plus the first frame on a bare egui context (what happens before the
+//! window shows); the window itself is measured by `scripts/measure-store.sh`. Memory is the
+//! process's resident growth while the app with N cases is alive (Linux: /proc/self/statm).
+//! Opening a case is the list's click (the command) and the frames that show the case, each time
+//! another case, none read before.
 //!
 //! `cargo bench --bench store` (YIBAO_STORE_SIZES=0,1000 to choose the sizes).
 
@@ -14,6 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use yibao_checklist::gui::command::Command;
 use yibao_checklist::gui::{App, AppConfig};
 
 fn today() -> NaiveDate {
@@ -37,12 +40,17 @@ fn input() -> egui::RawInput {
     }
 }
 
+/// One frame of the app, drawn as far as the GPU's input.
+fn frame(ctx: &egui::Context, app: &mut App) {
+    let out = ctx.run_ui(input(), |ui| app.show(ui));
+    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+}
+
 /// Starts the app on `data` and draws its first frame; returns the app (alive, for memory).
 fn start(data: &Path) -> (egui::Context, App) {
     let ctx = egui::Context::default();
     let mut app = App::with_context(&ctx, None, AppConfig::headless(data, today()));
-    let out = ctx.run_ui(input(), |ui| app.show(ui));
-    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    frame(&ctx, &mut app);
     (ctx, app)
 }
 
@@ -81,6 +89,28 @@ fn bench(c: &mut Criterion) {
         let loaded = t.elapsed();
         let grown = rss_mb() - before;
         table.push((n, first_frame, loaded, grown));
+
+        // Opening a case from the list: the click's command (the case read and derived), the
+        // frame that applies it and the one that shows the checklist.
+        let ids: Vec<String> = app.state.index.iter().map(|e| e.id.clone()).collect();
+        if !ids.is_empty() {
+            let mut next = 0;
+            let mut open = |app: &mut App| {
+                app.push(Command::OpenCase(ids[next % ids.len()].clone()));
+                next += 1;
+                frame(&ctx, app);
+                frame(&ctx, app);
+            };
+            let t = Instant::now();
+            open(&mut app);
+            eprintln!(
+                "open a case among {n}, first: {:.1} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+            group.bench_function(format!("open_case_{n}_cases"), |b| {
+                b.iter(|| open(&mut app))
+            });
+        }
         drop((ctx, app));
     }
     group.finish();

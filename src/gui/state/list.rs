@@ -28,9 +28,12 @@ pub struct Loaded {
     pub checks: Vec<CaseCheck>,
 }
 
-/// The loading thread, while it runs.
+/// The loading thread, from the store's opening until its result is taken in.
 pub(crate) struct Loader {
-    rx: Receiver<Loaded>,
+    /// Its result; `None` until it starts.
+    rx: Option<Receiver<Loaded>>,
+    /// The window to wake when it is done.
+    ctx: Option<egui::Context>,
     /// Deleted while it ran: not brought back by its result.
     pub(super) removed: BTreeSet<String>,
 }
@@ -84,49 +87,62 @@ impl State {
             e.checked = false;
         }
         self.index_dirty = true;
+        self.edits += 1;
     }
 
-    /// Starts the loading thread (large stores; `ctx` is woken when it is done).
+    /// Prepares the loading thread (large stores). With a window (`ctx`), it starts once the
+    /// first frame is shown, so as not to slow that frame, and wakes the window when done;
+    /// without one (tests, benchmarks), at once.
     pub(crate) fn start_loading(&mut self, ctx: Option<egui::Context>) {
-        if !std::mem::take(&mut self.pending_load) {
+        if !std::mem::take(&mut self.pending_load) || self.store.is_none() {
             return;
         }
-        let Some(store) = &self.store else { return };
+        self.loader = Some(Loader {
+            rx: None,
+            ctx,
+            removed: BTreeSet::new(),
+        });
+        if self.loader.as_ref().is_some_and(|l| l.ctx.is_none()) {
+            self.spawn_loader();
+        }
+    }
+
+    /// Starts the loading thread.
+    fn spawn_loader(&mut self) {
+        let (Some(store), Some(loader)) = (&self.store, &self.loader) else {
+            return;
+        };
         let dir = store.dir().to_path_buf();
         let read_only = self.read_only;
         let catalog = self.catalog.clone();
         let fingerprint = self.fingerprint.clone();
         let (today, lang) = (self.today, self.lang());
+        let ctx = loader.ctx.clone();
         let (tx, rx) = std::sync::mpsc::channel();
+        let on_thread = tx.clone();
         let spawned = std::thread::Builder::new()
             .name("load-cases".into())
             .spawn(move || {
                 let loaded = load(&dir, &catalog, &fingerprint, today, lang, read_only);
-                let _ = tx.send(loaded);
+                let _ = on_thread.send(loaded);
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
             });
-        match spawned {
-            Ok(_) => {
-                self.loader = Some(Loader {
-                    rx,
-                    removed: BTreeSet::new(),
-                })
-            }
+        if spawned.is_err() {
             // No thread: done here.
-            Err(_) => {
-                let dir = store.dir().to_path_buf();
-                let loaded = load(
-                    &dir,
-                    &self.catalog,
-                    &self.fingerprint,
-                    self.today,
-                    self.lang(),
-                    self.read_only,
-                );
-                self.take_loaded(loaded, Loader::done());
-            }
+            let loaded = load(
+                store.dir(),
+                &self.catalog,
+                &self.fingerprint,
+                self.today,
+                self.lang(),
+                self.read_only,
+            );
+            let _ = tx.send(loaded);
+        }
+        if let Some(l) = &mut self.loader {
+            l.rx = Some(rx);
         }
     }
 
@@ -135,13 +151,26 @@ impl State {
         self.loader.is_some() || self.pending_load
     }
 
-    /// The loading thread's result, once it is there (taken in by [`State::take_loaded`]).
+    /// The loading thread's result, once it is there (taken in by [`State::take_loaded`]);
+    /// `wait`: until it is. Starts the thread if the first frame has been shown.
     pub(crate) fn poll_loader(&mut self, wait: bool) -> Option<Vec<CaseCheck>> {
         let loader = self.loader.as_ref()?;
+        if loader.rx.is_none() {
+            let shown = loader.ctx.as_ref().is_none_or(|c| c.cumulative_frame_nr() > 0);
+            if !wait && !shown {
+                // The next frame starts it.
+                if let Some(ctx) = &loader.ctx {
+                    ctx.request_repaint();
+                }
+                return None;
+            }
+            self.spawn_loader();
+        }
+        let rx = self.loader.as_ref()?.rx.as_ref()?;
         let got = if wait {
-            loader.rx.recv().map_err(|_| TryRecvError::Disconnected)
+            rx.recv().map_err(|_| TryRecvError::Disconnected)
         } else {
-            loader.rx.try_recv()
+            rx.try_recv()
         };
         let loaded = match got {
             Ok(l) => l,
@@ -352,16 +381,6 @@ impl State {
     pub fn set_status(&mut self, id: &str, status: crate::cases::CaseStatus) {
         self.ensure_loaded(id);
         self.edit(id, |c| c.set_status(status));
-    }
-}
-
-impl Loader {
-    /// A loader with nothing changed meanwhile (the work was done without a thread).
-    fn done() -> Loader {
-        Loader {
-            rx: std::sync::mpsc::channel().1,
-            removed: BTreeSet::new(),
-        }
     }
 }
 
