@@ -156,7 +156,10 @@ impl State {
     pub(crate) fn poll_loader(&mut self, wait: bool) -> Option<Vec<CaseCheck>> {
         let loader = self.loader.as_ref()?;
         if loader.rx.is_none() {
-            let shown = loader.ctx.as_ref().is_none_or(|c| c.cumulative_frame_nr() > 0);
+            let shown = loader
+                .ctx
+                .as_ref()
+                .is_none_or(|c| c.cumulative_frame_nr() > 0);
             if !wait && !shown {
                 // The next frame starts it.
                 if let Some(ctx) = &loader.ctx {
