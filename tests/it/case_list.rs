@@ -338,6 +338,7 @@ fn the_app_lists_searches_sorts_and_opens_among_ten_thousand_cases() {
 /// loading thread then checks the index against the files: a case changed behind its back shows
 /// its file's name and deadline, a removed one goes, one added by hand comes, and a case changed
 /// in the window meanwhile keeps the window's version. No case is lost, with or without an index.
+/// The leftovers of interrupted saves are removed by the thread too, never a save under way.
 #[test]
 fn a_stale_index_is_shown_first_and_corrected_once_the_files_are_checked() {
     let tmp = tempfile::tempdir().unwrap();
@@ -372,6 +373,19 @@ fn a_stale_index_is_shown_first_and_corrected_once_the_files_are_checked() {
         (extra.id, deadline)
     };
 
+    // A leftover of a save interrupted long ago, and a temporary file as a save under way
+    // leaves it (written after the start): the thread removes the first only.
+    let stamped = |name: &str, at: std::time::SystemTime| {
+        let path = dir.join(name);
+        std::fs::write(&path, "(").unwrap();
+        let f = std::fs::File::options().write(true).open(&path).unwrap();
+        f.set_modified(at).unwrap();
+        path
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    let leftover = stamped(".save-left.tmp", std::time::SystemTime::now() - hour);
+    let under_way = stamped(".save-busy.tmp", std::time::SystemTime::now() + hour);
+
     let data = tmp.path().to_path_buf();
     let open = || State::load(Some(data.clone()), None, Some(today()), Settings::default());
     let mut state = open();
@@ -383,8 +397,10 @@ fn a_stale_index_is_shown_first_and_corrected_once_the_files_are_checked() {
     // A change made here before the files are checked.
     state.set_status(edited, CaseStatus::Abandoned);
 
+    assert!(leftover.exists(), "not looked for before the first frame");
     state.finish_loading();
     assert!(!state.loading());
+    assert!(!leftover.exists() && under_way.exists());
     let mut listed: Vec<String> = state.index.iter().map(|e| e.id.clone()).collect();
     listed.sort();
     let mut expected: Vec<String> = all.iter().filter(|id| *id != removed).cloned().collect();

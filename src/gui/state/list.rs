@@ -26,6 +26,8 @@ pub struct Loaded {
     pub report: Option<Result<LoadReport, StoreError>>,
     /// Cases checked against what they last showed (only those not checked before).
     pub checks: Vec<CaseCheck>,
+    /// Leftovers of interrupted saves that could not be removed.
+    pub warnings: Vec<crate::cases::LoadWarning>,
 }
 
 /// The loading thread, from the store's opening until its result is taken in.
@@ -34,6 +36,8 @@ pub(crate) struct Loader {
     rx: Option<Receiver<Loaded>>,
     /// The window to wake when it is done.
     ctx: Option<egui::Context>,
+    /// When it was prepared, before anything was saved: older temporary files are leftovers.
+    since: std::time::SystemTime,
     /// Deleted while it ran: not brought back by its result.
     pub(super) removed: BTreeSet<String>,
 }
@@ -41,19 +45,24 @@ pub(crate) struct Loader {
 impl State {
     /// Lists the store at `dir` from its index; reads the cases now if there are few.
     pub(super) fn open_store(&mut self, dir: &std::path::Path) -> Result<(), StoreError> {
-        let (store, warnings) = Store::open_unloaded(dir)?;
+        let (store, mut warnings) = Store::open_unswept(dir)?;
         self.read_only = store.is_read_only();
-        for w in warnings {
-            self.push_banner(Msg::StoreWarning(w), false);
-        }
         self.fingerprint = caselist::fingerprint(&self.catalog);
         let indexed = index::read_index(dir, &self.fingerprint, self.today);
         let large = match &indexed {
             Some(ix) => ix.entries.len() > EAGER_MAX,
             None => index::count_cases(dir) > EAGER_MAX,
         };
+        if !large && !self.read_only {
+            // Nothing saved yet: every leftover is an interrupted save's.
+            warnings.append(&mut Store::sweep_leftovers(dir, std::time::SystemTime::now()));
+        }
+        for w in warnings {
+            self.push_banner(Msg::StoreWarning(w), false);
+        }
         if large {
-            // Shown as the index says (nothing yet without one) until the thread has checked it.
+            // Shown as the index says (nothing yet without one) until the thread has checked it;
+            // the thread also removes the leftovers of interrupted saves.
             self.index = indexed.map(|ix| ix.entries).unwrap_or_default();
             self.store = Some(store);
             self.pending_load = true;
@@ -100,6 +109,7 @@ impl State {
         self.loader = Some(Loader {
             rx: None,
             ctx,
+            since: std::time::SystemTime::now(),
             removed: BTreeSet::new(),
         });
         if self.loader.as_ref().is_some_and(|l| l.ctx.is_none()) {
@@ -117,13 +127,16 @@ impl State {
         let catalog = self.catalog.clone();
         let fingerprint = self.fingerprint.clone();
         let (today, lang) = (self.today, self.lang());
-        let ctx = loader.ctx.clone();
+        let (ctx, since) = (loader.ctx.clone(), loader.since);
         let (tx, rx) = std::sync::mpsc::channel();
         let on_thread = tx.clone();
         let spawned = std::thread::Builder::new()
             .name("load-cases".into())
             .spawn(move || {
-                let loaded = load(&dir, &catalog, &fingerprint, today, lang, read_only);
+                let mut loaded = load(&dir, &catalog, &fingerprint, today, lang, read_only);
+                if !read_only {
+                    loaded.warnings = Store::sweep_leftovers(&dir, since);
+                }
                 let _ = on_thread.send(loaded);
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
@@ -131,7 +144,7 @@ impl State {
             });
         if spawned.is_err() {
             // No thread: done here.
-            let loaded = load(
+            let mut loaded = load(
                 store.dir(),
                 &self.catalog,
                 &self.fingerprint,
@@ -139,6 +152,9 @@ impl State {
                 self.lang(),
                 self.read_only,
             );
+            if !self.read_only {
+                loaded.warnings = Store::sweep_leftovers(store.dir(), since);
+            }
             let _ = tx.send(loaded);
         }
         if let Some(l) = &mut self.loader {
@@ -194,7 +210,11 @@ impl State {
             refreshed,
             report,
             checks,
+            warnings,
         } = loaded;
+        for w in warnings {
+            self.push_banner(Msg::StoreWarning(w), false);
+        }
         match &report {
             Some(Ok(report)) => self.report_messages(report),
             Some(Err(e)) => {
@@ -433,5 +453,6 @@ fn load(
         refreshed,
         report,
         checks,
+        warnings: Vec::new(),
     }
 }
