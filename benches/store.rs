@@ -78,23 +78,10 @@ fn phases(data: &Path) -> (Duration, Duration, Duration) {
     let t = Instant::now();
     black_box(index::read_index(&data.join("cases"), &fp, today()));
     let read = t.elapsed();
-    let t = Instant::now();
-    black_box(yibao_checklist::cases::Store::open_unloaded(&data.join("cases")).unwrap());
-    eprintln!("store opened {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let ctx = egui::Context::default();
     let t = Instant::now();
     let mut app = App::with_context(&ctx, None, AppConfig::headless(data, today()));
     let made = t.elapsed();
-    {
-        use yibao_checklist::view::caselist::{self, Needle, SortBy, StateFilter};
-        let ix = &app.state.index;
-        let t = Instant::now();
-        black_box(caselist::due_summary(ix, today(), caselist::DUE_FIRST));
-        let due = t.elapsed();
-        let t = Instant::now();
-        black_box(caselist::list(ix, StateFilter::Open, &Needle::new(""), SortBy::Attention, today(), |_| String::new()));
-        eprintln!("due summary {:.1} ms, list {:.1} ms", due.as_secs_f64() * 1e3, t.elapsed().as_secs_f64() * 1e3);
-    }
     let t = Instant::now();
     frame(&ctx, &mut app);
     (read, made, t.elapsed())

@@ -136,7 +136,10 @@ pub fn situation(catalog: &Catalog, facts: &Facts, lang: Lang) -> String {
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     // The leading run of ASCII digits of `s` (one byte each).
     fn digits(s: &str) -> &str {
-        &s[..s.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(s.len())]
+        &s[..s
+            .bytes()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(s.len())]
     }
     let (mut x, mut y) = (a, b);
     loop {

@@ -55,7 +55,10 @@ impl State {
         };
         if !large && !self.read_only {
             // Nothing saved yet: every leftover is an interrupted save's.
-            warnings.append(&mut Store::sweep_leftovers(dir, std::time::SystemTime::now()));
+            warnings.append(&mut Store::sweep_leftovers(
+                dir,
+                std::time::SystemTime::now(),
+            ));
         }
         for w in warnings {
             self.push_banner(Msg::StoreWarning(w), false);
