@@ -28,6 +28,8 @@ pub struct Loaded {
     pub checks: Vec<CaseCheck>,
     /// Leftovers of interrupted saves that could not be removed.
     pub warnings: Vec<crate::cases::LoadWarning>,
+    /// The data's fingerprint the list was made with.
+    pub fingerprint: String,
 }
 
 /// The loading thread, from the store's opening until its result is taken in.
@@ -109,13 +111,14 @@ impl State {
         if !std::mem::take(&mut self.pending_load) || self.store.is_none() {
             return;
         }
+        let at_once = ctx.is_none();
         self.loader = Some(Loader {
             rx: None,
             ctx,
             since: std::time::SystemTime::now(),
             removed: BTreeSet::new(),
         });
-        if self.loader.as_ref().is_some_and(|l| l.ctx.is_none()) {
+        if at_once {
             self.spawn_loader();
         }
     }
@@ -214,6 +217,7 @@ impl State {
             report,
             checks,
             warnings,
+            fingerprint,
         } = loaded;
         for w in warnings {
             self.push_banner(Msg::StoreWarning(w), false);
@@ -238,6 +242,10 @@ impl State {
             }
         }
         let (removed, touched) = (loader.removed, std::mem::take(&mut self.touched));
+        if fingerprint != self.fingerprint {
+            // The data changed meanwhile: the list was made again with it already.
+            return Vec::new();
+        }
         self.index_dirty |= refreshed.changed() || !touched.is_empty();
         let mine: Vec<Entry> = std::mem::take(&mut self.index)
             .into_iter()
@@ -457,5 +465,6 @@ fn load(
         report,
         checks,
         warnings: Vec::new(),
+        fingerprint: fingerprint.to_string(),
     }
 }
