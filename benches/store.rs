@@ -1,8 +1,10 @@
 //! A year of cases (issue 19): the app's start-up work and memory with 0, 1,000 and 10,000 saved
-//! cases, and `cases --json` over 10,000. Start-up here is `App::with_context` plus the first
-//! frame on a bare egui context (what happens before the window shows); the window itself is
-//! measured by `scripts/measure-store.sh`. Memory is the process's resident growth while the
-//! app with N cases is alive (Linux: /proc/self/statm).
+//! cases, opening a case from the list, and `cases --json` over 10,000. Start-up here is
+//! `App::with_context` plus the first frame on a bare egui context (what happens before the
+//! window shows); the window itself is measured by `scripts/measure-store.sh`. Memory is the
+//! process's resident growth while the app with N cases is alive (Linux: /proc/self/statm).
+//! Opening a case is the list's click (the command) and the frames that show the case, each time
+//! another case, none read before.
 //!
 //! `cargo bench --bench store` (YIBAO_STORE_SIZES=0,1000 to choose the sizes).
 
@@ -14,6 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use yibao_checklist::gui::command::Command;
 use yibao_checklist::gui::{App, AppConfig};
 
 fn today() -> NaiveDate {
@@ -37,12 +40,17 @@ fn input() -> egui::RawInput {
     }
 }
 
+/// One frame of the app, drawn as far as the GPU's input.
+fn frame(ctx: &egui::Context, app: &mut App) {
+    let out = ctx.run_ui(input(), |ui| app.show(ui));
+    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+}
+
 /// Starts the app on `data` and draws its first frame; returns the app (alive, for memory).
 fn start(data: &Path) -> (egui::Context, App) {
     let ctx = egui::Context::default();
     let mut app = App::with_context(&ctx, None, AppConfig::headless(data, today()));
-    let out = ctx.run_ui(input(), |ui| app.show(ui));
-    black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+    frame(&ctx, &mut app);
     (ctx, app)
 }
 
@@ -50,11 +58,33 @@ fn store_with(n: usize) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     generate::write_cases(&tmp.path().join("cases"), n);
     // One start builds the index (and the recheck notes), as the first run after an upgrade;
-    // the measured starts are the ones after.
-    let (_ctx, mut app) = start(tmp.path());
-    app.state.finish_loading();
+    // the measured starts are the ones after. Frames until the loading thread's result is taken
+    // in (the cases it checked are marked so in the index, as in the app).
+    let (ctx, mut app) = start(tmp.path());
+    while app.state.loading() {
+        frame(&ctx, &mut app);
+        std::thread::sleep(Duration::from_millis(5));
+    }
     app.state.write_index();
     tmp
+}
+
+/// Where a start's time goes: reading the index alone, the app made (fonts, catalog, store,
+/// index), its first frame.
+fn phases(data: &Path) -> (Duration, Duration, Duration) {
+    use yibao_checklist::cases::index;
+    let catalog = yibao_checklist::catalog::Catalog::bundled().unwrap();
+    let fp = yibao_checklist::view::caselist::fingerprint(&catalog);
+    let t = Instant::now();
+    black_box(index::read_index(&data.join("cases"), &fp, today()));
+    let read = t.elapsed();
+    let ctx = egui::Context::default();
+    let t = Instant::now();
+    let mut app = App::with_context(&ctx, None, AppConfig::headless(data, today()));
+    let made = t.elapsed();
+    let t = Instant::now();
+    frame(&ctx, &mut app);
+    (read, made, t.elapsed())
 }
 
 fn bench(c: &mut Criterion) {
@@ -80,19 +110,48 @@ fn bench(c: &mut Criterion) {
         app.state.finish_loading();
         let loaded = t.elapsed();
         let grown = rss_mb() - before;
-        table.push((n, first_frame, loaded, grown));
+
+        // Opening a case from the list: the click's command (the case read and derived), the
+        // frame that applies it and the one that shows the checklist.
+        // (The list as it is after loading drawn first, as the window shows it meanwhile.)
+        frame(&ctx, &mut app);
+        let ids: Vec<String> = app.state.index.iter().map(|e| e.id.clone()).collect();
+        if !ids.is_empty() {
+            let mut next = 0;
+            let mut open = |app: &mut App| {
+                app.push(Command::OpenCase(ids[next % ids.len()].clone()));
+                next += 1;
+                frame(&ctx, app);
+                frame(&ctx, app);
+            };
+            let t = Instant::now();
+            open(&mut app);
+            eprintln!(
+                "open a case among {n}, first: {:.1} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            );
+            group.bench_function(format!("open_case_{n}_cases"), |b| {
+                b.iter(|| open(&mut app))
+            });
+        }
         drop((ctx, app));
+        table.push((n, first_frame, loaded, grown, phases(tmp.path())));
     }
     group.finish();
     eprintln!(
-        "\n| saved cases | start-up to first frame | all cases read (thread) | memory growth |"
+        "\n| saved cases | start-up to first frame | of which: index read, app made, first frame \
+         | list checked (thread, from launch) | memory growth |"
     );
-    eprintln!("|---|---|---|---|");
-    for (n, f, l, m) in &table {
+    eprintln!("|---|---|---|---|---|");
+    let ms = |d: &Duration| d.as_secs_f64() * 1e3;
+    for (n, f, l, m, (read, made, first)) in &table {
         eprintln!(
-            "| {n} | {:.1} ms | {:.1} ms | {m:+.1} MB |",
-            f.as_secs_f64() * 1e3,
-            l.as_secs_f64() * 1e3
+            "| {n} | {:.1} ms | {:.1}, {:.1}, {:.1} ms | {:.1} ms | {m:+.1} MB |",
+            ms(f),
+            ms(read),
+            ms(made),
+            ms(first),
+            ms(l)
         );
     }
 

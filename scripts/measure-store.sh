@@ -6,12 +6,17 @@
 #
 #   scripts/measure-store.sh                 # 0 1000 10000, 5 runs each
 #   SIZES="0 10000" RUNS=3 SHOTS=/tmp/shots scripts/measure-store.sh
+#   EXE=/tmp/old/yibao-checklist scripts/measure-store.sh   # another build, in the same sitting
 set -eu
 cd "$(dirname "$0")/.."
 measure=${GUI_MEASURE:-../shared/tools/gui-measure}
 runs=${RUNS:-5}
-cargo build --release --quiet
-exe=$(pwd)/target/release/yibao-checklist
+if [ -n "${EXE:-}" ]; then
+    exe=$EXE
+else
+    cargo build --release --quiet
+    exe=${CARGO_TARGET_DIR:-$(pwd)/target}/release/yibao-checklist
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 for n in ${SIZES:-0 1000 10000}; do

@@ -26,8 +26,13 @@ pub(super) fn sort_cases(cases: &mut [Case]) {
 }
 
 /// Removes `.save-*.tmp` leftovers of interrupted saves, in the store folder and in the
-/// cases' attachment folders. Only call with the lock held.
-pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<LoadWarning>) {
+/// cases' attachment folders; with `before`, only those last written before then. Only call
+/// with the lock held.
+pub(super) fn remove_temp_files(
+    dir: &Path,
+    before: Option<std::time::SystemTime>,
+    warnings: &mut Vec<LoadWarning>,
+) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -38,11 +43,20 @@ pub(super) fn remove_temp_files(dir: &Path, warnings: &mut Vec<LoadWarning>) {
             && !name.starts_with('.')
             && entry.file_type().is_ok_and(|t| t.is_dir())
         {
-            remove_temp_files(&entry.path(), warnings);
+            remove_temp_files(&entry.path(), before, warnings);
             continue;
         }
+        let old_enough = || {
+            before.is_none_or(|t| {
+                entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|m| m < t)
+            })
+        };
         if fsio::is_temp_name(name)
             && entry.file_type().is_ok_and(|t| t.is_file())
+            && old_enough()
             && let Err(e) = fs::remove_file(entry.path())
         {
             warnings.push(LoadWarning::LeftoverKept {

@@ -421,7 +421,7 @@ impl Store {
             read_only,
         };
         if !read_only {
-            load::remove_temp_files(&store.dir, &mut warnings);
+            load::remove_temp_files(&store.dir, None, &mut warnings);
         }
         let mut report = store.reload()?;
         warnings.append(&mut report.warnings);
@@ -432,6 +432,15 @@ impl Store {
     /// no case: the caller lists the cases from the [`index`] and loads one with
     /// [`Store::load_one`] when it is opened (or all with [`Store::reload`], off the UI thread).
     pub fn open_unloaded(dir: &Path) -> Result<(Store, Vec<LoadWarning>), StoreError> {
+        let (store, mut warnings) = Store::open_unswept(dir)?;
+        if !store.read_only {
+            load::remove_temp_files(&store.dir, None, &mut warnings);
+        }
+        Ok((store, warnings))
+    }
+    /// [`Store::open_unloaded`] without looking through the folder for leftovers of interrupted
+    /// saves (10,000 cases take a while): [`Store::sweep_leftovers`] does, off the UI thread.
+    pub fn open_unswept(dir: &Path) -> Result<(Store, Vec<LoadWarning>), StoreError> {
         fs::create_dir_all(dir).map_err(|e| write_err(dir, e))?;
         let mut warnings = Vec::new();
         let (lock, read_only) = take_lock(&dir.join(LOCK_FILE), &mut warnings);
@@ -440,10 +449,15 @@ impl Store {
             lock,
             read_only,
         };
-        if !read_only {
-            load::remove_temp_files(&store.dir, &mut warnings);
-        }
         Ok((store, warnings))
+    }
+    /// Removes the leftovers of saves interrupted before `before` (a time before this process
+    /// saved anything, so that none of its own saves under way is taken for one). For a thread
+    /// of the process that holds the store's lock.
+    pub fn sweep_leftovers(dir: &Path, before: std::time::SystemTime) -> Vec<LoadWarning> {
+        let mut warnings = Vec::new();
+        load::remove_temp_files(dir, Some(before), &mut warnings);
+        warnings
     }
     /// Reads one case by id: its file, else its `.bak` (as loading the whole store would
     /// restore it). Nothing is moved or written.
@@ -484,7 +498,7 @@ impl Store {
         if !read_only {
             self.lock = lock;
             self.read_only = false;
-            load::remove_temp_files(&self.dir, &mut warnings);
+            load::remove_temp_files(&self.dir, None, &mut warnings);
         }
         !self.read_only
     }

@@ -117,7 +117,7 @@ pub(crate) fn list(
                 strings::next_deadline(lang, &d.to_string(), days)
             );
         }
-        let sit = caselist::situation(&catalog, &e.answers, lang);
+        let sit = caselist::situation(&catalog, &e.facts, lang);
         if !sit.is_empty() {
             let _ = write!(out, "\t{sit}");
         }
@@ -140,7 +140,7 @@ fn row_json(catalog: &Catalog, e: &Entry, today: NaiveDate, lang: Lang) -> serde
         "amount": amount,
         "next_deadline": e.facts.next_deadline,
         "days_left": caselist::days_left(e, today),
-        "situation": caselist::situation(catalog, &e.answers, lang),
+        "situation": caselist::situation(catalog, &e.facts, lang),
         "progress": e.facts.progress,
         "updated": e.updated,
         "read_only": e.newer,

@@ -23,7 +23,10 @@ pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<Str
     // The index lists the cases; a case whose file and data are unchanged since it was last
     // checked has nothing new and is not derived again.
     let fingerprint = crate::view::caselist::fingerprint(&catalog);
+    // The cases read again (changed, or no index) are checked as they are read, not read twice.
+    let mut checked_on_reading = std::collections::HashMap::new();
     let mut r = index::refresh(&dir, &fingerprint, today, &mut |c| {
+        checked_on_reading.insert(c.id.clone(), check_case(&catalog, c, &dir, today, lang));
         crate::view::caselist::facts(&catalog, c, today)
     });
     // A store with problems (corrupt, newer or backup-only files) is read the full, slow way,
@@ -81,14 +84,18 @@ pub(crate) fn execute(json: bool, today: Option<&str>, lang: Lang) -> Result<Str
             });
             continue;
         }
-        let mut case = crate::cases::Case::new(e.label.clone());
-        case.id = e.id.clone();
-        case.answers = e.answers.clone();
-        let c = check_case(&catalog, &case, &dir, today, lang);
+        // The index keeps no answers: a case not read above is read now.
+        let c = match checked_on_reading.remove(&e.id) {
+            Some(c) => c,
+            None => match index::read_case(&dir, &e.id) {
+                Some(case) => check_case(&catalog, &case, &dir, today, lang),
+                None => continue,
+            },
+        };
         if record {
             match c.record(&dir) {
                 Err(err) => {
-                    let path = seen_path(&dir, &case.id);
+                    let path = seen_path(&dir, &e.id);
                     warnings.push(format!(
                         "{}: {}",
                         path.display(),

@@ -97,23 +97,30 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
     ui.separator();
 
     if app.state.index.is_empty() {
-        ui.label(RichText::new(t.no_cases).weak());
+        // A large store without a usable index is listed once the loading thread has read it.
+        let text = if app.state.loading() {
+            lang.pick("正在读取保存的案例……", "Reading the saved cases…")
+        } else {
+            t.no_cases
+        };
+        ui.label(RichText::new(text).weak());
         return;
     }
-    let ids = rows(app);
-    if ids.is_empty() {
+    let rows = rows(app);
+    if rows.is_empty() {
         ui.label(RichText::new(t.no_match).weak());
         hidden_note(app, ui);
         return;
     }
     let mut open = None;
     // The list is one tab stop (the open case's row, else the first); arrows move within it.
+    let index = &app.state.index;
     let stop = app
         .state
         .current
         .clone()
-        .filter(|c| ids.contains(c))
-        .unwrap_or_else(|| ids[0].clone());
+        .filter(|c| rows.iter().any(|&i| index[i].id == *c))
+        .unwrap_or_else(|| index[rows[0]].id.clone());
     let focus_key = egui::Id::unique("case_list_focus");
     let refocus: bool = ui.data_mut(|d| d.remove_temp(focus_key)).unwrap_or(false);
     let mut step: Option<isize> = None;
@@ -124,19 +131,17 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
         .fonts_mut(|f| f.row_height(&egui::FontId::proportional(size::CARD_TITLE)));
     let row_h = title + 8.0 + 2.0 * (small + ui.spacing().item_spacing.y) + 12.0 + 2.0;
     let list_top = ui.cursor().top() - top;
-    let first = (((viewport.min.y - list_top) / row_h).floor().max(0.0) as usize).min(ids.len());
+    let first = (((viewport.min.y - list_top) / row_h).floor().max(0.0) as usize).min(rows.len());
     let last =
-        ((((viewport.max.y - list_top) / row_h).ceil().max(0.0)) as usize + 1).min(ids.len());
+        ((((viewport.max.y - list_top) / row_h).ceil().max(0.0)) as usize + 1).min(rows.len());
     let width = ui.available_width();
     let today = app.state.today;
     ui.scope(|ui| {
         ui.spacing_mut().item_spacing.y = 0.0;
         ui.allocate_space(egui::vec2(width, first as f32 * row_h));
-        for id in &ids[first..last.max(first)] {
-            let Some(e) = app.state.entry(id) else {
-                ui.allocate_space(egui::vec2(width, row_h));
-                continue;
-            };
+        for &i in &rows[first..last.max(first)] {
+            let e = &app.state.index[i];
+            let id = &e.id;
             let selected = app.state.current.as_deref() == Some(id.as_str());
             let fill = if selected {
                 ui.visuals().selection.bg_fill.gamma_multiply(0.35)
@@ -182,8 +187,8 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
                             };
                         }
                     }
-                    let situation = caselist::situation(&app.state.catalog, &e.answers, lang);
-                    let line = if e.answers.0.is_empty() {
+                    let situation = caselist::situation(&app.state.catalog, &e.facts, lang);
+                    let line = if !e.answered {
                         t.not_started.to_string()
                     } else if situation.is_empty() {
                         t.answering.to_string()
@@ -210,7 +215,7 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
                                     rt
                                 });
                             }
-                            None if !e.answers.0.is_empty() && !e.facts.complete => {
+                            None if e.answered && !e.facts.complete => {
                                 ui.label(RichText::new(t.answering).small().weak());
                             }
                             None => {}
@@ -234,16 +239,18 @@ fn panel(app: &mut App, ui: &mut egui::Ui, viewport: egui::Rect) {
         }
         ui.allocate_space(egui::vec2(
             width,
-            (ids.len() - last.max(first)) as f32 * row_h,
+            (rows.len() - last.max(first)) as f32 * row_h,
         ));
     });
     hidden_note(app, ui);
     if let Some(d) = step {
-        let at = ids.iter().position(|i| *i == stop).unwrap_or(0) as isize;
-        let next = (at + d).clamp(0, ids.len() as isize - 1) as usize;
-        if ids[next] != stop {
+        let id_at = |k: usize| &app.state.index[rows[k]].id;
+        let at = (0..rows.len()).position(|k| *id_at(k) == stop).unwrap_or(0) as isize;
+        let next = (at + d).clamp(0, rows.len() as isize - 1) as usize;
+        if *id_at(next) != stop {
+            let id = id_at(next).clone();
             app.ui.renaming = None;
-            app.push(Command::OpenCase(ids[next].clone()));
+            app.push(Command::OpenCase(id));
             ui.data_mut(|d| d.insert_temp(focus_key, true));
             // The next row may be outside the drawn ones: bring it into view.
             let y = top + list_top + next as f32 * row_h;
@@ -274,8 +281,9 @@ fn hidden_note(app: &App, ui: &mut egui::Ui) {
     }
 }
 
-/// The ids of the rows, worked out again only when something they depend on changed.
-fn rows(app: &mut App) -> Vec<String> {
+/// The rows (positions in the index), worked out again only when something they depend on
+/// changed.
+fn rows(app: &mut App) -> Vec<usize> {
     let st = &app.state;
     let key: ListKey = (
         app.ui.search.trim().to_string(),
@@ -294,7 +302,7 @@ fn rows(app: &mut App) -> Vec<String> {
             if needle.is_empty() {
                 String::new()
             } else {
-                caselist::situation(catalog, &e.answers, lang)
+                caselist::situation(catalog, &e.facts, lang)
             }
         });
         view.hidden = st
@@ -304,7 +312,7 @@ fn rows(app: &mut App) -> Vec<String> {
             .count();
         view.key = Some(key);
     }
-    view.rows.iter().map(|&i| st.index[i].id.clone()).collect()
+    view.rows.clone()
 }
 
 /// A full-width, left-aligned button with the case label (truncated to one line), announced

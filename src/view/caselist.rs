@@ -36,6 +36,7 @@ pub fn facts(catalog: &Catalog, case: &Case, today: NaiveDate) -> Facts {
 /// [`facts`] from a derivation already made (`None`: it failed).
 pub fn facts_of(catalog: &Catalog, case: &Case, derived: Option<&engine::Derivation>) -> Facts {
     let code = crate::handoff::encode(&catalog.handoff, &case.answers).ok();
+    let situation = situation_of(catalog, &case.answers);
     match derived {
         Some(d) => {
             let complete = d.is_complete();
@@ -48,11 +49,13 @@ pub fn facts_of(catalog: &Catalog, case: &Case, derived: Option<&engine::Derivat
                 progress,
                 complete,
                 code,
+                situation,
                 failed: false,
             }
         }
         None => Facts {
             code,
+            situation,
             failed: true,
             ..Facts::default()
         },
@@ -95,12 +98,12 @@ pub fn fingerprint(catalog: &Catalog) -> String {
     )
 }
 
-/// The situation in a few words: the labels of the first three choice answers ("异地就医 · 住院 ·
-/// 直接结算"), as the case list shows it.
-pub fn situation(catalog: &Catalog, answers: &Answers, lang: Lang) -> String {
-    let mut parts: Vec<&str> = Vec::with_capacity(3);
-    for q in &catalog.questions {
-        if parts.len() == 3 {
+/// The situation of some answers: the first three choice answers, as (question, option)
+/// positions in the catalog (kept in the index; [`situation`] words them).
+fn situation_of(catalog: &Catalog, answers: &Answers) -> Vec<(u16, u16)> {
+    let mut picks = Vec::new();
+    for (qi, q) in catalog.questions.iter().enumerate() {
+        if picks.len() == 3 {
             break;
         }
         if q.kind != QuestionKind::Choice {
@@ -109,53 +112,80 @@ pub fn situation(catalog: &Catalog, answers: &Answers, lang: Lang) -> String {
         let Some(v) = answers.0.get(&q.id) else {
             continue;
         };
-        if let Some(o) = q.options.iter().find(|o| &o.id == v) {
-            parts.push(o.label.get(lang));
+        if let Some(oi) = q.options.iter().position(|o| &o.id == v)
+            && let (Ok(qi), Ok(oi)) = (u16::try_from(qi), u16::try_from(oi))
+        {
+            picks.push((qi, oi));
         }
     }
-    parts.join(" · ")
+    picks
+}
+
+/// The situation in a few words: the labels of the first three choice answers ("异地就医 · 住院 ·
+/// 直接结算"), as the case list shows it.
+pub fn situation(catalog: &Catalog, facts: &Facts, lang: Lang) -> String {
+    let labels = facts.situation.iter().filter_map(|&(q, o)| {
+        let q = catalog.questions.get(usize::from(q))?;
+        Some(q.options.get(usize::from(o))?.label.get(lang))
+    });
+    labels.collect::<Vec<&str>>().join(" · ")
 }
 
 /// Compares names as people read them: runs of digits by their value, so 患者2 comes before
 /// 患者10; otherwise by character (case-insensitively first, then exactly, for a total order).
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    // The leading run of ASCII digits of `s` (one byte each).
+    fn digits(s: &str) -> &str {
+        &s[..s
+            .bytes()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(s.len())]
+    }
+    let (mut x, mut y) = (a, b);
     loop {
-        match (x.peek().copied(), y.peek().copied()) {
+        let (c, d) = match (x.chars().next(), y.chars().next()) {
             (None, None) => break,
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
-            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-                let take = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
-                    let mut s = String::new();
-                    while let Some(c) = it.peek().copied().filter(char::is_ascii_digit) {
-                        s.push(c);
-                        it.next();
-                    }
-                    s
-                };
-                let (m, n) = (take(&mut x), take(&mut y));
-                let (mt, nt) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
-                let o = mt
-                    .len()
-                    .cmp(&nt.len())
-                    .then_with(|| mt.cmp(nt))
-                    .then_with(|| m.len().cmp(&n.len()));
-                if o != Ordering::Equal {
-                    return o;
-                }
+            (Some(c), Some(d)) => (c, d),
+        };
+        if c.is_ascii_digit() && d.is_ascii_digit() {
+            let (m, n) = (digits(x), digits(y));
+            let (mt, nt) = (m.trim_start_matches('0'), n.trim_start_matches('0'));
+            let o = mt
+                .len()
+                .cmp(&nt.len())
+                .then_with(|| mt.cmp(nt))
+                .then_with(|| m.len().cmp(&n.len()));
+            if o != Ordering::Equal {
+                return o;
             }
-            (Some(c), Some(d)) => {
-                let o = c.to_lowercase().cmp(d.to_lowercase());
-                if o != Ordering::Equal {
-                    return o;
-                }
-                x.next();
-                y.next();
+            (x, y) = (&x[m.len()..], &y[n.len()..]);
+        } else {
+            let o = c.to_lowercase().cmp(d.to_lowercase());
+            if o != Ordering::Equal {
+                return o;
             }
+            (x, y) = (&x[c.len_utf8()..], &y[d.len_utf8()..]);
         }
     }
     a.cmp(b)
+}
+
+/// A name ordered by [`natural_cmp`], for sort keys.
+#[derive(PartialEq, Eq)]
+struct Natural<'a>(&'a str);
+
+impl Ord for Natural<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        natural_cmp(self.0, other.0)
+    }
+}
+
+impl PartialOrd for Natural<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// The order of the list.
@@ -227,30 +257,31 @@ fn rank(e: &Entry, today: NaiveDate) -> u8 {
     }
 }
 
-/// Sorts entries (indices into them, so the list keeps its entries in place).
+/// Sorts entries (indices into them, so the list keeps its entries in place). Each entry's
+/// sort key is worked out once and the keys sorted side by side: comparing 10,000 entries
+/// scattered in memory again and again is what made this slow.
 pub fn sort(entries: &[Entry], order: &mut [usize], by: SortBy, today: NaiveDate) {
-    let cmp = |a: &Entry, b: &Entry| -> Ordering {
-        let by_name = || natural_cmp(&a.label, &b.label).then_with(|| a.id.cmp(&b.id));
-        let by_updated = || b.updated.cmp(&a.updated);
-        match by {
-            SortBy::Name => by_name(),
-            SortBy::Updated => by_updated().then_with(by_name),
+    let key = |&i: &usize| {
+        let e = &entries[i];
+        // Attention: overdue, then due soon by date, then the rest; within each, the most
+        // recently changed first. By date of change, or by name only.
+        let (rank, deadline) = match by {
             SortBy::Attention => {
-                let (ra, rb) = (rank(a, today), rank(b, today));
-                ra.cmp(&rb)
-                    .then_with(|| {
-                        if ra <= 1 {
-                            a.facts.next_deadline.cmp(&b.facts.next_deadline)
-                        } else {
-                            Ordering::Equal
-                        }
-                    })
-                    .then_with(by_updated)
-                    .then_with(by_name)
+                let r = rank(e, today);
+                (r, if r <= 1 { e.facts.next_deadline } else { None })
             }
-        }
+            SortBy::Name | SortBy::Updated => (0, None),
+        };
+        let updated = if by == SortBy::Name { "" } else { &e.updated };
+        (
+            rank,
+            deadline,
+            std::cmp::Reverse(updated),
+            Natural(&e.label),
+            &e.id,
+        )
     };
-    order.sort_by(|&i, &j| cmp(&entries[i], &entries[j]));
+    order.sort_by_cached_key(key);
 }
 
 /// A search text, prepared once: lower case for words, letters and digits only for codes.
@@ -338,11 +369,7 @@ pub fn due_summary(entries: &[Entry], today: NaiveDate, first: usize) -> Vec<Due
             Some((Urgency::of(d)?, e.facts.next_deadline?, i))
         })
         .collect();
-    due.sort_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| natural_cmp(&entries[a.2].label, &entries[b.2].label))
-    });
+    due.sort_by_cached_key(|&(u, date, i)| (u, date, Natural(&entries[i].label)));
     let mut groups: Vec<DueGroup> = Vec::new();
     for (u, _, i) in due {
         match groups.last_mut() {

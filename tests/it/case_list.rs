@@ -11,7 +11,8 @@ use std::path::Path;
 use yibao_checklist::cases::index::{self, INDEX_FILE};
 use yibao_checklist::cases::{CaseStatus, Store};
 use yibao_checklist::catalog::Catalog;
-use yibao_checklist::gui::{App, AppConfig, Screen};
+use yibao_checklist::gui::state::EAGER_MAX;
+use yibao_checklist::gui::{App, AppConfig, Screen, Settings, State};
 use yibao_checklist::view::caselist::{self, Needle, SortBy, StateFilter};
 
 fn today() -> NaiveDate {
@@ -331,6 +332,103 @@ fn the_app_lists_searches_sorts_and_opens_among_ten_thousand_cases() {
         .collect();
     // Sorted as text it would start 患者0, 患者1, 患者10, 患者100.
     assert_eq!(order[..3], ["患者0", "患者1", "患者2"], "{order:?}");
+}
+
+/// A large store is listed from its index as read, before any case file is looked at; the
+/// loading thread then checks the index against the files: a case changed behind its back shows
+/// its file's name and deadline, a removed one goes, one added by hand comes, and a case changed
+/// in the window meanwhile keeps the window's version. No case is lost, with or without an index.
+/// The leftovers of interrupted saves are removed by the thread too, never a save under way.
+#[test]
+fn a_stale_index_is_shown_first_and_corrected_once_the_files_are_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cases");
+    let n = EAGER_MAX + 50;
+    let mut all = generate::write_cases(&dir, n);
+    all.sort();
+    let catalog = Catalog::bundled().unwrap();
+    let stale = refresh(&dir, &catalog);
+    write(&dir, &catalog, &stale);
+
+    // Behind the index's back: one case renamed with other dates, one removed, one added.
+    let [changed, removed, edited] = [4, 5, 8].map(|k| generate::case(k).id);
+    let (changed, removed, edited) = (&changed, &removed, &edited);
+    let old = stale.entries.iter().find(|e| &e.id == changed).unwrap();
+    let added = {
+        let (store, _) = Store::open_unloaded(&dir).unwrap();
+        let mut c = store.load_one(changed).unwrap();
+        c.label = "改名的病例".into();
+        c.answers.set("admission_date", "2026-11-20");
+        c.answers.set("discharge_date", "2026-11-28");
+        store.save(&c).unwrap();
+        let deadline = caselist::facts(&catalog, &c, today()).next_deadline;
+        assert_ne!(
+            deadline, old.facts.next_deadline,
+            "the change must move the deadline"
+        );
+        std::fs::remove_file(store.case_path(removed)).unwrap();
+        let mut extra = generate::case(n + 7);
+        extra.id = "added-by-hand".into();
+        store.save(&extra).unwrap();
+        (extra.id, deadline)
+    };
+
+    // A leftover of a save interrupted long ago, and a temporary file as a save under way
+    // leaves it (written after the start): the thread removes the first only.
+    let stamped = |name: &str, at: std::time::SystemTime| {
+        let path = dir.join(name);
+        std::fs::write(&path, "(").unwrap();
+        let f = std::fs::File::options().write(true).open(&path).unwrap();
+        f.set_modified(at).unwrap();
+        path
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    let leftover = stamped(".save-left.tmp", std::time::SystemTime::now() - hour);
+    let under_way = stamped(".save-busy.tmp", std::time::SystemTime::now() + hour);
+
+    let data = tmp.path().to_path_buf();
+    let open = || State::load(Some(data.clone()), None, Some(today()), Settings::default());
+    let mut state = open();
+    // The first look is the index as it was: no file was examined.
+    assert!(state.loading());
+    assert_eq!(state.index.len(), n);
+    assert_eq!(state.entry(changed).unwrap().label, old.label);
+    assert!(state.entry(removed).is_some());
+    // A change made here before the files are checked.
+    state.set_status(edited, CaseStatus::Abandoned);
+
+    assert!(leftover.exists(), "not looked for before the first frame");
+    state.finish_loading();
+    assert!(!state.loading());
+    assert!(!leftover.exists() && under_way.exists());
+    let mut listed: Vec<String> = state.index.iter().map(|e| e.id.clone()).collect();
+    listed.sort();
+    let mut expected: Vec<String> = all.iter().filter(|id| *id != removed).cloned().collect();
+    expected.push(added.0.clone());
+    expected.sort();
+    assert_eq!(listed, expected);
+    let e = state.entry(changed).unwrap();
+    assert_eq!(e.label, "改名的病例");
+    assert_eq!(e.facts.next_deadline, added.1);
+    assert_eq!(state.entry(edited).unwrap().status, CaseStatus::Abandoned);
+
+    // The index written now is right: nothing to read again next time.
+    state.flush();
+    state.write_index();
+    drop(state);
+    let again = refresh(&dir, &catalog);
+    assert!(!again.changed(), "{again:?}");
+    assert_eq!(ids(&again), expected);
+
+    // Without an index, a large store is listed once the thread has read it: nothing lost.
+    std::fs::remove_file(dir.join(INDEX_FILE)).unwrap();
+    let mut state = open();
+    assert!(state.loading() && state.index.is_empty());
+    state.finish_loading();
+    let mut listed: Vec<String> = state.index.iter().map(|e| e.id.clone()).collect();
+    listed.sort();
+    assert_eq!(listed, expected);
+    assert_eq!(state.entry(edited).unwrap().status, CaseStatus::Abandoned);
 }
 
 const KILL_CHILD_ENV: &str = "YIBAO_INDEX_KILL_CHILD";

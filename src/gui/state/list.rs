@@ -1,13 +1,15 @@
 //! The case list from the index (`cases::index`): start-up reads one file, not every case.
 //!
 //! A small store (up to [`EAGER_MAX`] cases) is still read whole at start, as before. A larger
-//! one is listed from the index at once and read on a thread after the first frame (corrupt
-//! files moved aside, what changed since last shown checked for the cases whose file or data
-//! changed); a case opened before that is read on its own.
+//! one is listed from its index as read, without looking at any case file, so start-up does not
+//! grow with the store; after the first frame a thread checks the index against every file
+//! (re-reading only those that changed, moving a damaged one aside), checks what changed since
+//! last shown for the cases whose file or data changed, and the list takes its result. Its cases
+//! are read one by one, when opened.
 
 use super::*;
 use crate::cases::LoadReport;
-use crate::cases::index::{self, Entry};
+use crate::cases::index::{self, Entry, Indexed, Refreshed};
 use crate::recheck::CaseCheck;
 use crate::view::caselist;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -17,14 +19,27 @@ pub const EAGER_MAX: usize = 300;
 
 /// What the loading thread found.
 pub struct Loaded {
-    pub report: Result<LoadReport, StoreError>,
+    /// Every case, checked against its file.
+    pub refreshed: Refreshed,
+    /// The store's full reading, made only when a case file was damaged (moved aside, its backup
+    /// restored): for its messages. Its cases are not kept.
+    pub report: Option<Result<LoadReport, StoreError>>,
     /// Cases checked against what they last showed (only those not checked before).
     pub checks: Vec<CaseCheck>,
+    /// Leftovers of interrupted saves that could not be removed.
+    pub warnings: Vec<crate::cases::LoadWarning>,
+    /// The data's fingerprint the list was made with.
+    pub fingerprint: String,
 }
 
-/// The loading thread, while it runs.
+/// The loading thread, from the store's opening until its result is taken in.
 pub(crate) struct Loader {
-    rx: Receiver<Loaded>,
+    /// Its result; `None` until it starts.
+    rx: Option<Receiver<Loaded>>,
+    /// The window to wake when it is done.
+    ctx: Option<egui::Context>,
+    /// When it was prepared, before anything was saved: older temporary files are leftovers.
+    since: std::time::SystemTime,
     /// Deleted while it ran: not brought back by its result.
     pub(super) removed: BTreeSet<String>,
 }
@@ -32,26 +47,39 @@ pub(crate) struct Loader {
 impl State {
     /// Lists the store at `dir` from its index; reads the cases now if there are few.
     pub(super) fn open_store(&mut self, dir: &std::path::Path) -> Result<(), StoreError> {
-        let (store, warnings) = Store::open_unloaded(dir)?;
+        let (store, mut warnings) = Store::open_unswept(dir)?;
         self.read_only = store.is_read_only();
+        self.fingerprint = caselist::fingerprint(&self.catalog);
+        let indexed = index::read_index(dir, &self.fingerprint, self.today);
+        let large = match &indexed {
+            Some(ix) => ix.entries.len() > EAGER_MAX,
+            None => index::count_cases(dir) > EAGER_MAX,
+        };
+        if !large && !self.read_only {
+            // Nothing saved yet: every leftover is an interrupted save's.
+            warnings.append(&mut Store::sweep_leftovers(
+                dir,
+                std::time::SystemTime::now(),
+            ));
+        }
         for w in warnings {
             self.push_banner(Msg::StoreWarning(w), false);
         }
-        self.fingerprint = caselist::fingerprint(&self.catalog);
+        if large {
+            // Shown as the index says (nothing yet without one) until the thread has checked it;
+            // the thread also removes the leftovers of interrupted saves.
+            self.index = indexed.map(|ix| ix.entries).unwrap_or_default();
+            self.store = Some(store);
+            self.pending_load = true;
+            return Ok(());
+        }
         let (catalog, today) = (&self.catalog, self.today);
-        let r = index::refresh(dir, &self.fingerprint, today, &mut |c| {
-            caselist::facts(catalog, c, today)
-        });
+        let r = index::refresh_from(dir, indexed, &mut |c| caselist::facts(catalog, c, today));
         self.index_dirty = r.changed();
         self.index = r.entries;
-        let eager = self.index.len() <= EAGER_MAX;
-        let report = if eager { Some(store.reload()) } else { None };
+        let report = store.reload();
         self.store = Some(store);
-        match report {
-            Some(Ok(report)) => self.take_report(report),
-            Some(Err(e)) => return Err(e),
-            None => self.pending_load = true,
-        }
+        self.take_report(report?);
         Ok(())
     }
 
@@ -73,58 +101,70 @@ impl State {
             e.checked = false;
         }
         self.index_dirty = true;
+        self.edits += 1;
     }
 
-    /// Starts the loading thread (large stores; `ctx` is woken when it is done).
+    /// Prepares the loading thread (large stores). With a window (`ctx`), it starts once the
+    /// first frame is shown, so as not to slow that frame, and wakes the window when done;
+    /// without one (tests, benchmarks), at once.
     pub(crate) fn start_loading(&mut self, ctx: Option<egui::Context>) {
-        if !std::mem::take(&mut self.pending_load) {
+        if !std::mem::take(&mut self.pending_load) || self.store.is_none() {
             return;
         }
-        let Some(store) = &self.store else { return };
+        let at_once = ctx.is_none();
+        self.loader = Some(Loader {
+            rx: None,
+            ctx,
+            since: std::time::SystemTime::now(),
+            removed: BTreeSet::new(),
+        });
+        if at_once {
+            self.spawn_loader();
+        }
+    }
+
+    /// Starts the loading thread.
+    fn spawn_loader(&mut self) {
+        let (Some(store), Some(loader)) = (&self.store, &self.loader) else {
+            return;
+        };
         let dir = store.dir().to_path_buf();
         let read_only = self.read_only;
         let catalog = self.catalog.clone();
-        let today = self.today;
-        let lang = self.lang();
-        let unchecked: BTreeSet<String> = self
-            .index
-            .iter()
-            .filter(|e| !e.checked)
-            .map(|e| e.id.clone())
-            .collect();
+        let fingerprint = self.fingerprint.clone();
+        let (today, lang) = (self.today, self.lang());
+        let (ctx, since) = (loader.ctx.clone(), loader.since);
         let (tx, rx) = std::sync::mpsc::channel();
+        let on_thread = tx.clone();
         let spawned = std::thread::Builder::new()
             .name("load-cases".into())
             .spawn(move || {
-                let report = Store::load_dir(&dir, read_only);
-                let mut checks = Vec::new();
-                if let Ok(r) = &report {
-                    for case in r.cases.iter().filter(|c| unchecked.contains(&c.id)) {
-                        let c = crate::recheck::check_case(&catalog, case, &dir, today, lang);
-                        if !c.has_news() && !read_only && c.record(&dir).is_err() {
-                            continue;
-                        }
-                        checks.push(c);
-                    }
+                let mut loaded = load(&dir, &catalog, &fingerprint, today, lang, read_only);
+                if !read_only {
+                    loaded.warnings = Store::sweep_leftovers(&dir, since);
                 }
-                let _ = tx.send(Loaded { report, checks });
+                let _ = on_thread.send(loaded);
                 if let Some(ctx) = ctx {
                     ctx.request_repaint();
                 }
             });
-        match spawned {
-            Ok(_) => {
-                self.loader = Some(Loader {
-                    rx,
-                    removed: BTreeSet::new(),
-                })
+        if spawned.is_err() {
+            // No thread: done here.
+            let mut loaded = load(
+                store.dir(),
+                &self.catalog,
+                &self.fingerprint,
+                self.today,
+                self.lang(),
+                self.read_only,
+            );
+            if !self.read_only {
+                loaded.warnings = Store::sweep_leftovers(store.dir(), since);
             }
-            // No thread: read them here.
-            Err(_) => {
-                if let Ok(report) = Store::load_dir(store.dir(), read_only) {
-                    self.take_report(report);
-                }
-            }
+            let _ = tx.send(loaded);
+        }
+        if let Some(l) = &mut self.loader {
+            l.rx = Some(rx);
         }
     }
 
@@ -133,13 +173,29 @@ impl State {
         self.loader.is_some() || self.pending_load
     }
 
-    /// The loading thread's result, once it is there (taken in by [`State::take_report`]).
+    /// The loading thread's result, once it is there (taken in by [`State::take_loaded`]);
+    /// `wait`: until it is. Starts the thread if the first frame has been shown.
     pub(crate) fn poll_loader(&mut self, wait: bool) -> Option<Vec<CaseCheck>> {
         let loader = self.loader.as_ref()?;
+        if loader.rx.is_none() {
+            let shown = loader
+                .ctx
+                .as_ref()
+                .is_none_or(|c| c.cumulative_frame_nr() > 0);
+            if !wait && !shown {
+                // The next frame starts it.
+                if let Some(ctx) = &loader.ctx {
+                    ctx.request_repaint();
+                }
+                return None;
+            }
+            self.spawn_loader();
+        }
+        let rx = self.loader.as_ref()?.rx.as_ref()?;
         let got = if wait {
-            loader.rx.recv().map_err(|_| TryRecvError::Disconnected)
+            rx.recv().map_err(|_| TryRecvError::Disconnected)
         } else {
-            loader.rx.try_recv()
+            rx.try_recv()
         };
         let loaded = match got {
             Ok(l) => l,
@@ -149,28 +205,66 @@ impl State {
                 return None;
             }
         };
-        let removed = self.loader.take().map(|l| l.removed).unwrap_or_default();
-        match loaded.report {
-            Ok(mut report) => {
-                report.cases.retain(|c| !removed.contains(&c.id));
-                self.take_report(report);
-            }
-            Err(e) => {
+        let loader = self.loader.take()?;
+        Some(self.take_loaded(loaded, loader))
+    }
+
+    /// Takes in what the loading thread found: its messages, and its checked list in place of
+    /// the index as read, except for the cases changed or deleted here meanwhile.
+    fn take_loaded(&mut self, loaded: Loaded, loader: Loader) -> Vec<CaseCheck> {
+        let Loaded {
+            refreshed,
+            report,
+            checks,
+            warnings,
+            fingerprint,
+        } = loaded;
+        for w in warnings {
+            self.push_banner(Msg::StoreWarning(w), false);
+        }
+        match &report {
+            Some(Ok(report)) => self.report_messages(report),
+            Some(Err(e)) => {
                 let dir = self
                     .store
                     .as_ref()
                     .map(|s| s.dir().display().to_string())
                     .unwrap_or_default();
-                let err = crate::view::strings::store_error(self.lang(), &e);
+                let err = crate::view::strings::store_error(self.lang(), e);
                 self.push_banner(Msg::StoreOpenFailed { dir, err }, true);
             }
+            // The full reading says which files a newer version wrote; without it, the index.
+            None => {
+                for e in refreshed.entries.iter().filter(|e| e.newer) {
+                    let file = format!("{}.ron", e.id);
+                    self.push_banner(Msg::NewerSchema { file }, false);
+                }
+            }
         }
-        Some(loaded.checks)
+        let (removed, touched) = (loader.removed, std::mem::take(&mut self.touched));
+        if fingerprint != self.fingerprint {
+            // The data changed meanwhile: the list was made again with it already.
+            return Vec::new();
+        }
+        self.index_dirty |= refreshed.changed() || !touched.is_empty();
+        let mine: Vec<Entry> = std::mem::take(&mut self.index)
+            .into_iter()
+            .filter(|e| touched.contains(&e.id))
+            .collect();
+        self.index = refreshed.entries;
+        self.index
+            .retain(|e| !removed.contains(&e.id) && !touched.contains(&e.id));
+        self.index.extend(mine);
+        self.edits += 1;
+        checks
+            .into_iter()
+            .filter(|c| !removed.contains(&c.id))
+            .collect()
     }
 
-    /// Takes in a full reading of the store: banners for what it found, the cases (those
-    /// already open here are kept as they are), and the index set right.
-    pub(super) fn take_report(&mut self, report: LoadReport) {
+    /// The messages of a full reading of the store: files moved aside, restored from their
+    /// backup, written by a newer version, and what else it noticed.
+    fn report_messages(&mut self, report: &LoadReport) {
         self.read_only = self.read_only || report.read_only;
         for q in &report.quarantined {
             self.push_banner(
@@ -202,6 +296,12 @@ impl State {
         for w in &report.warnings {
             self.push_banner(Msg::StoreWarning(w.clone()), false);
         }
+    }
+
+    /// Takes in a full reading of the store (a small one): its messages, the cases (those
+    /// already open here are kept as they are), and the index set right.
+    pub(super) fn take_report(&mut self, report: LoadReport) {
+        self.report_messages(&report);
         let loaded: BTreeSet<String> = self.cases.iter().map(|c| c.id.clone()).collect();
         let mut fresh: Vec<Case> = report
             .cases
@@ -233,7 +333,7 @@ impl State {
         self.edits += 1;
     }
 
-    /// Reads a case the loading thread has not delivered yet.
+    /// Reads a case not in memory yet (a large store's cases are read when opened).
     pub(super) fn ensure_loaded(&mut self, id: &str) {
         if self.cases.iter().any(|c| c.id == id) {
             return;
@@ -271,6 +371,9 @@ impl State {
             None => self.index.push(entry),
         }
         self.index_dirty = true;
+        if self.loading() {
+            self.touched.insert(id.to_string());
+        }
     }
 
     /// Writes the index if it changed (one atomic write; a cache, so a failure only costs the
@@ -312,5 +415,56 @@ impl State {
     pub fn set_status(&mut self, id: &str, status: crate::cases::CaseStatus) {
         self.ensure_loaded(id);
         self.edit(id, |c| c.set_status(status));
+    }
+}
+
+/// The loading thread's work on a large store: the index checked against every file (only the
+/// files that changed are read); when a file is damaged, the store's full reading (it moves the
+/// file aside and restores its backup) and the list made again; then the cases not checked
+/// since their file or the data changed are checked against what they last showed.
+fn load(
+    dir: &std::path::Path,
+    catalog: &Catalog,
+    fingerprint: &str,
+    today: NaiveDate,
+    lang: Lang,
+    read_only: bool,
+) -> Loaded {
+    let facts = &mut |c: &Case| caselist::facts(catalog, c, today);
+    let mut refreshed = index::refresh(dir, fingerprint, today, facts);
+    let mut report = None;
+    if !refreshed.unreadable.is_empty() || refreshed.entries.iter().any(|e| e.from_backup) {
+        report = Some(Store::load_dir(dir, read_only).map(|mut r| {
+            // Only its messages are wanted (the cases are read when opened).
+            r.cases.retain(|c| r.recovered_from_backup.contains(&c.id));
+            r
+        }));
+        let first = std::mem::take(&mut refreshed);
+        let indexed = Indexed {
+            entries: first.entries,
+            same_day: true,
+        };
+        refreshed = index::refresh_from(dir, Some(indexed), facts);
+        refreshed.rebuilt |= first.rebuilt;
+        refreshed.reread += first.reread;
+        refreshed.dropped += first.dropped;
+    }
+    let mut checks = Vec::new();
+    for e in refreshed.entries.iter().filter(|e| !e.checked) {
+        let Some(case) = index::read_case(dir, &e.id) else {
+            continue;
+        };
+        let c = crate::recheck::check_case(catalog, &case, dir, today, lang);
+        if !c.has_news() && !read_only && c.record(dir).is_err() {
+            continue;
+        }
+        checks.push(c);
+    }
+    Loaded {
+        refreshed,
+        report,
+        checks,
+        warnings: Vec::new(),
+        fingerprint: fingerprint.to_string(),
     }
 }

@@ -144,6 +144,9 @@ pub struct State {
     /// A large store is read on a thread started with the first frame.
     pending_load: bool,
     loader: Option<list::Loader>,
+    /// Cases changed here while the store is being loaded: their entries are newer than the
+    /// loading thread's.
+    touched: BTreeSet<String>,
 }
 
 impl State {
@@ -187,6 +190,7 @@ impl State {
             last_index_write: 0.0,
             pending_load: false,
             loader: None,
+            touched: BTreeSet::new(),
         };
         match data_dir.map(|d| d.join("cases")) {
             None => {
