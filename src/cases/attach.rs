@@ -239,30 +239,6 @@ impl Store {
         Ok(a)
     }
 
-    /// Puts `src` in the place of an attachment (same position), deleting the old copy.
-    pub fn replace_attachment(
-        &self,
-        case: &mut Case,
-        material: &str,
-        file: &str,
-        src: &Path,
-    ) -> Result<Attachment, AttachError> {
-        let i = case
-            .attachments(material)
-            .iter()
-            .position(|a| a.file == file)
-            .ok_or_else(|| AttachError::NotFound {
-                material: material.to_string(),
-                file: file.to_string(),
-            })?;
-        let new = self.copy_in(case, material, src)?;
-        let state = case.items.get_mut(material).expect("found above");
-        let old = std::mem::replace(&mut state.attachments[i], new.clone());
-        case.touch();
-        self.delete_file(&case.id, &old)?;
-        Ok(new)
-    }
-
     fn delete_file(&self, case_id: &str, a: &Attachment) -> Result<(), StoreError> {
         if !is_valid_file_name(&a.file) {
             return Ok(());

@@ -177,17 +177,6 @@ impl Case {
             self.items.remove(item);
         }
     }
-    /// Item states whose id `is_required` rejects: ticks and notes the current data no longer
-    /// asks for (the GUI lists them as "no longer required"). The store keeps them.
-    pub fn items_not_in<'a>(
-        &'a self,
-        is_required: impl Fn(&str) -> bool + 'a,
-    ) -> impl Iterator<Item = (&'a str, &'a ItemState)> + 'a {
-        self.items
-            .iter()
-            .filter(move |(id, _)| !is_required(id))
-            .map(|(id, s)| (id.as_str(), s))
-    }
     /// Written by a newer version of the app (`schema > SCHEMA_VERSION`): show it, but
     /// [`Store::save`] refuses to overwrite it.
     pub fn is_from_newer_version(&self) -> bool {
@@ -486,22 +475,6 @@ impl Store {
     pub fn reload(&self) -> Result<LoadReport, StoreError> {
         load::load_all(&self.dir, self.read_only)
     }
-    /// For a read-only store: tries the lock again (the other instance may have quit). Returns
-    /// whether the store is now writable. Leftover temp files are removed when it becomes so;
-    /// call [`Store::reload`] afterwards to move aside corrupt files found meanwhile.
-    pub fn try_acquire_lock(&mut self) -> bool {
-        if !self.read_only {
-            return true;
-        }
-        let mut warnings = Vec::new();
-        let (lock, read_only) = take_lock(&self.lock_path(), &mut warnings);
-        if !read_only {
-            self.lock = lock;
-            self.read_only = false;
-            load::remove_temp_files(&self.dir, None, &mut warnings);
-        }
-        !self.read_only
-    }
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -542,15 +515,6 @@ impl Store {
                 ),
             ))
         }
-    }
-
-    /// The case with this label (exact match after trimming), else the one with this id.
-    pub fn find_by_label<'a>(&self, cases: &'a [Case], label: &str) -> Option<&'a Case> {
-        let label = label.trim();
-        cases
-            .iter()
-            .find(|c| c.label.trim() == label)
-            .or_else(|| cases.iter().find(|c| c.id == label))
     }
 
     /// Atomic save: temp file in the same folder, fsync, previous version to `.bak`, rename.
@@ -671,33 +635,6 @@ impl Store {
         let _ = fsio::sync_dir(&trash);
         fsio::sync_dir(&self.dir).map_err(|e| write_err(&self.dir, e))?;
         Ok(case)
-    }
-
-    /// Cases in the trash that [`Store::undelete`] can bring back (unreadable ones are
-    /// skipped), most recently updated first.
-    pub fn deleted_cases(&self) -> Vec<Case> {
-        let Ok(entries) = fs::read_dir(self.trash_dir()) else {
-            return Vec::new();
-        };
-        let mut cases: Vec<Case> = entries
-            .flatten()
-            .filter_map(|e| {
-                let path = e.path();
-                let id = load::case_id_of(&path)?;
-                let mut case = read_case(&path).ok()?;
-                case.id = id;
-                Some(case)
-            })
-            .collect();
-        load::sort_cases(&mut cases);
-        cases
-    }
-
-    /// Case file contents for export (a hand-over file for a relative or colleague).
-    /// Written atomically; works in a read-only store too.
-    pub fn export_to(&self, case: &Case, path: &Path) -> Result<(), StoreError> {
-        let text = case_file_bytes(case, path)?;
-        fsio::write_atomic(path, &text).map_err(|e| write_err(path, e))
     }
 
     /// Reads an exported case file; the imported case gets a fresh id.

@@ -484,14 +484,12 @@ fn second_store_on_same_folder_is_read_only() {
             .contains("第一个窗口改的")
     );
 
-    // The lock goes with the store; a read-only store can take it once it is free.
-    let mut second = second;
-    assert!(!second.try_acquire_lock(), "still held by the first");
+    // The lock goes with the store: once both are closed, the next one writes.
     drop(first);
-    assert!(second.try_acquire_lock());
-    assert!(!second.is_read_only());
-    second.save(&other).unwrap();
     drop(second);
+    let (writer, _) = open(dir);
+    writer.save(&other).unwrap();
+    drop(writer);
     let (third, r3) = open(dir);
     assert!(!r3.read_only && !third.is_read_only());
     assert_eq!(r3.cases, vec![other.clone()]);
@@ -602,7 +600,10 @@ fn export_import_round_trip_gives_fresh_id() {
     let (store, _) = open(&tmp.path().join("cases"));
     let case = sample("交接给姐姐");
     let out = tmp.path().join("交接 文件.ron");
-    store.export_to(&case, &out).unwrap();
+    // A case file as another machine's store wrote it.
+    let (theirs, _) = open(&tmp.path().join("theirs"));
+    theirs.save(&case).unwrap();
+    fs::copy(theirs.case_path(&case.id), &out).unwrap();
     assert!(fs::read_to_string(&out).unwrap().contains("schema: 3"));
 
     let imported = Store::import_from(&out).unwrap();
@@ -690,7 +691,7 @@ fn delete_moves_aside_and_undelete_restores() {
             store.delete("no-such-case"),
             Err(StoreError::NotFound(_))
         ));
-        assert_eq!(store.deleted_cases(), vec![gone.clone()]);
+        assert!(dir.join(".trash").join(format!("{}.ron", gone.id)).exists());
     }
     {
         let (store, report) = open(dir);
@@ -708,7 +709,7 @@ fn delete_moves_aside_and_undelete_restores() {
             store.undelete(&gone.id),
             Err(StoreError::NotFound(_))
         ));
-        assert!(store.deleted_cases().is_empty());
+        assert!(!dir.join(".trash").join(format!("{}.ron", gone.id)).exists());
     }
     let (_store, report) = open(dir);
     assert_eq!(report.cases.len(), 2);
@@ -760,20 +761,4 @@ fn case_helpers() {
     assert_eq!(case.note("b"), "note");
     case.set_done("a", false);
     assert!(!case.items.contains_key("a"), "blank entries are dropped");
-    case.set_note("c", "kept");
-    let stale: Vec<&str> = case
-        .items_not_in(|id| id == "b")
-        .map(|(id, _)| id)
-        .collect();
-    assert_eq!(stale, vec!["c"]);
-
-    let tmp = tempfile::tempdir().unwrap();
-    let (store, _) = open(tmp.path());
-    let cases = vec![Case::new("甲"), Case::new("乙")];
-    assert_eq!(store.find_by_label(&cases, " 乙 ").unwrap().id, cases[1].id);
-    assert_eq!(
-        store.find_by_label(&cases, &cases[0].id).unwrap().label,
-        "甲"
-    );
-    assert!(store.find_by_label(&cases, "丙").is_none());
 }
