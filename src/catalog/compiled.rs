@@ -16,11 +16,49 @@ pub(crate) const UNANSWERED: u16 = u16::MAX;
 /// A question answered with something other than one of its options (a date).
 pub(crate) const NOT_AN_OPTION: u16 = u16::MAX - 1;
 
+/// The citations of an entry as the data lists them, with the sources they cite: their places
+/// among the catalog's sources sorted by id, in order, each once. A view numbers them by those
+/// places instead of reading the citations' text. Reads as the list (`&[Cite]`) and serializes
+/// as it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cites {
+    list: Shared<Cite>,
+    seeds: Shared<u16>,
+}
+
+impl Cites {
+    /// The sources cited, by their place among the catalog's sources sorted by id.
+    pub fn seeds(&self) -> &[u16] {
+        &self.seeds
+    }
+}
+
+impl std::ops::Deref for Cites {
+    type Target = [Cite];
+    fn deref(&self) -> &[Cite] {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Cites {
+    type Item = &'a Cite;
+    type IntoIter = std::slice::Iter<'a, Cite>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+impl Serialize for Cites {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(s)
+    }
+}
+
 /// A text with the sources that say it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sourced {
     pub text: Text,
-    pub sources: Shared<Cite>,
+    pub sources: Cites,
     /// The one place its source speaks of (`Note::scope`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
@@ -122,7 +160,7 @@ pub(crate) struct CMaterial {
     pub format: CNotes,
     pub obtain: CNotes,
     pub alternatives: CNotes,
-    pub sources: Shared<Cite>,
+    pub sources: Cites,
     pub cites: Box<[u16]>,
 }
 
@@ -135,7 +173,7 @@ pub(crate) struct CStep {
     pub replaces: Box<[u32]>,
     /// The channels that exist, in the step's order.
     pub channels: Shared<ChannelRef>,
-    pub sources: Shared<Cite>,
+    pub sources: Cites,
     /// The step's citations and its channels'.
     pub cites: Box<[u16]>,
 }
@@ -145,7 +183,7 @@ pub(crate) struct CVersion {
     pub when: Cond,
     /// The known questions of `from`, in order.
     pub from: Box<[u16]>,
-    pub sources: Shared<Cite>,
+    pub sources: Cites,
     pub cites: Box<[u16]>,
 }
 
@@ -182,6 +220,8 @@ pub(crate) struct CRegion {
 #[derive(Debug)]
 pub(crate) struct CSource {
     pub id: SharedStr,
+    /// Its place among the catalog's sources sorted by id (`Cites::seeds`).
+    pub seed: u16,
     pub title: SharedStr,
     pub file: SharedStr,
     pub date: Option<SharedStr>,
@@ -262,9 +302,29 @@ struct Ctx<'a> {
     questions: HashMap<&'a str, u16>,
     cites: HashMap<Arc<str>, u16>,
     lists: Vec<Box<[u16]>>,
+    /// The catalog's source ids, sorted.
+    seeds: Vec<&'a str>,
 }
 
 impl Ctx<'_> {
+    /// A list of citations with the sources it cites (unknown ones are left out: validation
+    /// names them).
+    fn list(&self, list: &[Cite]) -> Cites {
+        let mut seeds: Vec<u16> = list.iter().filter_map(|c| self.seed(c)).collect();
+        seeds.sort_unstable();
+        seeds.dedup();
+        Cites {
+            list: list.into(),
+            seeds: seeds.into(),
+        }
+    }
+
+    /// The place of the source a citation ("002" or "002#snippet") names.
+    fn seed(&self, cite: &str) -> Option<u16> {
+        let seed = cite.split_once('#').map_or(cite, |(seed, _)| seed);
+        self.seeds.binary_search(&seed).ok().map(|i| i as u16)
+    }
+
     fn question(&self, q: &str) -> Option<u16> {
         self.questions.get(q).copied()
     }
@@ -359,7 +419,7 @@ impl Ctx<'_> {
                 .iter()
                 .map(|n| Sourced {
                     text: n.text.clone(),
-                    sources: n.sources.as_slice().into(),
+                    sources: self.list(&n.sources),
                     scope: n.scope.clone(),
                     when: None,
                 })
@@ -392,6 +452,11 @@ impl Catalog {
                 .collect(),
             cites: HashMap::new(),
             lists: Vec::new(),
+            seeds: {
+                let mut ids: Vec<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
+                ids.sort_unstable();
+                ids
+            },
         };
         let questions = self
             .questions
@@ -429,7 +494,7 @@ impl Catalog {
                 format: cx.notes(&m.format),
                 obtain: cx.notes(&m.obtain),
                 alternatives: cx.notes(&m.alternatives),
-                sources: m.sources.as_slice().into(),
+                sources: cx.list(&m.sources),
                 cites: cx.cites(&m.sources),
             })
             .collect();
@@ -457,7 +522,7 @@ impl Catalog {
                             scope: c.scope.clone(),
                         })
                         .collect(),
-                    sources: s.sources.as_slice().into(),
+                    sources: cx.list(&s.sources),
                     cites: cx.cites(&cites),
                 }
             })
@@ -476,7 +541,7 @@ impl Catalog {
                     .map(|v| CVersion {
                         when: cx.cond(&v.when),
                         from: v.from.iter().filter_map(|q| cx.question(q)).collect(),
-                        sources: v.sources.as_slice().into(),
+                        sources: cx.list(&v.sources),
                         cites: cx.cites(&v.sources),
                     })
                     .collect(),
@@ -497,7 +562,7 @@ impl Catalog {
                         .iter()
                         .map(|v| Sourced {
                             text: v.text.clone(),
-                            sources: v.sources.as_slice().into(),
+                            sources: cx.list(&v.sources),
                             scope: v.scope.clone(),
                             when: None,
                         })
@@ -545,6 +610,7 @@ impl Catalog {
                 snippets.sort_by(|a, b| a.1.cmp(&b.1));
                 Some(CSource {
                     id: s.id.as_str().into(),
+                    seed: cx.seed(seed)?,
                     title: s.title.as_str().into(),
                     file: s.file.as_str().into(),
                     date: s.date.as_deref().map(SharedStr::from),

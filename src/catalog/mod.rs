@@ -12,7 +12,7 @@ mod shared;
 mod validate;
 
 pub(crate) use compiled::*;
-pub use compiled::{ChannelRef, OpenTest, Qualifier, Reason, Sourced};
+pub use compiled::{ChannelRef, Cites, OpenTest, Qualifier, Reason, Sourced};
 pub use load::{BUNDLED, read_override_files, user_checklists_dir};
 pub use model::*;
 pub use problem::{DataProblem, Limit, ParseProblem};

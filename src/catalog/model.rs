@@ -1,6 +1,7 @@
 //! The RON data model. Everything the engine knows about scenarios, materials, steps,
 //! deadlines, regions and holidays is an instance of these types, loaded from `checklists/`.
 
+use super::SharedStr;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -9,8 +10,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub zh: Arc<str>,
-    pub en: Arc<str>,
+    pub zh: SharedStr,
+    pub en: SharedStr,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,7 +30,7 @@ impl Text {
         }
     }
     /// The text in one language, shared rather than copied.
-    pub fn shared(&self, lang: Lang) -> &Arc<str> {
+    pub fn shared(&self, lang: Lang) -> &SharedStr {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,

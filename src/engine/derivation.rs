@@ -19,7 +19,7 @@ pub struct DerivedMaterial {
     pub format: Shared<Sourced>,
     pub obtain: Shared<Sourced>,
     pub alternatives: Shared<Sourced>,
-    pub sources: Shared<Cite>,
+    pub sources: Cites,
     /// The one place its source speaks of, printed next to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
@@ -49,7 +49,7 @@ pub struct DerivedStep {
     pub detail: Option<Text>,
     pub channels: Shared<ChannelRef>,
     pub reasons: Shared<Reason>,
-    pub sources: Shared<Cite>,
+    pub sources: Cites,
     /// The one place its source speaks of, printed next to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
@@ -125,7 +125,7 @@ pub struct DatedVersion {
     pub weekends_only: bool,
     pub assumption: Option<Text>,
     pub consequence: Option<Text>,
-    pub sources: Shared<Cite>,
+    pub sources: Cites,
     /// The one place its source speaks of, printed next to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Text>,
@@ -183,6 +183,9 @@ pub struct AnswerLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
     pub id: SharedStr,
+    /// Its place among the catalog's sources sorted by id (`Cites::seeds`).
+    #[serde(skip)]
+    pub seed: u16,
     pub title: SharedStr,
     pub file: SharedStr,
     pub date: Option<SharedStr>,

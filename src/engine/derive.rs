@@ -6,7 +6,6 @@ use super::{Answers, check_answers};
 use crate::catalog::*;
 use crate::dates::{add_days, add_months};
 use chrono::NaiveDate;
-use std::sync::Arc;
 
 /// A deadline this many days away or fewer is "due soon".
 pub(crate) const DUE_SOON_DAYS: i64 = 14;
@@ -88,10 +87,10 @@ impl<'c> ReasonBook<'c> {
             .zip(&given.text)
             .zip(&given.a)
             .map(|((q, v), &o)| {
-                let v: Arc<str> = (*v).filter(|_| o == NOT_AN_OPTION)?.into();
+                let v: SharedStr = (*v).filter(|_| o == NOT_AN_OPTION)?.into();
                 Some(Reason {
                     question: q.id.clone(),
-                    value: v.clone().into(),
+                    value: v.clone(),
                     question_label: q.label.clone(),
                     value_label: Text {
                         zh: v.clone(),
@@ -521,6 +520,7 @@ pub fn derive(
             }
             Some(SourceRef {
                 id: cs.id.clone(),
+                seed: cs.seed,
                 title: cs.title.clone(),
                 file: cs.file.clone(),
                 date: cs.date.clone(),

@@ -22,14 +22,28 @@ fn placed(t: &Text, scope: Option<&Text>, when: Option<&Qualifier>, lang: Lang) 
 
 /// "就医类型：住院；…": the answers that made an entry apply.
 fn reasons_text(reasons: &[Reason], lang: Lang) -> String {
-    let mut out = String::new();
+    fn parts(r: &Reason, lang: Lang) -> [&str; 3] {
+        [
+            r.question_label.get(lang),
+            colon(lang),
+            r.value_label.get(lang),
+        ]
+    }
+    let len = reasons.len() * list_sep(lang).len();
+    let mut out = String::with_capacity(
+        len + reasons
+            .iter()
+            .flat_map(|r| parts(r, lang))
+            .map(str::len)
+            .sum::<usize>(),
+    );
     for r in reasons {
         if !out.is_empty() {
             out.push_str(list_sep(lang));
         }
-        out.push_str(r.question_label.get(lang));
-        out.push_str(colon(lang));
-        out.push_str(r.value_label.get(lang));
+        for part in parts(r, lang) {
+            out.push_str(part);
+        }
     }
     out
 }
@@ -72,7 +86,7 @@ fn version_view(
             .as_ref()
             .map(|c| format!("{}{}{}", t.if_missed, colon(lang), c.get(lang))),
         cites: nos.short(&v.sources),
-        sources: nos.long(v.sources.iter(), false),
+        sources: nos.long([&v.sources], false),
     }
 }
 
@@ -187,7 +201,7 @@ fn notice_card(n: &DerivedNotice, nos: &Arc<Numbering>) -> NoticeCard {
             .then(|| strings::versions_note(lang, n.versions.len(), false, false)),
         versions,
         // Every version's sources, as listed.
-        sources: nos.long(n.versions.iter().flat_map(|v| v.sources.iter()), false),
+        sources: nos.long(n.versions.iter().map(|v| &v.sources), false),
         when: n.when.as_ref().map(|q| strings::qualifier(lang, q)),
     }
 }
@@ -235,8 +249,8 @@ fn material_card(
         badges.push(strings::count_badge(lang, n).into());
     }
     let notes = [&m.format, &m.obtain, &m.alternatives];
-    let mut details = Vec::new();
-    let mut add = |label: &SharedStr, text: SharedStr, cites: String| {
+    let mut details = Vec::with_capacity(4 + notes.iter().map(|n| n.len()).sum::<usize>());
+    let mut add = |label: &SharedStr, text: SharedStr, cites: SharedStr| {
         details.push(Detail {
             label: label.clone(),
             text,
@@ -244,12 +258,12 @@ fn material_card(
         })
     };
     if let Some(desc) = &m.description {
-        add(&labels.what_it_is, shared(desc, lang), String::new());
+        add(&labels.what_it_is, shared(desc, lang), SharedStr::default());
     }
     let unspecified = m.form == Form::Unspecified && one_form;
     if unspecified {
         let form = strings::form_label(lang, Form::Unspecified);
-        add(&labels.form, form.into(), String::new());
+        add(&labels.form, form.into(), SharedStr::default());
     }
     let kinds = [
         &labels.requirements,
@@ -272,15 +286,11 @@ fn material_card(
     );
     if !m.reasons.is_empty() {
         let why = reasons_text(&m.reasons, lang);
-        add(&labels.because, why.into(), String::new());
+        add(&labels.because, why.into(), SharedStr::default());
     }
     // Its own sources, then its notes', each once (`DerivedMaterial::all_sources`).
-    let cites = m.sources.iter().chain(
-        notes
-            .iter()
-            .flat_map(|n| n.iter())
-            .flat_map(|n| n.sources.iter()),
-    );
+    let cites =
+        std::iter::once(&m.sources).chain(notes.iter().flat_map(|n| n.iter()).map(|n| &n.sources));
     MaterialCard {
         id: m.id.clone(),
         name: scoped(&m.name, m.scope.as_ref(), lang),
@@ -336,7 +346,7 @@ fn step_card(st: &crate::engine::DerivedStep, state: ItemState, nos: &Arc<Number
         channels,
         detail: st.detail.as_ref().map(|x| shared(x, lang)),
         cites: nos.short(&st.sources),
-        sources: nos.long(st.sources.iter(), false),
+        sources: nos.long([&st.sources], false),
         when: st.when.as_ref().map(|q| strings::qualifier(lang, q)),
     }
 }

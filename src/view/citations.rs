@@ -2,7 +2,7 @@
 //! citation of its sources ("[1,3]"); a card lists them by title ("[1] 标题 · 片段；[3] 标题").
 
 use super::strings::list_sep;
-use crate::catalog::{Cite, Lang, SharedStr};
+use crate::catalog::{Cite, Cites, Lang, SharedStr};
 use crate::engine::Derivation;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -13,6 +13,8 @@ pub(super) struct Numbering {
     pub lang: Lang,
     /// The id of the n-th source (`[n+1]`).
     ids: Vec<SharedStr>,
+    /// Its place among the catalog's sources (`Cites::seeds`), ascending as the ids are.
+    seeds: Vec<u16>,
     /// "1", "2", …: written once for every short citation.
     numbers: Vec<String>,
     /// The title of the n-th source.
@@ -24,6 +26,7 @@ impl Numbering {
         Numbering {
             lang,
             ids: d.sources.iter().map(|s| s.id.clone()).collect(),
+            seeds: d.sources.iter().map(|s| s.seed).collect(),
             numbers: (1..=d.sources.len()).map(|n| n.to_string()).collect(),
             titles: d.sources.iter().map(|s| s.title.clone()).collect(),
         }
@@ -31,42 +34,46 @@ impl Numbering {
 
     /// The number of the source a citation ("002" or "002#snippet") cites.
     fn no(&self, seed: &str) -> Option<usize> {
-        self.ids.iter().position(|id| id == seed).map(|i| i + 1)
+        self.ids
+            .iter()
+            .position(|id| id.as_str() == seed)
+            .map(|i| i + 1)
     }
 
-    /// "[1,3]": the numbers of the sources cited, in order, each once; "" for none.
-    pub fn short(&self, cites: &[Cite]) -> String {
-        let mut nos = Vec::with_capacity(cites.len());
-        nos.extend(cites.iter().filter_map(|c| self.no(seed(c))));
-        nos.sort();
-        nos.dedup();
-        if nos.is_empty() {
-            return String::new();
+    /// "[1,3]": the numbers of the sources cited, in order, each once; "" for none. Found by
+    /// the sources' places, and short enough to be kept inline: no text compared, no allocation.
+    pub fn short(&self, cites: &Cites) -> SharedStr {
+        let mut out = smol_str::SmolStrBuilder::new();
+        for seed in cites.seeds() {
+            if let Some(i) = self.seeds.iter().position(|s| s == seed) {
+                out.push(if out.is_empty() { '[' } else { ',' });
+                out.push_str(&self.numbers[i]);
+            }
         }
-        let mut out = String::with_capacity(4 * nos.len());
-        for n in nos {
-            out.push(if out.is_empty() { '[' } else { ',' });
-            out.push_str(&self.numbers[n - 1]);
+        if !out.is_empty() {
+            out.push(']');
         }
-        out.push(']');
-        out
+        out.finish()
     }
 
-    /// The sources behind a card: every citation as listed, or (`once`) each once.
+    /// The sources behind a card: every citation of the lists, as listed, or (`once`) each once.
+    /// The lists are the catalog's, shared rather than copied.
     pub fn long<'a>(
         self: &Arc<Self>,
-        cites: impl Iterator<Item = &'a Cite>,
+        lists: impl IntoIterator<Item = &'a Cites>,
         once: bool,
     ) -> Sources {
+        let mut lists = lists.into_iter().filter(|l| !l.is_empty()).cloned();
         Sources {
             nos: self.clone(),
-            cites: cites.cloned().collect(),
+            first: lists.next().unwrap_or_default(),
+            more: lists.collect(),
             once,
         }
     }
 
     /// "[1] 标题 · 片段；[3] 标题".
-    fn write_long(&self, cites: &[Cite], once: bool) -> String {
+    fn write_long<'a>(&self, cites: impl Iterator<Item = &'a Cite>, once: bool) -> String {
         let mut seen: Vec<&Cite> = Vec::new();
         let mut parts: Vec<&str> = Vec::new();
         for c in cites {
@@ -101,7 +108,9 @@ fn seed(cite: &str) -> &str {
 #[derive(Clone)]
 pub struct Sources {
     nos: Arc<Numbering>,
-    cites: Vec<Cite>,
+    /// The citations: the first list, then any others (most cards cite one list).
+    first: Cites,
+    more: Vec<Cites>,
     /// Each citation once (materials), or every one as listed (notices).
     once: bool,
 }
@@ -109,13 +118,14 @@ pub struct Sources {
 impl Sources {
     /// No source at all.
     pub fn is_empty(&self) -> bool {
-        self.cites.is_empty()
+        self.first.is_empty()
     }
 }
 
 impl fmt::Display for Sources {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.nos.write_long(&self.cites, self.once))
+        let cites = self.first.iter().chain(self.more.iter().flatten());
+        f.write_str(&self.nos.write_long(cites, self.once))
     }
 }
 

@@ -105,7 +105,7 @@ pub(crate) fn json_parts(catalog: &Catalog, d: &Derivation) -> serde_json::Value
         en.summary().expect("summary"),
     );
     let next_deadline = sz.deadline_id.as_ref().map(|id| {
-        let dl = d.deadlines.iter().find(|x| &x.id == id).expect("derived");
+        let dl = d.deadlines.iter().find(|x| x.id == id).expect("derived");
         serde_json::json!({
             "id": id,
             "label": dl.label,
@@ -116,7 +116,7 @@ pub(crate) fn json_parts(catalog: &Catalog, d: &Derivation) -> serde_json::Value
         })
     });
     let next_step = sz.next_step_id.as_ref().map(|id| {
-        let st = d.steps.iter().find(|x| &x.id == id).expect("derived");
+        let st = d.steps.iter().find(|x| x.id == id).expect("derived");
         serde_json::json!({"id": id, "number": st.number, "title": st.title})
     });
     serde_json::json!({

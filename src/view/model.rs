@@ -109,7 +109,7 @@ pub struct EnterDate {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cited {
     pub text: SharedStr,
-    pub cites: String,
+    pub cites: SharedStr,
 }
 
 impl Cited {
@@ -124,7 +124,7 @@ impl Cited {
 pub struct Detail {
     pub label: SharedStr,
     pub text: SharedStr,
-    pub cites: String,
+    pub cites: SharedStr,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -212,7 +212,7 @@ pub struct StepCard {
     /// "办理渠道：国家医保服务平台APP；12393医保服务热线（12393）".
     pub channels: Option<String>,
     pub detail: Option<SharedStr>,
-    pub cites: String,
+    pub cites: SharedStr,
     pub sources: Sources,
     /// On a blank sheet: the open answers it is needed under ("若委托代办为“是，他人代办”").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -244,7 +244,7 @@ pub struct VersionView {
     pub counted_from: Option<String>,
     pub assumption: Option<String>,
     pub consequence: Option<String>,
-    pub cites: String,
+    pub cites: SharedStr,
     pub sources: Sources,
 }
 
@@ -417,7 +417,7 @@ impl View {
 
 /// A text of the catalog in one language, shared rather than copied.
 pub(super) fn shared(t: &Text, lang: Lang) -> SharedStr {
-    t.shared(lang).clone().into()
+    t.shared(lang).clone()
 }
 
 /// A fact's text, with the place its source speaks of in front when it speaks of one

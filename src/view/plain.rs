@@ -66,7 +66,7 @@ pub fn message_text(v: &View) -> String {
         let title = v
             .section(super::SectionId::Deadlines)
             .and_then(|sec| match &sec.body {
-                Body::Deadlines(list) => list.iter().find(|d| &d.id == id),
+                Body::Deadlines(list) => list.iter().find(|d| d.id == id),
                 _ => None,
             })
             .map_or(String::new(), |d| d.title.to_string());

@@ -749,7 +749,7 @@ fn insured_in_zhejiang_treated_in_shanghai_sees_the_shanghai_facts() {
     assert!(
         out.answers
             .iter()
-            .any(|a| a.question == "treatment_region" && a.value_label.zh.as_ref() == "上海")
+            .any(|a| a.question == "treatment_region" && a.value_label.zh == "上海")
     );
 
     // Filed Monday 2026-03-02: 2–3 working days is Wed–Thu, 1–3 is Tue–Thu.

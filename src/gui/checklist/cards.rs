@@ -113,7 +113,7 @@ pub(super) fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool,
                     &icon,
                 );
                 ui.add(
-                    egui::Label::new(RichText::new(&n.title).size(size::BODY).strong())
+                    egui::Label::new(RichText::new(n.title.as_str()).size(size::BODY).strong())
                         .wrap()
                         .sense(egui::Sense::click()),
                 )
@@ -145,13 +145,18 @@ pub(super) fn notice(ui: &mut egui::Ui, v: &View, n: &NoticeCard, warning: bool,
         ui.spacing_mut().item_spacing.y = 4.0;
         let (key, open) = open_state(ui, "notice", &n.id);
         ui.horizontal_wrapped(|ui| {
-            text(ui, RichText::new(&n.title).size(size::CARD_TITLE).strong());
+            text(
+                ui,
+                RichText::new(n.title.as_str())
+                    .size(size::CARD_TITLE)
+                    .strong(),
+            );
             if more_button(ui, v, t.details, open, &n.title) {
                 ui.data_mut(|d| d.insert_temp(key, !open));
             }
         });
         if let Some(x) = &n.text {
-            text(ui, RichText::new(&x.text).size(size::BODY));
+            text(ui, RichText::new(x.text.as_str()).size(size::BODY));
         }
         if let Some(cf) = &n.conflict {
             text(ui, RichText::new(cf).color(p.accent));
@@ -215,7 +220,9 @@ pub(super) fn material(
         .unwrap_or_default();
     let mut toggle = false;
     item_card(ui, p, |ui| {
-        let name = RichText::new(&m.name).size(size::CARD_TITLE).strong();
+        let name = RichText::new(m.name.as_str())
+            .size(size::CARD_TITLE)
+            .strong();
         let (r, clicked) = title_row(
             ui,
             v,
@@ -314,7 +321,7 @@ pub(super) fn step(
                 note_field(ui, v, &st.id, &st.note, r.id, edits)
             });
             if let Some(d) = &st.detail {
-                text(ui, RichText::new(d).size(size::DETAIL));
+                text(ui, RichText::new(d.as_str()).size(size::DETAIL));
             }
             text(
                 ui,
@@ -346,7 +353,11 @@ pub(super) fn deadline(
         ui.spacing_mut().item_spacing.y = 4.0;
         let (key, open) = open_state(ui, "deadline", &dl.id);
         ui.horizontal_wrapped(|ui| {
-            a11y::heading(ui, RichText::new(&dl.title).size(size::GROUP).strong(), 3);
+            a11y::heading(
+                ui,
+                RichText::new(dl.title.as_str()).size(size::GROUP).strong(),
+                3,
+            );
             urgency_badge(ui, v, dl.urgency, p);
             if more_button(ui, v, t.all_versions, open, &dl.title) {
                 ui.data_mut(|d| d.insert_temp(key, !open));
@@ -406,7 +417,7 @@ pub(super) fn version(ui: &mut egui::Ui, v: &View, ver: &VersionView, p: &Palett
     for line in ver.counted_from.iter() {
         text(ui, RichText::new(line).size(size::DETAIL));
     }
-    text(ui, RichText::new(&ver.text).size(size::BODY));
+    text(ui, RichText::new(ver.text.as_str()).size(size::BODY));
     for line in ver.assumption.iter() {
         text(ui, RichText::new(line).size(size::DETAIL).weak());
     }

@@ -174,7 +174,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             }
         }
         ui.add_space(12.0);
-        text(ui, RichText::new(&v.disclaimer).size(size::DETAIL).weak());
+        text(
+            ui,
+            RichText::new(v.disclaimer.as_str())
+                .size(size::DETAIL)
+                .weak(),
+        );
         text(ui, RichText::new(&v.data_line).size(size::TINY).weak());
         ui.add_space(24.0);
     });
@@ -264,7 +269,11 @@ fn section(
         let t = s(v.lang);
         let head = ui
             .horizontal_wrapped(|ui| {
-                let head = ui.label(RichText::new(&sec.title).size(size::SECTION).strong());
+                let head = ui.label(
+                    RichText::new(sec.title.as_str())
+                        .size(size::SECTION)
+                        .strong(),
+                );
                 a11y::as_heading(ui.ctx(), &head, &sec.title, 2);
                 let label = if open { t.less } else { t.show_section };
                 let b = ui
@@ -289,7 +298,7 @@ fn section(
         head.scroll_to_me(Some(egui::Align::Min));
     }
     if let Some(intro) = &sec.intro {
-        text(ui, RichText::new(intro).weak());
+        text(ui, RichText::new(intro.as_str()).weak());
     }
     match &sec.body {
         Body::Summary(sm) => summary(ui, v, sm, p, edits),
@@ -313,7 +322,7 @@ fn section(
                     ui.add_space(2.0);
                     a11y::heading(
                         ui,
-                        RichText::new(&g.title)
+                        RichText::new(g.title.as_str())
                             .size(size::GROUP)
                             .strong()
                             .color(p.accent),
