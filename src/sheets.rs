@@ -6,7 +6,7 @@
 use crate::cases::Case;
 use crate::catalog::{Catalog, Lang};
 use crate::engine::{Answers, Derivation, DeriveError};
-use crate::pdf::submission::SubmissionFile;
+use crate::pdf::submission::{Placement, SubmissionFile, SubmissionOptions};
 use crate::pdf::{PdfError, SheetOptions};
 use crate::view::strings;
 use chrono::NaiveDate;
@@ -155,6 +155,37 @@ pub fn draw(catalog: &Catalog, d: &Derivation, req: &Request) -> Result<Sheet, S
         stem,
         missing_glyphs: rendered.missing_glyphs,
     })
+}
+
+/// The submission package of `d`: a cover listing every material as attached or missing, then
+/// one page per photo, named after the case (`label`, as displayed) and the day. With where each
+/// file went: one that cannot be read is left out, and the caller says so.
+pub fn submission(
+    d: &Derivation,
+    files: &[SubmissionFile],
+    label: Option<String>,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<(Sheet, Vec<Placement>), SheetError> {
+    let options = SubmissionOptions {
+        lang,
+        label: label.clone(),
+        printed_on: Some(today),
+    };
+    let result = crate::pdf::submission::render(d, files, &options)?;
+    let title = label.unwrap_or_else(|| strings::s(lang).submission_file.to_string());
+    let stem = format!(
+        "{}-{}-{today}",
+        safe_file_name(&title),
+        strings::s(lang).submission_file
+    );
+    let sheet = Sheet {
+        bytes: result.pdf,
+        title,
+        stem,
+        missing_glyphs: Vec::new(),
+    };
+    Ok((sheet, result.placements))
 }
 
 /// Sends a sheet to `printer` (else the default one); the print job's id once it is accepted.

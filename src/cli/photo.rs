@@ -4,7 +4,7 @@ use crate::cases::Store;
 use crate::catalog::Lang;
 use crate::cli::{AnswerArgs, CliError, derive_checked, load_catalog};
 use crate::outpath::OutKind;
-use crate::pdf::submission::{self, Placement, SubmissionFile, SubmissionOptions};
+use crate::pdf::submission::{Placement, SubmissionFile};
 use crate::photo::{self, PhotoReport};
 use crate::view::strings;
 use serde::Serialize;
@@ -194,15 +194,11 @@ pub fn submission(
     }
     // Bad answers and attachments are reported first (exit 2); then the output rule.
     let out = super::export::checked_output(out, OutKind::Pdf, force, lang)?;
-    let options = SubmissionOptions {
-        lang,
-        label,
-        printed_on: Some(today),
-    };
-    let result = submission::render(&d, &files, &options).map_err(|e| other_err(e.to_string()))?;
-    super::export::write_checked(&out, &result.pdf, lang)?;
+    let (sheet, placements) = crate::sheets::submission(&d, &files, label, lang, today)
+        .map_err(|e| other_err(e.to_string()))?;
+    super::export::write_checked(&out, &sheet.bytes, lang)?;
     let mut s = format!("{}\n", out.path().display());
-    for (f, p) in files.iter().zip(&result.placements) {
+    for (f, p) in files.iter().zip(&placements) {
         if let Placement::Unreadable(why) = p {
             let _ = writeln!(s, "  {} ({}): {why}", f.name, f.material);
         }

@@ -6,8 +6,26 @@ use super::App;
 use super::command::Command;
 use super::state::Screen;
 use super::strings::{self, s};
-use crate::view::caselist::{self, DUE_FIRST};
+use crate::view::caselist::{self, DUE_FIRST, DueGroup};
+use chrono::NaiveDate;
 use egui::{Color32, RichText};
+
+/// The summary and what it was worked out from: the cases' revision, their number and the day.
+/// 10,000 cases take about 5 ms to sum up, so not on every frame the start page is drawn.
+pub type DueCache = Option<((u64, usize, NaiveDate), Vec<DueGroup>)>;
+
+fn groups(app: &mut App) -> Vec<DueGroup> {
+    let st = &app.state;
+    let key = (st.revision(), st.index.len(), st.today);
+    match &app.ui.due {
+        Some((k, groups)) if *k == key => groups.clone(),
+        _ => {
+            let groups = caselist::due_summary(&st.index, st.today, DUE_FIRST);
+            app.ui.due = Some((key, groups.clone()));
+            groups
+        }
+    }
+}
 
 pub(super) fn due_panel(app: &mut App, ui: &mut egui::Ui, fill: Color32) {
     // On the start page only (the case list marks each case's own date): not in the wizard,
@@ -18,7 +36,7 @@ pub(super) fn due_panel(app: &mut App, ui: &mut egui::Ui, fill: Color32) {
         return;
     }
     let today = app.state.today;
-    let groups = caselist::due_summary(&app.state.index, today, DUE_FIRST);
+    let groups = groups(app);
     if groups.is_empty() {
         return;
     }

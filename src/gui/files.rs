@@ -344,23 +344,8 @@ pub(super) fn submission_sheet(app: &mut App) -> Option<Sheet> {
         }
     }
     let label = strings::display_label(lang, &case.label);
-    let options = crate::pdf::submission::SubmissionOptions {
-        lang,
-        label: Some(label.clone()),
-        printed_on: Some(app.state.today),
-    };
-    match crate::pdf::submission::render(d, &files, &options) {
-        Ok(result) => Some(Sheet {
-            bytes: result.pdf,
-            stem: format!(
-                "{}-{}-{}",
-                safe_file_name(&label),
-                strings::s(lang).submission_file,
-                app.state.today
-            ),
-            title: label,
-            missing_glyphs: Vec::new(),
-        }),
+    match sheets::submission(d, &files, Some(label), lang, app.state.today) {
+        Ok((sheet, _)) => Some(sheet),
         Err(e) => {
             app.state
                 .push_banner(Msg::PdfFailed { err: e.to_string() }, true);

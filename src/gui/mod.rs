@@ -121,6 +121,8 @@ pub struct UiState {
     pub list: sidebar::ListView,
     /// Due-summary groups shown in full (显示全部).
     pub due_expanded: std::collections::BTreeSet<crate::view::caselist::Urgency>,
+    /// The due summary last worked out (see `duelist`).
+    pub due: duelist::DueCache,
     /// The rename field, while renaming the open case.
     pub renaming: Option<String>,
     /// Shown when no file dialog could be opened for an import.
