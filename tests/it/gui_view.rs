@@ -11,6 +11,8 @@ use yibao_checklist::cases::{Case, SCHEMA_VERSION};
 use yibao_checklist::catalog::{Catalog, Lang};
 use yibao_checklist::engine::{Answers, derive};
 use yibao_checklist::gui::{App, AppConfig, Screen, Settings};
+use yibao_checklist::view::caselist::Urgency;
+use yibao_checklist::view::strings::urgency_count;
 use yibao_checklist::view::{self, ViewInput};
 
 fn today() -> NaiveDate {
@@ -357,4 +359,41 @@ fn deadlines_due_across_cases_are_summed_up_and_can_be_dismissed_for_the_day() {
     h.run();
     assert!(h.query_by_label_contains("近期要办的期限").is_none());
     assert_eq!(h.state().state.settings.due_dismissed, Some(today()));
+}
+
+/// The summary is worked out once and kept while nothing changes: a case marked submitted from
+/// its checklist has left it when the family comes back to the start page.
+#[test]
+fn a_case_marked_submitted_leaves_the_due_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::bundled().unwrap();
+    let (store, _) = yibao_checklist::cases::Store::open(&dir.path().join("cases")).unwrap();
+    for name in ["张阿姨住院", "王伯伯住院"] {
+        let mut a = common::artefact_sets(&catalog)
+            .into_iter()
+            .find(|a| a.get("visit") == Some("inpatient") && a.get("settlement") == Some("manual"))
+            .unwrap();
+        a.set("discharge_date", "2026-01-12");
+        a.set("admission_date", "2026-01-05");
+        a.set("invoice_date", "2026-01-12");
+        let mut case = Case::new(name);
+        case.answers = a;
+        store.save(&case).unwrap();
+    }
+    drop(store);
+    let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
+    // Both ten days away: "8–14 天内（2）".
+    let soon = |n| urgency_count(Lang::Zh, Urgency::Soon, n);
+    assert!(h.query_by_label(&soon(2)).is_some());
+    assert!(h.query_by_label_contains("张阿姨住院：截止").is_some());
+    assert!(h.query_by_label_contains("王伯伯住院：截止").is_some());
+    h.get_by_label("打开：张阿姨住院").click();
+    h.run();
+    h.get_by_label("标为已提交").click();
+    h.run();
+    h.get_by_label("首页").click();
+    h.run();
+    assert!(h.query_by_label(&soon(1)).is_some());
+    assert!(h.query_by_label_contains("张阿姨住院：截止").is_none());
+    assert!(h.query_by_label_contains("王伯伯住院：截止").is_some());
 }
