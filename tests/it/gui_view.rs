@@ -319,6 +319,21 @@ fn the_case_list_is_one_tab_stop_moved_with_arrows() {
     }
 }
 
+/// A manual inpatient claim discharged 20 days before "today": its 30-day deadline is 10 days
+/// away.
+fn due_in_ten_days(catalog: &Catalog, name: &str) -> Case {
+    let mut a = common::artefact_sets(catalog)
+        .into_iter()
+        .find(|a| a.get("visit") == Some("inpatient") && a.get("settlement") == Some("manual"))
+        .unwrap();
+    a.set("discharge_date", "2026-01-12");
+    a.set("admission_date", "2026-01-05");
+    a.set("invoice_date", "2026-01-12");
+    let mut case = Case::new(name);
+    case.answers = a;
+    case
+}
+
 /// On start-up, one calm summary lists the cases with a deadline overdue, today or within 14
 /// days; it opens a case, and it can be dismissed for the day.
 #[test]
@@ -327,17 +342,9 @@ fn deadlines_due_across_cases_are_summed_up_and_can_be_dismissed_for_the_day() {
     let catalog = Catalog::bundled().unwrap();
     let store_dir = dir.path().join("cases");
     let (store, _) = yibao_checklist::cases::Store::open(&store_dir).unwrap();
-    // Discharged 20 days before "today": the 30-day version is 10 days away.
-    let mut soon = common::artefact_sets(&catalog)
-        .into_iter()
-        .find(|a| a.get("visit") == Some("inpatient") && a.get("settlement") == Some("manual"))
+    store
+        .save(&due_in_ten_days(&catalog, "张阿姨住院"))
         .unwrap();
-    soon.set("discharge_date", "2026-01-12");
-    soon.set("admission_date", "2026-01-05");
-    soon.set("invoice_date", "2026-01-12");
-    let mut case = Case::new("张阿姨住院");
-    case.answers = soon;
-    store.save(&case).unwrap();
     let mut far = Case::new("李叔叔门诊");
     far.answers = common::artefact_sets(&catalog).remove(0);
     far.answers.0.retain(|q, _| !q.ends_with("_date"));
@@ -369,16 +376,7 @@ fn a_case_marked_submitted_leaves_the_due_summary() {
     let catalog = Catalog::bundled().unwrap();
     let (store, _) = yibao_checklist::cases::Store::open(&dir.path().join("cases")).unwrap();
     for name in ["张阿姨住院", "王伯伯住院"] {
-        let mut a = common::artefact_sets(&catalog)
-            .into_iter()
-            .find(|a| a.get("visit") == Some("inpatient") && a.get("settlement") == Some("manual"))
-            .unwrap();
-        a.set("discharge_date", "2026-01-12");
-        a.set("admission_date", "2026-01-05");
-        a.set("invoice_date", "2026-01-12");
-        let mut case = Case::new(name);
-        case.answers = a;
-        store.save(&case).unwrap();
+        store.save(&due_in_ten_days(&catalog, name)).unwrap();
     }
     drop(store);
     let mut h = harness(dir.path(), Lang::Zh, egui::vec2(1100.0, 900.0), 1.0);
