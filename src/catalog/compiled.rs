@@ -21,22 +21,19 @@ pub(crate) const NOT_AN_OPTION: u16 = u16::MAX - 1;
 /// places instead of reading the citations' text. Reads as the list (`&[Cite]`) and serializes
 /// as it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cites {
-    list: Shared<Cite>,
-    seeds: Shared<u16>,
-}
+pub struct Cites(Arc<(Box<[Cite]>, Box<[u16]>)>);
 
 impl Cites {
     /// The sources cited, by their place among the catalog's sources sorted by id.
     pub fn seeds(&self) -> &[u16] {
-        &self.seeds
+        &self.0.1
     }
 }
 
 impl std::ops::Deref for Cites {
     type Target = [Cite];
     fn deref(&self) -> &[Cite] {
-        &self.list
+        &self.0.0
     }
 }
 
@@ -44,13 +41,13 @@ impl<'a> IntoIterator for &'a Cites {
     type Item = &'a Cite;
     type IntoIter = std::slice::Iter<'a, Cite>;
     fn into_iter(self) -> Self::IntoIter {
-        self.list.iter()
+        self.0.0.iter()
     }
 }
 
 impl Serialize for Cites {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.list.serialize(s)
+        self.0.0.serialize(s)
     }
 }
 
@@ -313,10 +310,7 @@ impl Ctx<'_> {
         let mut seeds: Vec<u16> = list.iter().filter_map(|c| self.seed(c)).collect();
         seeds.sort_unstable();
         seeds.dedup();
-        Cites {
-            list: list.into(),
-            seeds: seeds.into(),
-        }
+        Cites(Arc::new((list.into(), seeds.into())))
     }
 
     /// The place of the source a citation ("002" or "002#snippet") names.
