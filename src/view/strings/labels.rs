@@ -58,7 +58,6 @@ strings! {
     answering => "问题还没答完", "Questions not finished";
     copy_suffix => "（副本）", " (copy)";
     untitled => "未命名", "Untitled";
-    selected_case => "当前清单", "Current checklist";
     case_file_filter => "清单文件", "Checklist file";
     pick_file => "选择要导入的清单文件：", "Choose the checklist file to import:";
     up_folder => "上一级", "Up";
@@ -96,7 +95,6 @@ strings! {
     pick_photo => "选择照片或扫描件（JPEG、PNG、PDF）：", "Choose a photo or scan (JPEG, PNG, PDF):";
     submission => "提交材料包", "Submission package";
     submission_file => "提交材料包", "submission";
-    photos_heading => "照片或扫描件", "Photos or scans";
     due_title => "近期要办的期限（14天内或已逾期）", "Deadlines coming up (within 14 days, or passed)";
     due_dismiss => "今天不再提醒", "Not again today";
     open_case => "打开", "Open";
@@ -134,9 +132,7 @@ strings! {
     answer_now => "去回答", "Answer now";
 
     // Checklist
-    checklist_title => "材料清单", "Checklist";
     edit_answers => "修改回答", "Edit answers";
-    print_pdf => "打印 / 导出PDF", "Print / export PDF";
     blank_sheet => "空白清单", "Blank sheet";
     print_full => "完整版PDF", "Full PDF";
     warnings => "重要提醒", "Important";
@@ -155,7 +151,6 @@ strings! {
     deadlines => "期限与时间", "Deadlines and times";
     due_soon => "即将到期", "Due soon";
     overdue => "已逾期", "Overdue";
-    sources_disagree => "来源说法不一，以下并列显示各个说法：", "The sources disagree; every version is shown:";
     safest_limit => "最稳妥（最早）", "Safest (earliest)";
     safest_estimate => "按最晚估计", "Plan on the latest";
     if_missed => "逾期后果", "If missed";
@@ -170,8 +165,6 @@ strings! {
     continue_answering => "继续回答", "Continue answering";
     fix_answers => "有回答需要修正，修正后才能生成清单：", "Some answers need fixing before the checklist can be made:";
     original => "原件", "Original";
-    copy => "复印件", "Copy";
-    saving_pdf => "正在等待选择保存位置…", "Waiting for you to choose where to save…";
     choosing_file => "正在等待选择文件…", "Waiting for you to choose a file…";
     save_to_default => "保存到默认文件夹", "Save to the default folder";
 
@@ -216,7 +209,6 @@ strings! {
     catalog_errors => "您的自定义清单文件有错误，已改用内置数据。请修正以下位置：", "Your own checklist files have errors; the built-in data is used instead. Fix these places:";
     no_data_dir => "找不到保存数据的文件夹，本次的修改不会被保存。", "No folder to keep data in was found; changes will not be saved.";
     cancelled => "没有选择保存位置，文件未保存。", "No place was chosen; nothing was saved.";
-    import_cancelled => "没有选择文件，未导入。", "No file was chosen; nothing was imported.";
 
     // After the visit (issue 10): hand-off code, calendar, text for a message, recheck
     code_label => "清单码", "Checklist code";
