@@ -21,19 +21,25 @@ pub(crate) const NOT_AN_OPTION: u16 = u16::MAX - 1;
 /// places instead of reading the citations' text. Reads as the list (`&[Cite]`) and serializes
 /// as it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cites(Arc<(Box<[Cite]>, Box<[u16]>)>);
+pub struct Cites(Arc<CitesInner>);
+
+#[derive(Debug, Default, PartialEq, Eq)]
+struct CitesInner {
+    list: Box<[Cite]>,
+    seeds: Box<[u16]>,
+}
 
 impl Cites {
     /// The sources cited, by their place among the catalog's sources sorted by id.
     pub fn seeds(&self) -> &[u16] {
-        &self.0.1
+        &self.0.seeds
     }
 }
 
 impl std::ops::Deref for Cites {
     type Target = [Cite];
     fn deref(&self) -> &[Cite] {
-        &self.0.0
+        &self.0.list
     }
 }
 
@@ -41,13 +47,13 @@ impl<'a> IntoIterator for &'a Cites {
     type Item = &'a Cite;
     type IntoIter = std::slice::Iter<'a, Cite>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.0.iter()
+        self.0.list.iter()
     }
 }
 
 impl Serialize for Cites {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.0.serialize(s)
+        self.0.list.serialize(s)
     }
 }
 
@@ -310,7 +316,10 @@ impl Ctx<'_> {
         let mut seeds: Vec<u16> = list.iter().filter_map(|c| self.seed(c)).collect();
         seeds.sort_unstable();
         seeds.dedup();
-        Cites(Arc::new((list.into(), seeds.into())))
+        Cites(Arc::new(CitesInner {
+            list: list.into(),
+            seeds: seeds.into(),
+        }))
     }
 
     /// The place of the source a citation ("002" or "002#snippet") names.
