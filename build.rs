@@ -27,8 +27,12 @@ fn main() {
     for f in &files {
         let rel = f
             .strip_prefix(&format!("{}/", root.replace('\\', "/")))
-            .unwrap_or(f);
-        code.push_str(&format!("    ({rel:?}, include_str!({f:?})),\n"));
+            .expect("collected under the package");
+        // The path is joined when the library compiles, not here: a build directory shared by
+        // two checkouts (CI's fresh clone) then never embeds the other checkout's files.
+        code.push_str(&format!(
+            "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/\", {rel:?}))),\n"
+        ));
     }
     code.push_str("];\n");
     fs::write(
