@@ -28,8 +28,8 @@ fn main() {
         let rel = f
             .strip_prefix(&format!("{}/", root.replace('\\', "/")))
             .expect("collected under the package");
-        // The path is joined when the library compiles, not here: a build directory shared by
-        // two checkouts (CI's fresh clone) then never embeds the other checkout's files.
+        // Joined when the library compiles: the library embeds the data of the checkout it is
+        // compiled from, even when a build folder is shared with another one (CI's fresh clone).
         code.push_str(&format!(
             "    ({rel:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/\", {rel:?}))),\n"
         ));
